@@ -1,0 +1,141 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.IO;
+
+namespace DataHub.Api.Data;
+
+/// <summary>
+/// The hub's one model. Each provider has a subclass with its own geometry mapping and its own migration set
+/// (Data/Migrations/Sqlite, Data/Migrations/Postgres); handlers inject <see cref="DataHubDb"/>.
+/// </summary>
+public abstract class DataHubDb(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<Area> Areas => Set<Area>();
+    public DbSet<PlanVersion> PlanVersions => Set<PlanVersion>();
+    public DbSet<DevelopmentRecord> Developments => Set<DevelopmentRecord>();
+    public DbSet<DevelopmentVersion> DevelopmentVersions => Set<DevelopmentVersion>();
+    public DbSet<DevelopmentImport> DevelopmentImports => Set<DevelopmentImport>();
+
+    public abstract bool IsPostgres { get; }
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        b.Entity<Organisation>(e =>
+        {
+            e.ToTable("organisations");
+            e.HasKey(x => x.Code);
+            e.Property(x => x.Code).HasMaxLength(32);
+            e.HasIndex(x => x.TenantId).IsUnique();
+        });
+        b.Entity<Area>(e =>
+        {
+            e.ToTable("areas");
+            e.HasKey(x => x.Code);
+            e.Property(x => x.Code).HasMaxLength(16);
+            e.HasIndex(x => x.Kind);
+        });
+        b.Entity<PlanVersion>(e =>
+        {
+            e.ToTable("plan_versions");
+            e.HasKey(x => x.RowId);
+            e.HasIndex(x => new { x.PlanId, x.Version }).IsUnique();
+            e.HasIndex(x => new { x.OwnerCode, x.Code });
+        });
+        b.Entity<DevelopmentRecord>(e =>
+        {
+            e.ToTable("developments");
+            e.HasKey(x => x.Seq);
+            e.HasIndex(x => x.Id).IsUnique();
+            e.HasIndex(x => new { x.OwnerCode, x.ExternalId }).IsUnique();
+            e.Property(x => x.OwnerCode).HasMaxLength(32);
+            e.Property(x => x.ExternalId).HasMaxLength(200);
+        });
+        b.Entity<DevelopmentVersion>(e =>
+        {
+            e.ToTable("development_versions");
+            e.HasKey(x => x.RowId);
+            e.HasIndex(x => new { x.DevelopmentId, x.Version }).IsUnique();
+            e.HasIndex(x => new { x.ValidTo, x.Seq });
+            e.HasIndex(x => new { x.Seq, x.ValidFrom });
+            e.HasIndex(x => x.MunicipalityCode);
+            e.HasIndex(x => x.ProvinceCode);
+            e.HasIndex(x => x.ValidFrom);
+            e.HasOne<DevelopmentRecord>().WithMany().HasForeignKey(x => x.Seq).HasPrincipalKey(x => x.Seq);
+        });
+        b.Entity<DevelopmentImport>(e =>
+        {
+            e.ToTable("development_imports");
+            e.HasKey(x => x.Id);
+        });
+        ConfigureGeometry(b.Entity<Area>().Property(x => x.Geometry));
+        ConfigureGeometry(b.Entity<DevelopmentVersion>().Property(x => x.Geometry));
+    }
+
+    protected abstract void ConfigureGeometry(Microsoft.EntityFrameworkCore.Metadata.Builders.PropertyBuilder<Geometry> property);
+}
+
+/// <summary>SQLite: geometry as WKB plus bounding-box columns; the R*Tree over those is created by the migration.</summary>
+public sealed class SqliteDataHubDb(DbContextOptions<SqliteDataHubDb> options) : DataHubDb(options)
+{
+    public override bool IsPostgres => false;
+
+    private static readonly ValueConverter<Geometry, byte[]> Wkb = new(
+        g => new WKBWriter(ByteOrder.LittleEndian, false, false, false).Write(g),
+        bytes => ReadWkb(bytes));
+
+    private static readonly ValueComparer<Geometry> ByValue = new(
+        (a, b) => a == null ? b == null : b != null && a.EqualsExact(b),
+        g => g.GetHashCode(),
+        g => g.Copy());
+
+    private static Geometry ReadWkb(byte[] bytes)
+    {
+        var g = new WKBReader(NetTopologySuite.NtsGeometryServices.Instance).Read(bytes);
+        g.SRID = 4326;
+        return g;
+    }
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        base.OnModelCreating(b);
+        // The R*Tree virtual table and its trigger are created by the migration's SQL, not by EF.
+        b.Entity<Spatial.DevelopmentBox>(e =>
+        {
+            e.ToTable("development_rtree", t => t.ExcludeFromMigrations());
+            e.HasKey(x => x.Id);
+        });
+    }
+
+    protected override void ConfigureGeometry(Microsoft.EntityFrameworkCore.Metadata.Builders.PropertyBuilder<Geometry> property) =>
+        property.HasConversion(Wkb, ByValue).HasColumnType("BLOB");
+
+    /// <summary>SQLite keeps no time zone: every timestamp the hub writes is UTC, so it is read back as UTC.</summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder c)
+    {
+        c.Properties<DateTime>().HaveConversion<UtcDateTime>();
+        c.Properties<DateTime?>().HaveConversion<UtcDateTime>();
+    }
+
+    private sealed class UtcDateTime() : ValueConverter<DateTime, DateTime>(
+        v => v.ToUniversalTime(), v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}
+
+/// <summary>PostgreSQL + PostGIS: native geometry(Geometry, 4326) with a GiST index.</summary>
+public sealed class PostgresDataHubDb(DbContextOptions<PostgresDataHubDb> options) : DataHubDb(options)
+{
+    public override bool IsPostgres => true;
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        b.HasPostgresExtension("postgis");
+        base.OnModelCreating(b);
+        b.Entity<DevelopmentVersion>().HasIndex(x => x.Geometry).HasMethod("gist");
+        b.Entity<Area>().HasIndex(x => x.Geometry).HasMethod("gist");
+    }
+
+    protected override void ConfigureGeometry(Microsoft.EntityFrameworkCore.Metadata.Builders.PropertyBuilder<Geometry> property) =>
+        property.HasColumnType("geometry(Geometry,4326)");
+}

@@ -1,0 +1,159 @@
+using NetTopologySuite.Geometries;
+
+namespace DataHub.Api.Data;
+
+/// <summary>A registered organisation: a province, municipality, RES region, grid operator, ministry or sector party.</summary>
+public sealed class Organisation
+{
+    public required string Code { get; set; }
+    public required string Name { get; set; }
+    public required string Type { get; set; }
+    /// <summary>The CBS area an authority governs (GM…, PV…, ES…); null for grid operators and others.</summary>
+    public string? AreaCode { get; set; }
+    /// <summary>Entra ID tenant id that maps to this organisation (access issue).</summary>
+    public string? TenantId { get; set; }
+}
+
+/// <summary>A CBS area with its simplified boundary. Stored so that the database is self-describing and
+/// spatial SQL (PostGIS) can join on it; the in-process <c>AreaCatalogue</c> is what derivation uses.</summary>
+public sealed class Area : ISpatialRow
+{
+    public required string Code { get; set; }
+    public required string Name { get; set; }
+    public required string Kind { get; set; }
+    public string? ProvinceCode { get; set; }
+    public string? ResRegionCode { get; set; }
+    public required Geometry Geometry { get; set; }
+    public double MinX { get; set; }
+    public double MinY { get; set; }
+    public double MaxX { get; set; }
+    public double MaxY { get; set; }
+}
+
+/// <summary>A source plan (RES, CES, woonagenda, …) that developments refer to. Versioned like every record.</summary>
+public sealed class PlanVersion
+{
+    public long RowId { get; set; }
+    public Guid PlanId { get; set; }
+    public int Version { get; set; }
+    public DateTime ValidFrom { get; set; }
+    public DateTime? ValidTo { get; set; }
+    public bool IsRetired { get; set; }
+    public required string OwnerCode { get; set; }
+    public required string Code { get; set; }
+    public required string Name { get; set; }
+    public required string PlanType { get; set; }
+    public string? PlanVersionLabel { get; set; }
+    public required string Status { get; set; }
+    public int? PeriodStart { get; set; }
+    public int? PeriodEnd { get; set; }
+    public string? Description { get; set; }
+    public required string ChangedBy { get; set; }
+    public DateTime CreatedAt { get; set; }
+}
+
+/// <summary>The stable identity of a development: one row per (owner, externalId), never changed.</summary>
+public sealed class DevelopmentRecord
+{
+    /// <summary>Creation order; the paging key of lists.</summary>
+    public long Seq { get; set; }
+    public Guid Id { get; set; }
+    public required string OwnerCode { get; set; }
+    public required string ExternalId { get; set; }
+    public DateTime CreatedAt { get; set; }
+}
+
+/// <summary>
+/// One version of a development. Every write adds a version; the current one has <see cref="ValidTo"/> null.
+/// A retired development's current version has <see cref="IsRetired"/> set.
+/// </summary>
+public sealed class DevelopmentVersion : ISpatialRow
+{
+    public long RowId { get; set; }
+    public long Seq { get; set; }
+    public Guid DevelopmentId { get; set; }
+    public required string OwnerCode { get; set; }
+    public required string ExternalId { get; set; }
+    public int Version { get; set; }
+    public DateTime ValidFrom { get; set; }
+    public DateTime? ValidTo { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public bool IsRetired { get; set; }
+    public required string ChangedBy { get; set; }
+    public required string ChangeKind { get; set; }
+    public Guid? ImportId { get; set; }
+
+    public required string Name { get; set; }
+    public string? Description { get; set; }
+    public required string PlanType { get; set; }
+    public Guid? PlanId { get; set; }
+    public required string Sector { get; set; }
+    public required string Kind { get; set; }
+    public required string AssetType { get; set; }
+    public required string Certainty { get; set; }
+    public required string Visibility { get; set; }
+    public int FirstYear { get; set; }
+    public int? LastYear { get; set; }
+    public int? CommissioningYear { get; set; }
+    public int? DecommissioningYear { get; set; }
+
+    public string? MunicipalityCode { get; set; }
+    public string? ProvinceCode { get; set; }
+    public string? ResRegionCode { get; set; }
+    /// <summary>JSON array of the other municipality codes the geometry touches.</summary>
+    public required string OtherMunicipalityCodes { get; set; }
+
+    public required Geometry Geometry { get; set; }
+    public double MinX { get; set; }
+    public double MinY { get; set; }
+    public double MaxX { get; set; }
+    public double MaxY { get; set; }
+
+    /// <summary>JSON of quantities, stated energy, carriers and source metadata, exactly as the contract defines them.</summary>
+    public required string QuantitiesJson { get; set; }
+    public required string EnergyJson { get; set; }
+    public required string CarriersJson { get; set; }
+    public required string SourceJson { get; set; }
+    /// <summary>Hash of the submitted content, so a re-import of the same feature is reported as unchanged.</summary>
+    public required string ContentHash { get; set; }
+
+    /// <summary>A copy to become the next version (the store sets its version, validity and author).</summary>
+    public DevelopmentVersion NextVersion()
+    {
+        var next = (DevelopmentVersion)MemberwiseClone();
+        next.RowId = 0;
+        return next;
+    }
+}
+
+/// <summary>A completed bulk import and what it did.</summary>
+public sealed class DevelopmentImport
+{
+    public Guid Id { get; set; }
+    public required string OwnerCode { get; set; }
+    public required string ChangedBy { get; set; }
+    public required string Format { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public int Created { get; set; }
+    public int Updated { get; set; }
+    public int Unchanged { get; set; }
+}
+
+/// <summary>A row with a geometry and its bounding box (the SQLite R*Tree prefilter and the PostGIS GiST both use it).</summary>
+public interface ISpatialRow
+{
+    Geometry Geometry { get; }
+    double MinX { get; set; }
+    double MinY { get; set; }
+    double MaxX { get; set; }
+    double MaxY { get; set; }
+}
+
+public static class SpatialRow
+{
+    public static void SetBounds(this ISpatialRow row)
+    {
+        var e = row.Geometry.EnvelopeInternal;
+        (row.MinX, row.MinY, row.MaxX, row.MaxY) = (e.MinX, e.MinY, e.MaxX, e.MaxY);
+    }
+}

@@ -1,0 +1,234 @@
+using System.Text.Json;
+using DataHub.Api.Access;
+using DataHub.Api.Data;
+using DataHub.Api.Features.Plans;
+using DataHub.Api.Http;
+using DataHub.Api.Spatial;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace DataHub.Api.Features.Developments;
+
+public static class DevelopmentEndpoints
+{
+    public static RouteGroupBuilder MapDevelopments(this RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/developments").WithTags("Developments");
+        g.MapGet("", List).WithName("listDevelopments")
+            .WithSummary("List developments as a GeoJSON FeatureCollection, filtered and paged")
+            .Produces<DevelopmentCollection>(200, "application/geo+json").WithProblems(400);
+        g.MapPost("", Create).WithName("createDevelopment")
+            .WithSummary("Submit a development (a GeoJSON Feature); the caller's organisation becomes its owner")
+            .Accepts<DevelopmentFeature>("application/geo+json", "application/json")
+            .Produces<DevelopmentFeature>(201, "application/geo+json").WithProblems(400, 401, 403, 409, 413, 415);
+        g.MapGet("/{id:guid}", Get).WithName("getDevelopment")
+            .WithSummary("Get a development, now or as it was at asOf")
+            .Produces<DevelopmentFeature>(200, "application/geo+json").WithProblems(400, 404);
+        g.MapPut("/{id:guid}", Update).WithName("updateDevelopment")
+            .WithSummary("Replace a development with a new version (If-Match required)")
+            .Accepts<DevelopmentFeature>("application/geo+json", "application/json")
+            .Produces<DevelopmentFeature>(200, "application/geo+json").WithProblems(400, 401, 403, 404, 409, 412, 413, 415, 428);
+        g.MapDelete("/{id:guid}", Retire).WithName("retireDevelopment")
+            .WithSummary("Retire a development: a new version marked retired (If-Match required)")
+            .Produces(204).WithProblems(400, 401, 403, 404, 412, 428);
+        g.MapGet("/{id:guid}/versions", Versions).WithName("listDevelopmentVersions")
+            .WithSummary("Every version of a development, oldest first")
+            .Produces<DevelopmentCollection>(200, "application/geo+json").WithProblems(400, 404);
+        return api;
+    }
+
+    private static string BaseUrl(HttpRequest r) => $"{r.Scheme}://{r.Host}";
+
+    public static async Task<IResult> List(HttpContext http, DataHubDb db, ISpatialQuery spatial, IOptions<DataHubOptions> options, CancellationToken ct)
+    {
+        var (filter, errors) = DevelopmentFilter.Parse(http.Request.Query, options.Value.Limits);
+        if (filter is null) return Problems.Validation(errors, "The query is not valid");
+        var caller = Caller.From(http.User);
+        var rows = await DevelopmentQueries.FilterAsync(db, spatial, filter, caller, ct);
+        var matched = await rows.LongCountAsync(ct);
+        var paged = filter.Cursor is { } after ? rows.Where(v => v.Seq > after) : rows;
+        var page = await paged.AsNoTracking().OrderBy(v => v.Seq).Take(filter.Limit + 1).ToListAsync(ct);
+        var hasMore = page.Count > filter.Limit;
+        if (hasMore) page.RemoveAt(page.Count - 1);
+
+        var baseUrl = BaseUrl(http.Request);
+        var self = $"{baseUrl}{http.Request.Path}{http.Request.QueryString}";
+        var links = new List<Link> { new(self, "self", "application/geo+json") };
+        if (hasMore)
+        {
+            var query = http.Request.Query.ToDictionary(kv => kv.Key, kv => kv.Value.ToString());
+            query["cursor"] = page[^1].Seq.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            query["limit"] = filter.Limit.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            links.Add(new Link($"{baseUrl}{http.Request.Path}{QueryString.Create(query!)}", "next", "application/geo+json"));
+        }
+        http.Response.Headers["Content-Crs"] = $"<{filter.ResponseCrs.Uri}>";
+        var features = page.Select(v => v.ToFeature(filter.ResponseCrs, baseUrl)).ToList();
+        return GeoJson.Ok(new DevelopmentCollection(features, matched, features.Count, links, DateTime.UtcNow));
+    }
+
+    public static async Task<IResult> Get(Guid id, HttpContext http, DataHubDb db, CancellationToken ct)
+    {
+        var (crs, crsProblem) = RequestBody.CrsParameter(http.Request.Query["crs"].ToString(), "crs");
+        if (crsProblem is not null) return crsProblem;
+        DateTime? asOf = null;
+        if (http.Request.Query["asOf"].ToString() is { Length: > 0 } raw)
+        {
+            if (!DateTimeOffset.TryParse(raw, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var t))
+                return Problems.Validation([new FieldError("", "invalidFormat", "asOf must be an RFC 3339 date-time") { Parameter = "asOf" }]);
+            asOf = t.UtcDateTime;
+        }
+        var caller = Caller.From(http.User);
+        var row = await db.DevelopmentVersions.AsNoTracking().Where(v => v.DevelopmentId == id).InForce(asOf, caller).FirstOrDefaultAsync(ct);
+        if (row is null) return NotFound(id);
+        http.Response.Headers.ETag = DevelopmentMapping.ETag(row.Version);
+        http.Response.Headers["Content-Crs"] = $"<{crs!.Uri}>";
+        return GeoJson.Ok(row.ToFeature(crs, BaseUrl(http.Request)));
+    }
+
+    public static async Task<IResult> Versions(Guid id, HttpContext http, DataHubDb db, CancellationToken ct)
+    {
+        var (crs, crsProblem) = RequestBody.CrsParameter(http.Request.Query["crs"].ToString(), "crs");
+        if (crsProblem is not null) return crsProblem;
+        var caller = Caller.From(http.User);
+        // A record is visible in history only if its current version is visible to the caller.
+        var current = await db.DevelopmentVersions.AsNoTracking().Where(v => v.DevelopmentId == id).InForce(null, caller).AnyAsync(ct);
+        if (!current) return NotFound(id);
+        var versions = await db.DevelopmentVersions.AsNoTracking().Where(v => v.DevelopmentId == id).VisibleTo(caller)
+            .OrderBy(v => v.Version).ToListAsync(ct);
+        var baseUrl = BaseUrl(http.Request);
+        http.Response.Headers["Content-Crs"] = $"<{crs!.Uri}>";
+        var features = versions.Select(v => v.ToFeature(crs, baseUrl)).ToList();
+        return GeoJson.Ok(new DevelopmentCollection(features, features.Count, features.Count,
+            [new Link($"{baseUrl}{http.Request.Path}", "self", "application/geo+json")], DateTime.UtcNow));
+    }
+
+    public static async Task<IResult> Create(HttpContext http, DataHubDb db, DevelopmentStore store, IOptions<DataHubOptions> options, CancellationToken ct)
+    {
+        var caller = Caller.From(http.User);
+        if (Guard(caller) is { } denied) return denied;
+        var (input, problem) = await ReadFeatureAsync(http, caller, options.Value, ct);
+        if (problem is not null) return problem;
+
+        var existing = await store.CurrentByExternalIdAsync(caller.Organisation!, [input!.ExternalId], ct);
+        if (existing.TryGetValue(input.ExternalId, out var e))
+            return Problems.Conflict($"externalId '{input.ExternalId}' is already used by development {e.Id} of {caller.Organisation}; update it with PUT /api/v1/developments/{e.Id} or use a bulk import.");
+        var (row, planProblem) = await BuildRowAsync(db, input, caller, options.Value, ct);
+        if (planProblem is not null) return planProblem;
+        if (!await store.WriteAsync([DevelopmentStore.Plan(row!, null)], caller.Subject, null, null, ct))
+            return Problems.Conflict($"externalId '{input.ExternalId}' was created concurrently by another request.");
+        var url = $"/api/v1/developments/{row!.DevelopmentId}";
+        http.Response.Headers.ETag = DevelopmentMapping.ETag(row.Version);
+        http.Response.Headers.Location = url;
+        return GeoJson.Created(row.ToFeature(Crs.Crs84, BaseUrl(http.Request)));
+    }
+
+    public static async Task<IResult> Update(Guid id, HttpContext http, DataHubDb db, DevelopmentStore store, IOptions<DataHubOptions> options, CancellationToken ct)
+    {
+        var caller = Caller.From(http.User);
+        if (Guard(caller) is { } denied) return denied;
+        var (current, problem) = await CurrentForWriteAsync(id, http, db, caller, ct);
+        if (problem is not null) return problem;
+        var (input, readProblem) = await ReadFeatureAsync(http, caller, options.Value, ct);
+        if (readProblem is not null) return readProblem;
+        if (input!.ExternalId != current!.ExternalId)
+            return Problems.Validation([new FieldError("/properties/externalId", "immutable",
+                $"externalId cannot change (it is '{current.ExternalId}'); retire this development and submit a new one")]);
+        var (row, planProblem) = await BuildRowAsync(db, input, caller, options.Value, ct);
+        if (planProblem is not null) return planProblem;
+        var change = DevelopmentStore.Plan(row!, Existing(current));
+        if (change.Kind == ChangeKind.Unchanged)
+        {
+            http.Response.Headers.ETag = DevelopmentMapping.ETag(current.Version);
+            return GeoJson.Ok(current.ToFeature(Crs.Crs84, BaseUrl(http.Request)));
+        }
+        if (!await store.WriteAsync([change], caller.Subject, null, null, ct))
+            return Problems.PreconditionFailed($"Development {id} was changed by another request; GET it again and retry with its new ETag.");
+        http.Response.Headers.ETag = DevelopmentMapping.ETag(row!.Version);
+        return GeoJson.Ok(row.ToFeature(Crs.Crs84, BaseUrl(http.Request)));
+    }
+
+    public static async Task<IResult> Retire(Guid id, HttpContext http, DataHubDb db, DevelopmentStore store, CancellationToken ct)
+    {
+        var caller = Caller.From(http.User);
+        if (Guard(caller) is { } denied) return denied;
+        var (current, problem) = await CurrentForWriteAsync(id, http, db, caller, ct);
+        if (problem is not null) return problem;
+        if (current!.IsRetired)
+        {
+            http.Response.Headers.ETag = DevelopmentMapping.ETag(current.Version);
+            return Results.NoContent();
+        }
+        var retired = current.NextVersion();
+        retired.IsRetired = true;
+        if (!await store.WriteAsync([new PlannedChange(retired, Existing(current), ChangeKind.Retired)], caller.Subject, null, null, ct))
+            return Problems.PreconditionFailed($"Development {id} was changed by another request; GET it again and retry with its new ETag.");
+        http.Response.Headers.ETag = DevelopmentMapping.ETag(retired.Version);
+        return Results.NoContent();
+    }
+
+    private static ProblemResult? Guard(Caller caller) =>
+        !caller.IsAuthenticated ? Problems.Unauthorized("Writing requires a bearer token; see README (token command).")
+        : !caller.CanSubmit() ? Problems.Forbidden("Writing developments requires the Submitter role.")
+        : null;
+
+    private static ProblemResult NotFound(Guid id) => Problems.NotFound($"There is no development {id}.");
+
+    /// <summary>The current version for a PUT/DELETE: visible (else 404), owned by the caller (else 403), matching If-Match (else 428/412).</summary>
+    private static async Task<(DevelopmentVersion?, ProblemResult?)> CurrentForWriteAsync(Guid id, HttpContext http, DataHubDb db, Caller caller, CancellationToken ct)
+    {
+        var current = await db.DevelopmentVersions.AsNoTracking().Where(v => v.DevelopmentId == id).InForce(null, caller).FirstOrDefaultAsync(ct);
+        if (current is null) return (null, NotFound(id));
+        if (current.OwnerCode != caller.Organisation)
+            return (null, Problems.Forbidden($"Development {id} belongs to {current.OwnerCode}; only its owner's Submitters change it."));
+        var ifMatch = http.Request.Headers.IfMatch.ToString();
+        if (string.IsNullOrEmpty(ifMatch))
+            return (null, Problems.PreconditionRequired($"Send If-Match with the development's ETag ({DevelopmentMapping.ETag(current.Version)} now) to change it."));
+        var tags = ifMatch.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(t => t.StartsWith("W/") ? t[2..] : t);
+        if (!tags.Contains("*") && !tags.Contains(DevelopmentMapping.ETag(current.Version)))
+            return (null, Problems.PreconditionFailed($"If-Match {ifMatch} does not match the current version {DevelopmentMapping.ETag(current.Version)}; GET it again."));
+        return (current, null);
+    }
+
+    private static ExistingDevelopment Existing(DevelopmentVersion v) =>
+        new(v.Seq, v.DevelopmentId, v.RowId, v.Version, v.ValidFrom, v.CreatedAt, v.IsRetired, v.ContentHash);
+
+    private static async Task<(DevelopmentInput?, ProblemResult?)> ReadFeatureAsync(HttpContext http, Caller caller, DataHubOptions options, CancellationToken ct)
+    {
+        var (_, typeProblem) = RequestBody.MediaType(http.Request, RequestBody.GeoJsonTypes);
+        if (typeProblem is not null) return (null, typeProblem);
+        var (crs, crsProblem) = RequestBody.ContentCrs(http.Request);
+        if (crsProblem is not null) return (null, crsProblem);
+        var (bytes, sizeProblem) = await RequestBody.ReadAsync(http.Request, options.Limits.MaxBodyBytes, ct);
+        if (sizeProblem is not null) return (null, sizeProblem);
+        var (doc, jsonProblem) = RequestBody.ParseJson(bytes!, options.Limits.MaxJsonDepth);
+        if (jsonProblem is not null) return (null, jsonProblem);
+        using (doc)
+        {
+            var errors = new ErrorCollector();
+            var input = DevelopmentReader.Read(doc!.RootElement, crs!, caller.Organisation!, errors);
+            return input is null ? (null, Problems.Validation(errors.Errors, "The development is not valid")) : (input, null);
+        }
+    }
+
+    /// <summary>Resolves the plan reference, applies the default visibility and derives the areas.</summary>
+    private static async Task<(DevelopmentVersion?, ProblemResult?)> BuildRowAsync(DataHubDb db, DevelopmentInput input, Caller caller, DataHubOptions options, CancellationToken ct)
+    {
+        var plans = await PlanQueries.ResolverAsync(db, caller.Organisation!, ct);
+        Guid? planId = null;
+        if (input.Plan is { } planRef)
+        {
+            planId = plans(planRef);
+            if (planId is null)
+                return (null, Problems.Validation([new FieldError("/properties/plan", "unknownPlan",
+                    $"no plan '{planRef}' of {caller.Organisation}: refer to a plan by its id or code (POST /api/v1/plans)")]));
+        }
+        var visibility = DefaultVisibility.For(input, options);
+        return (input.ToVersion(caller.Organisation!, planId, visibility, AreaCatalogue.Instance.Derive(input.Geometry)), null);
+    }
+}
+
+public static class DefaultVisibility
+{
+    public static string For(DevelopmentInput input, DataHubOptions options) =>
+        input.Visibility ?? (options.DefaultVisibilityByPlanType.TryGetValue(input.PlanType, out var v) ? v : "public");
+}

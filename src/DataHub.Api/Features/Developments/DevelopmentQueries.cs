@@ -1,0 +1,177 @@
+using System.Globalization;
+using DataHub.Api.Access;
+using DataHub.Api.Data;
+using DataHub.Api.Http;
+using DataHub.Api.Spatial;
+using NetTopologySuite.Geometries;
+
+namespace DataHub.Api.Features.Developments;
+
+/// <summary>The filters of GET /developments, parsed and checked. Code filters take comma-separated lists.</summary>
+public sealed record DevelopmentFilter
+{
+    public Envelope? Bbox { get; init; }
+    public Crs ResponseCrs { get; init; } = Crs.Crs84;
+    public string[]? Municipality { get; init; }
+    public string[]? Province { get; init; }
+    public string[]? ResRegion { get; init; }
+    public string[]? PlanType { get; init; }
+    public string[]? Sector { get; init; }
+    public string[]? Kind { get; init; }
+    public string[]? Certainty { get; init; }
+    public string[]? Owner { get; init; }
+    public string[]? ExternalId { get; init; }
+    public int? ActiveInYear { get; init; }
+    public int? FromYear { get; init; }
+    public int? ToYear { get; init; }
+    public DateTime? UpdatedSince { get; init; }
+    public DateTime? AsOf { get; init; }
+    public bool IncludeRetired { get; init; }
+    public int Limit { get; init; }
+    public long? Cursor { get; init; }
+
+    /// <summary>Parses the query string; every bad parameter becomes an error naming it.</summary>
+    public static (DevelopmentFilter? Filter, List<FieldError> Errors) Parse(IQueryCollection q, LimitOptions limits)
+    {
+        var errors = new List<FieldError>();
+        void Error(string parameter, string code, string message) => errors.Add(new FieldError("", code, message) { Parameter = parameter });
+
+        string[]? Codes(string name, string[]? allowed = null)
+        {
+            var raw = q[name].ToString();
+            if (string.IsNullOrWhiteSpace(raw)) return null;
+            var values = raw.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (allowed is not null)
+                foreach (var v in values.Where(v => !DevelopmentCodes.IsKnown(allowed, v)))
+                    Error(name, "unknownCode", $"'{v}' is not a known {name}; use one of {string.Join(", ", allowed)}");
+            return values;
+        }
+
+        int? Int(string name, int min, int max)
+        {
+            var raw = q[name].ToString();
+            if (string.IsNullOrEmpty(raw)) return null;
+            if (!int.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) || v < min || v > max)
+            {
+                Error(name, "outOfRange", $"{name} must be a whole number from {min} to {max}");
+                return null;
+            }
+            return v;
+        }
+
+        DateTime? Time(string name)
+        {
+            var raw = q[name].ToString();
+            if (string.IsNullOrEmpty(raw)) return null;
+            if (!DateTimeOffset.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t))
+            {
+                Error(name, "invalidFormat", $"{name} must be an RFC 3339 date-time, e.g. 2026-01-01T00:00:00Z");
+                return null;
+            }
+            return t.UtcDateTime;
+        }
+
+        var (bboxCrs, bboxCrsProblem) = RequestBody.CrsParameter(q["bboxCrs"].ToString(), "bboxCrs");
+        if (bboxCrsProblem is not null) errors.AddRange(bboxCrsProblem.Problem.Errors!);
+        var (crs, crsProblem) = RequestBody.CrsParameter(q["crs"].ToString(), "crs");
+        if (crsProblem is not null) errors.AddRange(crsProblem.Problem.Errors!);
+
+        Envelope? bbox = null;
+        var bboxRaw = q["bbox"].ToString();
+        if (!string.IsNullOrEmpty(bboxRaw) && bboxCrs is not null)
+        {
+            var parts = bboxRaw.Split(',');
+            var nums = parts.Select(p => double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d) ? d : (double?)null).ToArray();
+            if (nums.Length != 4 || nums.Any(n => n is null))
+                Error("bbox", "invalidFormat", "bbox is four numbers: minX,minY,maxX,maxY in bboxCrs (lower left, upper right)");
+            else if (nums[0] > nums[2] || nums[1] > nums[3])
+                Error("bbox", "invalidRange", "bbox must list the lower-left corner before the upper-right one");
+            else
+                bbox = BoxToCrs84(bboxCrs, nums[0]!.Value, nums[1]!.Value, nums[2]!.Value, nums[3]!.Value);
+        }
+
+        var activeInYear = Int("activeInYear", DevelopmentCodes.MinYear, DevelopmentCodes.MaxYear);
+        var fromYear = Int("fromYear", DevelopmentCodes.MinYear, DevelopmentCodes.MaxYear);
+        var toYear = Int("toYear", DevelopmentCodes.MinYear, DevelopmentCodes.MaxYear);
+        if (fromYear > toYear) Error("fromYear", "invalidRange", "fromYear is after toYear");
+        var limit = Int("limit", 1, limits.MaxPageSize) ?? limits.DefaultPageSize;
+        long? cursor = null;
+        if (q["cursor"].ToString() is { Length: > 0 } c)
+        {
+            if (long.TryParse(c, NumberStyles.None, CultureInfo.InvariantCulture, out var v)) cursor = v;
+            else Error("cursor", "invalidFormat", "cursor must be taken from a next link");
+        }
+        bool includeRetired = false;
+        if (q["includeRetired"].ToString() is { Length: > 0 } ir && !bool.TryParse(ir, out includeRetired))
+            Error("includeRetired", "invalidFormat", "includeRetired is true or false");
+
+        var filter = new DevelopmentFilter
+        {
+            Bbox = bbox,
+            ResponseCrs = crs ?? Crs.Crs84,
+            Municipality = Codes("municipality"),
+            Province = Codes("province"),
+            ResRegion = Codes("resRegion"),
+            PlanType = Codes("planType", DevelopmentCodes.PlanTypes),
+            Sector = Codes("sector", DevelopmentCodes.Sectors),
+            Kind = Codes("kind"),
+            Certainty = Codes("certainty", DevelopmentCodes.Certainties),
+            Owner = Codes("owner"),
+            ExternalId = Codes("externalId"),
+            ActiveInYear = activeInYear,
+            FromYear = fromYear,
+            ToYear = toYear,
+            UpdatedSince = Time("updatedSince"),
+            AsOf = Time("asOf"),
+            IncludeRetired = includeRetired,
+            Limit = limit,
+            Cursor = cursor,
+        };
+        return errors.Count > 0 ? (null, errors) : (filter, errors);
+    }
+
+    /// <summary>A box in another CRS becomes the CRS84 envelope of its four transformed corners.</summary>
+    public static Envelope BoxToCrs84(Crs crs, double minA, double minB, double maxA, double maxB)
+    {
+        var env = new Envelope();
+        foreach (var (a, b) in new[] { (minA, minB), (minA, maxB), (maxA, minB), (maxA, maxB) })
+        {
+            var (lon, lat) = CrsTransform.ToCrs84(crs, a, b);
+            env.ExpandToInclude(lon, lat);
+        }
+        return env;
+    }
+}
+
+public static class DevelopmentQueries
+{
+    /// <summary>The versions in force at <paramref name="asOf"/> (or now), that the caller may see.</summary>
+    public static IQueryable<DevelopmentVersion> InForce(this IQueryable<DevelopmentVersion> rows, DateTime? asOf, Caller caller)
+    {
+        var inForce = asOf is { } t
+            ? rows.Where(v => v.ValidFrom <= t && (v.ValidTo == null || v.ValidTo > t))
+            : rows.Where(v => v.ValidTo == null);
+        return inForce.VisibleTo(caller);
+    }
+
+    public static async Task<IQueryable<DevelopmentVersion>> FilterAsync(DataHubDb db, ISpatialQuery spatial, DevelopmentFilter f, Caller caller, CancellationToken ct)
+    {
+        var rows = db.DevelopmentVersions.AsQueryable().InForce(f.AsOf, caller);
+        if (!f.IncludeRetired) rows = rows.Where(v => !v.IsRetired);
+        if (f.Municipality is { } m) rows = rows.Where(v => v.MunicipalityCode != null && m.Contains(v.MunicipalityCode));
+        if (f.Province is { } p) rows = rows.Where(v => v.ProvinceCode != null && p.Contains(v.ProvinceCode));
+        if (f.ResRegion is { } r) rows = rows.Where(v => v.ResRegionCode != null && r.Contains(v.ResRegionCode));
+        if (f.PlanType is { } pt) rows = rows.Where(v => pt.Contains(v.PlanType));
+        if (f.Sector is { } s) rows = rows.Where(v => s.Contains(v.Sector));
+        if (f.Kind is { } k) rows = rows.Where(v => k.Contains(v.Kind));
+        if (f.Certainty is { } c) rows = rows.Where(v => c.Contains(v.Certainty));
+        if (f.Owner is { } o) rows = rows.Where(v => o.Contains(v.OwnerCode));
+        if (f.ExternalId is { } x) rows = rows.Where(v => x.Contains(v.ExternalId));
+        if (f.ActiveInYear is { } y) rows = rows.Where(v => v.FirstYear <= y && (v.LastYear == null || v.LastYear >= y));
+        if (f.FromYear is { } from) rows = rows.Where(v => v.LastYear == null || v.LastYear >= from);
+        if (f.ToYear is { } to) rows = rows.Where(v => v.FirstYear <= to);
+        if (f.UpdatedSince is { } since) rows = rows.Where(v => v.ValidFrom >= since);
+        if (f.Bbox is { } box) rows = await spatial.IntersectingAsync(db, rows, box, ct);
+        return rows;
+    }
+}

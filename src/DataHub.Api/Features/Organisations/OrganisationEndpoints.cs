@@ -1,0 +1,38 @@
+using DataHub.Api.Data;
+using DataHub.Api.Http;
+using Microsoft.EntityFrameworkCore;
+
+namespace DataHub.Api.Features.Organisations;
+
+public sealed record OrganisationResponse(string Code, string Name, string Type, string? AreaCode);
+
+public sealed record OrganisationList(IReadOnlyList<OrganisationResponse> Items, int NumberReturned);
+
+public static class OrganisationEndpoints
+{
+    public static RouteGroupBuilder MapOrganisations(this RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/organisations").WithTags("Organisations");
+        g.MapGet("", List).WithName("listOrganisations").WithSummary("The registered organisations, optionally of one type")
+            .Produces<OrganisationList>().WithProblems(400);
+        g.MapGet("/{code}", Get).WithName("getOrganisation").WithSummary("One organisation by its code")
+            .Produces<OrganisationResponse>().WithProblems(400, 404);
+        return api;
+    }
+
+    public static async Task<IResult> List(string? type, DataHubDb db, CancellationToken ct)
+    {
+        if (type is not null && Array.IndexOf(OrganisationTypes.All, type) < 0)
+            return Problems.Validation([new FieldError("", "unknownCode", $"'{type}' is not an organisation type; use one of {string.Join(", ", OrganisationTypes.All)}") { Parameter = "type" }]);
+        var rows = db.Organisations.AsNoTracking();
+        if (type is not null) rows = rows.Where(o => o.Type == type);
+        var items = await rows.OrderBy(o => o.Code).Select(o => new OrganisationResponse(o.Code, o.Name, o.Type, o.AreaCode)).ToListAsync(ct);
+        return TypedResults.Ok(new OrganisationList(items, items.Count));
+    }
+
+    public static async Task<IResult> Get(string code, DataHubDb db, CancellationToken ct)
+    {
+        var o = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Code == code, ct);
+        return o is null ? Problems.NotFound($"There is no organisation '{code}'.") : TypedResults.Ok(new OrganisationResponse(o.Code, o.Name, o.Type, o.AreaCode));
+    }
+}

@@ -1,0 +1,54 @@
+namespace DataHub.Api.Http;
+
+public static class HttpPipeline
+{
+    /// <summary>The version of the API contract; equals the OpenAPI info.version and goes out as API-Version on every response.</summary>
+    public const string ApiVersion = "1.0.0";
+
+    /// <summary>API-Version and security headers on every response (Dutch API Design Rules; OWASP secure headers).</summary>
+    public static IApplicationBuilder UseDataHubHeaders(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    {
+        http.Response.OnStarting(() =>
+        {
+            var h = http.Response.Headers;
+            h["API-Version"] = ApiVersion;
+            h["X-Content-Type-Options"] = "nosniff";
+            h["X-Frame-Options"] = "DENY";
+            h["Referrer-Policy"] = "no-referrer";
+            h["Cross-Origin-Opener-Policy"] = "same-origin";
+            if (!http.Request.Path.StartsWithSegments("/swagger"))
+                h["Content-Security-Policy"] = "default-src 'none'; frame-ancestors 'none'";
+            if (http.Request.IsHttps) h["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains";
+            if (http.Request.Path.StartsWithSegments("/api") && !h.ContainsKey("Cache-Control"))
+                h["Cache-Control"] = "no-store";
+            return Task.CompletedTask;
+        });
+        await next();
+    });
+
+    /// <summary>Unhandled failures and unmatched routes under /api answer as problem+json, never as an HTML page or an empty body.</summary>
+    public static IApplicationBuilder UseDataHubProblems(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    {
+        try
+        {
+            await next();
+        }
+        catch (Exception e) when (!http.Response.HasStarted && e is not OperationCanceledException)
+        {
+            http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("DataHub").LogError(e, "unhandled error on {Path}", http.Request.Path);
+            http.Response.Clear();
+            await new ProblemResult(new Problem("https://datahub.example.nl/problems/internal", "Internal error", 500,
+                "The hub failed to handle this request; nothing was stored. The error is logged.")).ExecuteAsync(http);
+            return;
+        }
+        if (!http.Response.HasStarted && http.Request.Path.StartsWithSegments("/api")
+            && http.Response.StatusCode is 404 or 405 && http.Response.ContentLength is null && string.IsNullOrEmpty(http.Response.ContentType))
+        {
+            var status = http.Response.StatusCode;
+            await new ProblemResult(new Problem(
+                $"https://datahub.example.nl/problems/{(status == 404 ? "not-found" : "method-not-allowed")}",
+                status == 404 ? "Not found" : "Method not allowed", status,
+                status == 404 ? $"There is no resource at {http.Request.Path}." : $"{http.Request.Method} is not allowed on {http.Request.Path}.")).ExecuteAsync(http);
+        }
+    });
+}

@@ -1,0 +1,76 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+
+namespace DataHub.Api.Http;
+
+/// <summary>Reads request bodies with the hub's limits: media type (415), size (413), JSON syntax and depth (400).</summary>
+public static class RequestBody
+{
+    public static readonly string[] GeoJsonTypes = ["application/geo+json", "application/json"];
+
+    /// <summary>The body's media type when it is one of <paramref name="accepted"/>, else a 415 problem.</summary>
+    public static (string? MediaType, ProblemResult? Problem) MediaType(HttpRequest request, params string[] accepted)
+    {
+        var ct = request.ContentType;
+        if (string.IsNullOrWhiteSpace(ct))
+            return (null, Problems.UnsupportedMediaType($"Content-Type is missing; send one of {string.Join(", ", accepted)}."));
+        var mediaType = ct.Split(';')[0].Trim().ToLowerInvariant();
+        return Array.IndexOf(accepted, mediaType) >= 0
+            ? (mediaType, null)
+            : (null, Problems.UnsupportedMediaType($"Content-Type '{mediaType}' is not accepted here; send one of {string.Join(", ", accepted)}."));
+    }
+
+    /// <summary>Reads the whole body up to <paramref name="limit"/> bytes.</summary>
+    public static async Task<(byte[]? Bytes, ProblemResult? Problem)> ReadAsync(HttpRequest request, long limit, CancellationToken ct)
+    {
+        if (request.ContentLength > limit)
+            return (null, Problems.TooLarge($"The body is {request.ContentLength} bytes; at most {limit} are accepted here."));
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > limit)
+                return (null, Problems.TooLarge($"The body exceeds {limit} bytes, the most accepted here."));
+            buffer.Write(chunk, 0, read);
+        }
+        if (buffer.Length == 0) return (null, Problems.BadRequest("The request body is empty."));
+        return (buffer.ToArray(), null);
+    }
+
+    /// <summary>Parses JSON with a depth limit; a syntax error names its line and byte position.</summary>
+    public static (JsonDocument? Document, ProblemResult? Problem) ParseJson(byte[] bytes, int maxDepth)
+    {
+        try
+        {
+            return (JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = maxDepth }), null);
+        }
+        catch (JsonException e)
+        {
+            var depth = e.Message.Contains("depth", StringComparison.OrdinalIgnoreCase);
+            var where = e.LineNumber is { } line ? $" at line {line + 1}, position {e.BytePositionInLine + 1}" : "";
+            return (null, Problems.BadRequest(depth
+                ? $"The JSON is nested deeper than {maxDepth} levels{where}."
+                : $"The body is not valid JSON{where}: {FirstSentence(e.Message)}",
+                [new FieldError("", depth ? "tooDeep" : "malformedJson", depth ? $"nested deeper than {maxDepth} levels" : "not valid JSON")]));
+        }
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var i = message.IndexOf(". ", StringComparison.Ordinal);
+        return i > 0 ? message[..(i + 1)] : message;
+    }
+
+    /// <summary>The CRS of the body from Content-Crs (CRS84 when absent), or a 400 problem naming the header.</summary>
+    public static (Spatial.Crs? Crs, ProblemResult? Problem) ContentCrs(HttpRequest request) =>
+        CrsParameter(request.Headers["Content-Crs"].ToString(), "Content-Crs");
+
+    public static (Spatial.Crs? Crs, ProblemResult? Problem) CrsParameter(string? value, string parameter)
+    {
+        var crs = Spatial.Crs.Parse(value);
+        return crs is not null ? (crs, null) : (null, Problems.BadRequest(
+            $"{parameter} '{value}' is not a supported CRS; use one of {Spatial.Crs.SupportedList}.",
+            [new FieldError("", "unknownCrs", $"unsupported CRS '{value}'") { Parameter = parameter }]));
+    }
+}

@@ -1,0 +1,49 @@
+using DataHub.Api;
+using DataHub.Api.Access;
+using DataHub.Api.Data;
+using DataHub.Api.Features.Areas;
+using DataHub.Api.Features.DevelopmentImports;
+using DataHub.Api.Features.Developments;
+using DataHub.Api.Features.Organisations;
+using DataHub.Api.Features.Plans;
+using DataHub.Api.Http;
+
+var builder = WebApplication.CreateBuilder(args);
+
+if (TokenCommand.IsInvocation(args))
+    return TokenCommand.Run(args, builder.Configuration, builder.Environment, Console.Out, Console.Error);
+
+builder.Services.Configure<DataHubOptions>(builder.Configuration.GetSection(DataHubOptions.Section));
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddDataHubDatabase(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddScoped<DevelopmentStore>();
+builder.Services.AddDataHubAuthentication(builder.Configuration, builder.Environment);
+builder.Services.AddDataHubCors(builder.Configuration);
+builder.Services.ConfigureHttpJsonOptions(o => GeoJson.Configure(o.SerializerOptions));
+builder.Services.AddDataHubOpenApi();
+builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = null); // limits are per endpoint (RequestBody)
+
+var app = builder.Build();
+
+app.UseDataHubHeaders();
+app.UseDataHubProblems();
+app.UseCors();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapDataHubOpenApi();
+
+var api = app.MapGroup("/api/v1");
+api.MapDevelopments();
+api.MapDevelopmentImports();
+api.MapPlans();
+api.MapOrganisations();
+api.MapAreas();
+app.MapGet("/", () => Results.Redirect("/api/v1/docs")).ExcludeFromDescription();
+
+await app.PrepareDatabaseAsync();
+if (!app.Environment.IsEnvironment("Testing"))
+    app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
+await app.RunAsync();
+return 0;
+
+public partial class Program;

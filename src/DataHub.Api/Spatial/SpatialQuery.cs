@@ -1,0 +1,59 @@
+using DataHub.Api.Data;
+using Microsoft.EntityFrameworkCore;
+using NetTopologySuite.Geometries;
+
+namespace DataHub.Api.Spatial;
+
+/// <summary>
+/// The one seam where the two databases differ for spatial filtering. Both implementations return exactly the
+/// rows whose geometry intersects the box; the same integration tests run against each.
+/// </summary>
+public interface ISpatialQuery
+{
+    Task<IQueryable<DevelopmentVersion>> IntersectingAsync(DataHubDb db, IQueryable<DevelopmentVersion> rows, Envelope crs84Box, CancellationToken ct);
+}
+
+/// <summary>PostGIS: ST_Intersects on the native geometry, served by its GiST index.</summary>
+public sealed class PostgisSpatialQuery : ISpatialQuery
+{
+    public Task<IQueryable<DevelopmentVersion>> IntersectingAsync(DataHubDb db, IQueryable<DevelopmentVersion> rows, Envelope box, CancellationToken ct)
+    {
+        var polygon = (Polygon)CrsTransform.Crs84Factory.ToGeometry(box);
+        return Task.FromResult(rows.Where(d => d.Geometry.Intersects(polygon)));
+    }
+}
+
+/// <summary>An entry of the SQLite R*Tree over development versions' bounding boxes (maintained by a trigger).</summary>
+public sealed class DevelopmentBox
+{
+    public long Id { get; set; }
+    public double MinX { get; set; }
+    public double MaxX { get; set; }
+    public double MinY { get; set; }
+    public double MaxY { get; set; }
+}
+
+/// <summary>
+/// SQLite: the R*Tree gives candidates; boxes wholly inside the query box need no further test, the rest are
+/// tested exactly with NetTopologySuite (the bundled SQLite has no spatial functions).
+/// </summary>
+public sealed class SqliteSpatialQuery : ISpatialQuery
+{
+    public async Task<IQueryable<DevelopmentVersion>> IntersectingAsync(DataHubDb db, IQueryable<DevelopmentVersion> rows, Envelope box, CancellationToken ct)
+    {
+        var boxes = db.Set<DevelopmentBox>();
+        var inside = boxes
+            .Where(r => r.MinX >= box.MinX && r.MaxX <= box.MaxX && r.MinY >= box.MinY && r.MaxY <= box.MaxY)
+            .Select(r => r.Id);
+        var overlapping = boxes
+            .Where(r => r.MinX <= box.MaxX && r.MaxX >= box.MinX && r.MinY <= box.MaxY && r.MaxY >= box.MinY)
+            .Select(r => r.Id);
+        var polygon = CrsTransform.Crs84Factory.ToGeometry(box);
+        var partial = await rows
+            .Where(d => overlapping.Contains(d.RowId) && !inside.Contains(d.RowId))
+            .Select(d => new { d.RowId, d.Geometry })
+            .ToListAsync(ct);
+        var exact = partial.Where(p => p.Geometry.Intersects(polygon)).Select(p => p.RowId).ToArray();
+        return rows.Where(d => inside.Contains(d.RowId) || exact.Contains(d.RowId));
+    }
+}

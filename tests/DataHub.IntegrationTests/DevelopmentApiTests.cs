@@ -1,0 +1,252 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using DataHub.IntegrationTests.Infrastructure;
+using static DataHub.IntegrationTests.Infrastructure.Features;
+
+namespace DataHub.IntegrationTests;
+
+/// <summary>Submitting, reading, versioning and retiring developments over HTTP. Runs on SQLite and on PostGIS.</summary>
+public abstract class DevelopmentApiTests(Hub hub)
+{
+    private const string Utrecht = "GM0344";
+
+    [Fact]
+    public async Task Create_stores_the_development_with_derived_areas_and_returns_location_and_etag()
+    {
+        var client = hub.Client(Utrecht);
+        var ext = Id();
+        var response = await client.PostAsync("/api/v1/developments", Http.GeoJson(Point(ext)));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal("\"1\"", response.Headers.ETag?.Tag);
+        Assert.Equal("application/geo+json", response.Content.Headers.ContentType?.MediaType);
+        var body = await response.Body();
+        var id = body["id"]!.GetValue<string>();
+        Assert.Equal($"/api/v1/developments/{id}", response.Headers.Location?.OriginalString);
+        var p = body["properties"]!;
+        Assert.Equal(ext, p["externalId"]!.GetValue<string>());
+        Assert.Equal(Utrecht, p["owner"]!.GetValue<string>());
+        Assert.Equal("GM0344", p["municipalityCode"]!.GetValue<string>());
+        Assert.Equal("PV26", p["provinceCode"]!.GetValue<string>());
+        Assert.StartsWith("ES", p["resRegionCode"]!.GetValue<string>());
+        Assert.Equal(1, p["version"]!.GetValue<int>());
+        Assert.Equal("public", p["visibility"]!.GetValue<string>());
+
+        var get = await client.GetAsync($"/api/v1/developments/{id}");
+        Assert.Equal(HttpStatusCode.OK, get.StatusCode);
+        var fetched = await get.Body();
+        Assert.Equal(ext, fetched["properties"]!["externalId"]!.GetValue<string>());
+        Assert.Equal(300, fetched["properties"]!["quantities"]![1]!["value"]!.GetValue<double>());
+        Assert.Equal(340, fetched["properties"]!["quantities"]![1]!["max"]!.GetValue<double>());
+        Assert.EndsWith("Z", fetched["properties"]!["createdAt"]!.GetValue<string>());
+        Assert.Equal("1.0.0", get.Headers.GetValues("API-Version").Single());
+    }
+
+    [Fact]
+    public async Task The_residence_area_of_the_resRegion_is_the_one_the_catalogue_names()
+    {
+        var client = hub.Client(Utrecht);
+        var created = await (await client.PostAsync("/api/v1/developments", Http.GeoJson(Point(Id())))).Body();
+        var res = created["properties"]!["resRegionCode"]!.GetValue<string>();
+        var area = await (await client.GetAsync($"/api/v1/areas/{res}?crs=EPSG:28992")).Body();
+        Assert.Contains("U16", area["properties"]!["name"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_body_in_RD_New_is_stored_in_CRS84_and_can_be_read_back_in_RD_and_ETRS89()
+    {
+        var client = hub.Client(Utrecht);
+        // A point in Utrecht in RD New; 5.12307, 52.09034 in CRS84 by GDAL/PROJ.
+        var feature = Feature(Id(), new JsonObject { ["type"] = "Point", ["coordinates"] = new JsonArray(136_898.0, 455_820.0) });
+        var response = await client.PostAsync("/api/v1/developments", Http.GeoJson(feature, "http://www.opengis.net/def/crs/EPSG/0/28992"));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var body = await response.Body();
+        var lonlat = body["geometry"]!["coordinates"]!.AsArray();
+        Assert.InRange(lonlat[0]!.GetValue<double>(), 5.12305, 5.12309);
+        Assert.InRange(lonlat[1]!.GetValue<double>(), 52.09032, 52.09036);
+
+        var id = body["id"]!.GetValue<string>();
+        var rd = await client.GetAsync($"/api/v1/developments/{id}?crs=EPSG:28992");
+        Assert.Equal("<http://www.opengis.net/def/crs/EPSG/0/28992>", rd.Headers.GetValues("Content-Crs").Single());
+        var xy = (await rd.Body())["geometry"]!["coordinates"]!.AsArray();
+        Assert.InRange(xy[0]!.GetValue<double>(), 136_897.95, 136_898.05);
+        Assert.InRange(xy[1]!.GetValue<double>(), 455_819.95, 455_820.05);
+
+        var etrs = await (await client.GetAsync($"/api/v1/developments/{id}?crs=http://www.opengis.net/def/crs/EPSG/0/4258")).Body();
+        var latlon = etrs["geometry"]!["coordinates"]!.AsArray();
+        Assert.InRange(latlon[0]!.GetValue<double>(), 52.09032, 52.09036); // EPSG:4258 is latitude first
+    }
+
+    [Fact]
+    public async Task Update_requires_if_match_rejects_a_stale_etag_and_keeps_every_version()
+    {
+        var client = hub.Client(Utrecht);
+        var ext = Id();
+        var created = await client.PostAsync("/api/v1/developments", Http.GeoJson(Point(ext)));
+        var id = (await created.Body())["id"]!.GetValue<string>();
+        var url = $"/api/v1/developments/{id}";
+        var changed = Point(ext, props: p => p["certainty"] = "realised");
+
+        await (await client.Send(HttpMethod.Put, url, Http.GeoJson(changed))).Problem(HttpStatusCode.PreconditionRequired);
+        var stale = await client.Send(HttpMethod.Put, url, Http.GeoJson(changed), "\"7\"");
+        await stale.Problem(HttpStatusCode.PreconditionFailed);
+
+        var ok = await client.Send(HttpMethod.Put, url, Http.GeoJson(changed), "\"1\"");
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        Assert.Equal("\"2\"", ok.Headers.ETag?.Tag);
+        Assert.Equal("realised", (await ok.Body())["properties"]!["certainty"]!.GetValue<string>());
+
+        // The same ETag again is stale now: the first writer won.
+        await (await client.Send(HttpMethod.Put, url, Http.GeoJson(Point(ext)), "\"1\"")).Problem(HttpStatusCode.PreconditionFailed);
+
+        var versions = await (await client.GetAsync($"{url}/versions")).Body();
+        var features = versions["features"]!.AsArray();
+        Assert.Equal(2, features.Count);
+        Assert.Equal("permitted", features[0]!["properties"]!["certainty"]!.GetValue<string>());
+        Assert.Equal("realised", features[1]!["properties"]!["certainty"]!.GetValue<string>());
+        var firstValidTo = features[0]!["properties"]!["validTo"]!.GetValue<DateTime>();
+        Assert.Equal(firstValidTo, features[1]!["properties"]!["updatedAt"]!.GetValue<DateTime>());
+
+        // asOf a moment inside version 1's validity gives version 1.
+        var v1From = features[0]!["properties"]!["updatedAt"]!.GetValue<DateTime>();
+        var between = v1From + (firstValidTo - v1From) / 2;
+        var asOf = await (await client.GetAsync($"{url}?asOf={Uri.EscapeDataString(between.ToUniversalTime().ToString("O"))}")).Body();
+        Assert.Equal(1, asOf["properties"]!["version"]!.GetValue<int>());
+        var before = await client.GetAsync($"{url}?asOf={Uri.EscapeDataString(v1From.AddSeconds(-5).ToUniversalTime().ToString("O"))}");
+        await before.Problem(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Putting_the_same_content_again_adds_no_version()
+    {
+        var client = hub.Client(Utrecht);
+        var ext = Id();
+        var id = (await (await client.PostAsync("/api/v1/developments", Http.GeoJson(Point(ext)))).Body())["id"]!.GetValue<string>();
+        var again = await client.Send(HttpMethod.Put, $"/api/v1/developments/{id}", Http.GeoJson(Point(ext)), "\"1\"");
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal("\"1\"", again.Headers.ETag?.Tag);
+        var versions = await (await client.GetAsync($"/api/v1/developments/{id}/versions")).Body();
+        Assert.Single(versions["features"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task Delete_retires_as_a_new_version_and_lists_leave_it_out()
+    {
+        var org = "GM0353";
+        var client = hub.Client(org);
+        var ext = Id();
+        var id = (await (await client.PostAsync("/api/v1/developments", Http.GeoJson(Point(ext, 5.12, 52.03)))).Body())["id"]!.GetValue<string>();
+        await (await client.Send(HttpMethod.Delete, $"/api/v1/developments/{id}")).Problem(HttpStatusCode.PreconditionRequired);
+        var deleted = await client.Send(HttpMethod.Delete, $"/api/v1/developments/{id}", null, "\"1\"");
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        Assert.Equal("\"2\"", deleted.Headers.ETag?.Tag);
+
+        var get = await (await client.GetAsync($"/api/v1/developments/{id}")).Body();
+        Assert.True(get["properties"]!["retired"]!.GetValue<bool>());
+        Assert.Equal("retired", get["properties"]!["changeKind"]!.GetValue<string>());
+        var list = await (await client.GetAsync($"/api/v1/developments?externalId={ext}")).Body();
+        Assert.Equal(0, list["numberMatched"]!.GetValue<int>());
+        var withRetired = await (await client.GetAsync($"/api/v1/developments?externalId={ext}&includeRetired=true")).Body();
+        Assert.Equal(1, withRetired["numberMatched"]!.GetValue<int>());
+        var versions = await (await client.GetAsync($"/api/v1/developments/{id}/versions")).Body();
+        Assert.Equal(2, versions["features"]!.AsArray().Count);
+    }
+
+    [Fact]
+    public async Task Posting_an_externalId_twice_is_a_conflict_that_stores_nothing()
+    {
+        var client = hub.Client(Utrecht);
+        var ext = Id();
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsync("/api/v1/developments", Http.GeoJson(Point(ext)))).StatusCode);
+        var before = await StoreCounts.Of(hub);
+        var second = await client.PostAsync("/api/v1/developments", Http.GeoJson(Point(ext)));
+        var problem = await second.Problem(HttpStatusCode.Conflict);
+        Assert.Contains(ext, problem["detail"]!.GetValue<string>());
+        Assert.Equal(before, await StoreCounts.Of(hub));
+    }
+
+    [Fact]
+    public async Task A_polygon_across_a_border_takes_the_municipality_of_its_largest_overlap_and_lists_the_other()
+    {
+        var client = hub.Client(Utrecht);
+        // Mostly in Utrecht (GM0344), its east edge over the border into Bunnik (GM0312) near Rhijnauwen.
+        var feature = Square(Id(), 5.165, 52.075, 0.01);
+        var body = await (await client.PostAsync("/api/v1/developments", Http.GeoJson(feature))).Body();
+        var p = body["properties"]!;
+        var main = p["municipalityCode"]!.GetValue<string>();
+        var others = p["otherMunicipalityCodes"]!.AsArray().Select(x => x!.GetValue<string>()).ToList();
+        Assert.NotEmpty(others);
+        Assert.DoesNotContain(main, others);
+        Assert.Contains("GM0312", others.Append(main));
+        Assert.Contains("GM0344", others.Append(main));
+    }
+
+    [Fact]
+    public async Task An_offshore_point_in_the_North_Sea_has_no_municipality()
+    {
+        var client = hub.Client("TENNET");
+        var feature = Point(Id(), 4.2, 52.9, p => { p["planType"] = "IP"; p["sector"] = "renewableGeneration"; p["kind"] = "windTurbine"; p["assetType"] = "producer"; p["quantities"] = new JsonArray(new JsonObject { ["year"] = 2032, ["value"] = 2000, ["unit"] = "MW" }); });
+        var body = await (await client.PostAsync("/api/v1/developments", Http.GeoJson(feature))).Body();
+        Assert.Null(body["properties"]!["municipalityCode"]);
+        Assert.Null(body["properties"]!["provinceCode"]);
+    }
+
+    [Fact]
+    public async Task Writing_requires_a_token_and_the_Submitter_role()
+    {
+        var before = await StoreCounts.Of(hub);
+        await (await hub.Client().PostAsync("/api/v1/developments", Http.GeoJson(Point(Id())))).Problem(HttpStatusCode.Unauthorized);
+        await (await hub.Client(Utrecht, "Reader").PostAsync("/api/v1/developments", Http.GeoJson(Point(Id())))).Problem(HttpStatusCode.Forbidden);
+        var bad = hub.Client();
+        bad.DefaultRequestHeaders.Authorization = new("Bearer", "not.a.token");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await bad.PostAsync("/api/v1/developments", Http.GeoJson(Point(Id())))).StatusCode);
+        Assert.Equal(before, await StoreCounts.Of(hub));
+    }
+
+    [Fact]
+    public async Task Only_the_owner_changes_a_development_and_others_cannot_see_its_confidential_ones()
+    {
+        var owner = hub.Client("CLUSTER6");
+        var ext = Id();
+        var confidential = Point(ext, props: p => { p["planType"] = "CES"; p["sector"] = "industry"; p["kind"] = "electrification"; });
+        var created = await owner.PostAsync("/api/v1/developments", Http.GeoJson(confidential));
+        var body = await created.Body();
+        Assert.Equal("confidential", body["properties"]!["visibility"]!.GetValue<string>()); // the CES default
+        var id = body["id"]!.GetValue<string>();
+
+        var other = hub.Client(Utrecht);
+        await (await other.GetAsync($"/api/v1/developments/{id}")).Problem(HttpStatusCode.NotFound);
+        await (await other.GetAsync($"/api/v1/developments/{id}/versions")).Problem(HttpStatusCode.NotFound);
+        await (await hub.Client().GetAsync($"/api/v1/developments/{id}")).Problem(HttpStatusCode.NotFound);
+        var list = await (await other.GetAsync($"/api/v1/developments?externalId={ext}")).Body();
+        Assert.Equal(0, list["numberMatched"]!.GetValue<int>());
+        await (await other.Send(HttpMethod.Put, $"/api/v1/developments/{id}", Http.GeoJson(confidential), "\"1\"")).Problem(HttpStatusCode.NotFound);
+
+        var publicOne = await (await owner.PostAsync("/api/v1/developments", Http.GeoJson(Point(Id(), props: p => p["visibility"] = "public")))).Body();
+        var publicId = publicOne["id"]!.GetValue<string>();
+        Assert.Equal(HttpStatusCode.OK, (await other.GetAsync($"/api/v1/developments/{publicId}")).StatusCode);
+        await (await other.Send(HttpMethod.Delete, $"/api/v1/developments/{publicId}", null, "\"1\"")).Problem(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task Owner_cannot_be_assigned_by_the_client()
+    {
+        var before = await StoreCounts.Of(hub);
+        var feature = Point(Id(), props: p => p["owner"] = "LIANDER");
+        var problem = await (await hub.Client(Utrecht).PostAsync("/api/v1/developments", Http.GeoJson(feature))).Problem(HttpStatusCode.BadRequest);
+        Assert.Contains(problem.Errors(), e => e["pointer"]!.GetValue<string>() == "/properties/owner" && e["code"]!.GetValue<string>() == "readOnly");
+        Assert.Equal(before, await StoreCounts.Of(hub));
+    }
+
+    [Fact]
+    public async Task Unknown_ids_and_routes_are_problem_404s()
+    {
+        var client = hub.Client();
+        await (await client.GetAsync($"/api/v1/developments/{Guid.NewGuid()}")).Problem(HttpStatusCode.NotFound);
+        await (await client.GetAsync("/api/v1/no-such-thing")).Problem(HttpStatusCode.NotFound);
+    }
+}
+
+public sealed class DevelopmentApiOnSqlite(SqliteHub hub) : DevelopmentApiTests(hub), IClassFixture<SqliteHub>;
+
+public sealed class DevelopmentApiOnPostgis(PostgresHub hub) : DevelopmentApiTests(hub), IClassFixture<PostgresHub>;

@@ -1,0 +1,131 @@
+using System.Net.Http.Headers;
+using DataHub.Api;
+using DataHub.Api.Access;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace DataHub.IntegrationTests.Infrastructure;
+
+public enum Database { Sqlite, Postgres }
+
+/// <summary>
+/// A hub over HTTP on a database of its own: a fresh SQLite file, or a fresh PostGIS database on the server that
+/// DATAHUB_TEST_POSTGRES names. One per test class; tests inside a class use their own organisations and ids.
+/// </summary>
+public abstract class Hub : IAsyncLifetime
+{
+    public const string SigningKey = "integration-tests-signing-key-0123456789abcdef";
+    public const string PostgresVariable = "DATAHUB_TEST_POSTGRES";
+
+    public abstract Database Database { get; }
+    public string? SkipReason { get; private set; }
+    public string ConnectionString { get; private set; } = "";
+    private WebApplicationFactory<Program>? _factory;
+    private string? _sqliteDir;
+    private string? _pgDatabase;
+    private string? _pgAdmin;
+
+    public WebApplicationFactory<Program> Factory
+    {
+        get
+        {
+            if (SkipReason is not null) Assert.Skip(SkipReason);
+            return _factory ?? throw new InvalidOperationException("the hub has not started");
+        }
+    }
+
+    /// <summary>Extra settings a test class needs (limits, CORS, …).</summary>
+    protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    public async ValueTask InitializeAsync()
+    {
+        if (Database == Database.Sqlite)
+        {
+            _sqliteDir = Directory.CreateTempSubdirectory("datahub-test-").FullName;
+            ConnectionString = $"Data Source={Path.Combine(_sqliteDir, "hub.db")}";
+        }
+        else
+        {
+            _pgAdmin = Environment.GetEnvironmentVariable(PostgresVariable);
+            if (string.IsNullOrEmpty(_pgAdmin))
+            {
+                SkipReason = $"{PostgresVariable} is not set: PostGIS tests run in CI (.ci/run)";
+                return;
+            }
+            _pgDatabase = $"datahub_t_{Guid.NewGuid():N}";
+            await using (var admin = new NpgsqlConnection(_pgAdmin))
+            {
+                await admin.OpenAsync();
+                await using var create = new NpgsqlCommand($"CREATE DATABASE {_pgDatabase}", admin);
+                await create.ExecuteNonQueryAsync();
+            }
+            ConnectionString = new NpgsqlConnectionStringBuilder(_pgAdmin) { Database = _pgDatabase }.ToString();
+        }
+        var settings = new Dictionary<string, string?>
+        {
+            ["DataHub:Database:Provider"] = Database.ToString(),
+            ["DataHub:Database:ConnectionString"] = ConnectionString,
+            ["DataHub:Demo:Seed"] = "false",
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["DataHub:Auth:LocalIssuer:Enabled"] = "true",
+            ["DataHub:Auth:LocalIssuer:SigningKey"] = SigningKey,
+        };
+        foreach (var (k, v) in Settings) settings[k] = v;
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseEnvironment("Testing");
+            foreach (var (k, v) in settings) b.UseSetting(k, v);
+        });
+        _ = _factory.Server; // starts the host: migrations and reference data run now
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_factory is not null) await _factory.DisposeAsync();
+        if (_sqliteDir is not null)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try { Directory.Delete(_sqliteDir, true); } catch (IOException) { }
+        }
+        if (_pgDatabase is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var admin = new NpgsqlConnection(_pgAdmin);
+            await admin.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_pgDatabase} WITH (FORCE)", admin);
+            await drop.ExecuteNonQueryAsync();
+        }
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>An HTTP client, signed in as <paramref name="organisation"/> with <paramref name="roles"/> when given.</summary>
+    public HttpClient Client(string? organisation = null, params string[] roles)
+    {
+        if (SkipReason is not null) Assert.Skip(SkipReason);
+        var client = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        if (organisation is not null)
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token(organisation, roles.Length == 0 ? [Roles.Submitter] : roles));
+        return client;
+    }
+
+    public static string Token(string organisation, string[] roles) =>
+        Authentication.MintToken(new LocalIssuerOptions { SigningKey = SigningKey }, organisation, roles);
+
+    public T Service<T>(Func<IServiceProvider, T> use)
+    {
+        using var scope = Factory.Services.CreateScope();
+        return use(scope.ServiceProvider);
+    }
+}
+
+public sealed class SqliteHub : Hub
+{
+    public override Database Database => Database.Sqlite;
+}
+
+public sealed class PostgresHub : Hub
+{
+    public override Database Database => Database.Postgres;
+}
