@@ -1,0 +1,165 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using DataHub.IntegrationTests.Infrastructure;
+using static DataHub.IntegrationTests.Infrastructure.Features;
+
+namespace DataHub.IntegrationTests;
+
+/// <summary>GET /developments: filters, bbox in two CRSs, paging, asOf. Runs on SQLite and on PostGIS.</summary>
+public abstract class DevelopmentListTests(Hub hub)
+{
+    private async Task<string> Submit(HttpClient client, JsonObject feature)
+    {
+        var response = await client.PostAsync("/api/v1/developments", Http.GeoJson(feature));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Body())["id"]!.GetValue<string>();
+    }
+
+    private static async Task<List<string>> ExternalIds(HttpClient client, string query)
+    {
+        var body = await (await client.GetAsync($"/api/v1/developments?{query}")).Body();
+        var ids = body["features"]!.AsArray().Select(f => f!["properties"]!["externalId"]!.GetValue<string>()).ToList();
+        Assert.Equal(ids.Count, body["numberReturned"]!.GetValue<int>());
+        return ids;
+    }
+
+    [Fact]
+    public async Task Filters_select_by_area_plan_type_sector_certainty_kind_and_years()
+    {
+        const string owner = "GM0356"; // Nieuwegein
+        var client = hub.Client(owner);
+        var a = Id(); var b = Id(); var c = Id();
+        await Submit(client, Point(a, 5.09, 52.03));
+        await Submit(client, Point(b, 5.09, 52.02, p =>
+        {
+            p["planType"] = "RAL"; p["sector"] = "mobility"; p["kind"] = "chargingHub"; p["certainty"] = "planned";
+            p["quantities"] = new JsonArray(new JsonObject { ["year"] = 2034, ["value"] = 20, ["unit"] = "chargingPoints" });
+            p["decommissioningYear"] = 2038;
+        }));
+        await Submit(client, Point(c, 4.48, 51.92)); // Rotterdam: another municipality and province
+
+        var mine = $"owner={owner}";
+        Assert.Equal([a, b, c], await ExternalIds(client, mine));
+        Assert.Equal([a, b], await ExternalIds(client, $"{mine}&municipality=GM0356"));
+        Assert.Equal([a, b], await ExternalIds(client, $"{mine}&province=PV26"));
+        Assert.Equal([c], await ExternalIds(client, $"{mine}&province=PV28"));
+        Assert.Equal([b], await ExternalIds(client, $"{mine}&planType=RAL"));
+        Assert.Equal([a, c], await ExternalIds(client, $"{mine}&sector=housing"));
+        Assert.Equal([b], await ExternalIds(client, $"{mine}&kind=chargingHub"));
+        Assert.Equal([a, b, c], await ExternalIds(client, $"{mine}&certainty=permitted,planned"));
+        Assert.Equal([b], await ExternalIds(client, $"{mine}&certainty=planned"));
+        Assert.Equal([a, c], await ExternalIds(client, $"{mine}&activeInYear=2028"));
+        Assert.Equal([a, b, c], await ExternalIds(client, $"{mine}&activeInYear=2036"));
+        Assert.Equal([a, c], await ExternalIds(client, $"{mine}&activeInYear=2039"));
+        Assert.Equal([a, c], await ExternalIds(client, $"{mine}&fromYear=2025&toYear=2030"));
+        var res = (await (await client.GetAsync($"/api/v1/developments?externalId={a}")).Body())["features"]![0]!["properties"]!["resRegionCode"]!.GetValue<string>();
+        Assert.Equal([a, b], await ExternalIds(client, $"{mine}&resRegion={res}"));
+    }
+
+    [Fact]
+    public async Task Bbox_selects_exactly_the_geometries_it_intersects_in_CRS84_and_in_RD_New()
+    {
+        const string owner = "GM0307"; // Amersfoort
+        var client = hub.Client(owner);
+        var inside = Id(); var outside = Id(); var diagonal = Id(); var crossing = Id();
+        await Submit(client, Point(inside, 5.390, 52.155));
+        await Submit(client, Point(outside, 5.420, 52.180));
+        // A line whose bounding box overlaps the query box but which itself passes beside it.
+        await Submit(client, Feature(diagonal, new JsonObject { ["type"] = "LineString", ["coordinates"] = new JsonArray(new JsonArray(5.395, 52.165), new JsonArray(5.415, 52.150)) }));
+        // A polygon that covers the box's corner.
+        await Submit(client, Square(crossing, 5.400, 52.150, 0.003));
+
+        var box = "bbox=5.380,52.145,5.400,52.160";
+        Assert.Equal([inside, crossing], await ExternalIds(client, $"owner={owner}&{box}"));
+
+        var (minX, minY) = DataHub.Api.Spatial.CrsTransform.FromCrs84(DataHub.Api.Spatial.Crs.RdNew, 5.380, 52.145);
+        var (maxX, maxY) = DataHub.Api.Spatial.CrsTransform.FromCrs84(DataHub.Api.Spatial.Crs.RdNew, 5.400, 52.160);
+        var rdBox = $"bbox={F(minX)},{F(minY)},{F(maxX)},{F(maxY)}&bboxCrs=http://www.opengis.net/def/crs/EPSG/0/28992";
+        Assert.Equal([inside, crossing], await ExternalIds(client, $"owner={owner}&{rdBox}"));
+    }
+
+    [Fact]
+    public async Task Paging_follows_next_links_through_every_match_once()
+    {
+        const string owner = "GM0321"; // Houten
+        var client = hub.Client(owner);
+        var all = new List<string>();
+        for (var i = 0; i < 7; i++)
+        {
+            var ext = $"p{i}-{Id()}";
+            all.Add(ext);
+            await Submit(client, Point(ext, 5.17 + i * 0.001, 52.03));
+        }
+        var seen = new List<string>();
+        var url = $"/api/v1/developments?owner={owner}&limit=3";
+        var pages = 0;
+        while (url is not null)
+        {
+            var body = await (await client.GetAsync(url)).Body();
+            Assert.Equal(7, body["numberMatched"]!.GetValue<int>());
+            seen.AddRange(body["features"]!.AsArray().Select(f => f!["properties"]!["externalId"]!.GetValue<string>()));
+            url = body["links"]!.AsArray().FirstOrDefault(l => l!["rel"]!.GetValue<string>() == "next")?["href"]?.GetValue<string>();
+            pages++;
+        }
+        Assert.Equal(3, pages);
+        Assert.Equal(all, seen);
+    }
+
+    [Fact]
+    public async Task AsOf_shows_the_list_as_it_was_and_updatedSince_only_what_changed()
+    {
+        const string owner = "GM0589"; // Oudewater
+        var client = hub.Client(owner);
+        var first = Id();
+        var firstId = await Submit(client, Point(first, 4.87, 52.02));
+        var afterFirst = (await (await client.GetAsync($"/api/v1/developments/{firstId}")).Body())["properties"]!["updatedAt"]!.GetValue<DateTime>();
+        await Task.Delay(20);
+        var second = Id();
+        await Submit(client, Point(second, 4.871, 52.021));
+        var changed = await client.Send(HttpMethod.Put, $"/api/v1/developments/{firstId}", Http.GeoJson(Point(first, 4.87, 52.02, p => p["certainty"] = "realised")), "\"1\"");
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+
+        var stamp = Uri.EscapeDataString(afterFirst.ToUniversalTime().AddTicks(10).ToString("O"));
+        var past = await (await client.GetAsync($"/api/v1/developments?owner={owner}&asOf={stamp}")).Body();
+        var only = Assert.Single(past["features"]!.AsArray());
+        Assert.Equal("permitted", only!["properties"]!["certainty"]!.GetValue<string>());
+        Assert.Equal([second, first], (await ExternalIds(client, $"owner={owner}&updatedSince={stamp}")).OrderBy(x => x == first).ToList());
+        Assert.Equal([first], await ExternalIds(client, $"owner={owner}&certainty=realised"));
+    }
+
+    [Fact]
+    public async Task The_response_crs_applies_to_every_feature_and_is_reported()
+    {
+        const string owner = "GM0632"; // Woerden
+        var client = hub.Client(owner);
+        await Submit(client, Point(Id(), 4.88, 52.085));
+        var response = await client.GetAsync($"/api/v1/developments?owner={owner}&crs=EPSG:28992");
+        Assert.Equal("<http://www.opengis.net/def/crs/EPSG/0/28992>", response.Headers.GetValues("Content-Crs").Single());
+        var xy = (await response.Body())["features"]![0]!["geometry"]!["coordinates"]!.AsArray();
+        Assert.InRange(xy[0]!.GetValue<double>(), 100_000, 140_000);
+        Assert.InRange(xy[1]!.GetValue<double>(), 440_000, 470_000);
+    }
+
+    [Theory]
+    [InlineData("certainty=maybe", "certainty")]
+    [InlineData("planType=RESX", "planType")]
+    [InlineData("bbox=1,2,3", "bbox")]
+    [InlineData("bbox=5,53,4,52", "bbox")]
+    [InlineData("crs=EPSG:3857", "crs")]
+    [InlineData("bboxCrs=EPSG:9999&bbox=1,2,3,4", "bboxCrs")]
+    [InlineData("limit=0", "limit")]
+    [InlineData("limit=100000", "limit")]
+    [InlineData("activeInYear=1999", "activeInYear")]
+    [InlineData("asOf=yesterday", "asOf")]
+    [InlineData("fromYear=2030&toYear=2020", "fromYear")]
+    [InlineData("cursor=abc", "cursor")]
+    public async Task Bad_query_parameters_are_named_in_a_problem(string query, string parameter)
+    {
+        var problem = await (await hub.Client().GetAsync($"/api/v1/developments?{query}")).Problem(HttpStatusCode.BadRequest);
+        Assert.Contains(problem.Errors(), e => e["parameter"]?.GetValue<string>() == parameter);
+    }
+}
+
+public sealed class DevelopmentListOnSqlite(SqliteHub hub) : DevelopmentListTests(hub), IClassFixture<SqliteHub>;
+
+public sealed class DevelopmentListOnPostgis(PostgresHub hub) : DevelopmentListTests(hub), IClassFixture<PostgresHub>;
