@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.WebUtilities;
+
 namespace DataHub.Api.Http;
 
 public static class HttpPipeline
@@ -41,14 +43,22 @@ public static class HttpPipeline
                 "The hub failed to handle this request; nothing was stored. The error is logged.")).ExecuteAsync(http);
             return;
         }
+        // Answers the framework gives without a body (unmatched route, wrong method, a media type the endpoint does
+        // not accept, an authentication challenge) become problem+json too.
         if (!http.Response.HasStarted && http.Request.Path.StartsWithSegments("/api")
-            && http.Response.StatusCode is 404 or 405 && http.Response.ContentLength is null && string.IsNullOrEmpty(http.Response.ContentType))
+            && http.Response.StatusCode >= 400 && http.Response.ContentLength is null && string.IsNullOrEmpty(http.Response.ContentType))
         {
             var status = http.Response.StatusCode;
-            await new ProblemResult(new Problem(
-                $"https://datahub.example.nl/problems/{(status == 404 ? "not-found" : "method-not-allowed")}",
-                status == 404 ? "Not found" : "Method not allowed", status,
-                status == 404 ? $"There is no resource at {http.Request.Path}." : $"{http.Request.Method} is not allowed on {http.Request.Path}.")).ExecuteAsync(http);
+            var (slug, title, detail) = status switch
+            {
+                401 => ("unauthorized", "Unauthorized", "A valid bearer token is required; see README (token command) or your organisation's Entra ID sign-in."),
+                403 => ("forbidden", "Forbidden", "Your roles do not allow this."),
+                404 => ("not-found", "Not found", $"There is no resource at {http.Request.Path}."),
+                405 => ("method-not-allowed", "Method not allowed", $"{http.Request.Method} is not allowed on {http.Request.Path}."),
+                415 => ("unsupported-media-type", "Unsupported media type", $"Content-Type '{http.Request.ContentType}' is not accepted on {http.Request.Path}."),
+                _ => ("error", ReasonPhrases.GetReasonPhrase(status), $"The request failed with status {status}."),
+            };
+            await new ProblemResult(new Problem($"https://datahub.example.nl/problems/{slug}", title, status, detail)).ExecuteAsync(http);
         }
     });
 }

@@ -47,7 +47,7 @@ public static class RequestBody
         }
         catch (JsonException e)
         {
-            var depth = e.Message.Contains("depth", StringComparison.OrdinalIgnoreCase);
+            var depth = e.Message.Contains("maximum configured depth", StringComparison.OrdinalIgnoreCase);
             var where = e.LineNumber is { } line ? $" at line {line + 1}, position {e.BytePositionInLine + 1}" : "";
             return (null, Problems.BadRequest(depth
                 ? $"The JSON is nested deeper than {maxDepth} levels{where}."
