@@ -1,0 +1,88 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using DataHub.IntegrationTests.Infrastructure;
+using NJsonSchema;
+
+namespace DataHub.IntegrationTests;
+
+/// <summary>
+/// The exchange standard in schemas/: every example validates (or fails) against its schema, and the API agrees
+/// with the schema on every example — so the published standard and the hub cannot drift apart.
+/// </summary>
+public sealed class SchemaContractTests(SqliteHub hub) : IClassFixture<SqliteHub>
+{
+    public static TheoryData<string, string, bool> Examples()
+    {
+        var data = new TheoryData<string, string, bool>();
+        foreach (var schemaDir in Directory.GetDirectories(Repository.Path("schemas", "examples")).Order())
+            foreach (var kind in new[] { "valid", "invalid" })
+                foreach (var file in Directory.GetFiles(Path.Combine(schemaDir, kind), "*.json").Order())
+                    data.Add(Path.GetFileName(schemaDir), Path.GetFileName(file), kind == "valid");
+        return data;
+    }
+
+    private static string ExamplePath(string schema, string file, bool valid) => Repository.Path("schemas", "examples", schema, valid ? "valid" : "invalid", file);
+
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public async Task Each_example_validates_against_its_schema_exactly_when_it_is_listed_as_valid(string schema, string file, bool valid)
+    {
+        var jsonSchema = await JsonSchema.FromFileAsync(Repository.Path("schemas", $"{schema}.schema.json"));
+        var errors = jsonSchema.Validate(await File.ReadAllTextAsync(ExamplePath(schema, file, valid)));
+        if (valid) Assert.True(errors.Count == 0, string.Join("; ", errors.Select(e => $"{e.Path}: {e.Kind}")));
+        else Assert.NotEmpty(errors);
+    }
+
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public async Task The_API_accepts_exactly_the_valid_examples(string schema, string file, bool valid)
+    {
+        var text = await File.ReadAllTextAsync(ExamplePath(schema, file, valid));
+        // Each example is submitted by an organisation of its own so that externalIds and plan codes never collide.
+        var org = $"GM0{Math.Abs((schema + file).GetHashCode()) % 90 + 500:000}";
+        var client = hub.Client(hub.Service(_ => DataHub.Api.Features.Organisations.ReferenceData.IsKnownOrganisation(org)) ? org : "GM0344");
+        HttpResponseMessage? response = schema switch
+        {
+            "development" => await client.PostAsync("/api/v1/developments", Http.GeoJson(Unique(text))),
+            "development-collection" => await client.PostAsync("/api/v1/development-imports", Http.GeoJson(Unique(text))),
+            "plan" => await client.PostAsync("/api/v1/plans", new StringContent(Unique(text), Encoding.UTF8, "application/json")),
+            _ => null,
+        };
+        if (response is null)
+        {
+            // Organisations are read-only reference data: check the listed ones against the schema instead.
+            var jsonSchema = await JsonSchema.FromFileAsync(Repository.Path("schemas", "organisation.schema.json"));
+            var list = await (await hub.Client().GetAsync("/api/v1/organisations")).Body();
+            foreach (var item in list["items"]!.AsArray())
+                Assert.Empty(jsonSchema.Validate(item!.ToJsonString()));
+            return;
+        }
+        var body = await response.Content.ReadAsStringAsync();
+        if (valid) Assert.True(response.IsSuccessStatusCode, body);
+        else Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{response.StatusCode}: {body}");
+    }
+
+    [Fact]
+    public async Task What_the_API_returns_for_a_development_validates_against_the_schema()
+    {
+        var schema = await JsonSchema.FromFileAsync(Repository.Path("schemas", "development.schema.json"));
+        var text = await File.ReadAllTextAsync(ExamplePath("development", "woonagenda-polygon.json", true));
+        var created = await hub.Client("GM0344").PostAsync("/api/v1/developments", Http.GeoJson(Unique(text)));
+        var body = await created.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Empty(schema.Validate(body));
+    }
+
+    /// <summary>Gives an example's externalIds and plan code a unique suffix, so a test can submit it more than once.</summary>
+    private static string Unique(string json)
+    {
+        var suffix = "-" + Guid.NewGuid().ToString("N")[..8];
+        var node = JsonNode.Parse(json)!;
+        void Fix(JsonNode? props) { if (props?["externalId"] is JsonValue v) props["externalId"] = v.GetValue<string>() + suffix; }
+        Fix(node["properties"]);
+        foreach (var f in node["features"]?.AsArray() ?? []) Fix(f?["properties"]);
+        if (node["code"] is JsonValue code) node["code"] = code.GetValue<string>() + suffix;
+        return node.ToJsonString();
+    }
+}
