@@ -63,7 +63,7 @@ public static class GeoJsonGeometryReader
             var reason = new NetTopologySuite.Operation.Valid.IsValidOp(geometry).ValidationError;
             errors.Add(pointer, "invalidGeometry",
                 $"geometry is not valid: {reason?.Message ?? "unknown"}" +
-                (reason?.Coordinate is { } c ? $" at ({c.X.ToString(System.Globalization.CultureInfo.InvariantCulture)} {c.Y.ToString(System.Globalization.CultureInfo.InvariantCulture)}) in CRS84" : ""));
+                (reason?.Coordinate is { } c ? $" at ({c.X.ToString("0.######", System.Globalization.CultureInfo.InvariantCulture)} {c.Y.ToString("0.######", System.Globalization.CultureInfo.InvariantCulture)}) in CRS84" : ""));
             return null;
         }
         var rd = CrsTransform.ToRdNew(geometry).EnvelopeInternal;

@@ -114,6 +114,14 @@ public static class DemoSeed
                 [new StatedEnergy(start + 2, "electricity", PeakOfftakeMw: mw, AnnualEnergyMwh: Math.Round(mw * 4000))]);
         }
 
+        // The province's Regionaal Mobiliteitsprogramma: zero-emission bus depots.
+        foreach (var (code, i) in new[] { "GM0344", "GM0307", "GM0356" }.Select((c, i) => (c, i)))
+        {
+            var m = areas.ByCode[code];
+            Add(Province, $"rmp-busdepot-{i + 1}", $"Busremise zero-emissie {m.Name}", "RMP", "mobility", "busDepot", "consumer",
+                Square(random, m, 120), "vehicles", 2026 + 2 * i, 40 + 30 * i, 4, ["electricity"]);
+        }
+
         // Stedin's investment plan: station expansions that add capacity.
         foreach (var (code, i) in new[] { "GM0344", "GM0307", "GM0355", "GM0353", "GM0345", "GM0356" }.Select((c, i) => (c, i)))
         {

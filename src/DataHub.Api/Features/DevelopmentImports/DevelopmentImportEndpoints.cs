@@ -25,6 +25,8 @@ public static class DevelopmentImportEndpoints
         g.MapPost("", Create).WithName("createDevelopmentImport")
             .WithSummary("Bulk upsert of developments (GeoJSON FeatureCollection or CSV), all or nothing, keyed on (owner, externalId)")
             .Accepts<DevelopmentCollection>("application/geo+json", "application/json", "text/csv")
+            .WithQuery("dryRun", "validate and report without storing anything", Microsoft.OpenApi.JsonSchemaType.Boolean)
+            .WithHeader("Content-Crs", "CRS of the coordinates (GeoJSON) or of the wkt / x,y columns (CSV)")
             .Produces<DevelopmentImportReport>(201).Produces<DevelopmentImportReport>(200)
             .WithProblems(400, 401, 403, 409, 413, 415);
         g.MapGet("/{id:guid}", Get).WithName("getDevelopmentImport")

@@ -6,6 +6,7 @@ using DataHub.Api.Http;
 using DataHub.Api.Spatial;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Microsoft.OpenApi;
 
 namespace DataHub.Api.Features.Developments;
 
@@ -16,23 +17,50 @@ public static class DevelopmentEndpoints
         var g = api.MapGroup("/developments").WithTags("Developments");
         g.MapGet("", List).WithName("listDevelopments")
             .WithSummary("List developments as a GeoJSON FeatureCollection, filtered and paged")
+            .WithQuery("bbox", "minX,minY,maxX,maxY in bboxCrs: developments whose geometry intersects the box")
+            .WithQuery("bboxCrs", "CRS of bbox: CRS84 (default), EPSG:28992 or EPSG:4258 (URI or short form)")
+            .WithQuery("crs", "CRS of the response geometries; reported in the Content-Crs header")
+            .WithQuery("municipality", "CBS municipality codes (GM…), comma-separated")
+            .WithQuery("province", "CBS province codes (PV…), comma-separated")
+            .WithQuery("resRegion", "RES region codes (ES…), comma-separated")
+            .WithQuery("planType", "RES, CES, RAL, RMP, woonagenda, TVW, IP, other; comma-separated")
+            .WithQuery("sector", "sector codes, comma-separated")
+            .WithQuery("kind", "kind codes, comma-separated")
+            .WithQuery("certainty", "realised, underConstruction, permitted, inProcedure, planned, ambition; comma-separated")
+            .WithQuery("owner", "owner organisation codes, comma-separated")
+            .WithQuery("externalId", "the owners' own ids, comma-separated")
+            .WithQuery("activeInYear", "developments in place in that year (commissioned, not decommissioned)", JsonSchemaType.Integer)
+            .WithQuery("fromYear", "developments in place at some time from this year", JsonSchemaType.Integer)
+            .WithQuery("toYear", "developments commissioned by this year", JsonSchemaType.Integer)
+            .WithQuery("updatedSince", "only versions written at or after this moment (RFC 3339)", JsonSchemaType.String, "date-time")
+            .WithQuery("asOf", "the state at this past moment (RFC 3339)", JsonSchemaType.String, "date-time")
+            .WithQuery("includeRetired", "include retired developments", JsonSchemaType.Boolean)
+            .WithQuery("limit", "page size, 1–1000 (default 100)", JsonSchemaType.Integer)
+            .WithQuery("cursor", "where the page starts; take it from the next link")
             .Produces<DevelopmentCollection>(200, "application/geo+json").WithProblems(400);
         g.MapPost("", Create).WithName("createDevelopment")
             .WithSummary("Submit a development (a GeoJSON Feature); the caller's organisation becomes its owner")
             .Accepts<DevelopmentFeature>("application/geo+json", "application/json")
+            .WithHeader("Content-Crs", "CRS of the body: CRS84 (default), EPSG:28992 or EPSG:4258")
             .Produces<DevelopmentFeature>(201, "application/geo+json").WithProblems(400, 401, 403, 409, 413, 415);
         g.MapGet("/{id:guid}", Get).WithName("getDevelopment")
             .WithSummary("Get a development, now or as it was at asOf")
+            .WithQuery("crs", "CRS of the response geometry")
+            .WithQuery("asOf", "the state at this past moment (RFC 3339)", JsonSchemaType.String, "date-time")
             .Produces<DevelopmentFeature>(200, "application/geo+json").WithProblems(400, 404);
         g.MapPut("/{id:guid}", Update).WithName("updateDevelopment")
             .WithSummary("Replace a development with a new version (If-Match required)")
             .Accepts<DevelopmentFeature>("application/geo+json", "application/json")
+            .WithHeader("If-Match", "the ETag of the version being replaced")
+            .WithHeader("Content-Crs", "CRS of the body: CRS84 (default), EPSG:28992 or EPSG:4258")
             .Produces<DevelopmentFeature>(200, "application/geo+json").WithProblems(400, 401, 403, 404, 409, 412, 413, 415, 428);
         g.MapDelete("/{id:guid}", Retire).WithName("retireDevelopment")
             .WithSummary("Retire a development: a new version marked retired (If-Match required)")
+            .WithHeader("If-Match", "the ETag of the current version")
             .Produces(204).WithProblems(400, 401, 403, 404, 412, 428);
         g.MapGet("/{id:guid}/versions", Versions).WithName("listDevelopmentVersions")
             .WithSummary("Every version of a development, oldest first")
+            .WithQuery("crs", "CRS of the response geometries")
             .Produces<DevelopmentCollection>(200, "application/geo+json").WithProblems(400, 404);
         return api;
     }

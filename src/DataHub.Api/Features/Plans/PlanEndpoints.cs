@@ -25,13 +25,15 @@ public static partial class PlanEndpoints
     {
         var g = api.MapGroup("/plans").WithTags("Plans");
         g.MapGet("", List).WithName("listPlans").WithSummary("List source plans, optionally of one owner or plan type")
+            .WithQuery("owner", "owner organisation code").WithQuery("planType", "plan type code")
             .Produces<PlanList>().WithProblems(400);
         g.MapPost("", Create).WithName("createPlan").WithSummary("Register a source plan of the caller's organisation")
             .Accepts<PlanRequest>("application/json").Produces<PlanResponse>(201).WithProblems(400, 401, 403, 409, 413, 415);
         g.MapGet("/{id:guid}", Get).WithName("getPlan").WithSummary("Get a source plan")
             .Produces<PlanResponse>().WithProblems(400, 404);
         g.MapPut("/{id:guid}", Update).WithName("updatePlan").WithSummary("Replace a source plan with a new version (If-Match required)")
-            .Accepts<PlanRequest>("application/json").Produces<PlanResponse>().WithProblems(400, 401, 403, 404, 409, 412, 413, 415, 428);
+            .Accepts<PlanRequest>("application/json").WithHeader("If-Match", "the ETag of the version being replaced")
+            .Produces<PlanResponse>().WithProblems(400, 401, 403, 404, 409, 412, 413, 415, 428);
         return api;
     }
 
