@@ -6,13 +6,28 @@ namespace DataHub.Api.Access;
 /// </summary>
 public static class TokenCommand
 {
-    public static bool IsInvocation(string[] args) => args.Length > 0 && args[0] == "token";
+    /// <summary>
+    /// Where the <c>token</c> verb stands in the arguments, or -1. Host options may come first: the project's
+    /// RunArguments put <c>--environment Development --urls …</c> before what follows <c>dotnet run --</c>.
+    /// </summary>
+    public static int VerbIndex(string[] args)
+    {
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "token") return i;
+            if (args[i].StartsWith("--", StringComparison.Ordinal) && !args[i].Contains('=')) i++; // an option and its value
+            else if (!args[i].StartsWith("--", StringComparison.Ordinal)) return -1;
+        }
+        return -1;
+    }
+
+    public static bool IsInvocation(string[] args) => VerbIndex(args) >= 0;
 
     public static int Run(string[] args, IConfiguration configuration, IHostEnvironment env, TextWriter stdout, TextWriter stderr)
     {
         string? org = null, subject = null;
         var roles = new List<string>();
-        for (var i = 1; i < args.Length; i++)
+        for (var i = VerbIndex(args) + 1; i < args.Length; i++)
         {
             var value = i + 1 < args.Length ? args[i + 1] : null;
             switch (args[i])
