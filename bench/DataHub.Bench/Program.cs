@@ -1,1 +1,176 @@
-﻿Console.WriteLine("Hello, World!");
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using DataHub.Api;
+using DataHub.Api.Access;
+using DataHub.Bench;
+using Npgsql;
+
+// Import benchmark (foundation issue): a generated national GeoJSON of point and polygon developments is
+// imported into a real hub process on SQLite and on PostGIS, and loaded with GDAL's ogr2ogr -f GPKG as a
+// reference, in the same run. Prints wall time, throughput and the hub's peak memory (VmHWM).
+//   dotnet run -c Release --project bench/DataHub.Bench -- [--points 100000] [--polygons 10000] [--postgres "<conn>"]
+var points = Arg("--points", 100_000);
+var polygons = Arg("--polygons", 10_000);
+var postgres = ArgString("--postgres") ?? Environment.GetEnvironmentVariable("DATAHUB_TEST_POSTGRES");
+var root = FindRoot();
+var outDir = Path.Combine(root, "bench", "out");
+Directory.CreateDirectory(outDir);
+
+var file = Path.Combine(outDir, $"developments-{points}-{polygons}.geojson");
+var sw = Stopwatch.StartNew();
+var bytes = NationalDevelopments.Write(file, points, polygons, seed: 42);
+Console.WriteLine($"generated {points:N0} points + {polygons:N0} polygons: {bytes / 1e6:0.0} MB in {sw.Elapsed.TotalSeconds:0.0} s -> {file}");
+
+var results = new List<(string What, double Seconds, long PeakBytes)>();
+var ogr = Ogr2Ogr(file, Path.Combine(outDir, "reference.gpkg"));
+if (ogr is { } o) results.Add(("ogr2ogr -f GPKG", o.Seconds, o.PeakBytes));
+
+var sqliteDir = Directory.CreateTempSubdirectory("datahub-bench-");
+results.Add(await ImportIntoHub("hub import, SQLite", file, new()
+{
+    ["DataHub__Database__Provider"] = "Sqlite",
+    ["DataHub__Database__ConnectionString"] = $"Data Source={Path.Combine(sqliteDir.FullName, "bench.db")}",
+}));
+sqliteDir.Delete(true);
+
+if (!string.IsNullOrEmpty(postgres))
+{
+    var db = $"datahub_bench_{Guid.NewGuid():N}";
+    await Sql(postgres, $"CREATE DATABASE {db}");
+    try
+    {
+        results.Add(await ImportIntoHub("hub import, PostGIS", file, new()
+        {
+            ["DataHub__Database__Provider"] = "Postgres",
+            ["DataHub__Database__ConnectionString"] = new NpgsqlConnectionStringBuilder(postgres) { Database = db }.ToString(),
+        }));
+    }
+    finally
+    {
+        NpgsqlConnection.ClearAllPools();
+        await Sql(postgres, $"DROP DATABASE IF EXISTS {db} WITH (FORCE)");
+    }
+}
+else Console.WriteLine("PostGIS: skipped (no --postgres connection string and no DATAHUB_TEST_POSTGRES)");
+
+var features = points + polygons;
+Console.WriteLine();
+Console.WriteLine($"{"what",-22} {"seconds",8} {"features/s",11} {"peak MB",8} {"× ogr2ogr",10}");
+foreach (var (what, seconds, peak) in results)
+{
+    var ratio = ogr is { } r ? (seconds / r.Seconds).ToString("0.00", CultureInfo.InvariantCulture) : "-";
+    Console.WriteLine($"{what,-22} {seconds,8:0.00} {features / seconds,11:N0} {peak / 1e6,8:0} {ratio,10}");
+}
+return 0;
+
+async Task<(string, double, long)> ImportIntoHub(string what, string path, Dictionary<string, string> env)
+{
+    const string key = "benchmark-signing-key-0123456789abcdefghij";
+    var port = 5600 + Random.Shared.Next(300);
+    var dll = Path.Combine(root, "src", "DataHub.Api", "bin", Configuration(), "net10.0", "DataHub.Api.dll");
+    var start = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"])
+    {
+        RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(dll)!,
+    };
+    start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+    start.Environment["DataHub__Auth__LocalIssuer__Enabled"] = "true";
+    start.Environment["DataHub__Auth__LocalIssuer__SigningKey"] = key;
+    start.Environment["Logging__LogLevel__Default"] = "Warning";
+    if (Environment.GetEnvironmentVariable("BENCH_HUB_ENV") is { } extra) foreach (var kv in extra.Split(';')) start.Environment[kv.Split('=')[0]] = kv.Split('=')[1];
+    start.Environment["Logging__LogLevel__DataHub"] = "Information";
+    foreach (var (k, v) in env) start.Environment[k] = v;
+    using var hub = Process.Start(start)!;
+    hub.OutputDataReceived += (_, e) => { if (e.Data?.Contains("import") == true) Console.WriteLine($"  hub: {e.Data.Trim()}"); };
+    hub.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"  hub: {e.Data}"); };
+    hub.BeginOutputReadLine();
+    hub.BeginErrorReadLine();
+    try
+    {
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromMinutes(30) };
+        for (var i = 0; ; i++)
+        {
+            try { if ((await http.GetAsync("/api/v1/organisations/KGG")).IsSuccessStatusCode) break; } catch (HttpRequestException) { }
+            if (i > 240 || hub.HasExited) throw new InvalidOperationException($"{what}: the hub did not start");
+            await Task.Delay(250);
+        }
+        var token = Authentication.MintToken(new LocalIssuerOptions { SigningKey = key }, "GM0344", [Roles.Submitter]);
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var before = PeakRss(hub.Id);
+        await using var stream = File.OpenRead(path);
+        var content = new StreamContent(stream);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/geo+json");
+        var timer = Stopwatch.StartNew();
+        var response = await http.PostAsync("/api/v1/development-imports", content);
+        var seconds = timer.Elapsed.TotalSeconds;
+        var body = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{what}: {(int)response.StatusCode} {body[..Math.Min(body.Length, 2000)]}");
+        var peak = PeakRss(hub.Id);
+        Console.WriteLine($"{what}: {seconds:0.00} s, peak RSS {peak / 1e6:0} MB (before the import {before / 1e6:0} MB): {body}");
+        return (what, seconds, peak);
+    }
+    finally
+    {
+        hub.Kill(entireProcessTree: true);
+        await hub.WaitForExitAsync();
+    }
+}
+
+static (double Seconds, long PeakBytes)? Ogr2Ogr(string source, string target)
+{
+    File.Delete(target);
+    var start = new ProcessStartInfo("/usr/bin/time", ["-f", "%M", "ogr2ogr", "-f", "GPKG", target, source])
+    {
+        RedirectStandardError = true, RedirectStandardOutput = true,
+    };
+    try
+    {
+        var timer = Stopwatch.StartNew();
+        using var p = Process.Start(start)!;
+        var err = p.StandardError.ReadToEnd();
+        p.WaitForExit();
+        var seconds = timer.Elapsed.TotalSeconds;
+        if (p.ExitCode != 0) { Console.WriteLine($"ogr2ogr failed: {err}"); return null; }
+        var kb = long.TryParse(err.Trim().Split('\n')[^1], out var k) ? k : 0;
+        Console.WriteLine($"ogr2ogr -f GPKG: {seconds:0.00} s, peak RSS {kb / 1000.0:0} MB");
+        return (seconds, kb * 1024);
+    }
+    catch (System.ComponentModel.Win32Exception)
+    {
+        Console.WriteLine("ogr2ogr: skipped (install gdal-bin and GNU time)");
+        return null;
+    }
+}
+
+static long PeakRss(int pid)
+{
+    foreach (var line in File.ReadLines($"/proc/{pid}/status"))
+        if (line.StartsWith("VmHWM:")) return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
+    return 0;
+}
+
+static async Task Sql(string connectionString, string sql)
+{
+    await using var c = new NpgsqlConnection(connectionString);
+    await c.OpenAsync();
+    await using var cmd = new NpgsqlCommand(sql, c);
+    await cmd.ExecuteNonQueryAsync();
+}
+
+static string Configuration() =>
+    typeof(NationalDevelopments).Assembly.Location.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
+
+static string FindRoot()
+{
+    for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
+        if (File.Exists(Path.Combine(d.FullName, "DataHub.sln"))) return d.FullName;
+    throw new InvalidOperationException("run from inside the repository");
+}
+
+int Arg(string name, int fallback) => ArgString(name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+
+string? ArgString(string name)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+}

@@ -116,6 +116,10 @@ public sealed class AreaCatalogue
             return NearestWithinTolerance(point);
         }
 
+        // Most developments lie wholly inside one municipality: then no overlay is needed.
+        foreach (var (area, prepared) in candidates)
+            if (prepared.Contains(geometry)) return ForMunicipality(area, []);
+
         var rd = CrsTransform.ToRdNew(geometry);
         var overlaps = new List<(AreaInfo Area, double Measure)>();
         foreach (var (area, prepared) in candidates)

@@ -66,10 +66,13 @@ public static class GeoJsonGeometryReader
                 (reason?.Coordinate is { } c ? $" at ({c.X.ToString("0.######", System.Globalization.CultureInfo.InvariantCulture)} {c.Y.ToString("0.######", System.Globalization.CultureInfo.InvariantCulture)}) in CRS84" : ""));
             return null;
         }
-        var rd = CrsTransform.ToRdNew(geometry).EnvelopeInternal;
-        if (rd.Width > MaxExtentMetres || rd.Height > MaxExtentMetres)
+        // The extent in metres, from the CRS84 envelope (accurate to a few per cent at Dutch latitudes, ample for a limit).
+        var env = geometry.EnvelopeInternal;
+        var widthM = env.Width * 111_320 * Math.Cos(env.Centre.Y * Math.PI / 180);
+        var heightM = env.Height * 110_574;
+        if (widthM > MaxExtentMetres || heightM > MaxExtentMetres)
         {
-            errors.Add(pointer, "tooLarge", $"geometry spans {rd.Width / 1000:0} × {rd.Height / 1000:0} km; at most {MaxExtentMetres / 1000:0} km is accepted");
+            errors.Add(pointer, "tooLarge", $"geometry spans {widthM / 1000:0} × {heightM / 1000:0} km; at most {MaxExtentMetres / 1000:0} km is accepted");
             return null;
         }
         // RFC 7946: exterior rings counter-clockwise, holes clockwise. Normalise rather than reject.

@@ -15,7 +15,7 @@ public sealed record PlannedChange(DevelopmentVersion Row, ExistingDevelopment? 
 /// Writes developments as versions: every change adds a version row and closes the previous one, in one
 /// transaction, so a write (or a whole import) is stored completely or not at all.
 /// </summary>
-public sealed class DevelopmentStore(DataHubDb db, TimeProvider clock)
+public sealed class DevelopmentStore(DataHubDb db, Spatial.ISpatialQuery spatial, TimeProvider clock)
 {
     /// <summary>Now, at microsecond precision (what PostgreSQL keeps), so both databases answer asOf alike.</summary>
     public DateTime Now()
@@ -35,6 +35,21 @@ public sealed class DevelopmentStore(DataHubDb db, TimeProvider clock)
         return list.ToDictionary(x => x.ExternalId, x => x.e, StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// Reserves creation-order keys for new developments inside the write transaction: from the identity sequence on
+    /// PostgreSQL; on SQLite the transaction already holds the database's write lock, so max + 1 … is safe.
+    /// </summary>
+    private async Task<long[]> AllocateSeqsAsync(int count, CancellationToken ct)
+    {
+        if (count == 0) return [];
+        if (db.IsPostgres)
+            return await db.Database
+                .SqlQuery<long>($"SELECT nextval(pg_get_serial_sequence('developments', 'seq')) AS \"Value\" FROM generate_series(1, {count})")
+                .ToArrayAsync(ct);
+        var max = await db.Developments.MaxAsync(d => (long?)d.Seq, ct) ?? 0;
+        return Enumerable.Range(1, count).Select(i => max + i).ToArray();
+    }
+
     public static PlannedChange Plan(DevelopmentVersion row, ExistingDevelopment? existing) =>
         existing is null ? new(row, null, ChangeKind.Created)
         : existing.ContentHash == row.ContentHash && !existing.IsRetired ? new(row, existing, ChangeKind.Unchanged)
@@ -52,26 +67,23 @@ public sealed class DevelopmentStore(DataHubDb db, TimeProvider clock)
         try
         {
             var created = writes.Where(c => c.Existing is null).ToList();
-            var records = created.Select(c => new DevelopmentRecord
+            var seqs = await AllocateSeqsAsync(created.Count, ct);
+            var records = created.Select((c, i) => new DevelopmentRecord
             {
-                Id = Guid.CreateVersion7(now), OwnerCode = c.Row.OwnerCode, ExternalId = c.Row.ExternalId, CreatedAt = now,
+                Seq = seqs[i], Id = Guid.CreateVersion7(now), OwnerCode = c.Row.OwnerCode, ExternalId = c.Row.ExternalId, CreatedAt = now,
             }).ToList();
-            db.Developments.AddRange(records);
-            await db.SaveChangesAsync(ct);
+            await BulkInsert.InsertAsync(db, records, includeKey: true, ct);
 
             var closing = writes.Where(c => c.Existing is not null).Select(c => c.Existing!.RowId).ToList();
-            if (closing.Count > 0)
+            var closed = 0;
+            foreach (var chunk in closing.Chunk(10_000))
+                closed += await db.DevelopmentVersions
+                    .Where(v => chunk.Contains(v.RowId) && v.ValidTo == null)
+                    .ExecuteUpdateAsync(s => s.SetProperty(v => v.ValidTo, now), ct);
+            if (closed != closing.Count)
             {
-                var closed = 0;
-                foreach (var chunk in closing.Chunk(10_000))
-                    closed += await db.DevelopmentVersions
-                        .Where(v => chunk.Contains(v.RowId) && v.ValidTo == null)
-                        .ExecuteUpdateAsync(s => s.SetProperty(v => v.ValidTo, now), ct);
-                if (closed != closing.Count)
-                {
-                    await tx.RollbackAsync(ct);
-                    return false;
-                }
+                await tx.RollbackAsync(ct);
+                return false;
             }
 
             var recordIndex = 0;
@@ -99,14 +111,19 @@ public sealed class DevelopmentStore(DataHubDb db, TimeProvider clock)
                 row.ValidTo = null;
                 row.ChangedBy = changedBy;
                 row.ImportId = importId;
-                db.DevelopmentVersions.Add(row);
             }
-            if (import is not null) db.DevelopmentImports.Add(import);
-            await db.SaveChangesAsync(ct);
+            var lastRowId = await spatial.LastVersionRowIdAsync(db, ct);
+            await BulkInsert.InsertAsync(db, writes.Select(c => c.Row).ToList(), includeKey: false, ct);
+            await spatial.IndexNewVersionsAsync(db, lastRowId, ct);
+            if (import is not null)
+            {
+                db.DevelopmentImports.Add(import);
+                await db.SaveChangesAsync(ct);
+            }
             await tx.CommitAsync(ct);
             return true;
         }
-        catch (DbUpdateException)
+        catch (Exception e) when (BulkInsert.IsUniqueViolation(e))
         {
             // A unique index (owner + externalId, or id + version) caught a concurrent writer.
             await tx.RollbackAsync(ct);
