@@ -62,6 +62,35 @@ public static class RequestBody
         return i > 0 ? message[..(i + 1)] : message;
     }
 
+    /// <summary>Media type, size and JSON syntax of a body in one step; the caller disposes the document.</summary>
+    public static async Task<(JsonDocument? Document, ProblemResult? Problem)> ReadJsonAsync(HttpRequest request, LimitOptions limits,
+        string[] mediaTypes, CancellationToken ct)
+    {
+        var (_, typeProblem) = MediaType(request, mediaTypes);
+        if (typeProblem is not null) return (null, typeProblem);
+        var (bytes, sizeProblem) = await ReadAsync(request, limits.MaxBodyBytes, ct);
+        if (sizeProblem is not null) return (null, sizeProblem);
+        return ParseJson(bytes!, limits.MaxJsonDepth);
+    }
+
+    /// <summary>
+    /// Optimistic concurrency: a write to an existing record names the version it replaces in If-Match
+    /// (428 when missing, 412 when stale). Weak tags and * are accepted.
+    /// </summary>
+    public static ProblemResult? CheckIfMatch(HttpRequest request, int currentVersion, string what)
+    {
+        var current = ETag(currentVersion);
+        var ifMatch = request.Headers.IfMatch.ToString();
+        if (string.IsNullOrEmpty(ifMatch))
+            return Problems.PreconditionRequired($"Send If-Match with the ETag of {what} ({current} now) to change it.");
+        var tags = ifMatch.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(t => t.StartsWith("W/") ? t[2..] : t);
+        return tags.Contains("*") || tags.Contains(current)
+            ? null
+            : Problems.PreconditionFailed($"If-Match {ifMatch} does not match the current version of {what}, {current}; GET it again.");
+    }
+
+    public static string ETag(int version) => $"\"{version}\"";
+
     /// <summary>The CRS of the body from Content-Crs (CRS84 when absent), or a 400 problem naming the header.</summary>
     public static (Spatial.Crs? Crs, ProblemResult? Problem) ContentCrs(HttpRequest request) =>
         CrsParameter(request.Headers["Content-Crs"].ToString(), "Content-Crs");

@@ -108,7 +108,7 @@ public static class DevelopmentEndpoints
         var caller = Caller.From(http.User);
         var row = await db.DevelopmentVersions.AsNoTracking().Where(v => v.DevelopmentId == id).InForce(asOf, caller).FirstOrDefaultAsync(ct);
         if (row is null) return NotFound(id);
-        http.Response.Headers.ETag = DevelopmentMapping.ETag(row.Version);
+        http.Response.Headers.ETag = RequestBody.ETag(row.Version);
         http.Response.Headers["Content-Crs"] = $"<{crs!.Uri}>";
         return GeoJson.Ok(row.ToFeature(crs, BaseUrl(http.Request)));
     }
@@ -145,7 +145,7 @@ public static class DevelopmentEndpoints
         if (!await store.WriteAsync([DevelopmentStore.Plan(row!, null)], caller.Subject, null, null, ct))
             return Problems.Conflict($"externalId '{input.ExternalId}' was created concurrently by another request.");
         var url = $"/api/v1/developments/{row!.DevelopmentId}";
-        http.Response.Headers.ETag = DevelopmentMapping.ETag(row.Version);
+        http.Response.Headers.ETag = RequestBody.ETag(row.Version);
         http.Response.Headers.Location = url;
         return GeoJson.Created(row.ToFeature(Crs.Crs84, BaseUrl(http.Request)));
     }
@@ -166,12 +166,12 @@ public static class DevelopmentEndpoints
         var change = DevelopmentStore.Plan(row!, Existing(current));
         if (change.Kind == ChangeKind.Unchanged)
         {
-            http.Response.Headers.ETag = DevelopmentMapping.ETag(current.Version);
+            http.Response.Headers.ETag = RequestBody.ETag(current.Version);
             return GeoJson.Ok(current.ToFeature(Crs.Crs84, BaseUrl(http.Request)));
         }
         if (!await store.WriteAsync([change], caller.Subject, null, null, ct))
             return Problems.PreconditionFailed($"Development {id} was changed by another request; GET it again and retry with its new ETag.");
-        http.Response.Headers.ETag = DevelopmentMapping.ETag(row!.Version);
+        http.Response.Headers.ETag = RequestBody.ETag(row!.Version);
         return GeoJson.Ok(row.ToFeature(Crs.Crs84, BaseUrl(http.Request)));
     }
 
@@ -183,14 +183,14 @@ public static class DevelopmentEndpoints
         if (problem is not null) return problem;
         if (current!.IsRetired)
         {
-            http.Response.Headers.ETag = DevelopmentMapping.ETag(current.Version);
+            http.Response.Headers.ETag = RequestBody.ETag(current.Version);
             return Results.NoContent();
         }
         var retired = current.NextVersion();
         retired.IsRetired = true;
         if (!await store.WriteAsync([new PlannedChange(retired, Existing(current), ChangeKind.Retired)], caller.Subject, null, null, ct))
             return Problems.PreconditionFailed($"Development {id} was changed by another request; GET it again and retry with its new ETag.");
-        http.Response.Headers.ETag = DevelopmentMapping.ETag(retired.Version);
+        http.Response.Headers.ETag = RequestBody.ETag(retired.Version);
         return Results.NoContent();
     }
 
@@ -208,13 +208,7 @@ public static class DevelopmentEndpoints
         if (current is null) return (null, NotFound(id));
         if (current.OwnerCode != caller.Organisation)
             return (null, Problems.Forbidden($"Development {id} belongs to {current.OwnerCode}; only its owner's Submitters change it."));
-        var ifMatch = http.Request.Headers.IfMatch.ToString();
-        if (string.IsNullOrEmpty(ifMatch))
-            return (null, Problems.PreconditionRequired($"Send If-Match with the development's ETag ({DevelopmentMapping.ETag(current.Version)} now) to change it."));
-        var tags = ifMatch.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(t => t.StartsWith("W/") ? t[2..] : t);
-        if (!tags.Contains("*") && !tags.Contains(DevelopmentMapping.ETag(current.Version)))
-            return (null, Problems.PreconditionFailed($"If-Match {ifMatch} does not match the current version {DevelopmentMapping.ETag(current.Version)}; GET it again."));
-        return (current, null);
+        return RequestBody.CheckIfMatch(http.Request, current.Version, $"development {id}") is { } stale ? (null, stale) : (current, null);
     }
 
     private static ExistingDevelopment Existing(DevelopmentVersion v) =>
@@ -222,14 +216,10 @@ public static class DevelopmentEndpoints
 
     private static async Task<(DevelopmentInput?, ProblemResult?)> ReadFeatureAsync(HttpContext http, Caller caller, DataHubOptions options, CancellationToken ct)
     {
-        var (_, typeProblem) = RequestBody.MediaType(http.Request, RequestBody.GeoJsonTypes);
-        if (typeProblem is not null) return (null, typeProblem);
         var (crs, crsProblem) = RequestBody.ContentCrs(http.Request);
         if (crsProblem is not null) return (null, crsProblem);
-        var (bytes, sizeProblem) = await RequestBody.ReadAsync(http.Request, options.Limits.MaxBodyBytes, ct);
-        if (sizeProblem is not null) return (null, sizeProblem);
-        var (doc, jsonProblem) = RequestBody.ParseJson(bytes!, options.Limits.MaxJsonDepth);
-        if (jsonProblem is not null) return (null, jsonProblem);
+        var (doc, problem) = await RequestBody.ReadJsonAsync(http.Request, options.Limits, RequestBody.GeoJsonTypes, ct);
+        if (problem is not null) return (null, problem);
         using (doc)
         {
             var errors = new ErrorCollector();

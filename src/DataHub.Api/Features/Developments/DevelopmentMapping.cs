@@ -80,6 +80,4 @@ public static class DevelopmentMapping
             JsonSerializer.Deserialize<List<string>>(r.OtherMunicipalityCodes, StoredJson)!,
             r.Version, r.IsRetired, r.CreatedAt, r.ValidFrom, r.ValidTo, r.ChangeKind),
         [new Link($"{baseUrl}/api/v1/developments/{r.DevelopmentId}", "self", "application/geo+json")]);
-
-    public static string ETag(int version) => $"\"{version}\"";
 }

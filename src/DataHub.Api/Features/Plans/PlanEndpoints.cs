@@ -58,7 +58,7 @@ public static partial class PlanEndpoints
     {
         var row = await db.PlanVersions.AsNoTracking().Where(p => p.PlanId == id && p.ValidTo == null).VisibleTo(Caller.From(http.User)).FirstOrDefaultAsync(ct);
         if (row is null) return Problems.NotFound($"There is no plan {id}.");
-        http.Response.Headers.ETag = DevelopmentMapping.ETag(row.Version);
+        http.Response.Headers.ETag = RequestBody.ETag(row.Version);
         return TypedResults.Ok(ToResponse(row));
     }
 
@@ -75,7 +75,7 @@ public static partial class PlanEndpoints
         var row = ToRow(request!, Guid.CreateVersion7(now), 1, caller, now, now);
         db.PlanVersions.Add(row);
         await db.SaveChangesAsync(ct);
-        http.Response.Headers.ETag = DevelopmentMapping.ETag(1);
+        http.Response.Headers.ETag = RequestBody.ETag(1);
         return TypedResults.Created($"/api/v1/plans/{row.PlanId}", ToResponse(row));
     }
 
@@ -87,10 +87,7 @@ public static partial class PlanEndpoints
         var current = await db.PlanVersions.Where(p => p.PlanId == id && p.ValidTo == null).VisibleTo(caller).FirstOrDefaultAsync(ct);
         if (current is null) return Problems.NotFound($"There is no plan {id}.");
         if (current.OwnerCode != caller.Organisation) return Problems.Forbidden($"Plan {id} belongs to {current.OwnerCode}.");
-        var ifMatch = http.Request.Headers.IfMatch.ToString();
-        if (ifMatch.Length == 0) return Problems.PreconditionRequired($"Send If-Match with the plan's ETag ({DevelopmentMapping.ETag(current.Version)} now).");
-        if (ifMatch != "*" && ifMatch != DevelopmentMapping.ETag(current.Version))
-            return Problems.PreconditionFailed($"If-Match {ifMatch} does not match the current version {DevelopmentMapping.ETag(current.Version)}.");
+        if (RequestBody.CheckIfMatch(http.Request, current.Version, $"plan {id}") is { } stale) return stale;
         var (request, problem) = await ReadAsync(http, options.Value, ct);
         if (problem is not null) return problem;
         if (request!.Code != current.Code)
@@ -107,7 +104,7 @@ public static partial class PlanEndpoints
         {
             return Problems.PreconditionFailed($"Plan {id} was changed by another request; GET it again.");
         }
-        http.Response.Headers.ETag = DevelopmentMapping.ETag(row.Version);
+        http.Response.Headers.ETag = RequestBody.ETag(row.Version);
         return TypedResults.Ok(ToResponse(row));
     }
 
@@ -123,12 +120,8 @@ public static partial class PlanEndpoints
 
     private static async Task<(PlanRequest?, ProblemResult?)> ReadAsync(HttpContext http, DataHubOptions options, CancellationToken ct)
     {
-        var (_, typeProblem) = RequestBody.MediaType(http.Request, "application/json");
-        if (typeProblem is not null) return (null, typeProblem);
-        var (bytes, sizeProblem) = await RequestBody.ReadAsync(http.Request, options.Limits.MaxBodyBytes, ct);
-        if (sizeProblem is not null) return (null, sizeProblem);
-        var (doc, jsonProblem) = RequestBody.ParseJson(bytes!, options.Limits.MaxJsonDepth);
-        if (jsonProblem is not null) return (null, jsonProblem);
+        var (doc, problem) = await RequestBody.ReadJsonAsync(http.Request, options.Limits, ["application/json"], ct);
+        if (problem is not null) return (null, problem);
         using (doc)
         {
             var errors = new ErrorCollector();
