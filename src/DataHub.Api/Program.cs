@@ -2,6 +2,8 @@ using DataHub.Api;
 using DataHub.Api.Access;
 using DataHub.Api.Data;
 using DataHub.Api.Features.Areas;
+using DataHub.Api.Features.Audit;
+using DataHub.Api.Features.SharingAgreements;
 using DataHub.Api.Features.DevelopmentImports;
 using DataHub.Api.Features.Developments;
 using DataHub.Api.Features.Organisations;
@@ -17,6 +19,9 @@ builder.Services.Configure<DataHubOptions>(builder.Configuration.GetSection(Data
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddDataHubDatabase(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddScoped<DevelopmentStore>();
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<AccessScopes>();
+builder.Services.AddScoped<AuditTrail>();
 builder.Services.AddDataHubAuthentication(builder.Configuration, builder.Environment);
 builder.Services.AddDataHubCors(builder.Configuration);
 builder.Services.ConfigureHttpJsonOptions(o => GeoJson.Configure(o.SerializerOptions));
@@ -38,6 +43,8 @@ api.MapDevelopmentImports();
 api.MapPlans();
 api.MapOrganisations();
 api.MapAreas();
+api.MapSharingAgreements();
+api.MapAuditEvents();
 app.MapGet("/", () => Results.Redirect("/api/v1/docs")).ExcludeFromDescription();
 
 await app.PrepareDatabaseAsync();

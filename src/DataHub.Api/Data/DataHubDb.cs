@@ -18,6 +18,8 @@ public abstract class DataHubDb(DbContextOptions options) : DbContext(options)
     public DbSet<DevelopmentRecord> Developments => Set<DevelopmentRecord>();
     public DbSet<DevelopmentVersion> DevelopmentVersions => Set<DevelopmentVersion>();
     public DbSet<DevelopmentImport> DevelopmentImports => Set<DevelopmentImport>();
+    public DbSet<SharingAgreementVersion> SharingAgreementVersions => Set<SharingAgreementVersion>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
     public abstract bool IsPostgres { get; }
 
@@ -69,6 +71,21 @@ public abstract class DataHubDb(DbContextOptions options) : DbContext(options)
         {
             e.ToTable("development_imports");
             e.HasKey(x => x.Id);
+        });
+        b.Entity<SharingAgreementVersion>(e =>
+        {
+            e.ToTable("sharing_agreement_versions");
+            e.HasKey(x => x.RowId);
+            e.HasIndex(x => new { x.AgreementId, x.Version }).IsUnique();
+            e.HasIndex(x => new { x.ValidTo, x.Status });
+            e.HasIndex(x => x.OwnerCode);
+        });
+        b.Entity<AuditEvent>(e =>
+        {
+            e.ToTable("audit_events");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => new { x.DataOwner, x.At });
+            e.HasIndex(x => x.At);
         });
         ConfigureGeometry(b.Entity<Area>().Property(x => x.Geometry));
         ConfigureGeometry(b.Entity<DevelopmentVersion>().Property(x => x.Geometry));

@@ -126,6 +126,50 @@ public sealed class DevelopmentVersion : ISpatialRow
     }
 }
 
+/// <summary>
+/// A version of a sharing agreement: a data owner grants recipients (organisations and/or organisation types)
+/// detail or aggregate-only access to a scope of its records, for a purpose and a period. Versioned like every record.
+/// </summary>
+public sealed class SharingAgreementVersion
+{
+    public long RowId { get; set; }
+    public Guid AgreementId { get; set; }
+    public int Version { get; set; }
+    public DateTime ValidFrom { get; set; }
+    public DateTime? ValidTo { get; set; }
+    public required string OwnerCode { get; set; }
+    /// <summary>JSON array of {organisation} / {organisationType}.</summary>
+    public required string RecipientsJson { get; set; }
+    /// <summary>JSON object {planTypes, sectors, areas, records}; an empty or absent list means all.</summary>
+    public required string ScopeJson { get; set; }
+    public required string Level { get; set; }
+    public required string Purpose { get; set; }
+    public DateOnly PeriodStart { get; set; }
+    public DateOnly? PeriodEnd { get; set; }
+    public required string Status { get; set; }
+    public required string ChangedBy { get; set; }
+    public DateTime CreatedAt { get; set; }
+}
+
+/// <summary>An audit record: a write, or a read of non-public data by someone other than its owner. Append-only.</summary>
+public sealed class AuditEvent
+{
+    public long Id { get; set; }
+    public DateTime At { get; set; }
+    public required string Subject { get; set; }
+    public string? Organisation { get; set; }
+    /// <summary>read, create, update, retire, import, …</summary>
+    public required string Action { get; set; }
+    /// <summary>rest, graphql, ogc, export, …</summary>
+    public required string Surface { get; set; }
+    public required string ResourceType { get; set; }
+    public string? ResourceId { get; set; }
+    /// <summary>The organisation whose data it is; its OrgAdmin sees the event.</summary>
+    public string? DataOwner { get; set; }
+    public int RecordCount { get; set; }
+    public string? Detail { get; set; }
+}
+
 /// <summary>A completed bulk import and what it did.</summary>
 public sealed class DevelopmentImport
 {

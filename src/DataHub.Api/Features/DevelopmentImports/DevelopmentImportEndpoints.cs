@@ -1,6 +1,7 @@
 using System.Text.Json;
 using DataHub.Api.Access;
 using DataHub.Api.Data;
+using DataHub.Api.Features.Audit;
 using DataHub.Api.Features.Developments;
 using DataHub.Api.Features.Plans;
 using DataHub.Api.Http;
@@ -44,7 +45,7 @@ public static class DevelopmentImportEndpoints
         return TypedResults.Ok(ToReport(import, false, import.Created + import.Updated + import.Unchanged, http.Request));
     }
 
-    public static async Task<IResult> Create(HttpContext http, DataHubDb db, DevelopmentStore store, IOptions<DataHubOptions> options, ILogger<DevelopmentImport> logger, CancellationToken ct)
+    public static async Task<IResult> Create(HttpContext http, DataHubDb db, DevelopmentStore store, IOptions<DataHubOptions> options, AuditTrail audit, ILogger<DevelopmentImport> logger, CancellationToken ct)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var caller = Caller.From(http.User);
@@ -103,6 +104,8 @@ public static class DevelopmentImportEndpoints
             Unchanged = changes.Count(c => c.Kind == ChangeKind.Unchanged),
         };
         if (dryRun) return TypedResults.Ok(ToReport(import, true, inputs.Count, http.Request) with { Id = null, Links = [] });
+        audit.Write(caller, "import", "development", import.Id.ToString(), caller.Organisation, import.Created + import.Updated,
+            $"{format}: {import.Created} created, {import.Updated} updated, {import.Unchanged} unchanged");
         if (!await store.WriteAsync(changes, caller.Subject, import.Id, import, ct))
             return Problems.Conflict("Another write changed some of these developments while the import ran; nothing was stored. Retry the import.");
         logger.LogInformation("import {Id} by {Owner}: {Count} features ({Created} created, {Updated} updated, {Unchanged} unchanged); receive {Receive} ms, read {Read} ms, derive {Derive} ms, write {Write} ms",

@@ -73,7 +73,8 @@ public sealed record DevelopmentProperties(
     DateTime CreatedAt,
     DateTime UpdatedAt,
     DateTime? ValidTo,
-    string ChangeKind);
+    string ChangeKind,
+    IReadOnlyList<string>? Withheld = null);
 
 /// <summary>A page of developments: an RFC 7946 FeatureCollection with OGC API paging members.</summary>
 public sealed record DevelopmentCollection(

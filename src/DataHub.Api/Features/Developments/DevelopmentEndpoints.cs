@@ -1,6 +1,7 @@
 using System.Text.Json;
 using DataHub.Api.Access;
 using DataHub.Api.Data;
+using DataHub.Api.Features.Audit;
 using DataHub.Api.Features.Plans;
 using DataHub.Api.Http;
 using DataHub.Api.Spatial;
@@ -67,12 +68,12 @@ public static class DevelopmentEndpoints
 
     private static string BaseUrl(HttpRequest r) => $"{r.Scheme}://{r.Host}";
 
-    public static async Task<IResult> List(HttpContext http, DataHubDb db, ISpatialQuery spatial, IOptions<DataHubOptions> options, CancellationToken ct)
+    public static async Task<IResult> List(HttpContext http, DataHubDb db, ISpatialQuery spatial, AccessScopes access, AuditTrail audit, IOptions<DataHubOptions> options, CancellationToken ct)
     {
         var (filter, errors) = DevelopmentFilter.Parse(http.Request.Query, options.Value.Limits);
         if (filter is null) return Problems.Validation(errors, "The query is not valid");
-        var caller = Caller.From(http.User);
-        var rows = await DevelopmentQueries.FilterAsync(db, spatial, filter, caller, ct);
+        var scope = await access.CurrentAsync(ct);
+        var rows = await DevelopmentQueries.FilterAsync(db, spatial, filter, scope, ct);
         var matched = await rows.LongCountAsync(ct);
         var paged = filter.Cursor is { } after ? rows.Where(v => v.Seq > after) : rows;
         var page = await paged.AsNoTracking().OrderBy(v => v.Seq).Take(filter.Limit + 1).ToListAsync(ct);
@@ -89,12 +90,13 @@ public static class DevelopmentEndpoints
             query["limit"] = filter.Limit.ToString(System.Globalization.CultureInfo.InvariantCulture);
             links.Add(new Link($"{baseUrl}{http.Request.Path}{QueryString.Create(query!)}", "next", "application/geo+json"));
         }
+        await audit.ReadAsync(scope.Caller, page, "list", ct);
         http.Response.Headers["Content-Crs"] = $"<{filter.ResponseCrs.Uri}>";
-        var features = page.Select(v => v.ToFeature(filter.ResponseCrs, baseUrl)).ToList();
+        var features = page.Select(v => v.ToFeature(filter.ResponseCrs, baseUrl, scope.HasDetailAccess(v))).ToList();
         return GeoJson.Ok(new DevelopmentCollection(features, matched, features.Count, links, DateTime.UtcNow));
     }
 
-    public static async Task<IResult> Get(Guid id, HttpContext http, DataHubDb db, CancellationToken ct)
+    public static async Task<IResult> Get(Guid id, HttpContext http, DataHubDb db, AccessScopes access, AuditTrail audit, CancellationToken ct)
     {
         var (crs, crsProblem) = RequestBody.CrsParameter(http.Request.Query["crs"].ToString(), "crs");
         if (crsProblem is not null) return crsProblem;
@@ -105,32 +107,34 @@ public static class DevelopmentEndpoints
                 return Problems.Validation([new FieldError("", "invalidFormat", "asOf must be an RFC 3339 date-time") { Parameter = "asOf" }]);
             asOf = t.UtcDateTime;
         }
-        var caller = Caller.From(http.User);
-        var row = await db.DevelopmentVersions.AsNoTracking().Where(v => v.DevelopmentId == id).InForce(asOf, caller).FirstOrDefaultAsync(ct);
+        var scope = await access.CurrentAsync(ct);
+        var row = await db.DevelopmentVersions.AsNoTracking().Where(v => v.DevelopmentId == id).InForce(asOf, scope).FirstOrDefaultAsync(ct);
         if (row is null) return NotFound(id);
+        await audit.ReadAsync(scope.Caller, [row], "get", ct);
         http.Response.Headers.ETag = RequestBody.ETag(row.Version);
         http.Response.Headers["Content-Crs"] = $"<{crs!.Uri}>";
-        return GeoJson.Ok(row.ToFeature(crs, BaseUrl(http.Request)));
+        return GeoJson.Ok(row.ToFeature(crs, BaseUrl(http.Request), scope.HasDetailAccess(row)));
     }
 
-    public static async Task<IResult> Versions(Guid id, HttpContext http, DataHubDb db, CancellationToken ct)
+    public static async Task<IResult> Versions(Guid id, HttpContext http, DataHubDb db, AccessScopes access, AuditTrail audit, CancellationToken ct)
     {
         var (crs, crsProblem) = RequestBody.CrsParameter(http.Request.Query["crs"].ToString(), "crs");
         if (crsProblem is not null) return crsProblem;
-        var caller = Caller.From(http.User);
+        var scope = await access.CurrentAsync(ct);
         // A record is visible in history only if its current version is visible to the caller.
-        var current = await db.DevelopmentVersions.AsNoTracking().Where(v => v.DevelopmentId == id).InForce(null, caller).AnyAsync(ct);
+        var current = await db.DevelopmentVersions.AsNoTracking().Where(v => v.DevelopmentId == id).InForce(null, scope).AnyAsync(ct);
         if (!current) return NotFound(id);
-        var versions = await db.DevelopmentVersions.AsNoTracking().Where(v => v.DevelopmentId == id).VisibleTo(caller)
+        var versions = await db.DevelopmentVersions.AsNoTracking().Where(v => v.DevelopmentId == id).VisibleTo(scope)
             .OrderBy(v => v.Version).ToListAsync(ct);
+        await audit.ReadAsync(scope.Caller, versions, "versions", ct);
         var baseUrl = BaseUrl(http.Request);
         http.Response.Headers["Content-Crs"] = $"<{crs!.Uri}>";
-        var features = versions.Select(v => v.ToFeature(crs, baseUrl)).ToList();
+        var features = versions.Select(v => v.ToFeature(crs, baseUrl, scope.HasDetailAccess(v))).ToList();
         return GeoJson.Ok(new DevelopmentCollection(features, features.Count, features.Count,
             [new Link($"{baseUrl}{http.Request.Path}", "self", "application/geo+json")], DateTime.UtcNow));
     }
 
-    public static async Task<IResult> Create(HttpContext http, DataHubDb db, DevelopmentStore store, IOptions<DataHubOptions> options, CancellationToken ct)
+    public static async Task<IResult> Create(HttpContext http, DataHubDb db, DevelopmentStore store, AuditTrail audit, IOptions<DataHubOptions> options, CancellationToken ct)
     {
         var caller = Caller.From(http.User);
         if (Guard(caller) is { } denied) return denied;
@@ -142,19 +146,20 @@ public static class DevelopmentEndpoints
             return Problems.Conflict($"externalId '{input.ExternalId}' is already used by development {e.Id} of {caller.Organisation}; update it with PUT /api/v1/developments/{e.Id} or use a bulk import.");
         var (row, planProblem) = await BuildRowAsync(db, input, caller, options.Value, ct);
         if (planProblem is not null) return planProblem;
+        audit.Write(caller, "create", "development", input.ExternalId, caller.Organisation);
         if (!await store.WriteAsync([DevelopmentStore.Plan(row!, null)], caller.Subject, null, null, ct))
             return Problems.Conflict($"externalId '{input.ExternalId}' was created concurrently by another request.");
         var url = $"/api/v1/developments/{row!.DevelopmentId}";
         http.Response.Headers.ETag = RequestBody.ETag(row.Version);
         http.Response.Headers.Location = url;
-        return GeoJson.Created(row.ToFeature(Crs.Crs84, BaseUrl(http.Request)));
+        return GeoJson.Created(row.ToFeature(Crs.Crs84, BaseUrl(http.Request), detailAccess: true));
     }
 
-    public static async Task<IResult> Update(Guid id, HttpContext http, DataHubDb db, DevelopmentStore store, IOptions<DataHubOptions> options, CancellationToken ct)
+    public static async Task<IResult> Update(Guid id, HttpContext http, DataHubDb db, DevelopmentStore store, AccessScopes access, AuditTrail audit, IOptions<DataHubOptions> options, CancellationToken ct)
     {
         var caller = Caller.From(http.User);
         if (Guard(caller) is { } denied) return denied;
-        var (current, problem) = await CurrentForWriteAsync(id, http, db, caller, ct);
+        var (current, problem) = await CurrentForWriteAsync(id, http, db, access, caller, ct);
         if (problem is not null) return problem;
         var (input, readProblem) = await ReadFeatureAsync(http, caller, options.Value, ct);
         if (readProblem is not null) return readProblem;
@@ -167,19 +172,20 @@ public static class DevelopmentEndpoints
         if (change.Kind == ChangeKind.Unchanged)
         {
             http.Response.Headers.ETag = RequestBody.ETag(current.Version);
-            return GeoJson.Ok(current.ToFeature(Crs.Crs84, BaseUrl(http.Request)));
+            return GeoJson.Ok(current.ToFeature(Crs.Crs84, BaseUrl(http.Request), detailAccess: true));
         }
+        audit.Write(caller, "update", "development", id.ToString(), caller.Organisation);
         if (!await store.WriteAsync([change], caller.Subject, null, null, ct))
             return Problems.PreconditionFailed($"Development {id} was changed by another request; GET it again and retry with its new ETag.");
         http.Response.Headers.ETag = RequestBody.ETag(row!.Version);
-        return GeoJson.Ok(row.ToFeature(Crs.Crs84, BaseUrl(http.Request)));
+        return GeoJson.Ok(row.ToFeature(Crs.Crs84, BaseUrl(http.Request), detailAccess: true));
     }
 
-    public static async Task<IResult> Retire(Guid id, HttpContext http, DataHubDb db, DevelopmentStore store, CancellationToken ct)
+    public static async Task<IResult> Retire(Guid id, HttpContext http, DataHubDb db, DevelopmentStore store, AccessScopes access, AuditTrail audit, CancellationToken ct)
     {
         var caller = Caller.From(http.User);
         if (Guard(caller) is { } denied) return denied;
-        var (current, problem) = await CurrentForWriteAsync(id, http, db, caller, ct);
+        var (current, problem) = await CurrentForWriteAsync(id, http, db, access, caller, ct);
         if (problem is not null) return problem;
         if (current!.IsRetired)
         {
@@ -188,6 +194,7 @@ public static class DevelopmentEndpoints
         }
         var retired = current.NextVersion();
         retired.IsRetired = true;
+        audit.Write(caller, "retire", "development", id.ToString(), caller.Organisation);
         if (!await store.WriteAsync([new PlannedChange(retired, Existing(current), ChangeKind.Retired)], caller.Subject, null, null, ct))
             return Problems.PreconditionFailed($"Development {id} was changed by another request; GET it again and retry with its new ETag.");
         http.Response.Headers.ETag = RequestBody.ETag(retired.Version);
@@ -202,9 +209,10 @@ public static class DevelopmentEndpoints
     private static ProblemResult NotFound(Guid id) => Problems.NotFound($"There is no development {id}.");
 
     /// <summary>The current version for a PUT/DELETE: visible (else 404), owned by the caller (else 403), matching If-Match (else 428/412).</summary>
-    private static async Task<(DevelopmentVersion?, ProblemResult?)> CurrentForWriteAsync(Guid id, HttpContext http, DataHubDb db, Caller caller, CancellationToken ct)
+    private static async Task<(DevelopmentVersion?, ProblemResult?)> CurrentForWriteAsync(Guid id, HttpContext http, DataHubDb db, AccessScopes access, Caller caller, CancellationToken ct)
     {
-        var current = await db.DevelopmentVersions.AsNoTracking().Where(v => v.DevelopmentId == id).InForce(null, caller).FirstOrDefaultAsync(ct);
+        var scope = await access.CurrentAsync(ct);
+        var current = await db.DevelopmentVersions.AsNoTracking().Where(v => v.DevelopmentId == id).InForce(null, scope).FirstOrDefaultAsync(ct);
         if (current is null) return (null, NotFound(id));
         if (current.OwnerCode != caller.Organisation)
             return (null, Problems.Forbidden($"Development {id} belongs to {current.OwnerCode}; only its owner's Submitters change it."));

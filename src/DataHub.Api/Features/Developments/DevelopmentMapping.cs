@@ -66,18 +66,31 @@ public static class DevelopmentMapping
         return Convert.ToHexString(sha.GetHashAndReset());
     }
 
-    public static DevelopmentFeature ToFeature(this DevelopmentVersion r, Crs crs, string baseUrl) => new(
+    /// <summary>The properties withheld from a caller without detail access (access policy, property level).</summary>
+    public static readonly string[] SensitiveProperties = ["energy", "source.contact"];
+
+    /// <summary>
+    /// The Feature a caller sees. Without <paramref name="detailAccess"/> (the owner, or a detail agreement covering the
+    /// record) the sensitive properties are withheld and named in <c>withheld</c>.
+    /// </summary>
+    public static DevelopmentFeature ToFeature(this DevelopmentVersion r, Crs crs, string baseUrl, bool detailAccess)
+    {
+        var source = JsonSerializer.Deserialize<SourceMetadata>(r.SourceJson, StoredJson)!;
+        var energy = JsonSerializer.Deserialize<List<StatedEnergy>>(r.EnergyJson, StoredJson)!;
+        return new(
         r.DevelopmentId,
         CrsTransform.FromCrs84(crs, r.Geometry),
         new DevelopmentProperties(
             r.DevelopmentId, r.ExternalId, r.OwnerCode, r.Name, r.Description, r.PlanType, r.PlanId, r.Sector, r.Kind,
             r.AssetType, r.Certainty, r.Visibility, r.CommissioningYear, r.DecommissioningYear,
             JsonSerializer.Deserialize<List<Quantity>>(r.QuantitiesJson, StoredJson)!,
-            JsonSerializer.Deserialize<List<StatedEnergy>>(r.EnergyJson, StoredJson)!,
+            detailAccess ? energy : [],
             JsonSerializer.Deserialize<List<string>>(r.CarriersJson, StoredJson)!,
-            JsonSerializer.Deserialize<SourceMetadata>(r.SourceJson, StoredJson)!,
+            detailAccess ? source : source with { Contact = null },
             r.MunicipalityCode, r.ProvinceCode, r.ResRegionCode,
             JsonSerializer.Deserialize<List<string>>(r.OtherMunicipalityCodes, StoredJson)!,
-            r.Version, r.IsRetired, r.CreatedAt, r.ValidFrom, r.ValidTo, r.ChangeKind),
+            r.Version, r.IsRetired, r.CreatedAt, r.ValidFrom, r.ValidTo, r.ChangeKind,
+            detailAccess ? null : SensitiveProperties),
         [new Link($"{baseUrl}/api/v1/developments/{r.DevelopmentId}", "self", "application/geo+json")]);
+    }
 }

@@ -146,17 +146,17 @@ public sealed record DevelopmentFilter
 public static class DevelopmentQueries
 {
     /// <summary>The versions in force at <paramref name="asOf"/> (or now), that the caller may see.</summary>
-    public static IQueryable<DevelopmentVersion> InForce(this IQueryable<DevelopmentVersion> rows, DateTime? asOf, Caller caller)
+    public static IQueryable<DevelopmentVersion> InForce(this IQueryable<DevelopmentVersion> rows, DateTime? asOf, AccessScope scope)
     {
         var inForce = asOf is { } t
             ? rows.Where(v => v.ValidFrom <= t && (v.ValidTo == null || v.ValidTo > t))
             : rows.Where(v => v.ValidTo == null);
-        return inForce.VisibleTo(caller);
+        return inForce.VisibleTo(scope);
     }
 
-    public static async Task<IQueryable<DevelopmentVersion>> FilterAsync(DataHubDb db, ISpatialQuery spatial, DevelopmentFilter f, Caller caller, CancellationToken ct)
+    public static async Task<IQueryable<DevelopmentVersion>> FilterAsync(DataHubDb db, ISpatialQuery spatial, DevelopmentFilter f, AccessScope scope, CancellationToken ct)
     {
-        var rows = db.DevelopmentVersions.AsQueryable().InForce(f.AsOf, caller);
+        var rows = db.DevelopmentVersions.AsQueryable().InForce(f.AsOf, scope);
         if (!f.IncludeRetired) rows = rows.Where(v => !v.IsRetired);
         if (f.Municipality is { } m) rows = rows.Where(v => v.MunicipalityCode != null && m.Contains(v.MunicipalityCode));
         if (f.Province is { } p) rows = rows.Where(v => v.ProvinceCode != null && p.Contains(v.ProvinceCode));

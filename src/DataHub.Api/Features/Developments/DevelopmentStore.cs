@@ -115,11 +115,8 @@ public sealed class DevelopmentStore(DataHubDb db, Spatial.ISpatialQuery spatial
             var lastRowId = await spatial.LastVersionRowIdAsync(db, ct);
             await BulkInsert.InsertAsync(db, writes.Select(c => c.Row).ToList(), includeKey: false, ct);
             await spatial.IndexNewVersionsAsync(db, lastRowId, ct);
-            if (import is not null)
-            {
-                db.DevelopmentImports.Add(import);
-                await db.SaveChangesAsync(ct);
-            }
+            if (import is not null) db.DevelopmentImports.Add(import);
+            await db.SaveChangesAsync(ct); // the import report and the audit events of this write, in its transaction
             await tx.CommitAsync(ct);
             return true;
         }

@@ -72,6 +72,69 @@ namespace DataHub.Api.Data.Migrations.Sqlite
                     b.ToTable("areas", (string)null);
                 });
 
+            modelBuilder.Entity("DataHub.Api.Data.AuditEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("action");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<string>("DataOwner")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("data_owner");
+
+                    b.Property<string>("Detail")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("detail");
+
+                    b.Property<string>("Organisation")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation");
+
+                    b.Property<int>("RecordCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("record_count");
+
+                    b.Property<string>("ResourceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resource_id");
+
+                    b.Property<string>("ResourceType")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resource_type");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("Surface")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("surface");
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit_events");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_audit_events_at");
+
+                    b.HasIndex("DataOwner", "At")
+                        .HasDatabaseName("ix_audit_events_data_owner_at");
+
+                    b.ToTable("audit_events", (string)null);
+                });
+
             modelBuilder.Entity("DataHub.Api.Data.DevelopmentImport", b =>
                 {
                     b.Property<Guid>("Id")
@@ -486,6 +549,92 @@ namespace DataHub.Api.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_plan_versions_plan_id_version");
 
                     b.ToTable("plan_versions", (string)null);
+                });
+
+            modelBuilder.Entity("DataHub.Api.Data.SharingAgreementVersion", b =>
+                {
+                    b.Property<long>("RowId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("row_id");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agreement_id");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("changed_by");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("level");
+
+                    b.Property<string>("OwnerCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_code");
+
+                    b.Property<DateOnly?>("PeriodEnd")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period_end");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period_start");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purpose");
+
+                    b.Property<string>("RecipientsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recipients_json");
+
+                    b.Property<string>("ScopeJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scope_json");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("ValidFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateTime?>("ValidTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_to");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("RowId")
+                        .HasName("pk_sharing_agreement_versions");
+
+                    b.HasIndex("OwnerCode")
+                        .HasDatabaseName("ix_sharing_agreement_versions_owner_code");
+
+                    b.HasIndex("AgreementId", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sharing_agreement_versions_agreement_id_version");
+
+                    b.HasIndex("ValidTo", "Status")
+                        .HasDatabaseName("ix_sharing_agreement_versions_valid_to_status");
+
+                    b.ToTable("sharing_agreement_versions", (string)null);
                 });
 
             modelBuilder.Entity("DataHub.Api.Spatial.DevelopmentBox", b =>

@@ -1,0 +1,56 @@
+using DataHub.Api.Access;
+using DataHub.Api.Data;
+using DataHub.Api.Http;
+using Microsoft.EntityFrameworkCore;
+
+namespace DataHub.Api.Features.Audit;
+
+public sealed record AuditEventResponse(long Id, DateTime At, string Subject, string? Organisation, string Action, string Surface,
+    string ResourceType, string? ResourceId, string? DataOwner, int RecordCount, string? Detail);
+
+public sealed record AuditEventList(IReadOnlyList<AuditEventResponse> Items, int NumberReturned, IReadOnlyList<Developments.Link> Links);
+
+/// <summary>Read-only: an owner's OrgAdmin sees who accessed and changed its data; a HubAdmin sees everything.</summary>
+public static class AuditEndpoints
+{
+    public static RouteGroupBuilder MapAuditEvents(this RouteGroupBuilder api)
+    {
+        api.MapGet("/audit-events", List).WithTags("Audit").WithName("listAuditEvents")
+            .WithSummary("Audit events about the caller's organisation's data (OrgAdmin) or all (HubAdmin), newest first")
+            .WithQuery("since", "only events at or after this moment (RFC 3339)", Microsoft.OpenApi.JsonSchemaType.String, "date-time")
+            .WithQuery("limit", "page size, 1–1000 (default 100)", Microsoft.OpenApi.JsonSchemaType.Integer)
+            .WithQuery("cursor", "where the page starts; take it from the next link")
+            .Produces<AuditEventList>().WithProblems(400, 401, 403);
+        return api;
+    }
+
+    public static async Task<IResult> List(string? since, int? limit, long? cursor, HttpContext http, DataHubDb db, CancellationToken ct)
+    {
+        var caller = Caller.From(http.User);
+        if (!caller.IsAuthenticated) return Problems.Unauthorized("The audit trail is shown to signed-in administrators.");
+        var hubAdmin = caller.Has(Roles.HubAdmin);
+        if (!hubAdmin && !caller.Has(Roles.OrgAdmin)) return Problems.Forbidden("The audit trail is for OrgAdmins (their own data) and HubAdmins.");
+        if (limit is < 1 or > 1000) return Problems.Validation([new FieldError("", "outOfRange", "limit is 1–1000") { Parameter = "limit" }]);
+        var rows = db.AuditEvents.AsNoTracking();
+        if (!hubAdmin) rows = rows.Where(e => e.DataOwner == caller.Organisation);
+        if (since is not null)
+        {
+            if (!DateTimeOffset.TryParse(since, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var t))
+                return Problems.Validation([new FieldError("", "invalidFormat", "since is an RFC 3339 date-time") { Parameter = "since" }]);
+            var from = t.UtcDateTime;
+            rows = rows.Where(e => e.At >= from);
+        }
+        if (cursor is { } before) rows = rows.Where(e => e.Id < before);
+        var take = limit ?? 100;
+        var page = await rows.OrderByDescending(e => e.Id).Take(take + 1).ToListAsync(ct);
+        var links = new List<Developments.Link>();
+        if (page.Count > take)
+        {
+            page.RemoveAt(take);
+            links.Add(new($"{http.Request.Scheme}://{http.Request.Host}/api/v1/audit-events?limit={take}&cursor={page[^1].Id}", "next", "application/json"));
+        }
+        var items = page.Select(e => new AuditEventResponse(e.Id, e.At, e.Subject, e.Organisation, e.Action, e.Surface, e.ResourceType,
+            e.ResourceId, e.DataOwner, e.RecordCount, e.Detail)).ToList();
+        return TypedResults.Ok(new AuditEventList(items, items.Count, links));
+    }
+}

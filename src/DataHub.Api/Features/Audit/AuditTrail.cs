@@ -1,0 +1,34 @@
+using DataHub.Api.Access;
+using DataHub.Api.Data;
+
+namespace DataHub.Api.Features.Audit;
+
+/// <summary>
+/// Records every write and every read of non-public data by someone other than its owner. Write events join the
+/// write's own SaveChanges (so a failed write leaves no event); read events are stored at once.
+/// </summary>
+public sealed class AuditTrail(DataHubDb db, TimeProvider clock)
+{
+    public const string Rest = "rest";
+
+    public void Write(Caller caller, string action, string resourceType, string? resourceId, string? dataOwner, int count = 1, string? detail = null, string surface = Rest) =>
+        db.AuditEvents.Add(new AuditEvent
+        {
+            At = clock.GetUtcNow().UtcDateTime, Subject = caller.Subject, Organisation = caller.Organisation, Action = action, Surface = surface,
+            ResourceType = resourceType, ResourceId = resourceId, DataOwner = dataOwner, RecordCount = count, Detail = detail,
+        });
+
+    /// <summary>Audits the non-public developments a caller was shown: one event per data owner.</summary>
+    public async Task ReadAsync(Caller caller, IEnumerable<DevelopmentVersion> shown, string what, CancellationToken ct, string surface = Rest)
+    {
+        var foreign = shown.Where(v => v.Visibility != "public" && v.OwnerCode != caller.Organisation).ToList();
+        if (foreign.Count == 0) return;
+        foreach (var owner in foreign.GroupBy(v => v.OwnerCode))
+        {
+            var ids = owner.Select(v => v.DevelopmentId).Distinct().ToList();
+            Write(caller, "read", "development", ids.Count == 1 ? ids[0].ToString() : null, owner.Key, ids.Count,
+                $"{what}: {string.Join(",", ids.Take(20))}{(ids.Count > 20 ? ",…" : "")}", surface);
+        }
+        await db.SaveChangesAsync(ct);
+    }
+}
