@@ -24,6 +24,7 @@ builder.Services.AddScoped<AccessScopes>();
 builder.Services.AddScoped<AuditTrail>();
 builder.Services.AddDataHubAuthentication(builder.Configuration, builder.Environment);
 builder.Services.AddDataHubCors(builder.Configuration);
+builder.Services.AddDataHubRateLimits(builder.Configuration);
 builder.Services.ConfigureHttpJsonOptions(o => GeoJson.Configure(o.SerializerOptions));
 builder.Services.AddDataHubOpenApi();
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = null); // limits are per endpoint (RequestBody)
@@ -35,6 +36,7 @@ app.UseDataHubProblems();
 app.UseCors();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.MapDataHubOpenApi();
 
 var api = app.MapGroup("/api/v1");

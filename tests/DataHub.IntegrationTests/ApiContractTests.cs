@@ -15,7 +15,14 @@ public sealed class ApiContractTests(ApiContractTests.CorsHub hub) : IClassFixtu
     public sealed class CorsHub : Hub
     {
         public override Database Database => Database.Sqlite;
-        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["DataHub:CorsAllowedOrigins:0"] = AllowedOrigin };
+        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+        {
+            ["DataHub:CorsAllowedOrigins:0"] = AllowedOrigin,
+            // A small budget for the identity the rate-limit test uses; other tests use other identities.
+            ["DataHub:RateLimit:BucketSize"] = "40",
+            ["DataHub:RateLimit:TokensPerPeriod"] = "1",
+            ["DataHub:RateLimit:PeriodSeconds"] = "60",
+        };
     }
 
     [Fact]
@@ -47,6 +54,22 @@ public sealed class ApiContractTests(ApiContractTests.CorsHub hub) : IClassFixtu
         Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
         Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
         Assert.Contains("default-src 'none'", response.Headers.GetValues("Content-Security-Policy").Single());
+    }
+
+    [Fact]
+    public async Task An_identity_over_its_budget_gets_429_with_Retry_After_and_others_are_not_affected()
+    {
+        var greedy = hub.Client("GM0014", "Reader");
+        HttpResponseMessage? rejected = null;
+        for (var i = 0; i < 60 && rejected is null; i++)
+        {
+            var r = await greedy.GetAsync("/api/v1/organisations/KGG");
+            if (r.StatusCode == HttpStatusCode.TooManyRequests) rejected = r;
+        }
+        Assert.NotNull(rejected);
+        await rejected.Problem(HttpStatusCode.TooManyRequests);
+        Assert.True(int.Parse(rejected.Headers.GetValues("Retry-After").Single()) >= 1);
+        Assert.Equal(HttpStatusCode.OK, (await hub.Client("GM0034", "Reader").GetAsync("/api/v1/organisations/KGG")).StatusCode);
     }
 
     [Fact]
