@@ -9,6 +9,7 @@ public sealed class DataHubOptions
     public DemoOptions Demo { get; set; } = new();
     public AuthOptions Auth { get; set; } = new();
     public LimitOptions Limits { get; set; } = new();
+    public Features.Aggregates.DisclosureOptions DisclosureControl { get; set; } = new();
     public string[] CorsAllowedOrigins { get; set; } = [];
     /// <summary>Visibility given to a development that does not state one, per plan type; "public" otherwise.</summary>
     public Dictionary<string, string> DefaultVisibilityByPlanType { get; set; } = new() { ["CES"] = "confidential" };

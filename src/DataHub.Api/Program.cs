@@ -1,6 +1,7 @@
 using DataHub.Api;
 using DataHub.Api.Access;
 using DataHub.Api.Data;
+using DataHub.Api.Features.Aggregates;
 using DataHub.Api.Features.Areas;
 using DataHub.Api.Features.Audit;
 using DataHub.Api.Features.SharingAgreements;
@@ -46,6 +47,7 @@ api.MapPlans();
 api.MapOrganisations();
 api.MapAreas();
 api.MapSharingAgreements();
+api.MapDevelopmentAggregates();
 api.MapAuditEvents();
 app.MapGet("/", () => Results.Redirect("/api/v1/docs")).ExcludeFromDescription();
 
