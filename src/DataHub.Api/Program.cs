@@ -36,6 +36,7 @@ app.UseDataHubHeaders();
 app.UseDataHubProblems();
 app.UseCors();
 app.UseAuthentication();
+app.UseUnknownTenantRefusal();
 app.UseAuthorization();
 app.UseRateLimiter();
 app.MapDataHubOpenApi();

@@ -11,6 +11,7 @@ namespace DataHub.IntegrationTests;
 public sealed class ApiContractTests(ApiContractTests.CorsHub hub) : IClassFixture<ApiContractTests.CorsHub>
 {
     public const string AllowedOrigin = "https://kaart.provincie-utrecht.example";
+    public const string UtrechtTenant = "8f2f6c3e-0d4b-4f8e-9a51-3c7b2e1d9a44";
 
     public sealed class CorsHub : Hub
     {
@@ -22,6 +23,7 @@ public sealed class ApiContractTests(ApiContractTests.CorsHub hub) : IClassFixtu
             ["DataHub:RateLimit:BucketSize"] = "40",
             ["DataHub:RateLimit:TokensPerPeriod"] = "1",
             ["DataHub:RateLimit:PeriodSeconds"] = "60",
+            ["DataHub:Auth:Tenants:GM0344"] = UtrechtTenant,
         };
     }
 
@@ -70,6 +72,23 @@ public sealed class ApiContractTests(ApiContractTests.CorsHub hub) : IClassFixtu
         await rejected.Problem(HttpStatusCode.TooManyRequests);
         Assert.True(int.Parse(rejected.Headers.GetValues("Retry-After").Single()) >= 1);
         Assert.Equal(HttpStatusCode.OK, (await hub.Client("GM0034", "Reader").GetAsync("/api/v1/organisations/KGG")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_token_with_a_registered_tenant_acts_for_that_organisation_and_an_unknown_tenant_is_403()
+    {
+        var issuer = new DataHub.Api.LocalIssuerOptions { SigningKey = Hub.SigningKey };
+        var client = hub.Client();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", Authentication.MintToken(issuer, null, ["Submitter"], tenantId: UtrechtTenant));
+        var created = await client.PostAsync("/api/v1/developments", Http.GeoJson(Features.Point(Features.Id())));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal("GM0344", (await created.Body())["properties"]!["owner"]!.GetValue<string>());
+
+        var stranger = hub.Client();
+        stranger.DefaultRequestHeaders.Authorization = new("Bearer", Authentication.MintToken(issuer, null, ["Reader"], tenantId: Guid.NewGuid().ToString()));
+        var refused = await stranger.GetAsync("/api/v1/developments");
+        var problem = await refused.Problem(HttpStatusCode.Forbidden);
+        Assert.Contains("not registered", problem["detail"]!.GetValue<string>());
     }
 
     [Fact]

@@ -19,6 +19,10 @@ public static class DataHubClaims
 {
     public const string Organisation = "org";
     public const string Roles = "roles";
+    /// <summary>Entra ID's tenant id claim.</summary>
+    public const string TenantId = "tid";
+    /// <summary>Set by <c>OrganisationClaims</c> when a token's tenant is not registered.</summary>
+    public const string UnknownTenant = "datahub_unknown_tenant";
 }
 
 /// <summary>Who is asking: the organisation and roles every access decision is made from. Anonymous callers have no organisation.</summary>
@@ -35,7 +39,7 @@ public sealed record Caller(string? Organisation, IReadOnlySet<string> Roles, st
         var org = user.FindFirstValue(DataHubClaims.Organisation);
         if (string.IsNullOrEmpty(org)) return Anonymous;
         var roles = user.FindAll(DataHubClaims.Roles).Concat(user.FindAll(ClaimTypes.Role)).Select(c => c.Value).ToHashSet();
-        var subject = user.FindFirstValue("sub") ?? user.FindFirstValue(ClaimTypes.NameIdentifier) ?? org;
+        var subject = user.FindFirstValue("oid") ?? user.FindFirstValue("sub") ?? user.FindFirstValue(ClaimTypes.NameIdentifier) ?? org;
         return new Caller(org, roles, subject);
     }
 }

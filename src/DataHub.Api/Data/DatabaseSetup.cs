@@ -55,7 +55,8 @@ public static class DatabaseSetup
         if (!db.IsPostgres)
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         await db.Database.MigrateAsync();
-        await Features.Organisations.ReferenceData.LoadAsync(db);
+        var tenants = app.Configuration.GetSection("DataHub:Auth:Tenants").Get<Dictionary<string, string>>();
+        await Features.Organisations.ReferenceData.LoadAsync(db, tenants);
         var options = scope.ServiceProvider.GetRequiredService<IOptions<DataHubOptions>>().Value;
         if (options.Demo.Seed)
             await Features.Demo.DemoSeed.SeedAsync(scope.ServiceProvider, app.Logger);

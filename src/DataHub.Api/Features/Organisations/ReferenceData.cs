@@ -51,11 +51,20 @@ public static class ReferenceData
     public static bool IsKnownOrganisation(string code) =>
         AreaCatalogue.Instance.ByCode.ContainsKey(code) || FixedOrganisations.Any(o => o.Code == code);
 
-    public static async Task LoadAsync(DataHubDb db)
+    public static async Task LoadAsync(DataHubDb db, IReadOnlyDictionary<string, string>? tenants = null)
     {
         var existing = await db.Organisations.Select(o => o.Code).ToListAsync();
         var missing = Organisations().Where(o => !existing.Contains(o.Code)).ToList();
         if (missing.Count > 0) db.Organisations.AddRange(missing);
+        await db.SaveChangesAsync();
+
+        // Entra ID tenants per organisation (DataHub:Auth:Tenants: { "<organisation code>": "<tenant id>" }).
+        foreach (var (code, tenant) in tenants ?? new Dictionary<string, string>())
+        {
+            var organisation = await db.Organisations.FirstOrDefaultAsync(o => o.Code == code)
+                ?? throw new InvalidOperationException($"DataHub:Auth:Tenants names '{code}', which is not a registered organisation");
+            organisation.TenantId = tenant;
+        }
 
         if (!await db.Areas.AnyAsync())
         {
