@@ -22,7 +22,7 @@ public static class NationalDevelopments
         ("TVW", "heat", "heatNetwork", "transport", "connections", 100, 5000),
         ("CES", "industry", "electrification", "consumer", "MW", 1, 80),
         ("other", "businessPark", "businessPark", "consumer", "hectares", 2, 60),
-        ("IP", "other", "substationExpansion", "transport", "MW", 20, 300),
+        ("other", "utilityBuildings", "utilityBuilding", "consumer", "m2", 1000, 40000),
     ];
 
     public static long Write(string path, int points, int polygons, int seed)

@@ -229,6 +229,20 @@ public abstract class DevelopmentApiTests(Hub hub)
     }
 
     [Fact]
+    public async Task Investment_plans_are_submitted_by_grid_operators_only()
+    {
+        JsonObject Ip() => Point(Id(), props: p => { p["planType"] = "IP"; p["sector"] = "other"; p["kind"] = "substationExpansion"; p["assetType"] = "transport";
+            p["quantities"] = new JsonArray(new JsonObject { ["year"] = 2029, ["value"] = 80, ["unit"] = "MW" }); });
+        var before = await StoreCounts.Of(hub);
+        var problem = await (await hub.Client(Utrecht).PostAsync("/api/v1/developments", Http.GeoJson(Ip()))).Problem(HttpStatusCode.BadRequest);
+        Assert.Equal("notPermitted", problem.Errors().Single()["code"]!.GetValue<string>());
+        var import = await (await hub.Client(Utrecht).PostAsync("/api/v1/development-imports", Http.GeoJson(Collection([Point(Id()), Ip()])))).Problem(HttpStatusCode.BadRequest);
+        Assert.Equal("/features/1/properties/planType", import.Errors().Single()["pointer"]!.GetValue<string>());
+        Assert.Equal(before, await StoreCounts.Of(hub));
+        Assert.Equal(HttpStatusCode.Created, (await hub.Client("STEDIN").PostAsync("/api/v1/developments", Http.GeoJson(Ip()))).StatusCode);
+    }
+
+    [Fact]
     public async Task Owner_cannot_be_assigned_by_the_client()
     {
         var before = await StoreCounts.Of(hub);

@@ -23,6 +23,21 @@ public sealed class DemoSeedTests
         Assert.Equal(DevelopmentCodes.Sectors.Order(), Demo.Select(d => d.Sector).Distinct().Order());
         Assert.All(Demo, d => Assert.InRange(d.FirstYear, 2025, 2040));
         Assert.Contains(Demo, d => d.Visibility == "confidential");
+        Assert.Contains(Demo, d => d.Visibility == "shared" && d.PlanType == "woonagenda");
+        Assert.Equal(28, DemoSeed.Agreements(DateTime.UtcNow).Count());
         Assert.Equal(Demo.Count, Demo.Select(d => (d.OwnerCode, d.ExternalId)).Distinct().Count());
+    }
+}
+
+public sealed class AgreementJsonTests
+{
+    [Fact]
+    public void A_stored_scope_with_absent_dimensions_reads_as_all_for_those_dimensions()
+    {
+        var scope = DataHub.Api.Access.AgreementJson.Scope("""{"planTypes":["woonagenda"]}""");
+        Assert.Equal(["woonagenda"], scope.PlanTypes);
+        Assert.Empty(scope.Sectors);
+        Assert.Empty(scope.Areas);
+        Assert.Empty(scope.Records);
     }
 }

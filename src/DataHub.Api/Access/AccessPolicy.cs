@@ -161,6 +161,11 @@ public static class AgreementJson
     };
 
     public static IReadOnlyList<Recipient> Recipients(string json) => JsonSerializer.Deserialize<List<Recipient>>(json, Options) ?? [];
-    public static AgreementScope Scope(string json) => JsonSerializer.Deserialize<AgreementScope>(json, Options) ?? AgreementScope.All;
+    /// <summary>The stored scope; an absent dimension reads as empty ("all").</summary>
+    public static AgreementScope Scope(string json)
+    {
+        var s = JsonSerializer.Deserialize<AgreementScope>(json, Options);
+        return s is null ? AgreementScope.All : new AgreementScope(s.PlanTypes ?? [], s.Sectors ?? [], s.Areas ?? [], s.Records ?? []);
+    }
     public static string Write<T>(T value) => JsonSerializer.Serialize(value, Options);
 }

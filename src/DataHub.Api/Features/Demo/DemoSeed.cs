@@ -23,6 +23,7 @@ public static class DemoSeed
         if (await db.Developments.AnyAsync()) return;
         var store = services.GetRequiredService<DevelopmentStore>();
         var rows = Generate();
+        db.SharingAgreementVersions.AddRange(Agreements(DateTime.UtcNow));
         var byOwner = rows.GroupBy(r => r.OwnerCode);
         var total = 0;
         foreach (var owner in byOwner)
@@ -52,7 +53,10 @@ public static class DemoSeed
             var quantities = Enumerable.Range(0, years)
                 .Select(i => new Quantity(startYear + i, Math.Round(total * (i + 1) / years, 1), unit))
                 .Where(q => q.Year <= 2040).ToList();
-            var input = new DevelopmentInput(externalId, name, null, planType, null, sector, kind, asset, NextCertainty(), visibility,
+            var certainty = NextCertainty();
+            // Housing locations still in the planning stage are shared with the province only (see Agreements()).
+            if (visibility is null && planType == "woonagenda" && certainty is "planned" or "ambition") visibility = "shared";
+            var input = new DevelopmentInput(externalId, name, null, planType, null, sector, kind, asset, certainty, visibility,
                 startYear, null, quantities, energy ?? [], carriers,
                 new SourceMetadata("CC-BY-4.0", $"Demo data DataHub ({owner})", null, new SourceContact("Demo contact", "demo@example.nl")),
                 geometry);
@@ -130,6 +134,24 @@ public static class DemoSeed
                 "transport", Point(random, m), "MW", 2027 + i, 50 + 25 * (i % 3), 1, ["electricity"]);
         }
         return result;
+    }
+
+    /// <summary>
+    /// The demo's agreements: every Utrecht municipality shares its woonagenda in detail with the province; Cluster 6
+    /// shares its confidential CES data with Stedin in detail and with every province aggregated only.
+    /// </summary>
+    public static IEnumerable<SharingAgreementVersion> Agreements(DateTime now)
+    {
+        SharingAgreementVersion Make(string owner, string recipients, string scope, string level, string purpose) => new()
+        {
+            AgreementId = Guid.CreateVersion7(now), Version = 1, ValidFrom = now, CreatedAt = now, OwnerCode = owner,
+            RecipientsJson = recipients, ScopeJson = scope, Level = level, Purpose = purpose,
+            PeriodStart = new DateOnly(2026, 1, 1), PeriodEnd = new DateOnly(2027, 12, 31), Status = "active", ChangedBy = "demo-seed",
+        };
+        foreach (var m in AreaCatalogue.Instance.Municipalities.Where(m => m.ProvinceCode == Province))
+            yield return Make(m.Code, """[{"organisation":"PV26"}]""", """{"planTypes":["woonagenda"]}""", "detail", "pMIEK 3.0 Utrecht");
+        yield return Make("CLUSTER6", """[{"organisation":"STEDIN"}]""", """{"planTypes":["CES"]}""", "detail", "netplanning Stedin");
+        yield return Make("CLUSTER6", """[{"organisationType":"provincie"}]""", """{"planTypes":["CES"]}""", "aggregateOnly", "pMIEK 3.0");
     }
 
     /// <summary>A random point inside the municipality (rejection sampling over its envelope).</summary>

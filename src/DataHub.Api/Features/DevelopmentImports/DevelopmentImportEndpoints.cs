@@ -45,7 +45,7 @@ public static class DevelopmentImportEndpoints
         return TypedResults.Ok(ToReport(import, false, import.Created + import.Updated + import.Unchanged, http.Request));
     }
 
-    public static async Task<IResult> Create(HttpContext http, DataHubDb db, DevelopmentStore store, IOptions<DataHubOptions> options, AuditTrail audit, ILogger<DevelopmentImport> logger, CancellationToken ct)
+    public static async Task<IResult> Create(HttpContext http, DataHubDb db, DevelopmentStore store, IOptions<DataHubOptions> options, AccessScopes access, AuditTrail audit, ILogger<DevelopmentImport> logger, CancellationToken ct)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var caller = Caller.From(http.User);
@@ -73,6 +73,9 @@ public static class DevelopmentImportEndpoints
 
         var parsed = clock.Elapsed;
         CheckDuplicates(inputs, errors, format);
+        var organisationType = (await access.CurrentAsync(ct)).OrganisationType;
+        foreach (var r in inputs)
+            errors.AddRange(SubmissionRules.Check(r.Input, organisationType).Select(e => Locate(e, r, format)));
         var plans = await PlanQueries.ResolverAsync(db, caller.Organisation!, ct);
         var planIds = new Guid?[inputs.Count];
         for (var i = 0; i < inputs.Count; i++)

@@ -134,11 +134,11 @@ public static class DevelopmentEndpoints
             [new Link($"{baseUrl}{http.Request.Path}", "self", "application/geo+json")], DateTime.UtcNow));
     }
 
-    public static async Task<IResult> Create(HttpContext http, DataHubDb db, DevelopmentStore store, AuditTrail audit, IOptions<DataHubOptions> options, CancellationToken ct)
+    public static async Task<IResult> Create(HttpContext http, DataHubDb db, DevelopmentStore store, AccessScopes access, AuditTrail audit, IOptions<DataHubOptions> options, CancellationToken ct)
     {
         var caller = Caller.From(http.User);
         if (Guard(caller) is { } denied) return denied;
-        var (input, problem) = await ReadFeatureAsync(http, caller, options.Value, ct);
+        var (input, problem) = await ReadFeatureAsync(http, await access.CurrentAsync(ct), options.Value, ct);
         if (problem is not null) return problem;
 
         var existing = await store.CurrentByExternalIdAsync(caller.Organisation!, [input!.ExternalId], ct);
@@ -161,7 +161,7 @@ public static class DevelopmentEndpoints
         if (Guard(caller) is { } denied) return denied;
         var (current, problem) = await CurrentForWriteAsync(id, http, db, access, caller, ct);
         if (problem is not null) return problem;
-        var (input, readProblem) = await ReadFeatureAsync(http, caller, options.Value, ct);
+        var (input, readProblem) = await ReadFeatureAsync(http, await access.CurrentAsync(ct), options.Value, ct);
         if (readProblem is not null) return readProblem;
         if (input!.ExternalId != current!.ExternalId)
             return Problems.Validation([new FieldError("/properties/externalId", "immutable",
@@ -222,7 +222,7 @@ public static class DevelopmentEndpoints
     private static ExistingDevelopment Existing(DevelopmentVersion v) =>
         new(v.Seq, v.DevelopmentId, v.RowId, v.Version, v.ValidFrom, v.CreatedAt, v.IsRetired, v.ContentHash);
 
-    private static async Task<(DevelopmentInput?, ProblemResult?)> ReadFeatureAsync(HttpContext http, Caller caller, DataHubOptions options, CancellationToken ct)
+    private static async Task<(DevelopmentInput?, ProblemResult?)> ReadFeatureAsync(HttpContext http, AccessScope scope, DataHubOptions options, CancellationToken ct)
     {
         var (crs, crsProblem) = RequestBody.ContentCrs(http.Request);
         if (crsProblem is not null) return (null, crsProblem);
@@ -231,8 +231,9 @@ public static class DevelopmentEndpoints
         using (doc)
         {
             var errors = new ErrorCollector();
-            var input = DevelopmentReader.Read(doc!.RootElement, crs!, caller.Organisation!, errors);
-            return input is null ? (null, Problems.Validation(errors.Errors, "The development is not valid")) : (input, null);
+            var input = DevelopmentReader.Read(doc!.RootElement, crs!, scope.Organisation!, errors);
+            var all = input is null ? errors.Errors : [.. SubmissionRules.Check(input, scope.OrganisationType)];
+            return all.Count > 0 ? (null, Problems.Validation(all, "The development is not valid")) : (input, null);
         }
     }
 
