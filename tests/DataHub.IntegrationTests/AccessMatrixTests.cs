@@ -17,7 +17,13 @@ public abstract class AccessMatrixTests(Hub hub)
     private const string Recipient = "PV26";   // named in the agreement
     private const string Other = "PV27";       // same organisation type, not named
 
-    /// <summary>visibility, agreement, caller → sees, sensitive. Written out by hand, not computed by the policy.</summary>
+    /// <summary>
+    /// visibility, agreement, caller → sees, sensitive. Written out by hand, not computed by the policy.
+    /// Callers: owner (CLUSTER6, a sector party; Submitter + OrgAdmin), recipient (PV26, a province; Reader),
+    /// coordinator (PV26 as ProgrammeCoordinator + Submitter: roles do not widen what a reader sees), other (PV27, a
+    /// province not named), gemeente (GM0344, another organisation type), anonymous.
+    /// Agreements name PV26, except detailByType, which names the organisation type "provincie".
+    /// </summary>
     public static readonly string[] Matrix =
     [
         "public       none          owner      yes yes",
@@ -30,6 +36,8 @@ public abstract class AccessMatrixTests(Hub hub)
         "public       aggregateOnly recipient  yes no",
         "public       expired       recipient  yes no",
         "public       revoked       recipient  yes no",
+        "public       detailByType  other      yes yes",
+        "public       detailByType  gemeente   yes no",
         "shared       none          owner      yes yes",
         "shared       none          recipient  no  no",
         "shared       none          other      no  no",
@@ -42,6 +50,13 @@ public abstract class AccessMatrixTests(Hub hub)
         "shared       aggregateOnly other      no  no",
         "shared       expired       recipient  no  no",
         "shared       revoked       recipient  no  no",
+        "shared       detail        coordinator yes yes",
+        "shared       detail        gemeente   no  no",
+        "shared       aggregateOnly coordinator no  no",
+        "shared       detailByType  recipient  yes yes",
+        "shared       detailByType  other      yes yes",
+        "shared       detailByType  gemeente   no  no",
+        "shared       detailByType  anonymous  no  no",
         "confidential none          owner      yes yes",
         "confidential none          recipient  no  no",
         "confidential none          anonymous  no  no",
@@ -51,6 +66,8 @@ public abstract class AccessMatrixTests(Hub hub)
         "confidential aggregateOnly recipient  no  no",
         "confidential expired       recipient  no  no",
         "confidential revoked       recipient  no  no",
+        "confidential detail        coordinator no  no",
+        "confidential detailByType  other      no  no",
     ];
 
     public static readonly string[] Endpoints = ["get", "list", "versions"];
@@ -90,7 +107,9 @@ public abstract class AccessMatrixTests(Hub hub)
             {
                 "owner" => owner,
                 "recipient" => hub.Client(Recipient, "Reader"),
+                "coordinator" => hub.Client(Recipient, "ProgrammeCoordinator", "Submitter"),
                 "other" => hub.Client(Other, "Reader"),
+                "gemeente" => hub.Client("GM0344", "Reader"),
                 _ => hub.Client(),
             };
             foreach (var endpoint in Endpoints)
@@ -154,7 +173,9 @@ public abstract class AccessMatrixTests(Hub hub)
         if (state == "none") return;
         var agreement = new JsonObject
         {
-            ["recipients"] = new JsonArray(new JsonObject { ["organisation"] = Recipient }),
+            ["recipients"] = new JsonArray(state == "detailByType"
+                ? new JsonObject { ["organisationType"] = "provincie" }
+                : new JsonObject { ["organisation"] = Recipient }),
             ["scope"] = new JsonObject { ["records"] = new JsonArray(recordId) },
             ["level"] = state == "aggregateOnly" ? "aggregateOnly" : "detail",
             ["purpose"] = "pMIEK 2027",

@@ -39,7 +39,7 @@ public abstract class DevelopmentApiTests(Hub hub)
         Assert.Equal(300, fetched["properties"]!["quantities"]![1]!["value"]!.GetValue<double>());
         Assert.Equal(340, fetched["properties"]!["quantities"]![1]!["max"]!.GetValue<double>());
         Assert.EndsWith("Z", fetched["properties"]!["createdAt"]!.GetValue<string>());
-        Assert.Equal("1.0.0", get.Headers.GetValues("API-Version").Single());
+        Assert.Equal(DataHub.Api.Http.HttpPipeline.ApiVersion, get.Headers.GetValues("API-Version").Single());
     }
 
     [Fact]

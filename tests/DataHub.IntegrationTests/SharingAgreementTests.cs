@@ -81,6 +81,29 @@ public abstract class SharingAgreementTests(Hub hub)
     }
 
     [Fact]
+    public async Task Every_non_admin_role_is_refused_every_admin_operation()
+    {
+        const string owner = "GM0356";
+        var id = (await (await hub.Client(owner, "OrgAdmin").PostAsync("/api/v1/sharing-agreements",
+            Json(Agreement(new JsonArray(new JsonObject { ["organisation"] = "PV26" }))))).Body())["id"]!.GetValue<string>();
+        var before = await StoreCounts.Of(hub);
+        foreach (var role in Roles.All.Where(r => r is not ("OrgAdmin" or "HubAdmin")))
+        {
+            var client = hub.Client(owner, role);
+            var operations = new Func<Task<HttpResponseMessage>>[]
+            {
+                () => client.PostAsync("/api/v1/sharing-agreements", Json(Agreement(new JsonArray(new JsonObject { ["organisation"] = "PV26" })))),
+                () => client.Send(HttpMethod.Put, $"/api/v1/sharing-agreements/{id}", Json(Agreement(new JsonArray(new JsonObject { ["organisation"] = "PV27" }))), "\"1\""),
+                () => client.Send(HttpMethod.Delete, $"/api/v1/sharing-agreements/{id}", null, "\"1\""),
+                () => client.GetAsync("/api/v1/audit-events"),
+            };
+            foreach (var operation in operations)
+                await (await operation()).Problem(HttpStatusCode.Forbidden);
+        }
+        Assert.Equal(before, await StoreCounts.Of(hub));
+    }
+
+    [Fact]
     public async Task A_bad_agreement_lists_every_error_and_stores_nothing()
     {
         var before = await StoreCounts.Of(hub);
