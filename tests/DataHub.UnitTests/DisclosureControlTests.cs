@@ -94,6 +94,16 @@ public sealed class DisclosureControlTests
     }
 
     [Fact]
+    public void Owners_the_caller_sees_in_detail_do_not_make_up_the_numbers()
+    {
+        // A and B are public (the caller can add them up: 30); C is restricted (10). Total 40 from three owners, but
+        // 40 − 30 would reveal C: the restricted part has one owner, so the cell is withheld.
+        var cells = Table(("M1", "A", 10, false), ("M1", "B", 20, false), ("M1", "C", 10, true));
+        DisclosureControl.Apply(cells, Parents, Defaults);
+        Assert.Equal("fewer than 3 owners", cells[Key("municipality", "M1")].SuppressedBecause);
+    }
+
+    [Fact]
     public void The_thresholds_are_configurable()
     {
         var cells = Table(("M1", "A", 5, true), ("M1", "B", 5, true));

@@ -11,6 +11,8 @@ public sealed class Cell(CellKey key)
 {
     public CellKey Key { get; } = key;
     public Dictionary<string, double> ValueByOwner { get; } = [];
+    /// <summary>The part the caller may not see in detail, per owner: the part disclosure control protects.</summary>
+    public Dictionary<string, double> RestrictedByOwner { get; } = [];
     public int Count { get; set; }
     /// <summary>True when the cell includes a record the caller may not see in detail (aggregate-only access).</summary>
     public bool Restricted { get; set; }
@@ -21,6 +23,7 @@ public sealed class Cell(CellKey key)
     public void Add(string owner, double value, bool restricted)
     {
         ValueByOwner[owner] = ValueByOwner.GetValueOrDefault(owner) + value;
+        if (restricted) RestrictedByOwner[owner] = RestrictedByOwner.GetValueOrDefault(owner) + value;
         Count++;
         Restricted |= restricted;
     }
@@ -28,16 +31,18 @@ public sealed class Cell(CellKey key)
 
 public sealed class DisclosureOptions
 {
-    /// <summary>A cell with restricted data needs at least this many distinct owners.</summary>
+    /// <summary>The restricted part of a cell needs at least this many distinct owners.</summary>
     public int MinOwners { get; set; } = 3;
-    /// <summary>…and its largest owner may hold at most this share of the cell total, in per cent.</summary>
+    /// <summary>…and its largest owner may hold at most this share of it, in per cent.</summary>
     public double MaxDominancePercent { get; set; } = 80;
 }
 
 /// <summary>
 /// Disclosure control over a complete set of cells at every level (municipality, RES region, province, national).
-/// Primary suppression: a cell with restricted data is withheld unless it has at least <c>MinOwners</c> owners and
-/// its largest owner is at most <c>MaxDominancePercent</c> of the total. Secondary (complementary) suppression: a
+/// Primary suppression: a cell with restricted data is withheld unless that restricted part has at least
+/// <c>MinOwners</c> owners and its largest owner is at most <c>MaxDominancePercent</c> of it. The rules look at the
+/// restricted part only: the caller can subtract what it sees in detail from the total, so detail-visible owners
+/// must not make up the numbers. Secondary (complementary) suppression: a
 /// suppressed cell must not be recoverable as parent − other children, so wherever a shown parent has exactly one
 /// suppressed child, a second child with restricted data is withheld too (the smallest), or, if none has, the parent.
 /// Because every query is answered from the same complete set over fixed areas, two overlapping queries cannot be
@@ -49,9 +54,9 @@ public static class DisclosureControl
     {
         foreach (var cell in cells.Values.Where(c => c.Restricted))
         {
-            var owners = cell.ValueByOwner.Count;
-            var total = cell.Total;
-            var largest = cell.ValueByOwner.Values.DefaultIfEmpty(0).Max();
+            var owners = cell.RestrictedByOwner.Count;
+            var total = cell.RestrictedByOwner.Values.Sum();
+            var largest = cell.RestrictedByOwner.Values.DefaultIfEmpty(0).Max();
             if (owners < options.MinOwners)
                 cell.SuppressedBecause = $"fewer than {options.MinOwners} owners";
             else if (total > 0 && largest / total * 100 > options.MaxDominancePercent)
