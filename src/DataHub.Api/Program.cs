@@ -2,6 +2,7 @@ using DataHub.Api;
 using DataHub.Api.Access;
 using DataHub.Api.Data;
 using DataHub.Api.Features.Aggregates;
+using DataHub.Api.Features.Analysis;
 using DataHub.Api.Features.Areas;
 using DataHub.Api.Features.Audit;
 using DataHub.Api.Features.SharingAgreements;
@@ -49,6 +50,7 @@ api.MapOrganisations();
 api.MapAreas();
 api.MapSharingAgreements();
 api.MapDevelopmentAggregates();
+api.MapAnalysis();
 api.MapAuditEvents();
 app.MapGet("/", () => Results.Redirect("/api/v1/docs")).ExcludeFromDescription();
 
