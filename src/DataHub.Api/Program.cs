@@ -7,6 +7,7 @@ using DataHub.Api.Features.Areas;
 using DataHub.Api.Features.Audit;
 using DataHub.Api.Features.SharingAgreements;
 using DataHub.Api.Features.DevelopmentImports;
+using DataHub.Api.Features.Grid;
 using DataHub.Api.Features.Developments;
 using DataHub.Api.Features.Organisations;
 using DataHub.Api.Features.Plans;
@@ -51,6 +52,7 @@ api.MapAreas();
 api.MapSharingAgreements();
 api.MapDevelopmentAggregates();
 api.MapAnalysis();
+api.MapGrid();
 api.MapAuditEvents();
 app.MapGet("/", () => Results.Redirect("/api/v1/docs")).ExcludeFromDescription();
 

@@ -20,6 +20,8 @@ public abstract class DataHubDb(DbContextOptions options) : DbContext(options)
     public DbSet<DevelopmentImport> DevelopmentImports => Set<DevelopmentImport>();
     public DbSet<SharingAgreementVersion> SharingAgreementVersions => Set<SharingAgreementVersion>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<EnergyAreaVersion> EnergyAreaVersions => Set<EnergyAreaVersion>();
+    public DbSet<CapacityMapImport> CapacityMapImports => Set<CapacityMapImport>();
 
     public abstract bool IsPostgres { get; }
 
@@ -86,6 +88,19 @@ public abstract class DataHubDb(DbContextOptions options) : DbContext(options)
             e.HasKey(x => x.Id);
             e.HasIndex(x => new { x.DataOwner, x.At });
             e.HasIndex(x => x.At);
+        });
+        b.Entity<EnergyAreaVersion>(e =>
+        {
+            e.ToTable("energy_area_versions");
+            e.HasKey(x => x.RowId);
+            e.HasIndex(x => new { x.AreaId, x.Version }).IsUnique();
+            // One current version per (operator, short code): a concurrent import of the same new area fails instead of forking it.
+            e.HasIndex(x => new { x.OperatorCode, x.ShortCode }).IsUnique().HasFilter("valid_to IS NULL");
+        });
+        b.Entity<CapacityMapImport>(e =>
+        {
+            e.ToTable("capacity_map_imports");
+            e.HasKey(x => x.Id);
         });
         ConfigureGeometry(b.Entity<Area>().Property(x => x.Geometry));
         ConfigureGeometry(b.Entity<DevelopmentVersion>().Property(x => x.Geometry));

@@ -170,6 +170,62 @@ public sealed class AuditEvent
     public string? Detail { get; set; }
 }
 
+/// <summary>
+/// A version of an energy area (voedingsgebied) or congestion area as a grid operator delivers it in Netbeheer
+/// Nederland's capacity-map format (im-capaciteitskaart v1.3). Keyed on (operator, short code); versioned.
+/// </summary>
+public sealed class EnergyAreaVersion
+{
+    public long RowId { get; set; }
+    public Guid AreaId { get; set; }
+    public int Version { get; set; }
+    public DateTime ValidFrom { get; set; }
+    public DateTime? ValidTo { get; set; }
+    public required string OperatorCode { get; set; }
+    public required string ShortCode { get; set; }
+    public required string Kind { get; set; }
+    public string? Description { get; set; }
+    public double? DemandAvailableMw { get; set; }
+    public double? DemandQuotedMw { get; set; }
+    public double? DemandInQueueMw { get; set; }
+    public int? DemandRequestsInQueue { get; set; }
+    public double? DemandForecastMw { get; set; }
+    public int? DemandAlleviationYear { get; set; }
+    public string? DemandConstraint { get; set; }
+    public double? GenerationAvailableMw { get; set; }
+    public double? GenerationQuotedMw { get; set; }
+    public double? GenerationInQueueMw { get; set; }
+    public int? GenerationRequestsInQueue { get; set; }
+    public double? GenerationForecastMw { get; set; }
+    public int? GenerationAlleviationYear { get; set; }
+    public string? GenerationConstraint { get; set; }
+    /// <summary>The TSO congestion areas this DSO energy area lies in (demand / generation).</summary>
+    public string? DemandCongestionAreaCode { get; set; }
+    public string? GenerationCongestionAreaCode { get; set; }
+    /// <summary>Works with their schedules, and postcode → substation links, as the format delivers them (JSON).</summary>
+    public required string WorksJson { get; set; }
+    public required string PostcodeAreasJson { get; set; }
+    public Guid ImportId { get; set; }
+    public required string ChangedBy { get; set; }
+    public required string ContentHash { get; set; }
+    public DateTime CreatedAt { get; set; }
+}
+
+/// <summary>A capacity-map file a grid operator delivered, and what it changed.</summary>
+public sealed class CapacityMapImport
+{
+    public Guid Id { get; set; }
+    public required string OperatorCode { get; set; }
+    public required string Identifier { get; set; }
+    public required string ConformsTo { get; set; }
+    public required string Issued { get; set; }
+    public required string ChangedBy { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public int Created { get; set; }
+    public int Updated { get; set; }
+    public int Unchanged { get; set; }
+}
+
 /// <summary>A completed bulk import and what it did.</summary>
 public sealed class DevelopmentImport
 {

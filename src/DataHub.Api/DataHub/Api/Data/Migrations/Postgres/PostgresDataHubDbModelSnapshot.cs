@@ -149,6 +149,60 @@ namespace DataHub.Api.Data.Migrations.Postgres
                     b.ToTable("audit_events", (string)null);
                 });
 
+            modelBuilder.Entity("DataHub.Api.Data.CapacityMapImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("changed_by");
+
+                    b.Property<string>("ConformsTo")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("conforms_to");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("integer")
+                        .HasColumnName("created");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Identifier")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("identifier");
+
+                    b.Property<string>("Issued")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("issued");
+
+                    b.Property<string>("OperatorCode")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("operator_code");
+
+                    b.Property<int>("Unchanged")
+                        .HasColumnType("integer")
+                        .HasColumnName("unchanged");
+
+                    b.Property<int>("Updated")
+                        .HasColumnType("integer")
+                        .HasColumnName("updated");
+
+                    b.HasKey("Id")
+                        .HasName("pk_capacity_map_imports");
+
+                    b.ToTable("capacity_map_imports", (string)null);
+                });
+
             modelBuilder.Entity("DataHub.Api.Data.DevelopmentImport", b =>
                 {
                     b.Property<Guid>("Id")
@@ -447,6 +501,157 @@ namespace DataHub.Api.Data.Migrations.Postgres
                         .HasDatabaseName("ix_development_versions_valid_to_seq");
 
                     b.ToTable("development_versions", (string)null);
+                });
+
+            modelBuilder.Entity("DataHub.Api.Data.EnergyAreaVersion", b =>
+                {
+                    b.Property<long>("RowId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("row_id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("RowId"));
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("area_id");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("changed_by");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("content_hash");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int?>("DemandAlleviationYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("demand_alleviation_year");
+
+                    b.Property<double?>("DemandAvailableMw")
+                        .HasColumnType("double precision")
+                        .HasColumnName("demand_available_mw");
+
+                    b.Property<string>("DemandCongestionAreaCode")
+                        .HasColumnType("text")
+                        .HasColumnName("demand_congestion_area_code");
+
+                    b.Property<string>("DemandConstraint")
+                        .HasColumnType("text")
+                        .HasColumnName("demand_constraint");
+
+                    b.Property<double?>("DemandForecastMw")
+                        .HasColumnType("double precision")
+                        .HasColumnName("demand_forecast_mw");
+
+                    b.Property<double?>("DemandInQueueMw")
+                        .HasColumnType("double precision")
+                        .HasColumnName("demand_in_queue_mw");
+
+                    b.Property<double?>("DemandQuotedMw")
+                        .HasColumnType("double precision")
+                        .HasColumnName("demand_quoted_mw");
+
+                    b.Property<int?>("DemandRequestsInQueue")
+                        .HasColumnType("integer")
+                        .HasColumnName("demand_requests_in_queue");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("text")
+                        .HasColumnName("description");
+
+                    b.Property<int?>("GenerationAlleviationYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("generation_alleviation_year");
+
+                    b.Property<double?>("GenerationAvailableMw")
+                        .HasColumnType("double precision")
+                        .HasColumnName("generation_available_mw");
+
+                    b.Property<string>("GenerationCongestionAreaCode")
+                        .HasColumnType("text")
+                        .HasColumnName("generation_congestion_area_code");
+
+                    b.Property<string>("GenerationConstraint")
+                        .HasColumnType("text")
+                        .HasColumnName("generation_constraint");
+
+                    b.Property<double?>("GenerationForecastMw")
+                        .HasColumnType("double precision")
+                        .HasColumnName("generation_forecast_mw");
+
+                    b.Property<double?>("GenerationInQueueMw")
+                        .HasColumnType("double precision")
+                        .HasColumnName("generation_in_queue_mw");
+
+                    b.Property<double?>("GenerationQuotedMw")
+                        .HasColumnType("double precision")
+                        .HasColumnName("generation_quoted_mw");
+
+                    b.Property<int?>("GenerationRequestsInQueue")
+                        .HasColumnType("integer")
+                        .HasColumnName("generation_requests_in_queue");
+
+                    b.Property<Guid>("ImportId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("import_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("OperatorCode")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("operator_code");
+
+                    b.Property<string>("PostcodeAreasJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("postcode_areas_json");
+
+                    b.Property<string>("ShortCode")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("short_code");
+
+                    b.Property<DateTime>("ValidFrom")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateTime?>("ValidTo")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("valid_to");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<string>("WorksJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("works_json");
+
+                    b.HasKey("RowId")
+                        .HasName("pk_energy_area_versions");
+
+                    b.HasIndex("AreaId", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_energy_area_versions_area_id_version");
+
+                    b.HasIndex("OperatorCode", "ShortCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_energy_area_versions_operator_code_short_code")
+                        .HasFilter("valid_to IS NULL");
+
+                    b.ToTable("energy_area_versions", (string)null);
                 });
 
             modelBuilder.Entity("DataHub.Api.Data.Organisation", b =>

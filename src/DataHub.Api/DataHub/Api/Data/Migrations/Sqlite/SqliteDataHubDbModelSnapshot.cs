@@ -135,6 +135,60 @@ namespace DataHub.Api.Data.Migrations.Sqlite
                     b.ToTable("audit_events", (string)null);
                 });
 
+            modelBuilder.Entity("DataHub.Api.Data.CapacityMapImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("changed_by");
+
+                    b.Property<string>("ConformsTo")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("conforms_to");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Identifier")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("identifier");
+
+                    b.Property<string>("Issued")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issued");
+
+                    b.Property<string>("OperatorCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("operator_code");
+
+                    b.Property<int>("Unchanged")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("unchanged");
+
+                    b.Property<int>("Updated")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated");
+
+                    b.HasKey("Id")
+                        .HasName("pk_capacity_map_imports");
+
+                    b.ToTable("capacity_map_imports", (string)null);
+                });
+
             modelBuilder.Entity("DataHub.Api.Data.DevelopmentImport", b =>
                 {
                     b.Property<Guid>("Id")
@@ -424,6 +478,155 @@ namespace DataHub.Api.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_development_versions_valid_to_seq");
 
                     b.ToTable("development_versions", (string)null);
+                });
+
+            modelBuilder.Entity("DataHub.Api.Data.EnergyAreaVersion", b =>
+                {
+                    b.Property<long>("RowId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("row_id");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("area_id");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("changed_by");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_hash");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<int?>("DemandAlleviationYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("demand_alleviation_year");
+
+                    b.Property<double?>("DemandAvailableMw")
+                        .HasColumnType("REAL")
+                        .HasColumnName("demand_available_mw");
+
+                    b.Property<string>("DemandCongestionAreaCode")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("demand_congestion_area_code");
+
+                    b.Property<string>("DemandConstraint")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("demand_constraint");
+
+                    b.Property<double?>("DemandForecastMw")
+                        .HasColumnType("REAL")
+                        .HasColumnName("demand_forecast_mw");
+
+                    b.Property<double?>("DemandInQueueMw")
+                        .HasColumnType("REAL")
+                        .HasColumnName("demand_in_queue_mw");
+
+                    b.Property<double?>("DemandQuotedMw")
+                        .HasColumnType("REAL")
+                        .HasColumnName("demand_quoted_mw");
+
+                    b.Property<int?>("DemandRequestsInQueue")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("demand_requests_in_queue");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<int?>("GenerationAlleviationYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("generation_alleviation_year");
+
+                    b.Property<double?>("GenerationAvailableMw")
+                        .HasColumnType("REAL")
+                        .HasColumnName("generation_available_mw");
+
+                    b.Property<string>("GenerationCongestionAreaCode")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("generation_congestion_area_code");
+
+                    b.Property<string>("GenerationConstraint")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("generation_constraint");
+
+                    b.Property<double?>("GenerationForecastMw")
+                        .HasColumnType("REAL")
+                        .HasColumnName("generation_forecast_mw");
+
+                    b.Property<double?>("GenerationInQueueMw")
+                        .HasColumnType("REAL")
+                        .HasColumnName("generation_in_queue_mw");
+
+                    b.Property<double?>("GenerationQuotedMw")
+                        .HasColumnType("REAL")
+                        .HasColumnName("generation_quoted_mw");
+
+                    b.Property<int?>("GenerationRequestsInQueue")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("generation_requests_in_queue");
+
+                    b.Property<Guid>("ImportId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("import_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("OperatorCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("operator_code");
+
+                    b.Property<string>("PostcodeAreasJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("postcode_areas_json");
+
+                    b.Property<string>("ShortCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("short_code");
+
+                    b.Property<DateTime>("ValidFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateTime?>("ValidTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_to");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<string>("WorksJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("works_json");
+
+                    b.HasKey("RowId")
+                        .HasName("pk_energy_area_versions");
+
+                    b.HasIndex("AreaId", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_energy_area_versions_area_id_version");
+
+                    b.HasIndex("OperatorCode", "ShortCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_energy_area_versions_operator_code_short_code")
+                        .HasFilter("valid_to IS NULL");
+
+                    b.ToTable("energy_area_versions", (string)null);
                 });
 
             modelBuilder.Entity("DataHub.Api.Data.Organisation", b =>

@@ -1,0 +1,156 @@
+using DataHub.Api.Access;
+using DataHub.Api.Data;
+using DataHub.Api.Features.Audit;
+using DataHub.Api.Features.Developments;
+using DataHub.Api.Features.Organisations;
+using DataHub.Api.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace DataHub.Api.Features.Grid;
+
+public sealed record CapacityMapImportReport(Guid Id, string Operator, string Identifier, string ConformsTo, string Issued,
+    int Created, int Updated, int Unchanged, DateTime CreatedAt);
+
+public sealed record EnergyAreaResponse(
+    Guid Id, string Operator, string ShortCode, string Kind, string? Description,
+    CapacityFigures Demand, CapacityFigures Generation,
+    System.Text.Json.JsonElement Works, System.Text.Json.JsonElement PostcodeAreas, int Version, DateTime UpdatedAt);
+
+public sealed record CapacityFigures(double? AvailableMw, double? QuotedMw, double? InQueueMw, int? RequestsInQueue, double? ForecastMw,
+    int? AlleviationYear, string? Constraint, string? CongestionAreaCode);
+
+public sealed record EnergyAreaList(IReadOnlyList<EnergyAreaResponse> Items, int NumberReturned);
+
+/// <summary>
+/// Grid data pushed by grid operators. Only a grid operator's Submitters write, and only its own areas (the operator
+/// is the caller's organisation). The capacity map is open data (Netbeheer Nederland publishes it), so energy areas
+/// are public to read.
+/// </summary>
+public static class GridEndpoints
+{
+    public static RouteGroupBuilder MapGrid(this RouteGroupBuilder api)
+    {
+        var imports = api.MapGroup("/capacity-map-imports").WithTags("Grid");
+        imports.MapPost("", Import).WithName("createCapacityMapImport")
+            .WithSummary("A grid operator's capacity-map file (im-capaciteitskaart v1.3) as delivered: all or nothing, upsert on short code")
+            .Accepts<object>("application/json")
+            .Produces<CapacityMapImportReport>(201).WithProblems(400, 401, 403, 409, 413, 415);
+        imports.MapGet("/{id:guid}", GetImport).WithName("getCapacityMapImport").WithSummary("What a capacity-map import changed (the operator only)")
+            .Produces<CapacityMapImportReport>().WithProblems(400, 404);
+        var areas = api.MapGroup("/energy-areas").WithTags("Grid");
+        areas.MapGet("", ListAreas).WithName("listEnergyAreas").WithSummary("Energy and congestion areas with their capacity")
+            .WithQuery("operator", "grid operator code").WithQuery("kind", "energy_area or congestion_area")
+            .Produces<EnergyAreaList>().WithProblems(400);
+        areas.MapGet("/{id:guid}", GetArea).WithName("getEnergyArea").WithSummary("One energy area")
+            .Produces<EnergyAreaResponse>().WithProblems(400, 404);
+        return api;
+    }
+
+    public static async Task<IResult> Import(HttpContext http, DataHubDb db, DevelopmentStore store, AccessScopes access, AuditTrail audit,
+        IOptions<DataHubOptions> options, CancellationToken ct)
+    {
+        var scope = await access.CurrentAsync(ct);
+        if (scope.Organisation is null) return Problems.Unauthorized("Importing requires a bearer token.");
+        if (scope.OrganisationType != OrganisationTypes.Netbeheerder || !scope.Caller.Has(Roles.Submitter))
+            return Problems.Forbidden("Capacity maps are delivered by a grid operator's Submitters, for their own grid.");
+        var limits = options.Value.Limits;
+        var (doc, problem) = await RequestBody.ReadJsonAsync(http.Request, new LimitOptions { MaxBodyBytes = limits.MaxImportBodyBytes, MaxJsonDepth = limits.MaxJsonDepth },
+            ["application/json"], ct);
+        if (problem is not null) return problem;
+        using (doc)
+        {
+            var errors = new ErrorCollector();
+            var (header, inputs) = CapacityMapReader.Read(doc!.RootElement, errors);
+            if (errors.HasErrors) return Problems.Validation(errors.Errors, "Nothing was imported: the capacity map is not valid");
+
+            var op = scope.Organisation;
+            var current = await db.EnergyAreaVersions.AsNoTracking().Where(a => a.OperatorCode == op && a.ValidTo == null).ToDictionaryAsync(a => a.ShortCode, ct);
+            var now = store.Now();
+            var import = new CapacityMapImport
+            {
+                Id = Guid.CreateVersion7(now), OperatorCode = op, Identifier = header!.Identifier, ConformsTo = header.ConformsTo, Issued = header.Issued,
+                ChangedBy = scope.Caller.Subject, CreatedAt = now,
+            };
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            foreach (var input in inputs)
+            {
+                var hash = input.ContentHash();
+                var existing = current.GetValueOrDefault(input.ShortCode);
+                if (existing?.ContentHash == hash) { import.Unchanged++; continue; }
+                if (existing is not null)
+                {
+                    var closed = await db.EnergyAreaVersions.Where(a => a.RowId == existing.RowId && a.ValidTo == null)
+                        .ExecuteUpdateAsync(s => s.SetProperty(a => a.ValidTo, now), ct);
+                    if (closed != 1) return Problems.Conflict("Another import changed these areas meanwhile; nothing was stored. Retry.");
+                    import.Updated++;
+                }
+                else import.Created++;
+                db.EnergyAreaVersions.Add(ToRow(input, existing, op, import, hash, now));
+            }
+            db.CapacityMapImports.Add(import);
+            audit.Write(scope.Caller, "import", "capacityMap", import.Id.ToString(), op, import.Created + import.Updated);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+            }
+            catch (DbUpdateException e) when (BulkInsert.IsUniqueViolation(e))
+            {
+                return Problems.Conflict("Another import changed these areas meanwhile; nothing was stored. Retry.");
+            }
+            return TypedResults.Created($"/api/v1/capacity-map-imports/{import.Id}", ToReport(import));
+        }
+    }
+
+    public static async Task<IResult> GetImport(Guid id, DataHubDb db, AccessScopes access, CancellationToken ct)
+    {
+        var scope = await access.CurrentAsync(ct);
+        var import = await db.CapacityMapImports.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id && i.OperatorCode == scope.Organisation, ct);
+        return import is null ? Problems.NotFound($"There is no capacity-map import {id}.") : TypedResults.Ok(ToReport(import));
+    }
+
+    public static async Task<IResult> ListAreas(string? @operator, string? kind, DataHubDb db, CancellationToken ct)
+    {
+        if (kind is not null && Array.IndexOf(CapacityMapReader.AreaKinds, kind) < 0)
+            return Problems.Validation([new FieldError("", "unknownCode", "kind is energy_area or congestion_area") { Parameter = "kind" }]);
+        var rows = db.EnergyAreaVersions.AsNoTracking().Where(a => a.ValidTo == null);
+        if (@operator is not null) rows = rows.Where(a => a.OperatorCode == @operator);
+        if (kind is not null) rows = rows.Where(a => a.Kind == kind);
+        var items = (await rows.OrderBy(a => a.OperatorCode).ThenBy(a => a.ShortCode).ToListAsync(ct)).Select(ToResponse).ToList();
+        return TypedResults.Ok(new EnergyAreaList(items, items.Count));
+    }
+
+    public static async Task<IResult> GetArea(Guid id, DataHubDb db, CancellationToken ct)
+    {
+        var row = await db.EnergyAreaVersions.AsNoTracking().FirstOrDefaultAsync(a => a.AreaId == id && a.ValidTo == null, ct);
+        return row is null ? Problems.NotFound($"There is no energy area {id}.") : TypedResults.Ok(ToResponse(row));
+    }
+
+    private static EnergyAreaVersion ToRow(EnergyAreaInput i, EnergyAreaVersion? previous, string op, CapacityMapImport import, string hash, DateTime now) => new()
+    {
+        AreaId = previous?.AreaId ?? Guid.CreateVersion7(now), Version = (previous?.Version ?? 0) + 1, ValidFrom = now, OperatorCode = op,
+        ShortCode = i.ShortCode, Kind = i.Kind, Description = i.Description,
+        DemandAvailableMw = i.DemandAvailableMw, DemandQuotedMw = i.DemandQuotedMw, DemandInQueueMw = i.DemandInQueueMw,
+        DemandRequestsInQueue = i.DemandRequestsInQueue, DemandForecastMw = i.DemandForecastMw, DemandAlleviationYear = i.DemandAlleviationYear,
+        DemandConstraint = i.DemandConstraint,
+        GenerationAvailableMw = i.GenerationAvailableMw, GenerationQuotedMw = i.GenerationQuotedMw, GenerationInQueueMw = i.GenerationInQueueMw,
+        GenerationRequestsInQueue = i.GenerationRequestsInQueue, GenerationForecastMw = i.GenerationForecastMw,
+        GenerationAlleviationYear = i.GenerationAlleviationYear, GenerationConstraint = i.GenerationConstraint,
+        DemandCongestionAreaCode = i.DemandCongestionAreaCode, GenerationCongestionAreaCode = i.GenerationCongestionAreaCode,
+        WorksJson = i.WorksJson, PostcodeAreasJson = i.PostcodeAreasJson, ImportId = import.Id, ChangedBy = import.ChangedBy, ContentHash = hash,
+        CreatedAt = previous?.CreatedAt ?? now,
+    };
+
+    private static EnergyAreaResponse ToResponse(EnergyAreaVersion a) => new(
+        a.AreaId, a.OperatorCode, a.ShortCode, a.Kind, a.Description,
+        new CapacityFigures(a.DemandAvailableMw, a.DemandQuotedMw, a.DemandInQueueMw, a.DemandRequestsInQueue, a.DemandForecastMw,
+            a.DemandAlleviationYear, a.DemandConstraint, a.DemandCongestionAreaCode),
+        new CapacityFigures(a.GenerationAvailableMw, a.GenerationQuotedMw, a.GenerationInQueueMw, a.GenerationRequestsInQueue, a.GenerationForecastMw,
+            a.GenerationAlleviationYear, a.GenerationConstraint, a.GenerationCongestionAreaCode),
+        System.Text.Json.JsonDocument.Parse(a.WorksJson).RootElement.Clone(), System.Text.Json.JsonDocument.Parse(a.PostcodeAreasJson).RootElement.Clone(),
+        a.Version, a.ValidFrom);
+
+    private static CapacityMapImportReport ToReport(CapacityMapImport i) =>
+        new(i.Id, i.OperatorCode, i.Identifier, i.ConformsTo, i.Issued, i.Created, i.Updated, i.Unchanged, i.CreatedAt);
+}

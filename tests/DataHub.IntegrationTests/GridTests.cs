@@ -1,0 +1,99 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using DataHub.IntegrationTests.Infrastructure;
+using NJsonSchema;
+
+namespace DataHub.IntegrationTests;
+
+/// <summary>Grid operators push Netbeheer Nederland's capacity-map files as delivered. SQLite and PostGIS.</summary>
+public abstract class GridTests(Hub hub)
+{
+    private static string Example(string file) => File.ReadAllText(Repository.Path("schemas", "im-capaciteitskaart", file));
+
+    private static StringContent Json(string text) => new(text, Encoding.UTF8, "application/json");
+
+    [Theory]
+    [InlineData("im_capaciteitskaart_dso-20250110.json")]
+    [InlineData("im_capaciteitskaart_tso-20250120.json")]
+    public async Task The_example_files_are_valid_against_Netbeheer_Nederlands_schema(string file)
+    {
+        // NJsonSchema reads draft-7: the format's 2019-09 "$defs" are renamed for it, nothing else changes.
+        var schema = await JsonSchema.FromJsonAsync(Example("im_capaciteitskaart.schema.json").Replace("$defs", "definitions"));
+        Assert.Empty(schema.Validate(Example(file)));
+    }
+
+    [Fact]
+    public async Task A_grid_operator_imports_its_capacity_map_as_delivered_and_a_reimport_changes_nothing()
+    {
+        var stedin = hub.Client("STEDIN");
+        var first = await stedin.PostAsync("/api/v1/capacity-map-imports", Json(Example("im_capaciteitskaart_dso-20250110.json")));
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        var report = await first.Body();
+        Assert.Equal(1, report["created"]!.GetValue<int>());
+        Assert.Equal("test_data_im_capaciteitskaart", report["identifier"]!.GetValue<string>());
+        var again = await (await stedin.PostAsync("/api/v1/capacity-map-imports", Json(Example("im_capaciteitskaart_dso-20250110.json")))).Body();
+        Assert.Equal(1, again["unchanged"]!.GetValue<int>());
+
+        var changed = JsonNode.Parse(Example("im_capaciteitskaart_dso-20250110.json"))!;
+        changed["energy_areas"]![0]!["demand_available_capacity"] = 12;
+        var third = await (await stedin.PostAsync("/api/v1/capacity-map-imports", Json(changed.ToJsonString()))).Body();
+        Assert.Equal(1, third["updated"]!.GetValue<int>());
+
+        var areas = await (await hub.Client().GetAsync("/api/v1/energy-areas?operator=STEDIN")).Body();
+        var area = Assert.Single(areas["items"]!.AsArray());
+        Assert.Equal("OS FICTIEF 20-3i", area!["shortCode"]!.GetValue<string>());
+        Assert.Equal(12, area["demand"]!["availableMw"]!.GetValue<double>());
+        Assert.Equal(2, area["version"]!.GetValue<int>());
+        Assert.Equal(2, area["works"]!.AsArray().Count);
+        Assert.Equal("red", area["postcodeAreas"]![1]!["demand_constraint"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, (await hub.Client().GetAsync($"/api/v1/energy-areas/{area["id"]}")).StatusCode);
+        // The import report is the operator's.
+        await (await hub.Client("LIANDER").GetAsync($"/api/v1/capacity-map-imports/{report["id"]}")).Problem(HttpStatusCode.NotFound);
+
+        var tennet = await (await hub.Client("TENNET").PostAsync("/api/v1/capacity-map-imports", Json(Example("im_capaciteitskaart_tso-20250120.json")))).Body();
+        Assert.True(tennet["created"]!.GetValue<int>() >= 1);
+        var congestion = await (await hub.Client().GetAsync("/api/v1/energy-areas?operator=TENNET&kind=congestion_area")).Body();
+        Assert.NotEmpty(congestion["items"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task Only_grid_operators_deliver_capacity_maps()
+    {
+        var before = await StoreCounts.Of(hub);
+        await (await hub.Client("GM0344").PostAsync("/api/v1/capacity-map-imports", Json(Example("im_capaciteitskaart_dso-20250110.json")))).Problem(HttpStatusCode.Forbidden);
+        await (await hub.Client("LIANDER", "Reader").PostAsync("/api/v1/capacity-map-imports", Json(Example("im_capaciteitskaart_dso-20250110.json")))).Problem(HttpStatusCode.Forbidden);
+        await (await hub.Client().PostAsync("/api/v1/capacity-map-imports", Json(Example("im_capaciteitskaart_dso-20250110.json")))).Problem(HttpStatusCode.Unauthorized);
+        Assert.Equal(before, await StoreCounts.Of(hub));
+    }
+
+    [Fact]
+    public async Task A_bad_capacity_map_lists_every_error_and_stores_nothing()
+    {
+        var bad = JsonNode.Parse(Example("im_capaciteitskaart_dso-20250110.json"))!;
+        var area = bad["energy_areas"]![0]!.AsObject();
+        area["demand_available_capacity"] = -5;
+        area["generation_constraint"] = "purple";
+        area["works"]![1]!["time_schedules"]![0]!["schedule_interval"]!["quarter"] = 7;
+        area["postcode_areas"]![0]!["postcode"] = "ABC";
+        var copy = JsonNode.Parse(area.ToJsonString())!;
+        copy.AsObject().Remove("works");
+        bad["energy_areas"]!.AsArray().Add(copy);
+        bad.AsObject().Remove("identifier");
+        var liander = hub.Client("LIANDER");
+        var problem = await (await liander.PostAsync("/api/v1/capacity-map-imports", Json(bad.ToJsonString()))).Problem(HttpStatusCode.BadRequest);
+        var pointers = problem.Errors().Select(e => e["pointer"]!.GetValue<string>()).ToHashSet();
+        Assert.Superset(new HashSet<string>
+        {
+            "/identifier", "/energy_areas/0/demand_available_capacity", "/energy_areas/0/generation_constraint",
+            "/energy_areas/0/works/1/time_schedules/0/schedule_interval/quarter", "/energy_areas/0/postcode_areas/0/postcode",
+            "/energy_areas/1/short_code", "/energy_areas/1/works",
+        }, pointers);
+        var areas = await (await hub.Client().GetAsync("/api/v1/energy-areas?operator=LIANDER")).Body();
+        Assert.Empty(areas["items"]!.AsArray());
+    }
+}
+
+public sealed class GridOnSqlite(SqliteHub hub) : GridTests(hub), IClassFixture<SqliteHub>;
+
+public sealed class GridOnPostgis(PostgresHub hub) : GridTests(hub), IClassFixture<PostgresHub>;
