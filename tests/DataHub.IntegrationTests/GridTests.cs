@@ -58,6 +58,49 @@ public abstract class GridTests(Hub hub)
     }
 
     [Fact]
+    public async Task The_operator_adds_boundaries_and_capacity_per_year_which_later_capacity_maps_keep()
+    {
+        var enexis = hub.Client("ENEXIS");
+        var map = JsonNode.Parse(Example("im_capaciteitskaart_dso-20250110.json"))!;
+        map["energy_areas"]![0]!["short_code"] = "OS Eindhoven-Noord";
+        Assert.Equal(HttpStatusCode.Created, (await enexis.PostAsync("/api/v1/capacity-map-imports", Json(map.ToJsonString()))).StatusCode);
+
+        // A square of 2 × 2 km around RD (161000, 386000), in RD New.
+        var areas = """
+            {"type":"FeatureCollection","features":[{"type":"Feature",
+              "geometry":{"type":"Polygon","coordinates":[[[160000,385000],[162000,385000],[162000,387000],[160000,387000],[160000,385000]]]},
+              "properties":{"shortCode":"OS Eindhoven-Noord","capacity":[{"year":2025,"offtakeMw":12,"feedInMw":8},{"year":2027,"offtakeMw":40,"feedInMw":25}]}}]}
+            """;
+        var content = Http.GeoJson(areas, "EPSG:28992");
+        var report = await (await enexis.PostAsync("/api/v1/energy-area-imports", content)).Body();
+        Assert.Equal(1, report["updated"]!.GetValue<int>());
+        var again = await (await enexis.PostAsync("/api/v1/energy-area-imports", Http.GeoJson(areas, "EPSG:28992"))).Body();
+        Assert.Equal(1, again["unchanged"]!.GetValue<int>());
+
+        // A new capacity map keeps the boundary and the series.
+        map["energy_areas"]![0]!["demand_available_capacity"] = 3;
+        Assert.Equal(HttpStatusCode.Created, (await enexis.PostAsync("/api/v1/capacity-map-imports", Json(map.ToJsonString()))).StatusCode);
+        var area = (await (await hub.Client().GetAsync("/api/v1/energy-areas?operator=ENEXIS")).Body())["items"]![0]!;
+        Assert.Equal("Polygon", area["geometry"]!["type"]!.GetValue<string>());
+        Assert.InRange(area["geometry"]!["coordinates"]![0]![0]![0]!.GetValue<double>(), 5.4, 5.5); // stored in CRS84
+        Assert.Equal(40, area["capacity"]![1]!["offtakeMw"]!.GetValue<double>());
+        Assert.Equal(3, area["demand"]!["availableMw"]!.GetValue<double>());
+        Assert.Equal(3, area["version"]!.GetValue<int>());
+
+        // An area the operator never delivered, a point, a negative capacity: all reported, nothing stored.
+        var bad = """
+            {"type":"FeatureCollection","features":[
+              {"type":"Feature","geometry":{"type":"Point","coordinates":[5.47,51.47]},"properties":{"shortCode":"OS Eindhoven-Noord","capacity":[{"year":2025,"offtakeMw":-1,"feedInMw":8}]}},
+              {"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[5.4,51.4],[5.5,51.4],[5.5,51.5],[5.4,51.4]]]},"properties":{"shortCode":"OS Nergens","capacity":[]}}]}
+            """;
+        var problem = await (await enexis.PostAsync("/api/v1/energy-area-imports", Http.GeoJson(bad))).Problem(HttpStatusCode.BadRequest);
+        var pointers = problem.Errors().Select(e => e["pointer"]!.GetValue<string>()).ToHashSet();
+        Assert.Superset(new HashSet<string> { "/features/0/geometry/type", "/features/0/properties/capacity/0/offtakeMw", "/features/1/properties/shortCode" }, pointers);
+        Assert.Equal(3, (await (await hub.Client().GetAsync("/api/v1/energy-areas?operator=ENEXIS")).Body())["items"]![0]!["version"]!.GetValue<int>());
+        await (await hub.Client("GM0344").PostAsync("/api/v1/energy-area-imports", Http.GeoJson(areas, "EPSG:28992"))).Problem(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
     public async Task Only_grid_operators_deliver_capacity_maps()
     {
         var before = await StoreCounts.Of(hub);

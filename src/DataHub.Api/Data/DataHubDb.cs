@@ -104,9 +104,10 @@ public abstract class DataHubDb(DbContextOptions options) : DbContext(options)
         });
         ConfigureGeometry(b.Entity<Area>().Property(x => x.Geometry));
         ConfigureGeometry(b.Entity<DevelopmentVersion>().Property(x => x.Geometry));
+        ConfigureGeometry(b.Entity<EnergyAreaVersion>().Property(x => x.Geometry));
     }
 
-    protected abstract void ConfigureGeometry(Microsoft.EntityFrameworkCore.Metadata.Builders.PropertyBuilder<Geometry> property);
+    protected abstract void ConfigureGeometry(Microsoft.EntityFrameworkCore.Metadata.Builders.PropertyBuilder property);
 }
 
 /// <summary>SQLite: geometry as WKB plus bounding-box columns; the R*Tree over those is created by the migration.</summary>
@@ -141,7 +142,7 @@ public sealed class SqliteDataHubDb(DbContextOptions<SqliteDataHubDb> options) :
         });
     }
 
-    protected override void ConfigureGeometry(Microsoft.EntityFrameworkCore.Metadata.Builders.PropertyBuilder<Geometry> property) =>
+    protected override void ConfigureGeometry(Microsoft.EntityFrameworkCore.Metadata.Builders.PropertyBuilder property) =>
         property.HasConversion(Wkb, ByValue).HasColumnType("BLOB");
 
     /// <summary>SQLite keeps no time zone: every timestamp the hub writes is UTC, so it is read back as UTC.</summary>
@@ -166,8 +167,9 @@ public sealed class PostgresDataHubDb(DbContextOptions<PostgresDataHubDb> option
         base.OnModelCreating(b);
         b.Entity<DevelopmentVersion>().HasIndex(x => x.Geometry).HasMethod("gist");
         b.Entity<Area>().HasIndex(x => x.Geometry).HasMethod("gist");
+        b.Entity<EnergyAreaVersion>().HasIndex(x => x.Geometry).HasMethod("gist");
     }
 
-    protected override void ConfigureGeometry(Microsoft.EntityFrameworkCore.Metadata.Builders.PropertyBuilder<Geometry> property) =>
+    protected override void ConfigureGeometry(Microsoft.EntityFrameworkCore.Metadata.Builders.PropertyBuilder property) =>
         property.HasColumnType("geometry(Geometry,4326)");
 }

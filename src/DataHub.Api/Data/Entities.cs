@@ -205,10 +205,22 @@ public sealed class EnergyAreaVersion
     /// <summary>Works with their schedules, and postcode → substation links, as the format delivers them (JSON).</summary>
     public required string WorksJson { get; set; }
     public required string PostcodeAreasJson { get; set; }
+    /// <summary>The area's boundary (CRS84), pushed by the operator beside the capacity map; null until then.</summary>
+    public Geometry? Geometry { get; set; }
+    /// <summary>Available offtake and feed-in per year, JSON [{year, offtakeMw, feedInMw}], planned works included.</summary>
+    public string CapacityJson { get; set; } = "[]";
     public Guid ImportId { get; set; }
     public required string ChangedBy { get; set; }
     public required string ContentHash { get; set; }
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>A copy to become the next version; the caller sets what changed.</summary>
+    public EnergyAreaVersion NextVersion(DateTime now, Guid importId, string changedBy)
+    {
+        var next = (EnergyAreaVersion)MemberwiseClone();
+        (next.RowId, next.Version, next.ValidFrom, next.ValidTo, next.ImportId, next.ChangedBy) = (0, Version + 1, now, null, importId, changedBy);
+        return next;
+    }
 }
 
 /// <summary>A capacity-map file a grid operator delivered, and what it changed.</summary>

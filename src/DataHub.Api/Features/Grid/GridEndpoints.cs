@@ -15,7 +15,10 @@ public sealed record CapacityMapImportReport(Guid Id, string Operator, string Id
 public sealed record EnergyAreaResponse(
     Guid Id, string Operator, string ShortCode, string Kind, string? Description,
     CapacityFigures Demand, CapacityFigures Generation,
-    System.Text.Json.JsonElement Works, System.Text.Json.JsonElement PostcodeAreas, int Version, DateTime UpdatedAt);
+    System.Text.Json.JsonElement Works, System.Text.Json.JsonElement PostcodeAreas,
+    NetTopologySuite.Geometries.Geometry? Geometry, IReadOnlyList<CapacityYear> Capacity, int Version, DateTime UpdatedAt);
+
+public sealed record EnergyAreaImportReport(Guid Id, string Operator, int Updated, int Unchanged);
 
 public sealed record CapacityFigures(double? AvailableMw, double? QuotedMw, double? InQueueMw, int? RequestsInQueue, double? ForecastMw,
     int? AlleviationYear, string? Constraint, string? CongestionAreaCode);
@@ -38,6 +41,11 @@ public static class GridEndpoints
             .Produces<CapacityMapImportReport>(201).WithProblems(400, 401, 403, 409, 413, 415);
         imports.MapGet("/{id:guid}", GetImport).WithName("getCapacityMapImport").WithSummary("What a capacity-map import changed (the operator only)")
             .Produces<CapacityMapImportReport>().WithProblems(400, 404);
+        api.MapPost("/energy-area-imports", ImportDetails).WithTags("Grid").WithName("createEnergyAreaImport")
+            .WithSummary("Boundaries and capacity per year of the operator's energy areas (GeoJSON), all or nothing")
+            .Accepts<object>("application/geo+json", "application/json")
+            .WithHeader("Content-Crs", "CRS of the geometries: CRS84 (default), EPSG:28992 or EPSG:4258")
+            .Produces<EnergyAreaImportReport>().WithProblems(400, 401, 403, 409, 413, 415);
         var areas = api.MapGroup("/energy-areas").WithTags("Grid");
         areas.MapGet("", ListAreas).WithName("listEnergyAreas").WithSummary("Energy and congestion areas with their capacity")
             .WithQuery("operator", "grid operator code").WithQuery("kind", "energy_area or congestion_area")
@@ -103,6 +111,73 @@ public static class GridEndpoints
         }
     }
 
+    public static async Task<IResult> ImportDetails(HttpContext http, DataHubDb db, DevelopmentStore store, AccessScopes access, AuditTrail audit,
+        IOptions<DataHubOptions> options, CancellationToken ct)
+    {
+        var scope = await access.CurrentAsync(ct);
+        if (scope.Organisation is null) return Problems.Unauthorized("Importing requires a bearer token.");
+        if (scope.OrganisationType != OrganisationTypes.Netbeheerder || !scope.Caller.Has(Roles.Submitter))
+            return Problems.Forbidden("Energy areas are delivered by a grid operator's Submitters, for their own grid.");
+        var (crs, crsProblem) = RequestBody.ContentCrs(http.Request);
+        if (crsProblem is not null) return crsProblem;
+        var limits = options.Value.Limits;
+        var (doc, problem) = await RequestBody.ReadJsonAsync(http.Request, new LimitOptions { MaxBodyBytes = limits.MaxImportBodyBytes, MaxJsonDepth = limits.MaxJsonDepth },
+            RequestBody.GeoJsonTypes, ct);
+        if (problem is not null) return problem;
+        using (doc)
+        {
+            var root = doc!.RootElement;
+            if (root.ValueKind != System.Text.Json.JsonValueKind.Object || !root.TryGetProperty("features", out var features) || features.ValueKind != System.Text.Json.JsonValueKind.Array)
+                return Problems.Validation([new FieldError("/features", "required", "an energy-area import is a GeoJSON FeatureCollection")]);
+            var op = scope.Organisation;
+            var current = await db.EnergyAreaVersions.Where(a => a.OperatorCode == op && a.ValidTo == null).AsNoTracking().ToDictionaryAsync(a => a.ShortCode, ct);
+            var errors = new List<FieldError>();
+            var inputs = new List<EnergyAreaDetailsInput>();
+            var seen = new HashSet<string>();
+            var i = 0;
+            foreach (var f in features.EnumerateArray())
+            {
+                var collector = new ErrorCollector($"/features/{i}");
+                var input = EnergyAreaDetailsReader.Read(f, crs!, collector);
+                var index = i;
+                errors.AddRange(collector.Errors.Select(e => e with { Index = index }));
+                if (input is not null)
+                {
+                    if (!current.ContainsKey(input.ShortCode))
+                        errors.Add(new FieldError($"/features/{i}/properties/shortCode", "unknownArea",
+                            $"{op} has no energy area '{input.ShortCode}'; deliver it in a capacity map first") { Index = i });
+                    else if (!seen.Add(input.ShortCode))
+                        errors.Add(new FieldError($"/features/{i}/properties/shortCode", "duplicate", $"'{input.ShortCode}' appears twice") { Index = i });
+                    else inputs.Add(input);
+                }
+                i++;
+            }
+            if (errors.Count > 0) return Problems.Validation(errors, "Nothing was imported");
+            var now = store.Now();
+            var importId = Guid.CreateVersion7(now);
+            var (updated, unchanged) = (0, 0);
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            foreach (var input in inputs)
+            {
+                var existing = current[input.ShortCode];
+                var capacity = System.Text.Json.JsonSerializer.Serialize(input.Capacity, DevelopmentMapping.StoredJson);
+                if (existing.Geometry is not null && existing.Geometry.EqualsExact(input.Geometry) && existing.CapacityJson == capacity) { unchanged++; continue; }
+                var closed = await db.EnergyAreaVersions.Where(a => a.RowId == existing.RowId && a.ValidTo == null)
+                    .ExecuteUpdateAsync(s => s.SetProperty(a => a.ValidTo, now), ct);
+                if (closed != 1) return Problems.Conflict("Another import changed these areas meanwhile; nothing was stored. Retry.");
+                var next = existing.NextVersion(now, importId, scope.Caller.Subject);
+                next.Geometry = input.Geometry;
+                next.CapacityJson = capacity;
+                db.EnergyAreaVersions.Add(next);
+                updated++;
+            }
+            audit.Write(scope.Caller, "import", "energyAreas", importId.ToString(), op, updated);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return TypedResults.Ok(new EnergyAreaImportReport(importId, op, updated, unchanged));
+        }
+    }
+
     public static async Task<IResult> GetImport(Guid id, DataHubDb db, AccessScopes access, CancellationToken ct)
     {
         var scope = await access.CurrentAsync(ct);
@@ -140,6 +215,8 @@ public static class GridEndpoints
         DemandCongestionAreaCode = i.DemandCongestionAreaCode, GenerationCongestionAreaCode = i.GenerationCongestionAreaCode,
         WorksJson = i.WorksJson, PostcodeAreasJson = i.PostcodeAreasJson, ImportId = import.Id, ChangedBy = import.ChangedBy, ContentHash = hash,
         CreatedAt = previous?.CreatedAt ?? now,
+        // What the operator pushed beside the capacity map stays with the area.
+        Geometry = previous?.Geometry, CapacityJson = previous?.CapacityJson ?? "[]",
     };
 
     private static EnergyAreaResponse ToResponse(EnergyAreaVersion a) => new(
@@ -149,6 +226,7 @@ public static class GridEndpoints
         new CapacityFigures(a.GenerationAvailableMw, a.GenerationQuotedMw, a.GenerationInQueueMw, a.GenerationRequestsInQueue, a.GenerationForecastMw,
             a.GenerationAlleviationYear, a.GenerationConstraint, a.GenerationCongestionAreaCode),
         System.Text.Json.JsonDocument.Parse(a.WorksJson).RootElement.Clone(), System.Text.Json.JsonDocument.Parse(a.PostcodeAreasJson).RootElement.Clone(),
+        a.Geometry, System.Text.Json.JsonSerializer.Deserialize<List<CapacityYear>>(a.CapacityJson, DevelopmentMapping.StoredJson)!,
         a.Version, a.ValidFrom);
 
     private static CapacityMapImportReport ToReport(CapacityMapImport i) =>

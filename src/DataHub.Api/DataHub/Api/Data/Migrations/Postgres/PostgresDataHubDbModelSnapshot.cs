@@ -516,6 +516,11 @@ namespace DataHub.Api.Data.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("area_id");
 
+                    b.Property<string>("CapacityJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("capacity_json");
+
                     b.Property<string>("ChangedBy")
                         .IsRequired()
                         .HasColumnType("text")
@@ -598,6 +603,10 @@ namespace DataHub.Api.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("generation_requests_in_queue");
 
+                    b.Property<Geometry>("Geometry")
+                        .HasColumnType("geometry(Geometry,4326)")
+                        .HasColumnName("geometry");
+
                     b.Property<Guid>("ImportId")
                         .HasColumnType("uuid")
                         .HasColumnName("import_id");
@@ -641,6 +650,11 @@ namespace DataHub.Api.Data.Migrations.Postgres
 
                     b.HasKey("RowId")
                         .HasName("pk_energy_area_versions");
+
+                    b.HasIndex("Geometry")
+                        .HasDatabaseName("ix_energy_area_versions_geometry");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Geometry"), "gist");
 
                     b.HasIndex("AreaId", "Version")
                         .IsUnique()

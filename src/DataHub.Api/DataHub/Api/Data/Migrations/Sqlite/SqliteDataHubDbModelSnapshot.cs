@@ -491,6 +491,11 @@ namespace DataHub.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("area_id");
 
+                    b.Property<string>("CapacityJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("capacity_json");
+
                     b.Property<string>("ChangedBy")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -572,6 +577,10 @@ namespace DataHub.Api.Data.Migrations.Sqlite
                     b.Property<int?>("GenerationRequestsInQueue")
                         .HasColumnType("INTEGER")
                         .HasColumnName("generation_requests_in_queue");
+
+                    b.Property<byte[]>("Geometry")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("geometry");
 
                     b.Property<Guid>("ImportId")
                         .HasColumnType("TEXT")
