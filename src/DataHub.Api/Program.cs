@@ -53,6 +53,7 @@ api.MapSharingAgreements();
 api.MapDevelopmentAggregates();
 api.MapAnalysis();
 api.MapGrid();
+api.MapGridAnalysis();
 api.MapAuditEvents();
 app.MapGet("/", () => Results.Redirect("/api/v1/docs")).ExcludeFromDescription();
 

@@ -1,0 +1,151 @@
+using System.Text.Json;
+using DataHub.Api.Access;
+using DataHub.Api.Data;
+using DataHub.Api.Features.Audit;
+using DataHub.Api.Features.Developments;
+using DataHub.Api.Features.Grid;
+using DataHub.Api.Http;
+using DataHub.Api.Spatial;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.OpenApi;
+
+namespace DataHub.Api.Features.Analysis;
+
+public sealed record AreaRef(Guid Id, string Operator, string ShortCode);
+
+public sealed record AreaLoadItem(AreaRef Area, int Year, string Scenario, double PeakOfftakeMw, double PeakFeedInMw, double AnnualEnergyMwh,
+    double? AvailableOfftakeMw, double? AvailableFeedInMw, IReadOnlyDictionary<string, double> OfftakeBySector, IReadOnlyList<Contribution> Contributions);
+
+public sealed record AreaLoadResult(string RuleSet, IReadOnlyList<AreaLoadItem> Items, int NumberReturned);
+
+public sealed record RelievingWork(string ProjectName, string? Description, int? CompletionYear, bool InTime);
+
+public sealed record BottleneckItem(AreaRef Area, string Direction, string Scenario, int FirstYear, IReadOnlyList<Shortfall> Shortfall,
+    IReadOnlyList<Guid> CausedBy, IReadOnlyList<RelievingWork> Works);
+
+public sealed record BottleneckResult(string RuleSet, IReadOnlyList<BottleneckItem> Items, int NumberReturned);
+
+/// <summary>
+/// Load per energy area and the bottlenecks it causes. Computed per request from the developments the caller may
+/// see in detail (stated energy only where it has detail access), so a caller's figures never contain what it may
+/// not see; restricted developments do not count yet (see the access notes).
+/// </summary>
+public static class GridAnalysisEndpoints
+{
+    public static RouteGroupBuilder MapGridAnalysis(this RouteGroupBuilder api)
+    {
+        api.MapGet("/area-loads", AreaLoads).WithTags("Analysis").WithName("listAreaLoads")
+            .WithSummary("Electricity load per energy area × year × scenario against its capacity, with contributing developments")
+            .WithQuery("operator", "grid operator code").WithQuery("area", "energy area short codes, comma-separated")
+            .WithQuery("scenario", "committed, expected, ambition (comma-separated; all when absent)")
+            .WithQuery("fromYear", "first year (default 2025)", JsonSchemaType.Integer).WithQuery("toYear", "last year (default 2040)", JsonSchemaType.Integer)
+            .WithQuery("ruleSet", $"calculation rule set (default {RuleSetCatalogue.DefaultId})")
+            .Produces<AreaLoadResult>().WithProblems(400);
+        api.MapGet("/bottlenecks", Bottlenecks).WithTags("Analysis").WithName("listBottlenecks")
+            .WithSummary("Per energy area and direction: the first year load exceeds capacity, the shortfall, the causes and the relieving works")
+            .WithQuery("operator", "grid operator code").WithQuery("area", "energy area short codes, comma-separated")
+            .WithQuery("scenario", "committed, expected, ambition (comma-separated; all when absent)")
+            .WithQuery("fromYear", "first year (default 2025)", JsonSchemaType.Integer).WithQuery("toYear", "last year (default 2040)", JsonSchemaType.Integer)
+            .WithQuery("ruleSet", $"calculation rule set (default {RuleSetCatalogue.DefaultId})")
+            .Produces<BottleneckResult>().WithProblems(400);
+        return api;
+    }
+
+    private sealed record Run(CalculationRuleSet Rules, IReadOnlyList<EnergyAreaVersion> Areas, IReadOnlyList<AreaYearLoad> Loads);
+
+    public static async Task<IResult> AreaLoads(HttpContext http, DataHubDb db, ISpatialQuery spatial, AccessScopes access, AuditTrail audit, CancellationToken ct)
+    {
+        var (run, problem) = await RunAsync(http, db, spatial, access, audit, ct);
+        if (problem is not null) return problem;
+        var byId = run!.Areas.ToDictionary(a => a.AreaId);
+        var items = run.Loads.Select(l => new AreaLoadItem(Ref(byId[l.AreaId]), l.Year, l.Scenario, Round(l.PeakOfftakeMw), Round(l.PeakFeedInMw),
+            Round(l.AnnualEnergyMwh), l.AvailableOfftakeMw, l.AvailableFeedInMw, l.OfftakeBySector.ToDictionary(kv => kv.Key, kv => Round(kv.Value)), l.Contributions)).ToList();
+        return TypedResults.Ok(new AreaLoadResult(run.Rules.Id, items, items.Count));
+    }
+
+    public static async Task<IResult> Bottlenecks(HttpContext http, DataHubDb db, ISpatialQuery spatial, AccessScopes access, AuditTrail audit, CancellationToken ct)
+    {
+        var (run, problem) = await RunAsync(http, db, spatial, access, audit, ct);
+        if (problem is not null) return problem;
+        var byId = run!.Areas.ToDictionary(a => a.AreaId);
+        var items = GridAnalysis.Bottlenecks(run.Loads)
+            .Select(b => new BottleneckItem(Ref(byId[b.AreaId]), b.Direction, b.Scenario, b.FirstYear, b.Shortfall, b.CausedBy, Works(byId[b.AreaId], b.FirstYear)))
+            .OrderBy(b => b.FirstYear).ThenBy(b => b.Area.Operator, StringComparer.Ordinal).ThenBy(b => b.Area.ShortCode, StringComparer.Ordinal)
+            .ThenBy(b => b.Direction, StringComparer.Ordinal).ThenBy(b => b.Scenario, StringComparer.Ordinal).ToList();
+        return TypedResults.Ok(new BottleneckResult(run.Rules.Id, items, items.Count));
+    }
+
+    private static async Task<(Run?, ProblemResult?)> RunAsync(HttpContext http, DataHubDb db, ISpatialQuery spatial, AccessScopes access, AuditTrail audit, CancellationToken ct)
+    {
+        var q = http.Request.Query;
+        var errors = new List<FieldError>();
+        var rules = RuleSetCatalogue.Instance.Find(q["ruleSet"].ToString() is { Length: > 0 } r ? r : RuleSetCatalogue.DefaultId);
+        if (rules is null) errors.Add(new FieldError("", "unknownRuleSet", "not a rule set; see GET /api/v1/calculation-rule-sets") { Parameter = "ruleSet" });
+        var scenarios = q["scenario"].ToString() is { Length: > 0 } sc ? sc.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : Scenarios.All;
+        foreach (var s in scenarios.Where(s => Array.IndexOf(Scenarios.All, s) < 0))
+            errors.Add(new FieldError("", "unknownCode", $"'{s}' is not a scenario; use committed, expected or ambition") { Parameter = "scenario" });
+        int Year(string name, int fallback)
+        {
+            if (q[name].ToString() is not { Length: > 0 } t) return fallback;
+            if (int.TryParse(t, out var y) && y is >= DevelopmentCodes.MinYear and <= DevelopmentCodes.MaxYear) return y;
+            errors.Add(new FieldError("", "outOfRange", $"{name} is a year from {DevelopmentCodes.MinYear} to {DevelopmentCodes.MaxYear}") { Parameter = name });
+            return fallback;
+        }
+        var from = Year("fromYear", 2025);
+        var to = Year("toYear", 2040);
+        if (to < from || to - from > 50) errors.Add(new FieldError("", "invalidRange", "toYear is 0–50 years after fromYear") { Parameter = "toYear" });
+        if (errors.Count > 0) return (null, Problems.Validation(errors, "The query is not valid"));
+
+        var areas = db.EnergyAreaVersions.AsNoTracking().Where(a => a.ValidTo == null && a.Geometry != null);
+        if (q["operator"].ToString() is { Length: > 0 } op) areas = areas.Where(a => a.OperatorCode == op);
+        if (q["area"].ToString() is { Length: > 0 } codes)
+        {
+            var list = codes.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            areas = areas.Where(a => list.Contains(a.ShortCode));
+        }
+        var areaRows = await areas.OrderBy(a => a.OperatorCode).ThenBy(a => a.ShortCode).ToListAsync(ct);
+        var gridAreas = areaRows.Select(a => new GridArea(a.AreaId, a.OperatorCode, a.ShortCode, a.Geometry!,
+            JsonSerializer.Deserialize<List<CapacityYear>>(a.CapacityJson, DevelopmentMapping.StoredJson)!)).ToList();
+        var scope = await access.CurrentAsync(ct);
+        var developments = new List<DevelopmentVersion>();
+        if (gridAreas.Count > 0)
+        {
+            var box = new NetTopologySuite.Geometries.Envelope();
+            foreach (var a in gridAreas) box.ExpandToInclude(a.Boundary.EnvelopeInternal);
+            var rows = db.DevelopmentVersions.AsNoTracking().Where(v => v.ValidTo == null && !v.IsRetired).VisibleTo(scope);
+            developments = await (await spatial.IntersectingAsync(db, rows, box, ct)).ToListAsync(ct);
+        }
+        await audit.ReadAsync(scope.Caller, developments, "area analysis", ct);
+        var placed = developments.Select(v =>
+        {
+            var facts = AnalysisEndpoints.Facts(v);
+            return new PlacedDevelopment(scope.HasDetailAccess(v) ? facts : facts with { Energy = [] }, v.Geometry);
+        });
+        return (new Run(rules!, areaRows, GridAnalysis.Loads(gridAreas, placed, rules!, from, to, scenarios)), null);
+    }
+
+    /// <summary>The area's works with the year they complete, and whether that is before the bottleneck's first year.</summary>
+    private static IReadOnlyList<RelievingWork> Works(EnergyAreaVersion area, int firstYear)
+    {
+        var works = new List<RelievingWork>();
+        foreach (var w in JsonDocument.Parse(area.WorksJson).RootElement.EnumerateArray())
+        {
+            int? completion = null;
+            var schedules = w.TryGetProperty("time_schedules", out var ts) && ts.ValueKind == JsonValueKind.Array ? ts.EnumerateArray().ToList() : [];
+            foreach (var s in schedules)
+            {
+                if (!s.TryGetProperty("schedule_interval", out var i)) continue;
+                int? year = i.TryGetProperty("end", out var end) && DateOnly.TryParse(end.GetString(), System.Globalization.CultureInfo.InvariantCulture, out var d) ? d.Year
+                    : i.TryGetProperty("year", out var y) && y.TryGetInt32(out var yy) ? yy : null;
+                if (year is not null) completion = Math.Max(completion ?? year.Value, year.Value);
+            }
+            works.Add(new RelievingWork(w.GetProperty("project_name").GetString()!, w.TryGetProperty("description", out var desc) ? desc.GetString() : null,
+                completion, completion is not null && completion <= firstYear));
+        }
+        return works;
+    }
+
+    private static AreaRef Ref(EnergyAreaVersion a) => new(a.AreaId, a.OperatorCode, a.ShortCode);
+
+    private static double Round(double v) => Math.Round(v, 6);
+}

@@ -1,0 +1,75 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using DataHub.IntegrationTests.Infrastructure;
+using static DataHub.IntegrationTests.Infrastructure.Features;
+
+namespace DataHub.IntegrationTests;
+
+/// <summary>Area loads and bottlenecks over HTTP, on both databases, under the access policy.</summary>
+public abstract class GridAnalysisApiTests(Hub hub)
+{
+    private async Task GridOfStedin()
+    {
+        var stedin = hub.Client("STEDIN");
+        var map = """
+            {"conforms_to":"http://data.netbeheernederland.nl/capaciteitskaart/v1.3.0","creator":"test","identifier":"analysis-test","issued":"2026-11-01",
+             "energy_areas":[{"short_code":"OS Houten","works":[{"project_name":"Uitbreiding OS Houten","time_schedules":[{"schedule_interval":{"end":"2029-06-30"}}]}]}]}
+            """;
+        Assert.Equal(HttpStatusCode.Created, (await stedin.PostAsync("/api/v1/capacity-map-imports", new StringContent(map, Encoding.UTF8, "application/json"))).StatusCode);
+        // Houten, roughly: 5.12–5.22 E, 52.00–52.05 N. 2 MW offtake until the works bring 10 MW in 2029.
+        var areas = """
+            {"type":"FeatureCollection","features":[{"type":"Feature",
+              "geometry":{"type":"Polygon","coordinates":[[[5.12,52.00],[5.22,52.00],[5.22,52.05],[5.12,52.05],[5.12,52.00]]]},
+              "properties":{"shortCode":"OS Houten","capacity":[{"year":2025,"offtakeMw":2,"feedInMw":20},{"year":2029,"offtakeMw":10,"feedInMw":20}]}}]}
+            """;
+        Assert.Equal(HttpStatusCode.OK, (await stedin.PostAsync("/api/v1/energy-area-imports", Http.GeoJson(areas))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Housing_beyond_capacity_shows_as_a_bottleneck_until_the_works_and_hidden_plans_do_not_count()
+    {
+        await GridOfStedin();
+        // 1,500 homes from 2027 (permitted): 1,500 × 0.004 MW × 0.4 = 2.4 MW > 2 MW → short 0.4 MW in 2027–2028.
+        var houten = hub.Client("GM0321");
+        var homes = Point(Id(), 5.17, 52.03, p => p["quantities"] = new JsonArray(new JsonObject { ["year"] = 2027, ["value"] = 1500, ["unit"] = "homes" }));
+        var homesId = (await (await houten.PostAsync("/api/v1/developments", Http.GeoJson(homes))).Body())["id"]!.GetValue<string>();
+        // A confidential data centre of someone else: its 50 MW must not show to the province.
+        var dc = Point(Id(), 5.18, 52.02, p =>
+        {
+            p["planType"] = "CES"; p["sector"] = "industry"; p["kind"] = "dataCentre"; p["assetType"] = "consumer"; p["visibility"] = "confidential";
+            p["quantities"] = new JsonArray(new JsonObject { ["year"] = 2026, ["value"] = 50, ["unit"] = "MW" });
+        });
+        Assert.Equal(HttpStatusCode.Created, (await hub.Client("CLUSTER6").PostAsync("/api/v1/developments", Http.GeoJson(dc))).StatusCode);
+
+        var province = hub.Client("PV26", "Reader");
+        var loads = await (await province.GetAsync("/api/v1/area-loads?operator=STEDIN&scenario=committed&fromYear=2026&toYear=2029")).Body();
+        var y2027 = loads["items"]!.AsArray().Single(i => i!["year"]!.GetValue<int>() == 2027)!;
+        Assert.Equal(2.4, y2027["peakOfftakeMw"]!.GetValue<double>(), 6);
+        Assert.Equal(2, y2027["availableOfftakeMw"]!.GetValue<double>());
+        Assert.Equal(homesId, y2027["contributions"]![0]!["development"]!.GetValue<string>());
+        Assert.Equal(0, loads["items"]!.AsArray().Single(i => i!["year"]!.GetValue<int>() == 2026)!["peakOfftakeMw"]!.GetValue<double>());
+
+        var bottlenecks = await (await province.GetAsync("/api/v1/bottlenecks?operator=STEDIN&scenario=committed&fromYear=2026&toYear=2032")).Body();
+        var b = Assert.Single(bottlenecks["items"]!.AsArray())!;
+        Assert.Equal("offtake", b["direction"]!.GetValue<string>());
+        Assert.Equal(2027, b["firstYear"]!.GetValue<int>());
+        Assert.Equal([2027, 2028], b["shortfall"]!.AsArray().Select(s => s!["year"]!.GetValue<int>()));
+        Assert.Equal(0.4, b["shortfall"]![0]!["shortfallMw"]!.GetValue<double>(), 6);
+        Assert.Equal(homesId, b["causedBy"]![0]!.GetValue<string>());
+        var work = b["works"]![0]!;
+        Assert.Equal(2029, work["completionYear"]!.GetValue<int>());
+        Assert.False(work["inTime"]!.GetValue<bool>());
+
+        // The data centre's owner sees its own 50 MW: a different, larger bottleneck from 2026.
+        var own = await (await hub.Client("CLUSTER6", "Reader").GetAsync("/api/v1/bottlenecks?operator=STEDIN&scenario=committed&fromYear=2026&toYear=2032")).Body();
+        Assert.Equal(2026, own["items"]![0]!["firstYear"]!.GetValue<int>());
+
+        await (await province.GetAsync("/api/v1/bottlenecks?scenario=maybe")).Problem(HttpStatusCode.BadRequest);
+        await (await province.GetAsync("/api/v1/area-loads?ruleSet=nope")).Problem(HttpStatusCode.BadRequest);
+    }
+}
+
+public sealed class GridAnalysisApiOnSqlite(SqliteHub hub) : GridAnalysisApiTests(hub), IClassFixture<SqliteHub>;
+
+public sealed class GridAnalysisApiOnPostgis(PostgresHub hub) : GridAnalysisApiTests(hub), IClassFixture<PostgresHub>;

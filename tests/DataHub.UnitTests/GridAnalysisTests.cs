@@ -1,0 +1,92 @@
+using DataHub.Api.Features.Analysis;
+using DataHub.Api.Features.Developments;
+using DataHub.Api.Features.Grid;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.IO;
+
+namespace DataHub.UnitTests;
+
+/// <summary>Assignment to energy areas, load per area and bottlenecks, with hand-computed expectations.</summary>
+public sealed class GridAnalysisTests
+{
+    private static readonly CalculationRuleSet Rules = new("test", "1", "t", "", "test", [],
+        [new SimultaneityFactor("housing", 0.4, "t"), new SimultaneityFactor("renewableGeneration", 1.0, "t")],
+        [
+            new CalculationRule("newBuildHomes", "homes", "electricity", 0.004, null, 4.0, "t"),
+            new CalculationRule("solarPark", "MWp", "electricity", null, 0.7, 950, "t"),
+        ]);
+
+    private static Geometry Wkt(string wkt) { var g = new WKTReader().Read(wkt); g.SRID = 4326; return g; }
+
+    private static readonly GridArea A = new(Guid.Parse("00000000-0000-0000-0000-00000000000a"), "STEDIN", "A",
+        Wkt("POLYGON ((5.0 52.0, 5.1 52.0, 5.1 52.1, 5.0 52.1, 5.0 52.0))"),
+        [new CapacityYear(2025, 1.0, 5.0), new CapacityYear(2028, 3.0, 5.0)]); // works add 2 MW offtake in 2028
+    private static readonly GridArea B = new(Guid.Parse("00000000-0000-0000-0000-00000000000b"), "STEDIN", "B",
+        Wkt("POLYGON ((5.1 52.0, 5.2 52.0, 5.2 52.1, 5.1 52.1, 5.1 52.0))"),
+        [new CapacityYear(2025, 10.0, 3.0)]);
+
+    private static readonly Guid Homes = Guid.Parse("10000000-0000-0000-0000-000000000001");
+    private static readonly Guid Solar = Guid.Parse("20000000-0000-0000-0000-000000000002");
+
+    private static readonly PlacedDevelopment[] Developments =
+    [
+        // 1,000 homes in A from 2027: 1,000 × 0.004 × 0.4 = 1.6 MW coincident offtake.
+        new(new DevelopmentFacts(Homes, "GM0344", "housing", "newBuildHomes", "permitted", null, [new(2027, 1000, "homes")], []), Wkt("POINT (5.05 52.05)")),
+        // 10 MWp straddling A and B half and half from 2026: 7 MW feed-in, 3.5 MW in each.
+        new(new DevelopmentFacts(Solar, "ES14", "renewableGeneration", "solarPark", "planned", null, [new(2026, 10, "MWp")], []),
+            Wkt("POLYGON ((5.09 52.05, 5.11 52.05, 5.11 52.06, 5.09 52.06, 5.09 52.05))")),
+    ];
+
+    private static IReadOnlyList<AreaYearLoad> Run() =>
+        GridAnalysis.Loads([A, B], Developments, Rules, 2025, 2029, [Scenarios.Committed, Scenarios.Expected]);
+
+    [Fact]
+    public void A_polygon_over_two_areas_is_split_by_area_share()
+    {
+        var shares = GridAnalysis.Assign(Developments[1].Geometry, [A, B], GridAnalysis.Index([A, B]));
+        Assert.Equal(2, shares.Count);
+        Assert.All(shares, s => Assert.Equal(0.5, s.Share, 3));
+        var point = GridAnalysis.Assign(Developments[0].Geometry, [A, B], GridAnalysis.Index([A, B]));
+        Assert.Equal("A", Assert.Single(point).Area.ShortCode);
+    }
+
+    [Fact]
+    public void Loads_add_up_per_area_year_and_scenario_with_simultaneity()
+    {
+        var loads = Run();
+        var a2027 = loads.Single(l => l.AreaId == A.Id && l.Year == 2027 && l.Scenario == Scenarios.Expected);
+        Assert.Equal(1.6, a2027.PeakOfftakeMw, 9);
+        Assert.Equal(3.5, a2027.PeakFeedInMw, 2);
+        Assert.Equal(1.0, a2027.AvailableOfftakeMw);
+        // The solar park is "planned": not in the committed scenario.
+        Assert.Equal(0, loads.Single(l => l.AreaId == B.Id && l.Year == 2027 && l.Scenario == Scenarios.Committed).PeakFeedInMw);
+        Assert.Equal(3.5, loads.Single(l => l.AreaId == B.Id && l.Year == 2027 && l.Scenario == Scenarios.Expected).PeakFeedInMw, 2);
+        // 2026: no homes yet, capacity 1.0.
+        Assert.Equal(0, loads.Single(l => l.AreaId == A.Id && l.Year == 2026 && l.Scenario == Scenarios.Expected).PeakOfftakeMw);
+    }
+
+    [Fact]
+    public void A_bottleneck_has_its_first_year_its_shortfall_and_its_causes_and_works_relieve_it()
+    {
+        var bottlenecks = GridAnalysis.Bottlenecks(Run());
+        // A, offtake: 1.6 MW against 1.0 in 2027 (0.6 short); from 2028 the works give 3.0: no shortfall.
+        var a = bottlenecks.Single(b => b.AreaId == A.Id && b.Direction == GridAnalysis.Offtake && b.Scenario == Scenarios.Committed);
+        Assert.Equal(2027, a.FirstYear);
+        Assert.Equal([new Shortfall(2027, 0.6)], a.Shortfall);
+        Assert.Equal([Homes], a.CausedBy);
+        // B, feed-in: 3.5 MW against 3.0 from 2026 on, expected scenario only.
+        var b = bottlenecks.Single(x => x.AreaId == B.Id && x.Direction == GridAnalysis.FeedIn);
+        Assert.Equal((Scenarios.Expected, 2026), (b.Scenario, b.FirstYear));
+        Assert.All(b.Shortfall, s => Assert.Equal(0.5, s.ShortfallMw, 2));
+        Assert.Equal([Solar], b.CausedBy);
+        Assert.DoesNotContain(bottlenecks, x => x.AreaId == B.Id && x.Scenario == Scenarios.Committed);
+    }
+
+    [Fact]
+    public void The_analysis_is_deterministic()
+    {
+        var first = System.Text.Json.JsonSerializer.Serialize(Run());
+        var second = System.Text.Json.JsonSerializer.Serialize(GridAnalysis.Loads([B, A], Developments.Reverse().ToArray(), Rules, 2025, 2029, [Scenarios.Committed, Scenarios.Expected]));
+        Assert.Equal(first, second);
+    }
+}
