@@ -54,6 +54,7 @@ api.MapDevelopmentAggregates();
 api.MapAnalysis();
 api.MapGrid();
 api.MapGridAnalysis();
+api.MapQuickscans();
 api.MapAuditEvents();
 app.MapGet("/", () => Results.Redirect("/api/v1/docs")).ExcludeFromDescription();
 

@@ -14,17 +14,26 @@ public abstract class GridAnalysisApiTests(Hub hub)
         var stedin = hub.Client("STEDIN");
         var map = """
             {"conforms_to":"http://data.netbeheernederland.nl/capaciteitskaart/v1.3.0","creator":"test","identifier":"analysis-test","issued":"2026-11-01",
-             "energy_areas":[{"short_code":"OS Houten","works":[{"project_name":"Uitbreiding OS Houten","time_schedules":[{"schedule_interval":{"end":"2029-06-30"}}]}]}]}
+             "energy_areas":[{"short_code":"OS Houten","works":[{"project_name":"Uitbreiding OS Houten","time_schedules":[{"schedule_interval":{"end":"2029-06-30"}}]}]},
+                             {"short_code":"OS Bunnik","works":[]}]}
             """;
         Assert.Equal(HttpStatusCode.Created, (await stedin.PostAsync("/api/v1/capacity-map-imports", new StringContent(map, Encoding.UTF8, "application/json"))).StatusCode);
         // Houten, roughly: 5.12–5.22 E, 52.00–52.05 N. 2 MW offtake until the works bring 10 MW in 2029.
         var areas = """
             {"type":"FeatureCollection","features":[{"type":"Feature",
               "geometry":{"type":"Polygon","coordinates":[[[5.12,52.00],[5.22,52.00],[5.22,52.05],[5.12,52.05],[5.12,52.00]]]},
-              "properties":{"shortCode":"OS Houten","capacity":[{"year":2025,"offtakeMw":2,"feedInMw":20},{"year":2029,"offtakeMw":10,"feedInMw":20}]}}]}
+              "properties":{"shortCode":"OS Houten","capacity":[{"year":2025,"offtakeMw":2,"feedInMw":20},{"year":2029,"offtakeMw":10,"feedInMw":20}]}},
+             {"type":"Feature",
+              "geometry":{"type":"Polygon","coordinates":[[[5.12,52.05],[5.22,52.05],[5.22,52.10],[5.12,52.10],[5.12,52.05]]]},
+              "properties":{"shortCode":"OS Bunnik","capacity":[{"year":2025,"offtakeMw":30,"feedInMw":20}]}}]}
             """;
         Assert.Equal(HttpStatusCode.OK, (await stedin.PostAsync("/api/v1/energy-area-imports", Http.GeoJson(areas))).StatusCode);
     }
+
+    private static string Quickscan(JsonNode area, int year) =>
+        DataHub.Api.Features.Analysis.Quickscan.Verdict(new DataHub.Api.Features.Analysis.HeadroomYear(year, "expected",
+            area["headroom"]!.AsArray().Single(h => h!["year"]!.GetValue<int>() == year && h["scenario"]!.GetValue<string>() == "expected")!["availableMw"]!.GetValue<double>(), 0,
+            area["headroom"]!.AsArray().Single(h => h!["year"]!.GetValue<int>() == year && h["scenario"]!.GetValue<string>() == "expected")!["headroomMw"]!.GetValue<double>()));
 
     [Fact]
     public async Task Housing_beyond_capacity_shows_as_a_bottleneck_until_the_works_and_hidden_plans_do_not_count()
@@ -43,7 +52,7 @@ public abstract class GridAnalysisApiTests(Hub hub)
         Assert.Equal(HttpStatusCode.Created, (await hub.Client("CLUSTER6").PostAsync("/api/v1/developments", Http.GeoJson(dc))).StatusCode);
 
         var province = hub.Client("PV26", "Reader");
-        var loads = await (await province.GetAsync("/api/v1/area-loads?operator=STEDIN&scenario=committed&fromYear=2026&toYear=2029")).Body();
+        var loads = await (await province.GetAsync("/api/v1/area-loads?operator=STEDIN&area=OS%20Houten&scenario=committed&fromYear=2026&toYear=2029")).Body();
         var y2027 = loads["items"]!.AsArray().Single(i => i!["year"]!.GetValue<int>() == 2027)!;
         Assert.Equal(2.4, y2027["peakOfftakeMw"]!.GetValue<double>(), 6);
         Assert.Equal(2, y2027["availableOfftakeMw"]!.GetValue<double>());
@@ -51,7 +60,7 @@ public abstract class GridAnalysisApiTests(Hub hub)
         Assert.Equal(0, loads["items"]!.AsArray().Single(i => i!["year"]!.GetValue<int>() == 2026)!["peakOfftakeMw"]!.GetValue<double>());
 
         var bottlenecks = await (await province.GetAsync("/api/v1/bottlenecks?operator=STEDIN&scenario=committed&fromYear=2026&toYear=2032")).Body();
-        var b = Assert.Single(bottlenecks["items"]!.AsArray())!;
+        var b = bottlenecks["items"]!.AsArray().Single(x => x!["area"]!["shortCode"]!.GetValue<string>() == "OS Houten")!;
         Assert.Equal("offtake", b["direction"]!.GetValue<string>());
         Assert.Equal(2027, b["firstYear"]!.GetValue<int>());
         Assert.Equal([2027, 2028], b["shortfall"]!.AsArray().Select(s => s!["year"]!.GetValue<int>()));
@@ -64,6 +73,38 @@ public abstract class GridAnalysisApiTests(Hub hub)
         // The data centre's owner sees its own 50 MW: a different, larger bottleneck from 2026.
         var own = await (await hub.Client("CLUSTER6", "Reader").GetAsync("/api/v1/bottlenecks?operator=STEDIN&scenario=committed&fromYear=2026&toYear=2032")).Body();
         Assert.Equal(2026, own["items"]![0]!["firstYear"]!.GetValue<int>());
+
+        // A quickscan for a charging hub next to the homes in 2028: 20 × 0.05 MW × 0.6 = 0.6 MW more on a full area.
+        var scan = JsonNode.Parse("""{"geometry":{"type":"Point","coordinates":[5.17,52.04]},"kind":"chargingHub","quantity":{"value":20,"unit":"chargingPoints"},"year":2028}""")!;
+        var created = await houten.PostAsync("/api/v1/quickscans", new StringContent(scan.ToJsonString(), Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var result = await created.Body();
+        var outcome = result["outcome"]!;
+        Assert.Equal("doesNotFit", outcome["verdict"]!.GetValue<string>());
+        Assert.Equal(0.6, outcome["addedPeakMw"]!.GetValue<double>(), 6);
+        var here = outcome["areas"]![0]!;
+        Assert.Equal("OS Houten", here["shortCode"]!.GetValue<string>());
+        // 2 − 2.4 − 0.6 = −1.0 MW in 2028 (expected scenario); from 2029 the works give 10 MW.
+        Assert.Equal(-1.0, here["headroom"]!.AsArray().Single(h => h!["year"]!.GetValue<int>() == 2028 && h["scenario"]!.GetValue<string>() == "expected")!["headroomMw"]!.GetValue<double>(), 6);
+        Assert.Equal("fits", Quickscan(here, 2029));
+        var alternative = outcome["alternatives"]![0]!;
+        Assert.Equal("OS Bunnik", alternative["shortCode"]!.GetValue<string>());
+        Assert.Equal(29.4, alternative["headroomMw"]!.GetValue<double>(), 6);
+
+        // Stated MW instead of a quantity: 1 MW × 0.6 = 0.6 MW; 40 MW would not fit anywhere near.
+        var stated = JsonNode.Parse("""{"geometry":{"type":"Point","coordinates":[5.17,52.07]},"kind":"chargingHub","peakOfftakeMw":1,"year":2028}""")!;
+        var fits = await (await houten.PostAsync("/api/v1/quickscans", new StringContent(stated.ToJsonString(), Encoding.UTF8, "application/json"))).Body();
+        Assert.Equal("fits", fits["outcome"]!["verdict"]!.GetValue<string>());
+
+        // Quickscans are the asking organisation's: others get 404, and the list holds only its own.
+        var id = result["id"]!.GetValue<string>();
+        Assert.Equal(HttpStatusCode.OK, (await houten.GetAsync($"/api/v1/quickscans/{id}")).StatusCode);
+        await (await province.GetAsync($"/api/v1/quickscans/{id}")).Problem(HttpStatusCode.NotFound);
+        Assert.Empty((await (await province.GetAsync("/api/v1/quickscans")).Body())["items"]!.AsArray());
+        Assert.Equal(2, (await (await houten.GetAsync("/api/v1/quickscans")).Body())["items"]!.AsArray().Count);
+        var bad = await houten.PostAsync("/api/v1/quickscans", new StringContent("""{"geometry":{"type":"Point","coordinates":[136000,455000]},"kind":"spaceport","year":1990}""", Encoding.UTF8, "application/json"));
+        var problem = await bad.Problem(HttpStatusCode.BadRequest);
+        Assert.Superset(new HashSet<string> { "/geometry/coordinates", "/sector", "/year" }, problem.Errors().Select(e => e["pointer"]!.GetValue<string>()).ToHashSet());
 
         await (await province.GetAsync("/api/v1/bottlenecks?scenario=maybe")).Problem(HttpStatusCode.BadRequest);
         await (await province.GetAsync("/api/v1/area-loads?ruleSet=nope")).Problem(HttpStatusCode.BadRequest);

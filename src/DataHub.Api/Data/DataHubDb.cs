@@ -22,6 +22,7 @@ public abstract class DataHubDb(DbContextOptions options) : DbContext(options)
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<EnergyAreaVersion> EnergyAreaVersions => Set<EnergyAreaVersion>();
     public DbSet<CapacityMapImport> CapacityMapImports => Set<CapacityMapImport>();
+    public DbSet<QuickscanRecord> Quickscans => Set<QuickscanRecord>();
 
     public abstract bool IsPostgres { get; }
 
@@ -96,6 +97,12 @@ public abstract class DataHubDb(DbContextOptions options) : DbContext(options)
             e.HasIndex(x => new { x.AreaId, x.Version }).IsUnique();
             // One current version per (operator, short code): a concurrent import of the same new area fails instead of forking it.
             e.HasIndex(x => new { x.OperatorCode, x.ShortCode }).IsUnique().HasFilter("valid_to IS NULL");
+        });
+        b.Entity<QuickscanRecord>(e =>
+        {
+            e.ToTable("quickscans");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => new { x.OwnerCode, x.CreatedAt });
         });
         b.Entity<CapacityMapImport>(e =>
         {

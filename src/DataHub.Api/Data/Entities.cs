@@ -223,6 +223,17 @@ public sealed class EnergyAreaVersion
     }
 }
 
+/// <summary>A quickscan an organisation ran: kept for it (it reveals plans), never shown to others.</summary>
+public sealed class QuickscanRecord
+{
+    public Guid Id { get; set; }
+    public required string OwnerCode { get; set; }
+    public required string Subject { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public required string RequestJson { get; set; }
+    public required string ResultJson { get; set; }
+}
+
 /// <summary>A capacity-map file a grid operator delivered, and what it changed.</summary>
 public sealed class CapacityMapImport
 {

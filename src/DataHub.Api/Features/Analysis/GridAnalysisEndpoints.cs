@@ -96,11 +96,23 @@ public static class GridAnalysisEndpoints
         if (to < from || to - from > 50) errors.Add(new FieldError("", "invalidRange", "toYear is 0–50 years after fromYear") { Parameter = "toYear" });
         if (errors.Count > 0) return (null, Problems.Validation(errors, "The query is not valid"));
 
+        var (areaRows, gridAreas, loads) = await LoadGridAsync(db, spatial, access, audit, q["operator"].ToString(), q["area"].ToString(), rules!, from, to, scenarios, ct);
+        return (new Run(rules!, areaRows, loads), null);
+    }
+
+    /// <summary>
+    /// The energy areas (with boundaries) and their loads from the developments the caller may see in detail, inside
+    /// the areas' joint bounding box. Shared by area loads, bottlenecks and quickscans.
+    /// </summary>
+    public static async Task<(List<EnergyAreaVersion> Rows, List<GridArea> Areas, IReadOnlyList<AreaYearLoad> Loads)> LoadGridAsync(
+        DataHubDb db, ISpatialQuery spatial, AccessScopes access, AuditTrail audit, string? operatorCode, string? areaCodes,
+        CalculationRuleSet rules, int from, int to, IReadOnlyList<string> scenarios, CancellationToken ct)
+    {
         var areas = db.EnergyAreaVersions.AsNoTracking().Where(a => a.ValidTo == null && a.Geometry != null);
-        if (q["operator"].ToString() is { Length: > 0 } op) areas = areas.Where(a => a.OperatorCode == op);
-        if (q["area"].ToString() is { Length: > 0 } codes)
+        if (!string.IsNullOrEmpty(operatorCode)) areas = areas.Where(a => a.OperatorCode == operatorCode);
+        if (!string.IsNullOrEmpty(areaCodes))
         {
-            var list = codes.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            var list = areaCodes.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             areas = areas.Where(a => list.Contains(a.ShortCode));
         }
         var areaRows = await areas.OrderBy(a => a.OperatorCode).ThenBy(a => a.ShortCode).ToListAsync(ct);
@@ -121,7 +133,7 @@ public static class GridAnalysisEndpoints
             var facts = AnalysisEndpoints.Facts(v);
             return new PlacedDevelopment(scope.HasDetailAccess(v) ? facts : facts with { Energy = [] }, v.Geometry);
         });
-        return (new Run(rules!, areaRows, GridAnalysis.Loads(gridAreas, placed, rules!, from, to, scenarios)), null);
+        return (areaRows, gridAreas, GridAnalysis.Loads(gridAreas, placed, rules, from, to, scenarios));
     }
 
     /// <summary>The area's works with the year they complete, and whether that is before the bottleneck's first year.</summary>

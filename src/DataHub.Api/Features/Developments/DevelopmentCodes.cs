@@ -21,6 +21,17 @@ public static class DevelopmentCodes
         "electrolyser", "dataCentre", "greenhouse", "substationExpansion", "newSubstation", "cableRoute", "searchArea",
     ];
 
+    /// <summary>The sector a core kind belongs to, for when a caller names only the kind (quickscans).</summary>
+    public static readonly IReadOnlyDictionary<string, string> SectorOfKind = new Dictionary<string, string>
+    {
+        ["newBuildHomes"] = "housing", ["homeRenovation"] = "housing", ["heatPumps"] = "housing", ["utilityBuilding"] = "utilityBuildings",
+        ["businessPark"] = "businessPark", ["solarPark"] = "renewableGeneration", ["rooftopSolar"] = "renewableGeneration",
+        ["windTurbine"] = "renewableGeneration", ["searchArea"] = "renewableGeneration", ["chargingHub"] = "mobility", ["busDepot"] = "mobility",
+        ["truckCharging"] = "mobility", ["shorePower"] = "mobility", ["electrification"] = "industry", ["dataCentre"] = "industry",
+        ["heatNetwork"] = "heat", ["battery"] = "storageConversion", ["electrolyser"] = "storageConversion", ["greenhouse"] = "agriculture",
+        ["substationExpansion"] = "other", ["newSubstation"] = "other", ["cableRoute"] = "other",
+    };
+
     public const int MinYear = 2000;
     public const int MaxYear = 2100;
 

@@ -795,6 +795,46 @@ namespace DataHub.Api.Data.Migrations.Postgres
                     b.ToTable("plan_versions", (string)null);
                 });
 
+            modelBuilder.Entity("DataHub.Api.Data.QuickscanRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("OwnerCode")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("owner_code");
+
+                    b.Property<string>("RequestJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("request_json");
+
+                    b.Property<string>("ResultJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("result_json");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("subject");
+
+                    b.HasKey("Id")
+                        .HasName("pk_quickscans");
+
+                    b.HasIndex("OwnerCode", "CreatedAt")
+                        .HasDatabaseName("ix_quickscans_owner_code_created_at");
+
+                    b.ToTable("quickscans", (string)null);
+                });
+
             modelBuilder.Entity("DataHub.Api.Data.SharingAgreementVersion", b =>
                 {
                     b.Property<long>("RowId")

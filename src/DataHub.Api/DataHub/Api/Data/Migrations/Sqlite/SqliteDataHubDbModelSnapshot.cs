@@ -763,6 +763,46 @@ namespace DataHub.Api.Data.Migrations.Sqlite
                     b.ToTable("plan_versions", (string)null);
                 });
 
+            modelBuilder.Entity("DataHub.Api.Data.QuickscanRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("OwnerCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_code");
+
+                    b.Property<string>("RequestJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request_json");
+
+                    b.Property<string>("ResultJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("result_json");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.HasKey("Id")
+                        .HasName("pk_quickscans");
+
+                    b.HasIndex("OwnerCode", "CreatedAt")
+                        .HasDatabaseName("ix_quickscans_owner_code_created_at");
+
+                    b.ToTable("quickscans", (string)null);
+                });
+
             modelBuilder.Entity("DataHub.Api.Data.SharingAgreementVersion", b =>
                 {
                     b.Property<long>("RowId")
