@@ -41,3 +41,26 @@ public sealed class AgreementJsonTests
         Assert.Empty(scope.Records);
     }
 }
+
+public sealed class DemoGridTests
+{
+    [Fact]
+    public void The_demo_grid_runs_out_in_different_years_across_the_province()
+    {
+        var demo = DataHub.Api.Features.Demo.DemoSeed.Generate();
+        var areas = DataHub.Api.Features.Demo.DemoGrid.Generate(demo, Guid.Empty, DateTime.UnixEpoch);
+        Assert.Equal(26, areas.Count);
+        Assert.All(areas, a => Assert.NotNull(a.Geometry));
+        var grid = areas.Select(a => new DataHub.Api.Features.Analysis.GridArea(a.AreaId, a.OperatorCode, a.ShortCode, a.Geometry!,
+            System.Text.Json.JsonSerializer.Deserialize<List<DataHub.Api.Features.Grid.CapacityYear>>(a.CapacityJson, DataHub.Api.Features.Developments.DevelopmentMapping.StoredJson)!)).ToList();
+        var placed = demo.Select(v => new DataHub.Api.Features.Analysis.PlacedDevelopment(DataHub.Api.Features.Analysis.AnalysisEndpoints.Facts(v), v.Geometry));
+        var loads = DataHub.Api.Features.Analysis.GridAnalysis.Loads(grid, placed.ToList(), DataHub.Api.Features.Analysis.RuleSetCatalogue.Instance.Default,
+            2025, 2040, [DataHub.Api.Features.Analysis.Scenarios.Expected]);
+        var firstYears = DataHub.Api.Features.Analysis.GridAnalysis.Bottlenecks(loads).Select(b => b.FirstYear).Distinct().ToList();
+        Assert.True(firstYears.Count >= 6, $"bottlenecks appear in {firstYears.Count} distinct years");
+        Assert.Contains(areas, a => a.WorksJson != "[]");
+        // Deterministic: the same ids and capacities every time.
+        var again = DataHub.Api.Features.Demo.DemoGrid.Generate(DataHub.Api.Features.Demo.DemoSeed.Generate(), Guid.Empty, DateTime.UnixEpoch);
+        Assert.Equal(areas.Select(a => (a.AreaId, a.CapacityJson)), again.Select(a => (a.AreaId, a.CapacityJson)));
+    }
+}

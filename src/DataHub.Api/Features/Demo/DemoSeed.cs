@@ -32,7 +32,18 @@ public static class DemoSeed
             await store.WriteAsync(changes, "demo-seed", null, null, CancellationToken.None);
             total += changes.Count;
         }
-        logger.LogInformation("Demo data: {Count} developments in the province of Utrecht (PV26)", total);
+        var now = store.Now();
+        var import = new CapacityMapImport
+        {
+            Id = Guid.CreateVersion7(now), OperatorCode = DemoGrid.Operator, Identifier = "datahub-demo-utrecht", ConformsTo = "http://data.netbeheernederland.nl/capaciteitskaart/v1.3.0",
+            Issued = "2026-11-01", ChangedBy = "demo-seed", CreatedAt = now,
+        };
+        var areas = DemoGrid.Generate(rows, import.Id, now);
+        import.Created = areas.Count;
+        db.CapacityMapImports.Add(import);
+        db.EnergyAreaVersions.AddRange(areas);
+        await db.SaveChangesAsync();
+        logger.LogInformation("Demo data: {Count} developments and {Areas} Stedin energy areas in the province of Utrecht (PV26)", total, areas.Count);
     }
 
     /// <summary>The demo developments, identical on every run.</summary>
