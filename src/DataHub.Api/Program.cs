@@ -55,6 +55,7 @@ api.MapAnalysis();
 api.MapGrid();
 api.MapGridAnalysis();
 api.MapQuickscans();
+api.MapVariants();
 api.MapAuditEvents();
 app.MapGet("/", () => Results.Redirect("/api/v1/docs")).ExcludeFromDescription();
 

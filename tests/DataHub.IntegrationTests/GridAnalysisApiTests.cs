@@ -70,6 +70,22 @@ public abstract class GridAnalysisApiTests(Hub hub)
         Assert.Equal(2029, work["completionYear"]!.GetValue<int>());
         Assert.False(work["inTime"]!.GetValue<bool>());
 
+        // A variant: the homes two years later (2029, when the works bring 10 MW) removes the bottleneck.
+        var variantBody = new JsonObject { ["name"] = "woningbouw 2 jaar later", ["changes"] = new JsonArray(new JsonObject { ["development"] = homesId, ["shiftYears"] = 2 }) };
+        var variant = await (await province.PostAsync("/api/v1/variants", new StringContent(variantBody.ToJsonString(), Encoding.UTF8, "application/json"))).Body();
+        var comparison = await (await province.GetAsync($"/api/v1/variants/{variant["id"]}/comparison?with=base&scenario=committed&fromYear=2026&toYear=2032")).Body();
+        var compared = comparison["variants"]!.AsArray();
+        Assert.Equal(["woningbouw 2 jaar later", "current data"], compared.Select(v => v!["name"]!.GetValue<string>()));
+        Assert.Equal(0.8, compared[1]!["summary"]!["totalShortfallMwYears"]!.GetValue<double>(), 6); // 0.4 MW × 2027–2028
+        Assert.Equal(0, compared[0]!["summary"]!["totalShortfallMwYears"]!.GetValue<double>(), 6);
+        Assert.Equal(1, compared[0]!["summary"]!["developmentsDelayed"]!.GetValue<int>());
+        await (await houten.GetAsync($"/api/v1/variants/{variant["id"]}")).Problem(HttpStatusCode.NotFound);
+        // A change may not name a development the caller cannot see: it answers as missing.
+        var hiddenId = (await (await hub.Client("CLUSTER6").GetAsync("/api/v1/developments?owner=CLUSTER6")).Body())["features"]![0]!["id"]!.GetValue<string>();
+        var sneaky = new JsonObject { ["name"] = "x", ["changes"] = new JsonArray(new JsonObject { ["development"] = hiddenId, ["drop"] = true }) };
+        var refused = await (await province.PostAsync("/api/v1/variants", new StringContent(sneaky.ToJsonString(), Encoding.UTF8, "application/json"))).Problem(HttpStatusCode.BadRequest);
+        Assert.Equal("unknownDevelopment", refused.Errors().Single()["code"]!.GetValue<string>());
+
         // The data centre's owner sees its own 50 MW: a different, larger bottleneck from 2026.
         var own = await (await hub.Client("CLUSTER6", "Reader").GetAsync("/api/v1/bottlenecks?operator=STEDIN&scenario=committed&fromYear=2026&toYear=2032")).Body();
         Assert.Equal(2026, own["items"]![0]!["firstYear"]!.GetValue<int>());

@@ -23,6 +23,7 @@ public abstract class DataHubDb(DbContextOptions options) : DbContext(options)
     public DbSet<EnergyAreaVersion> EnergyAreaVersions => Set<EnergyAreaVersion>();
     public DbSet<CapacityMapImport> CapacityMapImports => Set<CapacityMapImport>();
     public DbSet<QuickscanRecord> Quickscans => Set<QuickscanRecord>();
+    public DbSet<VariantRecord> Variants => Set<VariantRecord>();
 
     public abstract bool IsPostgres { get; }
 
@@ -97,6 +98,12 @@ public abstract class DataHubDb(DbContextOptions options) : DbContext(options)
             e.HasIndex(x => new { x.AreaId, x.Version }).IsUnique();
             // One current version per (operator, short code): a concurrent import of the same new area fails instead of forking it.
             e.HasIndex(x => new { x.OperatorCode, x.ShortCode }).IsUnique().HasFilter("valid_to IS NULL");
+        });
+        b.Entity<VariantRecord>(e =>
+        {
+            e.ToTable("variants");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => x.OwnerCode);
         });
         b.Entity<QuickscanRecord>(e =>
         {

@@ -234,6 +234,17 @@ public sealed class QuickscanRecord
     public required string ResultJson { get; set; }
 }
 
+/// <summary>A what-if variant an organisation defined: kept for it only (variants reveal plans).</summary>
+public sealed class VariantRecord
+{
+    public Guid Id { get; set; }
+    public required string OwnerCode { get; set; }
+    public required string Name { get; set; }
+    /// <summary>The changes, as JSON (geometries in CRS84).</summary>
+    public required string ChangesJson { get; set; }
+    public DateTime CreatedAt { get; set; }
+}
+
 /// <summary>A capacity-map file a grid operator delivered, and what it changed.</summary>
 public sealed class CapacityMapImport
 {

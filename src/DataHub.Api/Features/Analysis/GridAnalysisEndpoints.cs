@@ -108,6 +108,15 @@ public static class GridAnalysisEndpoints
         DataHubDb db, ISpatialQuery spatial, AccessScopes access, AuditTrail audit, string? operatorCode, string? areaCodes,
         CalculationRuleSet rules, int from, int to, IReadOnlyList<string> scenarios, CancellationToken ct)
     {
+        var (rows, areas, placed) = await PlacedAsync(db, spatial, access, audit, rules, ct, operatorCode, areaCodes);
+        return (rows, areas, GridAnalysis.Loads(areas, placed, rules, from, to, scenarios));
+    }
+
+    /// <summary>The energy areas and the caller's visible developments inside them, ready for analysis.</summary>
+    public static async Task<(List<EnergyAreaVersion> Rows, List<GridArea> Areas, List<PlacedDevelopment> Developments)> PlacedAsync(
+        DataHubDb db, ISpatialQuery spatial, AccessScopes access, AuditTrail audit, CalculationRuleSet rules, CancellationToken ct,
+        string? operatorCode = null, string? areaCodes = null)
+    {
         var areas = db.EnergyAreaVersions.AsNoTracking().Where(a => a.ValidTo == null && a.Geometry != null);
         if (!string.IsNullOrEmpty(operatorCode)) areas = areas.Where(a => a.OperatorCode == operatorCode);
         if (!string.IsNullOrEmpty(areaCodes))
@@ -132,8 +141,8 @@ public static class GridAnalysisEndpoints
         {
             var facts = AnalysisEndpoints.Facts(v);
             return new PlacedDevelopment(scope.HasDetailAccess(v) ? facts : facts with { Energy = [] }, v.Geometry);
-        });
-        return (areaRows, gridAreas, GridAnalysis.Loads(gridAreas, placed, rules, from, to, scenarios));
+        }).ToList();
+        return (areaRows, gridAreas, placed);
     }
 
     /// <summary>The area's works with the year they complete, and whether that is before the bottleneck's first year.</summary>

@@ -923,6 +923,41 @@ namespace DataHub.Api.Data.Migrations.Postgres
                     b.ToTable("sharing_agreement_versions", (string)null);
                 });
 
+            modelBuilder.Entity("DataHub.Api.Data.VariantRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ChangesJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("changes_json");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<string>("OwnerCode")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("owner_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_variants");
+
+                    b.HasIndex("OwnerCode")
+                        .HasDatabaseName("ix_variants_owner_code");
+
+                    b.ToTable("variants", (string)null);
+                });
+
             modelBuilder.Entity("DataHub.Api.Data.DevelopmentVersion", b =>
                 {
                     b.HasOne("DataHub.Api.Data.DevelopmentRecord", null)

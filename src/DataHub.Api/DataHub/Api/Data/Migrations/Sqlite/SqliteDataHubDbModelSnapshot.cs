@@ -889,6 +889,41 @@ namespace DataHub.Api.Data.Migrations.Sqlite
                     b.ToTable("sharing_agreement_versions", (string)null);
                 });
 
+            modelBuilder.Entity("DataHub.Api.Data.VariantRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ChangesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("changes_json");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("OwnerCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_variants");
+
+                    b.HasIndex("OwnerCode")
+                        .HasDatabaseName("ix_variants_owner_code");
+
+                    b.ToTable("variants", (string)null);
+                });
+
             modelBuilder.Entity("DataHub.Api.Spatial.DevelopmentBox", b =>
                 {
                     b.Property<long>("Id")
