@@ -53,6 +53,7 @@ api.MapSharingAgreements();
 api.MapDevelopmentAggregates();
 api.MapAnalysis();
 api.MapGrid();
+api.MapStations();
 api.MapGridAnalysis();
 api.MapQuickscans();
 api.MapVariants();

@@ -101,6 +101,31 @@ public abstract class GridTests(Hub hub)
     }
 
     [Fact]
+    public async Task Stations_are_pushed_as_points_versioned_and_public_to_read()
+    {
+        var stedin = hub.Client("STEDIN");
+        string Stations(string name) => $$$"""
+            {"type":"FeatureCollection","features":[
+              {"type":"Feature","geometry":{"type":"Point","coordinates":[136000,455000]},"properties":{"code":"UTR-LOM","name":"{{{name}}}","voltagesKv":[20,150],"energyAreaShortCode":"OS Utrecht"}},
+              {"type":"Feature","geometry":{"type":"Point","coordinates":[140000,450000]},"properties":{"code":"NWG","name":"Nieuwegein","voltagesKv":[50,10]}}]}
+            """;
+        var first = await (await stedin.PostAsync("/api/v1/station-imports", Http.GeoJson(Stations("Lombok"), "EPSG:28992"))).Body();
+        Assert.Equal(2, first["created"]!.GetValue<int>());
+        var second = await (await stedin.PostAsync("/api/v1/station-imports", Http.GeoJson(Stations("Utrecht Lombok"), "EPSG:28992"))).Body();
+        Assert.Equal((1, 1), (second["updated"]!.GetValue<int>(), second["unchanged"]!.GetValue<int>()));
+        var list = (await (await hub.Client().GetAsync("/api/v1/stations?operator=STEDIN")).Body())["items"]!.AsArray();
+        var lombok = list.Single(s => s!["code"]!.GetValue<string>() == "UTR-LOM")!;
+        Assert.Equal(("Utrecht Lombok", 2, 150), (lombok["name"]!.GetValue<string>(), lombok["version"]!.GetValue<int>(), lombok["voltagesKv"]![0]!.GetValue<int>()));
+        Assert.InRange(lombok["geometry"]!["coordinates"]![0]!.GetValue<double>(), 5.0, 5.2); // stored in CRS84
+
+        var bad = """{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[5.1,52.1],[5.2,52.1],[5.2,52.2],[5.1,52.1]]]},"properties":{"code":"X","voltagesKv":[0]}}]}""";
+        var problem = await (await stedin.PostAsync("/api/v1/station-imports", Http.GeoJson(bad))).Problem(HttpStatusCode.BadRequest);
+        Assert.Superset(new HashSet<string> { "/features/0/geometry/type", "/features/0/properties/name", "/features/0/properties/voltagesKv/0" },
+            problem.Errors().Select(e => e["pointer"]!.GetValue<string>()).ToHashSet());
+        await (await hub.Client("GM0344").PostAsync("/api/v1/station-imports", Http.GeoJson(Stations("x"), "EPSG:28992"))).Problem(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
     public async Task Only_grid_operators_deliver_capacity_maps()
     {
         var before = await StoreCounts.Of(hub);

@@ -24,6 +24,7 @@ public abstract class DataHubDb(DbContextOptions options) : DbContext(options)
     public DbSet<CapacityMapImport> CapacityMapImports => Set<CapacityMapImport>();
     public DbSet<QuickscanRecord> Quickscans => Set<QuickscanRecord>();
     public DbSet<VariantRecord> Variants => Set<VariantRecord>();
+    public DbSet<StationVersion> StationVersions => Set<StationVersion>();
 
     public abstract bool IsPostgres { get; }
 
@@ -99,6 +100,13 @@ public abstract class DataHubDb(DbContextOptions options) : DbContext(options)
             // One current version per (operator, short code): a concurrent import of the same new area fails instead of forking it.
             e.HasIndex(x => new { x.OperatorCode, x.ShortCode }).IsUnique().HasFilter("valid_to IS NULL");
         });
+        b.Entity<StationVersion>(e =>
+        {
+            e.ToTable("station_versions");
+            e.HasKey(x => x.RowId);
+            e.HasIndex(x => new { x.StationId, x.Version }).IsUnique();
+            e.HasIndex(x => new { x.OperatorCode, x.Code }).IsUnique().HasFilter("valid_to IS NULL");
+        });
         b.Entity<VariantRecord>(e =>
         {
             e.ToTable("variants");
@@ -119,6 +127,7 @@ public abstract class DataHubDb(DbContextOptions options) : DbContext(options)
         ConfigureGeometry(b.Entity<Area>().Property(x => x.Geometry));
         ConfigureGeometry(b.Entity<DevelopmentVersion>().Property(x => x.Geometry));
         ConfigureGeometry(b.Entity<EnergyAreaVersion>().Property(x => x.Geometry));
+        ConfigureGeometry(b.Entity<StationVersion>().Property(x => x.Geometry));
     }
 
     protected abstract void ConfigureGeometry(Microsoft.EntityFrameworkCore.Metadata.Builders.PropertyBuilder property);

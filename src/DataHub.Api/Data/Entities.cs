@@ -234,6 +234,25 @@ public sealed class QuickscanRecord
     public required string ResultJson { get; set; }
 }
 
+/// <summary>A version of a grid operator's station (HS/MS substation): location, voltage levels, the energy area it feeds.</summary>
+public sealed class StationVersion
+{
+    public long RowId { get; set; }
+    public Guid StationId { get; set; }
+    public int Version { get; set; }
+    public DateTime ValidFrom { get; set; }
+    public DateTime? ValidTo { get; set; }
+    public required string OperatorCode { get; set; }
+    public required string Code { get; set; }
+    public required string Name { get; set; }
+    /// <summary>JSON array of voltage levels in kV, highest first.</summary>
+    public required string VoltagesJson { get; set; }
+    public string? EnergyAreaShortCode { get; set; }
+    public required Geometry Geometry { get; set; }
+    public required string ChangedBy { get; set; }
+    public DateTime CreatedAt { get; set; }
+}
+
 /// <summary>A what-if variant an organisation defined: kept for it only (variants reveal plans).</summary>
 public sealed class VariantRecord
 {

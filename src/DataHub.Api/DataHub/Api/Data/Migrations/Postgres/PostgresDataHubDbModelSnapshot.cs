@@ -923,6 +923,84 @@ namespace DataHub.Api.Data.Migrations.Postgres
                     b.ToTable("sharing_agreement_versions", (string)null);
                 });
 
+            modelBuilder.Entity("DataHub.Api.Data.StationVersion", b =>
+                {
+                    b.Property<long>("RowId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("row_id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("RowId"));
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("changed_by");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("code");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("EnergyAreaShortCode")
+                        .HasColumnType("text")
+                        .HasColumnName("energy_area_short_code");
+
+                    b.Property<Geometry>("Geometry")
+                        .IsRequired()
+                        .HasColumnType("geometry(Geometry,4326)")
+                        .HasColumnName("geometry");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<string>("OperatorCode")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("operator_code");
+
+                    b.Property<Guid>("StationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("station_id");
+
+                    b.Property<DateTime>("ValidFrom")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateTime?>("ValidTo")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("valid_to");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<string>("VoltagesJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("voltages_json");
+
+                    b.HasKey("RowId")
+                        .HasName("pk_station_versions");
+
+                    b.HasIndex("OperatorCode", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_station_versions_operator_code_code")
+                        .HasFilter("valid_to IS NULL");
+
+                    b.HasIndex("StationId", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_station_versions_station_id_version");
+
+                    b.ToTable("station_versions", (string)null);
+                });
+
             modelBuilder.Entity("DataHub.Api.Data.VariantRecord", b =>
                 {
                     b.Property<Guid>("Id")

@@ -889,6 +889,82 @@ namespace DataHub.Api.Data.Migrations.Sqlite
                     b.ToTable("sharing_agreement_versions", (string)null);
                 });
 
+            modelBuilder.Entity("DataHub.Api.Data.StationVersion", b =>
+                {
+                    b.Property<long>("RowId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("row_id");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("changed_by");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("EnergyAreaShortCode")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("energy_area_short_code");
+
+                    b.Property<byte[]>("Geometry")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("geometry");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("OperatorCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("operator_code");
+
+                    b.Property<Guid>("StationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("station_id");
+
+                    b.Property<DateTime>("ValidFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateTime?>("ValidTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_to");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<string>("VoltagesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("voltages_json");
+
+                    b.HasKey("RowId")
+                        .HasName("pk_station_versions");
+
+                    b.HasIndex("OperatorCode", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_station_versions_operator_code_code")
+                        .HasFilter("valid_to IS NULL");
+
+                    b.HasIndex("StationId", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_station_versions_station_id_version");
+
+                    b.ToTable("station_versions", (string)null);
+                });
+
             modelBuilder.Entity("DataHub.Api.Data.VariantRecord", b =>
                 {
                     b.Property<Guid>("Id")
