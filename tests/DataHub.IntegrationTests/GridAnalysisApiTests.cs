@@ -122,6 +122,13 @@ public abstract class GridAnalysisApiTests(Hub hub)
         var problem = await bad.Problem(HttpStatusCode.BadRequest);
         Assert.Superset(new HashSet<string> { "/geometry/coordinates", "/sector", "/year" }, problem.Errors().Select(e => e["pointer"]!.GetValue<string>()).ToHashSet());
 
+        // Per municipality, by carrier and sector: Houten's homes, 2.4 MW in 2027; the confidential data centre is not there.
+        var byMunicipality = await (await province.GetAsync("/api/v1/development-loads?level=municipality&area=GM0321&scenario=committed&fromYear=2027&toYear=2027")).Body();
+        var cells = byMunicipality["items"]!.AsArray();
+        var housing = cells.Single(c => c!["sector"]!.GetValue<string>() == "housing" && c["carrier"]!.GetValue<string>() == "electricity")!;
+        Assert.Equal(2.4, housing["peakOfftakeMw"]!.GetValue<double>(), 6);
+        Assert.DoesNotContain(cells, c => c!["sector"]!.GetValue<string>() == "industry");
+        await (await province.GetAsync("/api/v1/development-loads?level=street")).Problem(HttpStatusCode.BadRequest);
         await (await province.GetAsync("/api/v1/bottlenecks?scenario=maybe")).Problem(HttpStatusCode.BadRequest);
         await (await province.GetAsync("/api/v1/area-loads?ruleSet=nope")).Problem(HttpStatusCode.BadRequest);
     }

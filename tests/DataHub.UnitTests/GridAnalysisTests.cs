@@ -90,3 +90,32 @@ public sealed class GridAnalysisTests
         Assert.Equal(first, second);
     }
 }
+
+public sealed class AreaLoadsByLevelTests
+{
+    private static readonly CalculationRuleSet Rules = new("t", "1", "t", "", "t", [], [new SimultaneityFactor("housing", 0.5, "t")],
+    [
+        new CalculationRule("newBuildHomes", "homes", "electricity", 0.004, null, 4, "t"),
+        new CalculationRule("heatNetwork", "connections", "heat", null, null, 10, "t"),
+    ]);
+
+    private static AreaLoadsByLevel.Located Homes(string municipality, string province, double homes, string certainty = "permitted") =>
+        new(new DevelopmentFacts(Guid.NewGuid(), "X", "housing", "newBuildHomes", certainty, null, [new(2030, homes, "homes")], []), municipality, "ES14", province);
+
+    [Fact]
+    public void Loads_add_up_per_level_with_the_sector_factor_and_keep_carriers_apart()
+    {
+        var heat = new AreaLoadsByLevel.Located(new DevelopmentFacts(Guid.NewGuid(), "X", "heat", "heatNetwork", "planned", null, [new(2030, 100, "connections")], []), "GM0344", "ES14", "PV26");
+        var rows = new[] { Homes("GM0344", "PV26", 1000), Homes("GM0307", "PV26", 500), Homes("GM0363", "PV27", 250, "ambition"), heat };
+        var byProvince = AreaLoadsByLevel.Compute(rows, "province", Rules, 2030, 2030, [Scenarios.Expected, Scenarios.Ambition]);
+        // PV26 housing: (1000 + 500) × 0.004 × 0.5 = 3 MW; 1,500 × 4 = 6,000 MWh.
+        var pv26 = byProvince.Single(l => l.Area == "PV26" && l.Scenario == Scenarios.Expected && l.Carrier == "electricity");
+        Assert.Equal((3.0, 6000.0, 2), (pv26.PeakOfftakeMw, pv26.AnnualEnergyMwh, pv26.Developments));
+        Assert.Equal(1000, byProvince.Single(l => l.Area == "PV26" && l.Scenario == Scenarios.Expected && l.Carrier == "heat").AnnualEnergyMwh);
+        // The ambition-only homes in PV27 count only in the ambition scenario.
+        Assert.DoesNotContain(byProvince, l => l.Area == "PV27" && l.Scenario == Scenarios.Expected);
+        Assert.Equal(0.5, byProvince.Single(l => l.Area == "PV27" && l.Scenario == Scenarios.Ambition).PeakOfftakeMw, 9);
+        var national = AreaLoadsByLevel.Compute(rows, "national", Rules, 2030, 2030, [Scenarios.Ambition]);
+        Assert.Equal(3.5, national.Single(l => l.Carrier == "electricity").PeakOfftakeMw, 9); // 1,750 × 0.004 × 0.5
+    }
+}

@@ -18,6 +18,8 @@ public sealed record AreaLoadItem(AreaRef Area, int Year, string Scenario, doubl
 
 public sealed record AreaLoadResult(string RuleSet, IReadOnlyList<AreaLoadItem> Items, int NumberReturned);
 
+public sealed record AdminAreaLoadResult(string RuleSet, string Level, IReadOnlyList<AdminAreaLoad> Items, int NumberReturned);
+
 public sealed record RelievingWork(string ProjectName, string? Description, int? CompletionYear, bool InTime);
 
 public sealed record BottleneckItem(AreaRef Area, string Direction, string Scenario, int FirstYear, IReadOnlyList<Shortfall> Shortfall,
@@ -41,6 +43,14 @@ public static class GridAnalysisEndpoints
             .WithQuery("fromYear", "first year (default 2025)", JsonSchemaType.Integer).WithQuery("toYear", "last year (default 2040)", JsonSchemaType.Integer)
             .WithQuery("ruleSet", $"calculation rule set (default {RuleSetCatalogue.DefaultId})")
             .Produces<AreaLoadResult>().WithProblems(400);
+        api.MapGet("/development-loads", DevelopmentLoads).WithTags("Analysis").WithName("listDevelopmentLoads")
+            .WithSummary("Load per municipality, RES region, province or NL × year × scenario × carrier × sector")
+            .WithQuery("level", "municipality, resRegion, province (default) or national")
+            .WithQuery("area", "area codes at that level, comma-separated")
+            .WithQuery("scenario", "committed, expected, ambition (comma-separated; all when absent)")
+            .WithQuery("fromYear", "first year (default 2025)", JsonSchemaType.Integer).WithQuery("toYear", "last year (default 2040)", JsonSchemaType.Integer)
+            .WithQuery("ruleSet", $"calculation rule set (default {RuleSetCatalogue.DefaultId})")
+            .Produces<AdminAreaLoadResult>().WithProblems(400);
         api.MapGet("/bottlenecks", Bottlenecks).WithTags("Analysis").WithName("listBottlenecks")
             .WithSummary("Per energy area and direction: the first year load exceeds capacity, the shortfall, the causes and the relieving works")
             .WithQuery("operator", "grid operator code").WithQuery("area", "energy area short codes, comma-separated")
@@ -49,6 +59,39 @@ public static class GridAnalysisEndpoints
             .WithQuery("ruleSet", $"calculation rule set (default {RuleSetCatalogue.DefaultId})")
             .Produces<BottleneckResult>().WithProblems(400);
         return api;
+    }
+
+    public static async Task<IResult> DevelopmentLoads(HttpContext http, DataHubDb db, AccessScopes access, AuditTrail audit, CancellationToken ct)
+    {
+        var q = http.Request.Query;
+        var level = q["level"].ToString() is { Length: > 0 } l ? l : "province";
+        var (parameters, problem) = Parameters(q);
+        if (Array.IndexOf(AreaLoadsByLevel.Levels, level) < 0)
+            return Problems.Validation([new FieldError("", "unknownCode", $"level is one of {string.Join(", ", AreaLoadsByLevel.Levels)}") { Parameter = "level" }]);
+        if (problem is not null) return problem;
+        var (rules, scenarios, from, to) = parameters!.Value;
+        var scope = await access.CurrentAsync(ct);
+        var rows = db.DevelopmentVersions.AsNoTracking().Where(v => v.ValidTo == null && !v.IsRetired).VisibleTo(scope);
+        if (q["area"].ToString() is { Length: > 0 } codes)
+        {
+            var list = codes.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            rows = level switch
+            {
+                "municipality" => rows.Where(v => v.MunicipalityCode != null && list.Contains(v.MunicipalityCode)),
+                "resRegion" => rows.Where(v => v.ResRegionCode != null && list.Contains(v.ResRegionCode)),
+                "province" => rows.Where(v => v.ProvinceCode != null && list.Contains(v.ProvinceCode)),
+                _ => rows,
+            };
+        }
+        var developments = await rows.ToListAsync(ct);
+        await audit.ReadAsync(scope.Caller, developments, "development loads", ct);
+        var located = developments.Select(v =>
+        {
+            var facts = AnalysisEndpoints.Facts(v);
+            return new AreaLoadsByLevel.Located(scope.HasDetailAccess(v) ? facts : facts with { Energy = [] }, v.MunicipalityCode, v.ResRegionCode, v.ProvinceCode);
+        });
+        var items = AreaLoadsByLevel.Compute(located, level, rules, from, to, scenarios);
+        return TypedResults.Ok(new AdminAreaLoadResult(rules.Id, level, items, items.Count));
     }
 
     private sealed record Run(CalculationRuleSet Rules, IReadOnlyList<EnergyAreaVersion> Areas, IReadOnlyList<AreaYearLoad> Loads);
@@ -78,6 +121,16 @@ public static class GridAnalysisEndpoints
     private static async Task<(Run?, ProblemResult?)> RunAsync(HttpContext http, DataHubDb db, ISpatialQuery spatial, AccessScopes access, AuditTrail audit, CancellationToken ct)
     {
         var q = http.Request.Query;
+        var (parameters, problem) = Parameters(q);
+        if (problem is not null) return (null, problem);
+        var (rules, scenarios, from, to) = parameters!.Value;
+        var (areaRows, gridAreas, loads) = await LoadGridAsync(db, spatial, access, audit, q["operator"].ToString(), q["area"].ToString(), rules, from, to, scenarios, ct);
+        return (new Run(rules, areaRows, loads), null);
+    }
+
+    /// <summary>The rule set, scenarios and years of an analysis query; every bad parameter named.</summary>
+    private static ((CalculationRuleSet Rules, string[] Scenarios, int From, int To)?, ProblemResult?) Parameters(IQueryCollection q)
+    {
         var errors = new List<FieldError>();
         var rules = RuleSetCatalogue.Instance.Find(q["ruleSet"].ToString() is { Length: > 0 } r ? r : RuleSetCatalogue.DefaultId);
         if (rules is null) errors.Add(new FieldError("", "unknownRuleSet", "not a rule set; see GET /api/v1/calculation-rule-sets") { Parameter = "ruleSet" });
@@ -94,10 +147,7 @@ public static class GridAnalysisEndpoints
         var from = Year("fromYear", 2025);
         var to = Year("toYear", 2040);
         if (to < from || to - from > 50) errors.Add(new FieldError("", "invalidRange", "toYear is 0–50 years after fromYear") { Parameter = "toYear" });
-        if (errors.Count > 0) return (null, Problems.Validation(errors, "The query is not valid"));
-
-        var (areaRows, gridAreas, loads) = await LoadGridAsync(db, spatial, access, audit, q["operator"].ToString(), q["area"].ToString(), rules!, from, to, scenarios, ct);
-        return (new Run(rules!, areaRows, loads), null);
+        return errors.Count > 0 ? (null, Problems.Validation(errors, "The query is not valid")) : ((rules!, scenarios, from, to), null);
     }
 
     /// <summary>
