@@ -59,9 +59,7 @@ public static class GridEndpoints
         IOptions<DataHubOptions> options, CancellationToken ct)
     {
         var scope = await access.CurrentAsync(ct);
-        if (scope.Organisation is null) return Problems.Unauthorized("Importing requires a bearer token.");
-        if (scope.OrganisationType != OrganisationTypes.Netbeheerder || !scope.Caller.Has(Roles.Submitter))
-            return Problems.Forbidden("Capacity maps are delivered by a grid operator's Submitters, for their own grid.");
+        if (SubmissionRules.GridWriter(scope, "Capacity maps") is { } denied) return denied;
         var limits = options.Value.Limits;
         var (doc, problem) = await RequestBody.ReadJsonAsync(http.Request, new LimitOptions { MaxBodyBytes = limits.MaxImportBodyBytes, MaxJsonDepth = limits.MaxJsonDepth },
             ["application/json"], ct);
@@ -72,7 +70,7 @@ public static class GridEndpoints
             var (header, inputs) = CapacityMapReader.Read(doc!.RootElement, errors);
             if (errors.HasErrors) return Problems.Validation(errors.Errors, "Nothing was imported: the capacity map is not valid");
 
-            var op = scope.Organisation;
+            var op = scope.Organisation!; // GridWriter checked it
             var current = await db.EnergyAreaVersions.AsNoTracking().Where(a => a.OperatorCode == op && a.ValidTo == null).ToDictionaryAsync(a => a.ShortCode, ct);
             var now = store.Now();
             var import = new CapacityMapImport
@@ -115,9 +113,7 @@ public static class GridEndpoints
         IOptions<DataHubOptions> options, CancellationToken ct)
     {
         var scope = await access.CurrentAsync(ct);
-        if (scope.Organisation is null) return Problems.Unauthorized("Importing requires a bearer token.");
-        if (scope.OrganisationType != OrganisationTypes.Netbeheerder || !scope.Caller.Has(Roles.Submitter))
-            return Problems.Forbidden("Energy areas are delivered by a grid operator's Submitters, for their own grid.");
+        if (SubmissionRules.GridWriter(scope, "Energy areas") is { } denied) return denied;
         var (crs, crsProblem) = RequestBody.ContentCrs(http.Request);
         if (crsProblem is not null) return crsProblem;
         var limits = options.Value.Limits;
@@ -129,7 +125,7 @@ public static class GridEndpoints
             var root = doc!.RootElement;
             if (root.ValueKind != System.Text.Json.JsonValueKind.Object || !root.TryGetProperty("features", out var features) || features.ValueKind != System.Text.Json.JsonValueKind.Array)
                 return Problems.Validation([new FieldError("/features", "required", "an energy-area import is a GeoJSON FeatureCollection")]);
-            var op = scope.Organisation;
+            var op = scope.Organisation!; // GridWriter checked it
             var current = await db.EnergyAreaVersions.Where(a => a.OperatorCode == op && a.ValidTo == null).AsNoTracking().ToDictionaryAsync(a => a.ShortCode, ct);
             var errors = new List<FieldError>();
             var inputs = new List<EnergyAreaDetailsInput>();

@@ -48,9 +48,7 @@ public static class StationEndpoints
         IOptions<DataHubOptions> options, CancellationToken ct)
     {
         var scope = await access.CurrentAsync(ct);
-        if (scope.Organisation is null) return Problems.Unauthorized("Importing requires a bearer token.");
-        if (scope.OrganisationType != OrganisationTypes.Netbeheerder || !scope.Caller.Has(Roles.Submitter))
-            return Problems.Forbidden("Stations are delivered by a grid operator's Submitters, for their own grid.");
+        if (SubmissionRules.GridWriter(scope, "Stations") is { } denied) return denied;
         var (crs, crsProblem) = RequestBody.ContentCrs(http.Request);
         if (crsProblem is not null) return crsProblem;
         var (doc, problem) = await RequestBody.ReadJsonAsync(http.Request, options.Value.Limits, RequestBody.GeoJsonTypes, ct);
@@ -69,7 +67,7 @@ public static class StationEndpoints
                     else inputs.Add(s);
                 }
             if (errors.HasErrors) return Problems.Validation(errors.Errors, "Nothing was imported");
-            var op = scope.Organisation;
+            var op = scope.Organisation!; // GridWriter checked it
             var current = await db.StationVersions.AsNoTracking().Where(s => s.OperatorCode == op && s.ValidTo == null).ToDictionaryAsync(s => s.Code, ct);
             var now = store.Now();
             var report = new StationImportReport(op, 0, 0, 0);
