@@ -1,6 +1,7 @@
 using System.Text.Json;
 using DataHub.Api.Features.Developments;
 using DataHub.Api.Spatial;
+using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Prepared;
 
 namespace DataHub.Bench;
@@ -25,7 +26,11 @@ public static class NationalDevelopments
         ("other", "utilityBuildings", "utilityBuilding", "consumer", "m2", 1000, 40000),
     ];
 
-    public static long Write(string path, int points, int polygons, int seed)
+    /// <summary>One generated development: its geometry (CRS84, coordinates rounded to 6 decimals) and properties.</summary>
+    public sealed record Generated(int N, Geometry Geometry, string PlanType, string Sector, string Kind, string AssetType, string Certainty,
+        IReadOnlyList<Quantity> Quantities, AreaInfo Municipality);
+
+    public static IEnumerable<Generated> Generate(int points, int polygons, int seed)
     {
         var random = new Random(seed);
         var municipalities = AreaCatalogue.Instance.Municipalities
@@ -33,60 +38,70 @@ public static class NationalDevelopments
         var cumulative = new double[municipalities.Length];
         var total = 0.0;
         for (var i = 0; i < municipalities.Length; i++) cumulative[i] = total += municipalities[i].Weight;
+        var factory = CrsTransform.Crs84Factory;
+        for (var n = 0; n < points + polygons; n++)
+        {
+            var index = Array.BinarySearch(cumulative, random.NextDouble() * total);
+            var m = municipalities[index < 0 ? ~index : index];
+            var (lon, lat) = PointIn(random, m.Area, m.Prepared);
+            var t = Templates[random.Next(Templates.Length)];
+            Geometry geometry;
+            if (n < points) geometry = factory.CreatePoint(new Coordinate(Math.Round(lon, 6), Math.Round(lat, 6)));
+            else
+            {
+                var half = (50 + random.NextDouble() * 350) / 111_320.0;
+                var halfLon = half / Math.Cos(lat * Math.PI / 180);
+                geometry = factory.CreatePolygon([.. new[] { (-1, -1), (1, -1), (1, 1), (-1, 1), (-1, -1) }
+                    .Select(d => new Coordinate(Math.Round(lon + d.Item1 * halfLon, 6), Math.Round(lat + d.Item2 * half, 6)))]);
+            }
+            var certainty = DevelopmentCodes.Certainties[random.Next(DevelopmentCodes.Certainties.Length)];
+            var start = 2025 + random.Next(12);
+            var size = Math.Round(t.Min + random.NextDouble() * (t.Max - t.Min), 1);
+            var quantities = Enumerable.Range(0, 3).Select(y => new Quantity(start + 2 * y, Math.Round(size * (y + 1) / 3, 1), t.Unit)).ToList();
+            yield return new Generated(n, geometry, t.PlanType, t.Sector, t.Kind, t.Asset, certainty, quantities, m.Area);
+        }
+    }
 
+    public static long Write(string path, int points, int polygons, int seed)
+    {
         using (var stream = File.Create(path))
         using (var w = new Utf8JsonWriter(stream))
         {
             w.WriteStartObject();
             w.WriteString("type", "FeatureCollection");
             w.WriteStartArray("features");
-            for (var n = 0; n < points + polygons; n++)
+            foreach (var g in Generate(points, polygons, seed))
             {
-                var index = Array.BinarySearch(cumulative, random.NextDouble() * total);
-                var m = municipalities[index < 0 ? ~index : index];
-                var (lon, lat) = PointIn(random, m.Area, m.Prepared);
-                var t = Templates[random.Next(Templates.Length)];
                 w.WriteStartObject();
                 w.WriteString("type", "Feature");
                 w.WriteStartObject("geometry");
-                if (n < points)
-                {
-                    w.WriteString("type", "Point");
-                    w.WriteStartArray("coordinates"); w.WriteNumberValue(Math.Round(lon, 6)); w.WriteNumberValue(Math.Round(lat, 6)); w.WriteEndArray();
-                }
+                w.WriteString("type", g.Geometry.GeometryType);
+                w.WriteStartArray("coordinates");
+                if (g.Geometry is Point p) { w.WriteNumberValue(p.X); w.WriteNumberValue(p.Y); }
                 else
                 {
-                    var half = (50 + random.NextDouble() * 350) / 111_320.0;
-                    var halfLon = half / Math.Cos(lat * Math.PI / 180);
-                    w.WriteString("type", "Polygon");
-                    w.WriteStartArray("coordinates");
                     w.WriteStartArray();
-                    foreach (var (dx, dy) in new[] { (-1, -1), (1, -1), (1, 1), (-1, 1), (-1, -1) })
-                    {
-                        w.WriteStartArray(); w.WriteNumberValue(Math.Round(lon + dx * halfLon, 6)); w.WriteNumberValue(Math.Round(lat + dy * half, 6)); w.WriteEndArray();
-                    }
-                    w.WriteEndArray();
+                    foreach (var c in g.Geometry.Coordinates) { w.WriteStartArray(); w.WriteNumberValue(c.X); w.WriteNumberValue(c.Y); w.WriteEndArray(); }
                     w.WriteEndArray();
                 }
+                w.WriteEndArray();
                 w.WriteEndObject();
                 w.WriteStartObject("properties");
-                w.WriteString("externalId", $"bench-{n}");
-                w.WriteString("name", $"{t.Kind} {m.Area.Name} {n}");
-                w.WriteString("planType", t.PlanType);
-                w.WriteString("sector", t.Sector);
-                w.WriteString("kind", t.Kind);
-                w.WriteString("assetType", t.Asset);
-                w.WriteString("certainty", DevelopmentCodes.Certainties[random.Next(DevelopmentCodes.Certainties.Length)]);
+                w.WriteString("externalId", $"bench-{g.N}");
+                w.WriteString("name", $"{g.Kind} {g.Municipality.Name} {g.N}");
+                w.WriteString("planType", g.PlanType);
+                w.WriteString("sector", g.Sector);
+                w.WriteString("kind", g.Kind);
+                w.WriteString("assetType", g.AssetType);
+                w.WriteString("certainty", g.Certainty);
                 w.WriteString("visibility", "public");
-                var start = 2025 + random.Next(12);
-                var size = Math.Round(t.Min + random.NextDouble() * (t.Max - t.Min), 1);
                 w.WriteStartArray("quantities");
-                for (var y = 0; y < 3; y++)
+                foreach (var q in g.Quantities)
                 {
                     w.WriteStartObject();
-                    w.WriteNumber("year", start + 2 * y);
-                    w.WriteNumber("value", Math.Round(size * (y + 1) / 3, 1));
-                    w.WriteString("unit", t.Unit);
+                    w.WriteNumber("year", q.Year);
+                    w.WriteNumber("value", q.Value);
+                    w.WriteString("unit", q.Unit);
                     w.WriteEndObject();
                 }
                 w.WriteEndArray();

@@ -10,6 +10,11 @@ using Npgsql;
 // imported into a real hub process on SQLite and on PostGIS, and loaded with GDAL's ogr2ogr -f GPKG as a
 // reference, in the same run. Prints wall time, throughput and the hub's peak memory (VmHWM).
 //   dotnet run -c Release --project bench/DataHub.Bench -- [--points 100000] [--polygons 10000] [--postgres "<conn>"]
+// Analysis benchmark (grid-capacity issue): see AnalysisBench.
+//   dotnet run -c Release --project bench/DataHub.Bench -- analysis [--developments 250000] [--areas 3000] [--quickscans 1000] [--postgres "<conn>"]
+if (args.FirstOrDefault() == "analysis")
+    return await AnalysisBench.RunAsync(Arg("--developments", 250_000), Arg("--areas", 3_000), Arg("--quickscans", 1_000),
+        ArgString("--postgres") ?? Environment.GetEnvironmentVariable("DATAHUB_TEST_POSTGRES"));
 var points = Arg("--points", 100_000);
 var polygons = Arg("--polygons", 10_000);
 var postgres = ArgString("--postgres") ?? Environment.GetEnvironmentVariable("DATAHUB_TEST_POSTGRES");

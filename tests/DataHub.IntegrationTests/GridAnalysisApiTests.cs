@@ -52,7 +52,7 @@ public abstract class GridAnalysisApiTests(Hub hub)
         Assert.Equal(HttpStatusCode.Created, (await hub.Client("CLUSTER6").PostAsync("/api/v1/developments", Http.GeoJson(dc))).StatusCode);
 
         var province = hub.Client("PV26", "Reader");
-        var loads = await (await province.GetAsync("/api/v1/area-loads?operator=STEDIN&area=OS%20Houten&scenario=committed&fromYear=2026&toYear=2029")).Body();
+        var loads = await (await province.GetAsync("/api/v1/area-loads?operator=STEDIN&area=OS%20Houten&scenario=committed&fromYear=2026&toYear=2029&contributions=true")).Body();
         var y2027 = loads["items"]!.AsArray().Single(i => i!["year"]!.GetValue<int>() == 2027)!;
         Assert.Equal(2.4, y2027["peakOfftakeMw"]!.GetValue<double>(), 6);
         Assert.Equal(2, y2027["availableOfftakeMw"]!.GetValue<double>());

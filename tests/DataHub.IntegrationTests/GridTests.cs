@@ -54,7 +54,18 @@ public abstract class GridTests(Hub hub)
         var tennet = await (await hub.Client("TENNET").PostAsync("/api/v1/capacity-map-imports", Json(Example("im_capaciteitskaart_tso-20250120.json")))).Body();
         Assert.True(tennet["created"]!.GetValue<int>() >= 1);
         var congestion = await (await hub.Client().GetAsync("/api/v1/energy-areas?operator=TENNET&kind=congestion_area")).Body();
-        Assert.NotEmpty(congestion["items"]!.AsArray());
+        var drenthe = congestion["items"]!.AsArray().Single(a => a!["shortCode"]!.GetValue<string>() == "Drenthe")!;
+
+        // The TSO congestion area ↔ energy area links: OS FICTIEF1 lies in Drenthe (demand) and GDO, Noordelijk Deelgebied (generation).
+        var linked = (await (await hub.Client().GetAsync("/api/v1/energy-areas?congestionArea=Drenthe")).Body())["items"]!.AsArray();
+        var fictief = Assert.Single(linked)!;
+        Assert.Equal("OS FICTIEF1", fictief["shortCode"]!.GetValue<string>());
+        var links = fictief["congestionAreas"]!.AsArray();
+        Assert.Equal(["demand", "generation"], links.Select(l => l!["direction"]!.GetValue<string>()));
+        Assert.Equal(drenthe["id"]!.GetValue<string>(), links[0]!["id"]!.GetValue<string>());
+        Assert.Equal("TENNET", links[0]!["operator"]!.GetValue<string>());
+        Assert.Equal("GDO, Noordelijk Deelgebied", links[1]!["shortCode"]!.GetValue<string>());
+        Assert.Empty((await (await hub.Client().GetAsync("/api/v1/energy-areas?congestionArea=Nowhere")).Body())["items"]!.AsArray());
     }
 
     [Fact]

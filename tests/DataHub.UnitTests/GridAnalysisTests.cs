@@ -43,11 +43,12 @@ public sealed class GridAnalysisTests
     [Fact]
     public void A_polygon_over_two_areas_is_split_by_area_share()
     {
-        var shares = GridAnalysis.Assign(Developments[1].Geometry, [A, B], GridAnalysis.Index([A, B]));
+        var grid = new GridAreas([A, B]);
+        var shares = grid.Assign(Developments[1].Geometry);
         Assert.Equal(2, shares.Count);
         Assert.All(shares, s => Assert.Equal(0.5, s.Share, 3));
-        var point = GridAnalysis.Assign(Developments[0].Geometry, [A, B], GridAnalysis.Index([A, B]));
-        Assert.Equal("A", Assert.Single(point).Area.ShortCode);
+        var point = grid.Assign(Developments[0].Geometry);
+        Assert.Equal("A", grid.Areas[Assert.Single(point).Area].ShortCode);
     }
 
     [Fact]

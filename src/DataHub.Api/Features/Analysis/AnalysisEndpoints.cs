@@ -64,8 +64,7 @@ public static class AnalysisEndpoints
     /// <summary>The facts the translation needs, from a stored version.</summary>
     public static DevelopmentFacts Facts(DevelopmentVersion v) => new(
         v.DevelopmentId, v.OwnerCode, v.Sector, v.Kind, v.Certainty, v.DecommissioningYear,
-        System.Text.Json.JsonSerializer.Deserialize<List<Quantity>>(v.QuantitiesJson, DevelopmentMapping.StoredJson)!,
-        System.Text.Json.JsonSerializer.Deserialize<List<StatedEnergy>>(v.EnergyJson, DevelopmentMapping.StoredJson)!);
+        DevelopmentMapping.StoredQuantities(v.QuantitiesJson), DevelopmentMapping.StoredEnergy(v.EnergyJson));
 
     private static CalculationRuleSetResponse ToResponse(CalculationRuleSet s) =>
         new(s.Id, s.Code, s.Version, s.Name, s.Description, s.Status, s.Approvals, s.Simultaneity, s.Rules);

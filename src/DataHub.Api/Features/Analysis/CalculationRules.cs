@@ -18,5 +18,9 @@ public sealed record CalculationRuleSet(
 
     public double SimultaneityOf(string sector) => Simultaneity.FirstOrDefault(s => s.Sector == sector)?.Factor ?? 1.0;
 
-    public IEnumerable<CalculationRule> RulesFor(string kind, string unit) => Rules.Where(r => r.Kind == kind && r.Unit == unit);
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<CalculationRuleSet, ILookup<(string, string), CalculationRule>> ByKindAndUnit = new();
+
+    /// <summary>The rules for a kind and unit, in the set's order (looked up, not scanned: the analysis asks this millions of times).</summary>
+    public IEnumerable<CalculationRule> RulesFor(string kind, string unit) =>
+        ByKindAndUnit.GetValue(this, set => set.Rules.ToLookup(r => (r.Kind, r.Unit)))[(kind, unit)];
 }

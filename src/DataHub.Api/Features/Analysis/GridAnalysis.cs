@@ -1,8 +1,6 @@
 using DataHub.Api.Features.Grid;
 using DataHub.Api.Spatial;
 using NetTopologySuite.Geometries;
-using NetTopologySuite.Geometries.Prepared;
-using NetTopologySuite.Index.Strtree;
 
 namespace DataHub.Api.Features.Analysis;
 
@@ -20,7 +18,13 @@ public sealed record PlacedDevelopment(DevelopmentFacts Facts, Geometry Geometry
 public sealed record AreaYearLoad(
     Guid AreaId, int Year, string Scenario, double PeakOfftakeMw, double PeakFeedInMw, double AnnualEnergyMwh,
     double? AvailableOfftakeMw, double? AvailableFeedInMw, IReadOnlyDictionary<string, double> OfftakeBySector,
-    IReadOnlyList<Contribution> Contributions);
+    IReadOnlyList<Contribution> Contributions)
+{
+    /// <summary>How many developments the caller may count in totals only are in the figures.</summary>
+    public int AggregateOnlyDevelopments { get; init; }
+    /// <summary>Why aggregate-only data was left out of the figures (disclosure control), if it was.</summary>
+    public string? AggregateOnlyWithheldBecause { get; init; }
+}
 
 /// <summary>One development's share of an area's load in a year.</summary>
 public sealed record Contribution(Guid Development, double Share, double PeakOfftakeMw, double PeakFeedInMw);
@@ -33,57 +37,25 @@ public sealed record Bottleneck(Guid AreaId, string Direction, string Scenario, 
 public sealed record Shortfall(int Year, double ShortfallMw);
 
 /// <summary>
-/// Assignment of developments to energy areas and the load per area, year and scenario (pure, deterministic).
-/// A point belongs to the area it lies in; a line or polygon is split over the areas it overlaps by length or area
-/// share (in RD New). Peaks add up per sector and are multiplied by the sector's simultaneity factor.
+/// The load per area, year and scenario (pure, deterministic): the reference computation, straight from its
+/// definition. Each development is assigned to the areas it lies in (<see cref="GridAreas.Assign"/>); peaks add up
+/// per sector and are multiplied by the sector's simultaneity factor. The hub answers from <see cref="GridModel"/>,
+/// which must give the same figures (a test holds them equal); variants and the demo use this one directly.
 /// </summary>
 public static class GridAnalysis
 {
     public const string Offtake = "offtake";
     public const string FeedIn = "feedIn";
 
-    /// <summary>The share of a development in each area it overlaps (shares sum to at most 1; the rest lies outside every area).</summary>
-    public static IReadOnlyList<(GridArea Area, double Share)> Assign(Geometry geometry, IReadOnlyList<GridArea> areas, STRtree<(GridArea Area, IPreparedGeometry Prepared)> index)
-    {
-        var candidates = index.Query(geometry.EnvelopeInternal);
-        if (geometry is Point p)
-        {
-            var hit = candidates.Where(c => c.Prepared.Covers(p)).OrderBy(c => c.Area.ShortCode, StringComparer.Ordinal).FirstOrDefault();
-            return hit.Area is null ? [] : [(hit.Area, 1.0)];
-        }
-        foreach (var c in candidates)
-            if (c.Prepared.Contains(geometry)) return [(c.Area, 1.0)];
-        var rd = CrsTransform.ToRdNew(geometry);
-        var whole = geometry.Dimension == Dimension.Surface ? rd.Area : rd.Length;
-        if (whole <= 0) return [];
-        var shares = new List<(GridArea, double)>();
-        foreach (var c in candidates.OrderBy(c => c.Area.ShortCode, StringComparer.Ordinal))
-        {
-            if (!c.Prepared.Intersects(geometry)) continue;
-            var part = CrsTransform.ToRdNew(c.Area.Boundary).Intersection(rd);
-            var measure = geometry.Dimension == Dimension.Surface ? part.Area : part.Length;
-            if (measure > 0) shares.Add((c.Area, measure / whole));
-        }
-        return shares;
-    }
-
-    public static STRtree<(GridArea Area, IPreparedGeometry Prepared)> Index(IEnumerable<GridArea> areas)
-    {
-        var tree = new STRtree<(GridArea, IPreparedGeometry)>();
-        foreach (var a in areas) tree.Insert(a.Boundary.EnvelopeInternal, (a, PreparedGeometryFactory.Prepare(a.Boundary)));
-        tree.Build();
-        return tree;
-    }
-
     public static IReadOnlyList<AreaYearLoad> Loads(IReadOnlyList<GridArea> areas, IEnumerable<PlacedDevelopment> developments,
         CalculationRuleSet rules, int fromYear, int toYear, IReadOnlyList<string> scenarios)
     {
-        var index = Index(areas);
+        var grid = new GridAreas(areas);
         // (area, year, scenario) → per development contribution and sector
         var parts = new Dictionary<(Guid, int, string), List<(string Sector, Contribution C, double Annual)>>();
         foreach (var d in developments.OrderBy(d => d.Facts.Id))
         {
-            var shares = Assign(d.Geometry, areas, index);
+            var shares = grid.Assign(d.Geometry).Select(s => (Area: areas[s.Area], s.Share)).ToList();
             if (shares.Count == 0) continue;
             var load = LoadTranslation.Translate(d.Facts, rules, fromYear, toYear).Where(l => l.Carrier == "electricity").ToList();
             foreach (var scenario in scenarios.Where(s => Scenarios.Includes(s, d.Facts.Certainty)))

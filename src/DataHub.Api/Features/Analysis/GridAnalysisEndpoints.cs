@@ -7,14 +7,22 @@ using DataHub.Api.Features.Grid;
 using DataHub.Api.Http;
 using DataHub.Api.Spatial;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
+using DataHub.Api.Features.Aggregates;
 
 namespace DataHub.Api.Features.Analysis;
 
 public sealed record AreaRef(Guid Id, string Operator, string ShortCode);
 
+/// <summary>
+/// One area's load in a year under a scenario. <c>contributions</c> (when asked for) lists the developments the caller
+/// sees in detail; <c>aggregateOnlyDevelopments</c> counts those it may count in totals only, which are in the
+/// figures unless disclosure control left them out (<c>aggregateOnlyWithheldBecause</c>).
+/// </summary>
 public sealed record AreaLoadItem(AreaRef Area, int Year, string Scenario, double PeakOfftakeMw, double PeakFeedInMw, double AnnualEnergyMwh,
-    double? AvailableOfftakeMw, double? AvailableFeedInMw, IReadOnlyDictionary<string, double> OfftakeBySector, IReadOnlyList<Contribution> Contributions);
+    double? AvailableOfftakeMw, double? AvailableFeedInMw, IReadOnlyDictionary<string, double> OfftakeBySector, IReadOnlyList<Contribution>? Contributions,
+    int AggregateOnlyDevelopments, string? AggregateOnlyWithheldBecause);
 
 public sealed record AreaLoadResult(string RuleSet, IReadOnlyList<AreaLoadItem> Items, int NumberReturned);
 
@@ -28,9 +36,9 @@ public sealed record BottleneckItem(AreaRef Area, string Direction, string Scena
 public sealed record BottleneckResult(string RuleSet, IReadOnlyList<BottleneckItem> Items, int NumberReturned);
 
 /// <summary>
-/// Load per energy area and the bottlenecks it causes. Computed per request from the developments the caller may
-/// see in detail (stated energy only where it has detail access), so a caller's figures never contain what it may
-/// not see; restricted developments do not count yet (see the access notes).
+/// Load per energy area and the bottlenecks it causes, answered from the shared <see cref="GridModel"/> through the
+/// caller's view: developments it sees in detail count (stated energy only where it has detail access), those it may
+/// count in aggregates only count under disclosure control, the rest not at all.
 /// </summary>
 public static class GridAnalysisEndpoints
 {
@@ -42,6 +50,7 @@ public static class GridAnalysisEndpoints
             .WithQuery("scenario", "committed, expected, ambition (comma-separated; all when absent)")
             .WithQuery("fromYear", "first year (default 2025)", JsonSchemaType.Integer).WithQuery("toYear", "last year (default 2040)", JsonSchemaType.Integer)
             .WithQuery("ruleSet", $"calculation rule set (default {RuleSetCatalogue.DefaultId})")
+            .WithQuery("contributions", "true to list the contributing developments per area, year and scenario", JsonSchemaType.Boolean)
             .Produces<AreaLoadResult>().WithProblems(400);
         api.MapGet("/development-loads", DevelopmentLoads).WithTags("Analysis").WithName("listDevelopmentLoads")
             .WithSummary("Load per municipality, RES region, province or NL × year × scenario × carrier × sector")
@@ -94,38 +103,54 @@ public static class GridAnalysisEndpoints
         return TypedResults.Ok(new AdminAreaLoadResult(rules.Id, level, items, items.Count));
     }
 
-    private sealed record Run(CalculationRuleSet Rules, IReadOnlyList<EnergyAreaVersion> Areas, IReadOnlyList<AreaYearLoad> Loads);
-
-    public static async Task<IResult> AreaLoads(HttpContext http, DataHubDb db, ISpatialQuery spatial, AccessScopes access, AuditTrail audit, CancellationToken ct)
+    public static async Task<IResult> AreaLoads(HttpContext http, DataHubDb db, GridModelCache models, AccessScopes access, AuditTrail audit,
+        IOptions<DataHubOptions> options, CancellationToken ct)
     {
-        var (run, problem) = await RunAsync(http, db, spatial, access, audit, ct);
+        var (run, problem) = await RunAsync(http, db, models, access, ct);
         if (problem is not null) return problem;
-        var byId = run!.Areas.ToDictionary(a => a.AreaId);
-        var items = run.Loads.Select(l => new AreaLoadItem(Ref(byId[l.AreaId]), l.Year, l.Scenario, Round(l.PeakOfftakeMw), Round(l.PeakFeedInMw),
-            Round(l.AnnualEnergyMwh), l.AvailableOfftakeMw, l.AvailableFeedInMw, l.OfftakeBySector.ToDictionary(kv => kv.Key, kv => Round(kv.Value)), l.Contributions)).ToList();
-        return TypedResults.Ok(new AreaLoadResult(run.Rules.Id, items, items.Count));
+        var (model, view, areas, p) = run!.Value;
+        var contributions = http.Request.Query["contributions"].ToString() is "true";
+        var items = areas.SelectMany(a => model.Evaluate(a, view, p.RuleSet, p.From, p.To, p.Scenarios, contributions, options.Value.DisclosureControl))
+            .Select(l => new AreaLoadItem(Ref(model.Grid.Areas[model.Grid.IndexOf(l.AreaId)]), l.Year, l.Scenario, Round(l.PeakOfftakeMw), Round(l.PeakFeedInMw),
+                Round(l.AnnualEnergyMwh), l.AvailableOfftakeMw, l.AvailableFeedInMw, l.OfftakeBySector.ToDictionary(kv => kv.Key, kv => Round(kv.Value)),
+                contributions ? l.Contributions : null, l.AggregateOnlyDevelopments, l.AggregateOnlyWithheldBecause)).ToList();
+        await audit.ReadAsync((await access.CurrentAsync(ct)).Caller, view.Counted.Select(d => d.Access), "area loads", ct);
+        return TypedResults.Ok(new AreaLoadResult(model.RuleSets[p.RuleSet].Id, items, items.Count));
     }
 
-    public static async Task<IResult> Bottlenecks(HttpContext http, DataHubDb db, ISpatialQuery spatial, AccessScopes access, AuditTrail audit, CancellationToken ct)
+    public static async Task<IResult> Bottlenecks(HttpContext http, DataHubDb db, GridModelCache models, AccessScopes access, AuditTrail audit,
+        IOptions<DataHubOptions> options, CancellationToken ct)
     {
-        var (run, problem) = await RunAsync(http, db, spatial, access, audit, ct);
+        var (run, problem) = await RunAsync(http, db, models, access, ct);
         if (problem is not null) return problem;
-        var byId = run!.Areas.ToDictionary(a => a.AreaId);
-        var items = GridAnalysis.Bottlenecks(run.Loads)
-            .Select(b => new BottleneckItem(Ref(byId[b.AreaId]), b.Direction, b.Scenario, b.FirstYear, b.Shortfall, b.CausedBy, Works(byId[b.AreaId], b.FirstYear)))
+        var (model, view, areas, p) = run!.Value;
+        var worksOf = await WorksAsync(db, [.. areas.Select(a => model.Grid.Areas[a].Id)], ct);
+        var items = model.Bottlenecks(areas, view, p.RuleSet, p.From, p.To, p.Scenarios, options.Value.DisclosureControl).Bottlenecks
+            .Select(b => new BottleneckItem(Ref(model.Grid.Areas[model.Grid.IndexOf(b.AreaId)]), b.Direction, b.Scenario, b.FirstYear, b.Shortfall, b.CausedBy,
+                Works(worksOf[b.AreaId], b.FirstYear)))
             .OrderBy(b => b.FirstYear).ThenBy(b => b.Area.Operator, StringComparer.Ordinal).ThenBy(b => b.Area.ShortCode, StringComparer.Ordinal)
             .ThenBy(b => b.Direction, StringComparer.Ordinal).ThenBy(b => b.Scenario, StringComparer.Ordinal).ToList();
-        return TypedResults.Ok(new BottleneckResult(run.Rules.Id, items, items.Count));
+        await audit.ReadAsync((await access.CurrentAsync(ct)).Caller, view.Counted.Select(d => d.Access), "bottlenecks", ct);
+        return TypedResults.Ok(new BottleneckResult(model.RuleSets[p.RuleSet].Id, items, items.Count));
     }
 
-    private static async Task<(Run?, ProblemResult?)> RunAsync(HttpContext http, DataHubDb db, ISpatialQuery spatial, AccessScopes access, AuditTrail audit, CancellationToken ct)
+    private sealed record Query(int RuleSet, IReadOnlyList<string> Scenarios, int From, int To);
+
+    /// <summary>The model, the caller's view of it, the areas asked for (by index) and the query's parameters.</summary>
+    private static async Task<((GridModel Model, AnalysisView View, List<int> Areas, Query Query)?, ProblemResult?)> RunAsync(
+        HttpContext http, DataHubDb db, GridModelCache models, AccessScopes access, CancellationToken ct)
     {
         var q = http.Request.Query;
         var (parameters, problem) = Parameters(q);
         if (problem is not null) return (null, problem);
         var (rules, scenarios, from, to) = parameters!.Value;
-        var (areaRows, gridAreas, loads) = await LoadGridAsync(db, spatial, access, audit, q["operator"].ToString(), q["area"].ToString(), rules, from, to, scenarios, ct);
-        return (new Run(rules, areaRows, loads), null);
+        var model = await models.CurrentAsync(db, ct);
+        var operatorCode = q["operator"].ToString();
+        var codes = q["area"].ToString().Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var areas = Enumerable.Range(0, model.Grid.Areas.Count).Where(i =>
+            (operatorCode.Length == 0 || model.Grid.Areas[i].Operator == operatorCode) && (codes.Length == 0 || codes.Contains(model.Grid.Areas[i].ShortCode))).ToList();
+        var view = AnalysisView.For(await access.CurrentAsync(ct));
+        return ((model, view, areas, new Query(model.RuleSetIndex(rules.Id), scenarios, from, to)), null);
     }
 
     /// <summary>The rule set, scenarios and years of an analysis query; every bad parameter named.</summary>
@@ -150,18 +175,6 @@ public static class GridAnalysisEndpoints
         return errors.Count > 0 ? (null, Problems.Validation(errors, "The query is not valid")) : ((rules!, scenarios, from, to), null);
     }
 
-    /// <summary>
-    /// The energy areas (with boundaries) and their loads from the developments the caller may see in detail, inside
-    /// the areas' joint bounding box. Shared by area loads, bottlenecks and quickscans.
-    /// </summary>
-    public static async Task<(List<EnergyAreaVersion> Rows, List<GridArea> Areas, IReadOnlyList<AreaYearLoad> Loads)> LoadGridAsync(
-        DataHubDb db, ISpatialQuery spatial, AccessScopes access, AuditTrail audit, string? operatorCode, string? areaCodes,
-        CalculationRuleSet rules, int from, int to, IReadOnlyList<string> scenarios, CancellationToken ct)
-    {
-        var (rows, areas, placed) = await PlacedAsync(db, spatial, access, audit, rules, ct, operatorCode, areaCodes);
-        return (rows, areas, GridAnalysis.Loads(areas, placed, rules, from, to, scenarios));
-    }
-
     /// <summary>The energy areas and the caller's visible developments inside them, ready for analysis.</summary>
     public static async Task<(List<EnergyAreaVersion> Rows, List<GridArea> Areas, List<PlacedDevelopment> Developments)> PlacedAsync(
         DataHubDb db, ISpatialQuery spatial, AccessScopes access, AuditTrail audit, CalculationRuleSet rules, CancellationToken ct,
@@ -175,8 +188,7 @@ public static class GridAnalysisEndpoints
             areas = areas.Where(a => list.Contains(a.ShortCode));
         }
         var areaRows = await areas.OrderBy(a => a.OperatorCode).ThenBy(a => a.ShortCode).ToListAsync(ct);
-        var gridAreas = areaRows.Select(a => new GridArea(a.AreaId, a.OperatorCode, a.ShortCode, a.Geometry!,
-            JsonSerializer.Deserialize<List<CapacityYear>>(a.CapacityJson, DevelopmentMapping.StoredJson)!)).ToList();
+        var gridAreas = areaRows.Select(GridModelCache.ToGridArea).ToList();
         var scope = await access.CurrentAsync(ct);
         var developments = new List<DevelopmentVersion>();
         if (gridAreas.Count > 0)
@@ -195,11 +207,14 @@ public static class GridAnalysisEndpoints
         return (areaRows, gridAreas, placed);
     }
 
+    private static async Task<Dictionary<Guid, string>> WorksAsync(DataHubDb db, List<Guid> areas, CancellationToken ct) =>
+        await db.EnergyAreaVersions.AsNoTracking().Where(a => a.ValidTo == null && areas.Contains(a.AreaId)).ToDictionaryAsync(a => a.AreaId, a => a.WorksJson, ct);
+
     /// <summary>The area's works with the year they complete, and whether that is before the bottleneck's first year.</summary>
-    private static IReadOnlyList<RelievingWork> Works(EnergyAreaVersion area, int firstYear)
+    private static IReadOnlyList<RelievingWork> Works(string worksJson, int firstYear)
     {
         var works = new List<RelievingWork>();
-        foreach (var w in JsonDocument.Parse(area.WorksJson).RootElement.EnumerateArray())
+        foreach (var w in JsonDocument.Parse(worksJson).RootElement.EnumerateArray())
         {
             int? completion = null;
             var schedules = w.TryGetProperty("time_schedules", out var ts) && ts.ValueKind == JsonValueKind.Array ? ts.EnumerateArray().ToList() : [];
@@ -216,7 +231,7 @@ public static class GridAnalysisEndpoints
         return works;
     }
 
-    private static AreaRef Ref(EnergyAreaVersion a) => new(a.AreaId, a.OperatorCode, a.ShortCode);
+    private static AreaRef Ref(GridArea a) => new(a.Id, a.Operator, a.ShortCode);
 
     private static double Round(double v) => Math.Round(v, 6);
 }

@@ -39,13 +39,20 @@ public static class LoadTranslation
     public static IReadOnlyList<YearLoad> Translate(DevelopmentFacts d, CalculationRuleSet rules, int fromYear, int toYear, bool useStatedEnergy = true)
     {
         var result = new List<YearLoad>();
+        // Plain loops, not LINQ: the analysis model translates every development of the country on a rebuild.
+        var units = new List<string>(2);
+        foreach (var q in d.Quantities) if (!units.Contains(q.Unit)) units.Add(q.Unit);
+        var carriers = new List<string>(1);
+        if (useStatedEnergy) foreach (var e in d.Energy) if (!carriers.Contains(e.Carrier)) carriers.Add(e.Carrier);
         for (var year = fromYear; year <= toYear; year++)
         {
             if (d.DecommissioningYear is { } end && year > end) continue;
             var byCarrier = new SortedDictionary<string, (double Offtake, double FeedIn, double Annual, List<string> Basis)>(StringComparer.Ordinal);
-            foreach (var unit in d.Quantities.Select(q => q.Unit).Distinct())
+            foreach (var unit in units)
             {
-                var inPlace = Latest(d.Quantities.Where(q => q.Unit == unit), q => q.Year, year);
+                Quantity? inPlace = null;
+                foreach (var q in d.Quantities)
+                    if (q.Unit == unit && q.Year <= year && (inPlace is null || q.Year > inPlace.Year)) inPlace = q;
                 if (inPlace is null) continue;
                 foreach (var rule in rules.RulesFor(d.Kind, unit))
                 {
@@ -55,24 +62,20 @@ public static class LoadTranslation
                         a + inPlace.Value * (rule.AnnualEnergyMwh ?? 0), basis);
                 }
             }
-            if (useStatedEnergy)
+            foreach (var carrier in carriers)
             {
-                foreach (var carrier in d.Energy.Select(e => e.Carrier).Distinct())
-                {
-                    var stated = Latest(d.Energy.Where(e => e.Carrier == carrier), e => e.Year, year);
-                    if (stated is null) continue;
-                    var (o, f, a, basis) = byCarrier.TryGetValue(carrier, out var v) ? v : (0, 0, 0, new List<string>());
-                    byCarrier[carrier] = (stated.PeakOfftakeMw ?? o, stated.PeakFeedInMw ?? f, stated.AnnualEnergyMwh ?? a, [.. basis, "stated"]);
-                }
+                StatedEnergy? stated = null;
+                foreach (var e in d.Energy)
+                    if (e.Carrier == carrier && e.Year <= year && (stated is null || e.Year > stated.Year)) stated = e;
+                if (stated is null) continue;
+                var (o, f, a, basis) = byCarrier.TryGetValue(carrier, out var v) ? v : (0, 0, 0, new List<string>());
+                byCarrier[carrier] = (stated.PeakOfftakeMw ?? o, stated.PeakFeedInMw ?? f, stated.AnnualEnergyMwh ?? a, [.. basis, "stated"]);
             }
             foreach (var (carrier, (o, f, a, basis)) in byCarrier)
                 result.Add(new YearLoad(year, carrier, o, f, a, basis));
         }
         return result;
     }
-
-    private static T? Latest<T>(IEnumerable<T> items, Func<T, int> year, int upTo) where T : class =>
-        items.Where(i => year(i) <= upTo).MaxBy(year);
 
     /// <summary>
     /// The coincident peak of several developments' peaks: per sector the sum times the sector's simultaneity factor,

@@ -16,7 +16,7 @@ public sealed record QuickscanOutcome(string Direction, double AddedPeakMw, IRea
 /// sector's simultaneity factor, split over the areas it lies in) is added to each area's load per scenario; the
 /// verdict is taken in the requested year under the expected scenario: <c>doesNotFit</c> when headroom is negative,
 /// <c>tight</c> under 10 % of the available capacity, <c>fits</c> otherwise. Alternatives: the nearest other areas
-/// (distance in RD New) where the whole development would fit, nearest first.
+/// (distance in RD New, up to 50 km) where the whole development would fit, nearest first.
 /// </summary>
 public static class Quickscan
 {
@@ -24,27 +24,48 @@ public static class Quickscan
     public const string Tight = "tight";
     public const string DoesNotFit = "doesNotFit";
     public const string OutsideAreas = "outsideKnownAreas";
+    /// <summary>Alternatives are looked for up to this distance (RD New): further away is another project, not an alternative site.</summary>
+    public const double AlternativesWithinM = 50_000;
 
+    /// <summary>The quickscan over a list of areas and their loads (as the reference computation gives them).</summary>
     public static QuickscanOutcome Evaluate(IReadOnlyList<GridArea> areas, IReadOnlyList<AreaYearLoad> baseLoads, Geometry geometry,
+        string sector, double peakOfftakeMw, double peakFeedInMw, CalculationRuleSet rules, int year, int horizon, int maxAlternatives = 5)
+    {
+        var byArea = baseLoads.ToLookup(l => l.AreaId);
+        var grid = new GridAreas(areas);
+        return Evaluate(grid, a => [.. byArea[grid.Areas[a].Id]], geometry, sector, peakOfftakeMw, peakFeedInMw, rules, year, horizon, maxAlternatives);
+    }
+
+    /// <summary>
+    /// The quickscan over a set of areas; <paramref name="loadsOf"/> gives an area's load (by index) for the years
+    /// asked, every scenario, and is called only for the areas the answer needs: the ones the development lies in
+    /// and, nearest first, the candidates for an alternative.
+    /// </summary>
+    public static QuickscanOutcome Evaluate(GridAreas grid, Func<int, IReadOnlyList<AreaYearLoad>> loadsOf, Geometry geometry,
         string sector, double peakOfftakeMw, double peakFeedInMw, CalculationRuleSet rules, int year, int horizon, int maxAlternatives = 5)
     {
         var direction = peakOfftakeMw >= peakFeedInMw ? GridAnalysis.Offtake : GridAnalysis.FeedIn;
         var peak = (direction == GridAnalysis.Offtake ? peakOfftakeMw : peakFeedInMw) * rules.SimultaneityOf(sector);
-        var loads = baseLoads.ToLookup(l => (l.AreaId, l.Year, l.Scenario));
+        var cache = new Dictionary<int, ILookup<(int Year, string Scenario), AreaYearLoad>>();
         double? Available(GridArea a, int y) => direction == GridAnalysis.Offtake ? a.CapacityIn(y)?.OfftakeMw : a.CapacityIn(y)?.FeedInMw;
-        double Load(GridArea a, int y, string s) => loads[(a.Id, y, s)].Sum(l => direction == GridAnalysis.Offtake ? l.PeakOfftakeMw : l.PeakFeedInMw);
-
-        var shares = GridAnalysis.Assign(geometry, areas, GridAnalysis.Index(areas));
-        var result = new List<QuickscanArea>();
-        foreach (var (area, share) in shares)
+        double Load(int a, int y, string s)
         {
+            if (!cache.TryGetValue(a, out var loads)) cache[a] = loads = loadsOf(a).ToLookup(l => (l.Year, l.Scenario));
+            return loads[(y, s)].Sum(l => direction == GridAnalysis.Offtake ? l.PeakOfftakeMw : l.PeakFeedInMw);
+        }
+
+        var shares = grid.Assign(geometry);
+        var result = new List<QuickscanArea>();
+        foreach (var (index, share) in shares)
+        {
+            var area = grid.Areas[index];
             var added = peak * share;
             var headroom = new List<HeadroomYear>();
             for (var y = year; y <= year + horizon; y++)
                 foreach (var s in Scenarios.All)
                 {
                     var available = Available(area, y);
-                    var load = Load(area, y, s) + added;
+                    var load = Load(index, y, s) + added;
                     headroom.Add(new HeadroomYear(y, s, available, Math.Round(load, 6), available is null ? null : Math.Round(available.Value - load, 6)));
                 }
             var at = headroom.Single(h => h.Year == year && h.Scenario == Scenarios.Expected);
@@ -57,17 +78,17 @@ public static class Quickscan
         var alternatives = new List<QuickscanAlternative>();
         if (verdict != Fits)
         {
-            var here = CrsTransform.ToRdNew(geometry);
-            var inUse = shares.Select(s => s.Area.Id).ToHashSet();
-            foreach (var area in areas.Where(a => !inUse.Contains(a.Id))
-                         .Select(a => (Area: a, Distance: CrsTransform.ToRdNew(a.Boundary).Distance(here)))
-                         .OrderBy(x => x.Distance).ThenBy(x => x.Area.ShortCode, StringComparer.Ordinal))
+            var inUse = shares.Select(s => s.Area).ToHashSet();
+            foreach (var (index, distance) in grid.Nearest(geometry))
             {
-                var available = Available(area.Area, year);
+                if (distance > AlternativesWithinM) break;
+                if (inUse.Contains(index)) continue;
+                var area = grid.Areas[index];
+                var available = Available(area, year);
                 if (available is null) continue;
-                var headroom = available.Value - Load(area.Area, year, Scenarios.Expected) - peak;
+                var headroom = available.Value - Load(index, year, Scenarios.Expected) - peak;
                 if (headroom < 0.1 * available.Value) continue;
-                alternatives.Add(new QuickscanAlternative(area.Area.Id, area.Area.Operator, area.Area.ShortCode, Math.Round(area.Distance / 1000, 3), Math.Round(headroom, 6)));
+                alternatives.Add(new QuickscanAlternative(area.Id, area.Operator, area.ShortCode, Math.Round(distance / 1000, 3), Math.Round(headroom, 6)));
                 if (alternatives.Count == maxAlternatives) break;
             }
         }

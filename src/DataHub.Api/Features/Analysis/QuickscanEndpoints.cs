@@ -34,7 +34,7 @@ public static class QuickscanEndpoints
         return api;
     }
 
-    public static async Task<IResult> Create(HttpContext http, DataHubDb db, ISpatialQuery spatial, AccessScopes access, AuditTrail audit,
+    public static async Task<IResult> Create(HttpContext http, DataHubDb db, GridModelCache models, AccessScopes access, AuditTrail audit,
         DevelopmentStore store, IOptions<DataHubOptions> options, CancellationToken ct)
     {
         var scope = await access.CurrentAsync(ct);
@@ -57,9 +57,13 @@ public static class QuickscanEndpoints
                 return Problems.Validation([new FieldError("/quantity/unit", "noRule",
                     $"the rule set {rules.Id} has no rule for {request.Value.Kind} in {qq.Unit}; state peakOfftakeMw or peakFeedInMw instead")]);
 
-            var (_, areas, loads) = await GridAnalysisEndpoints.LoadGridAsync(db, spatial, access, audit, null, null, rules,
-                request.Value.Year, request.Value.Year + Horizon, Scenarios.All, ct);
-            var outcome = Quickscan.Evaluate(areas, loads, request.Value.Geometry, request.Value.Sector, offtake, feedIn, rules, request.Value.Year, Horizon);
+            var model = await models.CurrentAsync(db, ct);
+            var view = AnalysisView.For(scope);
+            var ruleSet = model.RuleSetIndex(rules.Id);
+            var outcome = Quickscan.Evaluate(model.Grid,
+                area => model.Evaluate(area, view, ruleSet, request.Value.Year, request.Value.Year + Horizon, Scenarios.All, contributions: false, options.Value.DisclosureControl),
+                request.Value.Geometry, request.Value.Sector, offtake, feedIn, rules, request.Value.Year, Horizon);
+            await audit.ReadAsync(scope.Caller, view.Counted.Select(d => d.Access), "quickscan", ct);
             var now = store.Now();
             var record = new QuickscanRecord
             {

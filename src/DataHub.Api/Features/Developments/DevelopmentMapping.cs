@@ -15,6 +15,11 @@ public static class DevelopmentMapping
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
     };
 
+    /// <summary>The stored quantities and stated energy of a version (source-generated: a rebuild of the analysis model reads every development's).</summary>
+    public static List<Quantity> StoredQuantities(string json) => JsonSerializer.Deserialize(json, StoredJsonContext.Default.ListQuantity)!;
+
+    public static List<StatedEnergy> StoredEnergy(string json) => JsonSerializer.Deserialize(json, StoredJsonContext.Default.ListStatedEnergy)!;
+
     /// <summary>Builds a new version row from validated input; identity, version and timestamps are set by the caller.</summary>
     public static DevelopmentVersion ToVersion(this DevelopmentInput input, string owner, Guid? planId, string visibility, DerivedAreas areas)
     {
@@ -94,3 +99,9 @@ public static class DevelopmentMapping
         [new Link($"{baseUrl}/api/v1/developments/{r.DevelopmentId}", "self", "application/geo+json")]);
     }
 }
+
+/// <summary>The stored JSON of quantities and stated energy, with the same options as <see cref="DevelopmentMapping.StoredJson"/>.</summary>
+[System.Text.Json.Serialization.JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+[System.Text.Json.Serialization.JsonSerializable(typeof(List<Quantity>))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(List<StatedEnergy>))]
+internal sealed partial class StoredJsonContext : System.Text.Json.Serialization.JsonSerializerContext;

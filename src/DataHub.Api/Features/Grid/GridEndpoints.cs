@@ -16,7 +16,15 @@ public sealed record EnergyAreaResponse(
     Guid Id, string Operator, string ShortCode, string Kind, string? Description,
     CapacityFigures Demand, CapacityFigures Generation,
     System.Text.Json.JsonElement Works, System.Text.Json.JsonElement PostcodeAreas,
-    NetTopologySuite.Geometries.Geometry? Geometry, IReadOnlyList<CapacityYear> Capacity, int Version, DateTime UpdatedAt);
+    NetTopologySuite.Geometries.Geometry? Geometry, IReadOnlyList<CapacityYear> Capacity, int Version, DateTime UpdatedAt,
+    IReadOnlyList<CongestionAreaLink> CongestionAreas);
+
+/// <summary>
+/// A DSO energy area's link to the TSO congestion area it lies in, for demand or generation, as the capacity map
+/// states it (<c>demand_energy_area_short_code</c> / <c>generation_energy_area_short_code</c>); <c>id</c> and
+/// <c>operator</c> are filled when the hub holds that congestion area.
+/// </summary>
+public sealed record CongestionAreaLink(string Direction, string ShortCode, Guid? Id, string? Operator);
 
 public sealed record EnergyAreaImportReport(Guid Id, string Operator, int Updated, int Unchanged);
 
@@ -49,6 +57,7 @@ public static class GridEndpoints
         var areas = api.MapGroup("/energy-areas").WithTags("Grid");
         areas.MapGet("", ListAreas).WithName("listEnergyAreas").WithSummary("Energy and congestion areas with their capacity")
             .WithQuery("operator", "grid operator code").WithQuery("kind", "energy_area or congestion_area")
+            .WithQuery("congestionArea", "short code of a TSO congestion area: the energy areas linked to it (demand or generation)")
             .Produces<EnergyAreaList>().WithProblems(400);
         areas.MapGet("/{id:guid}", GetArea).WithName("getEnergyArea").WithSummary("One energy area")
             .Produces<EnergyAreaResponse>().WithProblems(400, 404);
@@ -181,21 +190,24 @@ public static class GridEndpoints
         return import is null ? Problems.NotFound($"There is no capacity-map import {id}.") : TypedResults.Ok(ToReport(import));
     }
 
-    public static async Task<IResult> ListAreas(string? @operator, string? kind, DataHubDb db, CancellationToken ct)
+    public static async Task<IResult> ListAreas(string? @operator, string? kind, string? congestionArea, DataHubDb db, CancellationToken ct)
     {
         if (kind is not null && Array.IndexOf(CapacityMapReader.AreaKinds, kind) < 0)
             return Problems.Validation([new FieldError("", "unknownCode", "kind is energy_area or congestion_area") { Parameter = "kind" }]);
         var rows = db.EnergyAreaVersions.AsNoTracking().Where(a => a.ValidTo == null);
         if (@operator is not null) rows = rows.Where(a => a.OperatorCode == @operator);
         if (kind is not null) rows = rows.Where(a => a.Kind == kind);
-        var items = (await rows.OrderBy(a => a.OperatorCode).ThenBy(a => a.ShortCode).ToListAsync(ct)).Select(ToResponse).ToList();
+        if (congestionArea is not null) rows = rows.Where(a => a.DemandCongestionAreaCode == congestionArea || a.GenerationCongestionAreaCode == congestionArea);
+        var found = await rows.OrderBy(a => a.OperatorCode).ThenBy(a => a.ShortCode).ToListAsync(ct);
+        var links = await CongestionAreasAsync(db, found, ct);
+        var items = found.Select(a => ToResponse(a, links)).ToList();
         return TypedResults.Ok(new EnergyAreaList(items, items.Count));
     }
 
     public static async Task<IResult> GetArea(Guid id, DataHubDb db, CancellationToken ct)
     {
         var row = await db.EnergyAreaVersions.AsNoTracking().FirstOrDefaultAsync(a => a.AreaId == id && a.ValidTo == null, ct);
-        return row is null ? Problems.NotFound($"There is no energy area {id}.") : TypedResults.Ok(ToResponse(row));
+        return row is null ? Problems.NotFound($"There is no energy area {id}.") : TypedResults.Ok(ToResponse(row, await CongestionAreasAsync(db, [row], ct)));
     }
 
     private static EnergyAreaVersion ToRow(EnergyAreaInput i, EnergyAreaVersion? previous, string op, CapacityMapImport import, string hash, DateTime now) => new()
@@ -215,7 +227,21 @@ public static class GridEndpoints
         Geometry = previous?.Geometry, CapacityJson = previous?.CapacityJson ?? "[]",
     };
 
-    private static EnergyAreaResponse ToResponse(EnergyAreaVersion a) => new(
+    /// <summary>The congestion areas the given areas refer to, by short code.</summary>
+    private static async Task<ILookup<string, EnergyAreaVersion>> CongestionAreasAsync(DataHubDb db, List<EnergyAreaVersion> areas, CancellationToken ct)
+    {
+        var codes = areas.SelectMany(a => new[] { a.DemandCongestionAreaCode, a.GenerationCongestionAreaCode }).OfType<string>().Distinct().ToList();
+        if (codes.Count == 0) return Array.Empty<EnergyAreaVersion>().ToLookup(a => a.ShortCode);
+        return (await db.EnergyAreaVersions.AsNoTracking().Where(a => a.ValidTo == null && a.Kind == "congestion_area" && codes.Contains(a.ShortCode))
+            .OrderBy(a => a.OperatorCode).ToListAsync(ct)).ToLookup(a => a.ShortCode);
+    }
+
+    private static IReadOnlyList<CongestionAreaLink> Links(EnergyAreaVersion a, ILookup<string, EnergyAreaVersion> congestion) =>
+        [.. new[] { ("demand", a.DemandCongestionAreaCode), ("generation", a.GenerationCongestionAreaCode) }
+            .Where(x => x.Item2 is not null)
+            .Select(x => congestion[x.Item2!].FirstOrDefault() is { } c ? new CongestionAreaLink(x.Item1, x.Item2!, c.AreaId, c.OperatorCode) : new CongestionAreaLink(x.Item1, x.Item2!, null, null))];
+
+    private static EnergyAreaResponse ToResponse(EnergyAreaVersion a, ILookup<string, EnergyAreaVersion> congestion) => new(
         a.AreaId, a.OperatorCode, a.ShortCode, a.Kind, a.Description,
         new CapacityFigures(a.DemandAvailableMw, a.DemandQuotedMw, a.DemandInQueueMw, a.DemandRequestsInQueue, a.DemandForecastMw,
             a.DemandAlleviationYear, a.DemandConstraint, a.DemandCongestionAreaCode),
@@ -223,7 +249,7 @@ public static class GridEndpoints
             a.GenerationAlleviationYear, a.GenerationConstraint, a.GenerationCongestionAreaCode),
         System.Text.Json.JsonDocument.Parse(a.WorksJson).RootElement.Clone(), System.Text.Json.JsonDocument.Parse(a.PostcodeAreasJson).RootElement.Clone(),
         a.Geometry, System.Text.Json.JsonSerializer.Deserialize<List<CapacityYear>>(a.CapacityJson, DevelopmentMapping.StoredJson)!,
-        a.Version, a.ValidFrom);
+        a.Version, a.ValidFrom, Links(a, congestion));
 
     private static CapacityMapImportReport ToReport(CapacityMapImport i) =>
         new(i.Id, i.OperatorCode, i.Identifier, i.ConformsTo, i.Issued, i.Created, i.Updated, i.Unchanged, i.CreatedAt);

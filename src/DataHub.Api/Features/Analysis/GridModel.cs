@@ -1,0 +1,380 @@
+using DataHub.Api.Data;
+using DataHub.Api.Features.Aggregates;
+using DataHub.Api.Features.Developments;
+using NetTopologySuite.Geometries;
+
+namespace DataHub.Api.Features.Analysis;
+
+/// <summary>A development's electricity load from a year on, until its next step. <c>Present</c>: a rule or statement applies.</summary>
+public readonly record struct LoadStep(int Year, double PeakOfftakeMw, double PeakFeedInMw, double AnnualEnergyMwh, bool Present);
+
+/// <summary>A development as the model holds it: what access needs, where it lies and its load steps per rule set.</summary>
+public sealed class ModelDevelopment
+{
+    /// <summary>Position in the model, for per-request caches.</summary>
+    public required int Index { get; init; }
+    public Guid Id => Access.DevelopmentId;
+    /// <summary>A copy of the stored version with only the fields the access policy reads (owner, visibility, plan type, sector, areas).</summary>
+    public required DevelopmentVersion Access { get; init; }
+    public required int Sector { get; init; }
+    /// <summary>The scenarios the development counts in, as bits (<see cref="GridModel.ScenarioBit"/>).</summary>
+    public required int Scenarios { get; init; }
+    public required (int Area, double Share)[] Shares { get; init; }
+    /// <summary>Per rule set (model order): the load from the rules only.</summary>
+    public required LoadStep[][] RuleSteps { get; init; }
+    /// <summary>Per rule set: the load with stated energy overriding; null when the development states none.</summary>
+    public LoadStep[][]? StatedSteps { get; init; }
+}
+
+/// <summary>One development's share of an area.</summary>
+public readonly record struct ModelEntry(ModelDevelopment Development, double Share);
+
+/// <summary>What a development is to one caller: not counted, counted in totals only, or seen in detail (with or without its stated energy).</summary>
+public enum Sight : byte { Unknown, None, AggregateOnly, Detail, DetailWithStatedEnergy }
+
+/// <summary>
+/// One caller's view of the model, for one request: the access policy's own predicates (compiled from the same
+/// expressions the database evaluates) applied to each development once, and the non-public developments of other
+/// owners it counted, for the audit trail.
+/// </summary>
+public sealed class AnalysisView
+{
+    private readonly Func<DevelopmentVersion, Sight> _sight;
+    private readonly string? _organisation;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<ModelDevelopment, bool> _counted = new();
+    private Sight[] _cache = [];
+
+    private AnalysisView(Func<DevelopmentVersion, Sight> sight, string? organisation) => (_sight, _organisation) = (sight, organisation);
+
+    public static AnalysisView For(Access.AccessScope scope)
+    {
+        var detail = Access.AccessPolicy.SeesDetail(scope).Compile();
+        var aggregate = Access.AccessPolicy.SeesAggregate(scope).Compile();
+        return new(row => detail(row) ? (Access.AccessPolicy.HasDetailAccess(scope, row) ? Sight.DetailWithStatedEnergy : Sight.Detail)
+            : aggregate(row) ? Sight.AggregateOnly : Sight.None, scope.Organisation);
+    }
+
+    /// <summary>Everything in detail with stated energy: for benchmarks and the reference comparison, never for a caller.</summary>
+    public static AnalysisView Everything() => new(_ => Sight.DetailWithStatedEnergy, null);
+
+    /// <summary>The non-public developments of other owners that went into an answer: what the audit trail records.</summary>
+    public IReadOnlyCollection<ModelDevelopment> Counted => [.. _counted.Keys];
+
+    /// <summary>What a development is to this caller; decided once per development (safe to call from several threads).</summary>
+    public Sight Of(ModelDevelopment d)
+    {
+        var cache = _cache;
+        if (d.Index >= cache.Length)
+            lock (_counted)
+            {
+                if (d.Index >= _cache.Length) _cache = [.. _cache, .. new Sight[Math.Max(d.Index + 1 - _cache.Length, _cache.Length)]];
+                cache = _cache;
+            }
+        var s = cache[d.Index];
+        if (s == Sight.Unknown) cache[d.Index] = s = _sight(d.Access);
+        return s;
+    }
+
+    internal void Prepare(int developments)
+    {
+        lock (_counted) if (_cache.Length < developments) _cache = [.. _cache, .. new Sight[developments - _cache.Length]];
+    }
+
+    internal void Count(ModelDevelopment d)
+    {
+        if (d.Access.Visibility != "public" && d.Access.OwnerCode != _organisation) _counted.TryAdd(d, true);
+    }
+}
+
+/// <summary>The state of the analysed data: when it changes, the model is brought up to date.</summary>
+public sealed record DataStamp(long DevelopmentVersions, long LastDevelopmentRow, long AreaVersions, long LastAreaRow);
+
+/// <summary>
+/// The analysis model of the current data, held in memory and shared by all requests: the energy areas, and every
+/// current development assigned to them (by share) with its load as steps per year, per rule set. Built once per
+/// version of the grid data and brought up to date with changed developments (<see cref="With"/>) without
+/// recomputing the rest. A request evaluates the areas it asks for through its caller's <see cref="AnalysisView"/>,
+/// so the same model answers every caller with exactly what that caller may count. Immutable.
+/// </summary>
+public sealed class GridModel
+{
+    public static readonly IReadOnlyList<string> Sectors = DevelopmentCodes.Sectors;
+    private static readonly int[] SectorOrder = [.. Enumerable.Range(0, DevelopmentCodes.Sectors.Length).OrderBy(i => DevelopmentCodes.Sectors[i], StringComparer.Ordinal)];
+
+    public GridAreas Grid { get; }
+    public IReadOnlyList<CalculationRuleSet> RuleSets { get; }
+    public DataStamp Stamp { get; }
+    private readonly Dictionary<Guid, ModelDevelopment> _developments;
+    private readonly ModelEntry[][] _entries;
+    private readonly int _nextIndex;
+
+    public int Count => _developments.Count;
+
+    private GridModel(GridAreas grid, IReadOnlyList<CalculationRuleSet> ruleSets, DataStamp stamp, Dictionary<Guid, ModelDevelopment> developments, ModelEntry[][] entries, int nextIndex) =>
+        (Grid, RuleSets, Stamp, _developments, _entries, _nextIndex) = (grid, ruleSets, stamp, developments, entries, nextIndex);
+
+    public static int ScenarioBit(string scenario) => scenario switch
+    {
+        Scenarios.Committed => 1,
+        Scenarios.Expected => 2,
+        Scenarios.Ambition => 4,
+        _ => throw new ArgumentOutOfRangeException(nameof(scenario), scenario, "unknown scenario"),
+    };
+
+    public int RuleSetIndex(string id)
+    {
+        for (var i = 0; i < RuleSets.Count; i++) if (RuleSets[i].Id == id) return i;
+        return -1;
+    }
+
+    /// <summary>The whole model from the current versions of the developments (retired ones left out by the caller).</summary>
+    public static GridModel Build(GridAreas grid, IReadOnlyList<DevelopmentVersion> current, IReadOnlyList<CalculationRuleSet> ruleSets, DataStamp stamp)
+    {
+        var developments = new ModelDevelopment[current.Count];
+        // Assignment and translation are independent per development: spread over the cores.
+        Parallel.For(0, current.Count, () => new StringPool(), (i, _, pool) => { developments[i] = Create(current[i], i, grid, ruleSets, pool); return pool; }, _ => { });
+        var byId = new Dictionary<Guid, ModelDevelopment>(developments.Length);
+        foreach (var d in developments) byId[d.Id] = d;
+        var lists = new List<ModelEntry>[grid.Areas.Count];
+        foreach (var d in developments)
+            foreach (var (area, share) in d.Shares)
+                (lists[area] ??= []).Add(new ModelEntry(d, share));
+        var entries = new ModelEntry[grid.Areas.Count][];
+        Parallel.For(0, lists.Length, a => entries[a] = lists[a] is { } l ? [.. l.OrderBy(e => e.Development.Id)] : []);
+        return new GridModel(grid, ruleSets, stamp, byId, entries, developments.Length);
+    }
+
+    /// <summary>
+    /// The model with these developments' latest versions applied: each is taken out of its areas and, unless it is
+    /// retired or superseded, assigned and translated anew. Only the areas it touches are copied.
+    /// </summary>
+    public GridModel With(IEnumerable<DevelopmentVersion> latest, DataStamp stamp)
+    {
+        var developments = new Dictionary<Guid, ModelDevelopment>(_developments);
+        var entries = (ModelEntry[][])_entries.Clone();
+        var touched = new Dictionary<int, List<ModelEntry>>();
+        List<ModelEntry> Area(int a) => touched.TryGetValue(a, out var l) ? l : touched[a] = [.. entries[a]];
+        var next = _nextIndex;
+        var pool = new StringPool();
+        foreach (var row in latest)
+        {
+            if (developments.Remove(row.DevelopmentId, out var old))
+                foreach (var (a, _) in old.Shares) Area(a).RemoveAll(e => e.Development == old);
+            if (row.ValidTo is not null || row.IsRetired) continue;
+            var d = Create(row, next++, Grid, RuleSets, pool);
+            developments[d.Id] = d;
+            foreach (var (a, share) in d.Shares) Area(a).Add(new ModelEntry(d, share));
+        }
+        foreach (var (a, list) in touched) entries[a] = [.. list.OrderBy(e => e.Development.Id)];
+        return new GridModel(Grid, RuleSets, stamp, developments, entries, next);
+    }
+
+    public bool Contains(Guid development) => _developments.ContainsKey(development);
+
+    private static ModelDevelopment Create(DevelopmentVersion v, int index, GridAreas grid, IReadOnlyList<CalculationRuleSet> ruleSets, StringPool pool)
+    {
+        var facts = AnalysisEndpoints.Facts(v);
+        var scenarios = 0;
+        foreach (var s in Analysis.Scenarios.All) if (Analysis.Scenarios.Includes(s, facts.Certainty)) scenarios |= ScenarioBit(s);
+        return new ModelDevelopment
+        {
+            Index = index,
+            Access = new DevelopmentVersion
+            {
+                DevelopmentId = v.DevelopmentId, OwnerCode = pool.Get(v.OwnerCode), Visibility = pool.Get(v.Visibility), PlanType = pool.Get(v.PlanType),
+                Sector = pool.Get(v.Sector), MunicipalityCode = pool.GetOrNull(v.MunicipalityCode), ProvinceCode = pool.GetOrNull(v.ProvinceCode),
+                ResRegionCode = pool.GetOrNull(v.ResRegionCode), Certainty = pool.Get(v.Certainty),
+                ExternalId = "", ChangedBy = "", ChangeKind = "", Name = "", Kind = "", AssetType = "", OtherMunicipalityCodes = "",
+                Geometry = Empty, QuantitiesJson = "", EnergyJson = "", CarriersJson = "", SourceJson = "", ContentHash = "",
+            },
+            Sector = Math.Max(0, Array.IndexOf(DevelopmentCodes.Sectors, facts.Sector)),
+            Scenarios = scenarios,
+            Shares = [.. grid.Assign(v.Geometry)],
+            RuleSteps = [.. ruleSets.Select(r => Steps(facts, r, useStatedEnergy: false))],
+            StatedSteps = facts.Energy.Count == 0 ? null : [.. ruleSets.Select(r => Steps(facts, r, useStatedEnergy: true))],
+        };
+    }
+
+    private static readonly Geometry Empty = NetTopologySuite.Geometries.Point.Empty;
+
+    /// <summary>
+    /// A development's electricity load as steps: the translation changes only in the years something is stated
+    /// (a quantity, a stated energy figure) and the year after decommissioning, so it is evaluated in those years only.
+    /// </summary>
+    public static LoadStep[] Steps(DevelopmentFacts d, CalculationRuleSet rules, bool useStatedEnergy)
+    {
+        var years = new SortedSet<int>(d.Quantities.Select(q => q.Year));
+        if (useStatedEnergy) years.UnionWith(d.Energy.Select(e => e.Year));
+        if (d.DecommissioningYear is { } end) years.Add(end + 1);
+        var steps = new List<LoadStep>(years.Count);
+        var previous = new LoadStep(0, 0, 0, 0, false);
+        foreach (var year in years)
+        {
+            var l = LoadTranslation.Translate(d, rules, year, year, useStatedEnergy).FirstOrDefault(x => x.Carrier == "electricity");
+            var step = l is null ? new LoadStep(year, 0, 0, 0, false) : new LoadStep(year, l.PeakOfftakeMw, l.PeakFeedInMw, l.AnnualEnergyMwh, true);
+            if (step with { Year = 0 } != previous with { Year = 0 }) steps.Add(step);
+            previous = step;
+        }
+        return [.. steps];
+    }
+
+    /// <summary>
+    /// The load of one area per scenario and year for one caller. Developments the caller sees in detail count in
+    /// full and are listed as contributions (when asked); developments it may count in aggregates only are added to
+    /// a year's figures only when that aggregate-only part passes disclosure control (enough owners, none
+    /// dominant), otherwise the figures leave it out and say why. Sums run in development order: deterministic.
+    /// </summary>
+    public IReadOnlyList<AreaYearLoad> Evaluate(int area, AnalysisView view, int ruleSet, int from, int to, IReadOnlyList<string> scenarios,
+        bool contributions, DisclosureOptions disclosure, bool bySector = true)
+    {
+        var rules = RuleSets[ruleSet];
+        int ny = to - from + 1, ns = scenarios.Count, nk = Sectors.Count;
+        var bits = scenarios.Select(ScenarioBit).ToArray();
+        var anyBit = bits.Aggregate(0, (a, b) => a | b);
+        // [part (0 detail, 1 aggregate-only)][scenario][sector][year]
+        var size = 2 * ns * nk * ny;
+        var offtake = new double[size];
+        var feedIn = new double[size];
+        var annual = new double[size];
+        var count = new int[size];
+        Dictionary<string, double[]>? restrictedByOwner = null; // [scenario][year][direction]
+        var listed = contributions ? new List<Contribution>[ns * ny] : null;
+
+        foreach (var (d, share) in _entries[area])
+        {
+            var sight = view.Of(d);
+            if (sight == Sight.None) continue;
+            var steps = sight == Sight.DetailWithStatedEnergy && d.StatedSteps is { } stated ? stated[ruleSet] : d.RuleSteps[ruleSet];
+            if (steps.Length == 0 || (d.Scenarios & anyBit) == 0) continue;
+            var part = sight == Sight.AggregateOnly ? 1 : 0;
+            double[]? owner = null;
+            if (part == 1)
+            {
+                restrictedByOwner ??= new(StringComparer.Ordinal);
+                if (!restrictedByOwner.TryGetValue(d.Access.OwnerCode, out owner)) restrictedByOwner[d.Access.OwnerCode] = owner = new double[ns * ny * 2];
+            }
+            var counted = false;
+            var k = 0;
+            var current = new LoadStep(0, 0, 0, 0, false);
+            for (var yi = 0; yi < ny; yi++)
+            {
+                var year = from + yi;
+                while (k < steps.Length && steps[k].Year <= year) current = steps[k++];
+                if (!current.Present) continue;
+                double o = share * current.PeakOfftakeMw, f = share * current.PeakFeedInMw, a = share * current.AnnualEnergyMwh;
+                for (var s = 0; s < ns; s++)
+                {
+                    if ((d.Scenarios & bits[s]) == 0) continue;
+                    var i = ((part * ns + s) * nk + d.Sector) * ny + yi;
+                    offtake[i] += o; feedIn[i] += f; annual[i] += a; count[i]++;
+                    counted = true;
+                    if (owner is not null) { owner[(s * ny + yi) * 2] += o; owner[(s * ny + yi) * 2 + 1] += f; }
+                    else if (listed is not null) (listed[s * ny + yi] ??= []).Add(new Contribution(d.Id, share, o, f));
+                }
+            }
+            if (counted) view.Count(d);
+        }
+
+        var grid = Grid.Areas[area];
+        var result = new List<AreaYearLoad>(ns * ny);
+        for (var s = 0; s < ns; s++)
+            for (var yi = 0; yi < ny; yi++)
+            {
+                var withheld = restrictedByOwner is null ? null : Judge(restrictedByOwner.Values, (s * ny + yi) * 2, disclosure);
+                var parts = withheld is null ? 2 : 1;
+                double peakOfftake = 0, peakFeedIn = 0, energy = 0;
+                var aggregateOnly = 0;
+                var sectors = bySector ? new Dictionary<string, double>(StringComparer.Ordinal) : NoSectors; // filled in code order, and enumerates so
+                foreach (var sector in SectorOrder)
+                {
+                    double o = 0, f = 0, a = 0;
+                    var n = 0;
+                    for (var part = 0; part < parts; part++)
+                    {
+                        var i = ((part * ns + s) * nk + sector) * ny + yi;
+                        o += offtake[i]; f += feedIn[i]; a += annual[i]; n += count[i];
+                        if (part == 1) aggregateOnly += count[i];
+                    }
+                    if (n == 0) continue;
+                    var factor = rules.SimultaneityOf(Sectors[sector]);
+                    peakOfftake += o * factor; peakFeedIn += f * factor; energy += a;
+                    if (bySector) sectors[Sectors[sector]] = o * factor;
+                }
+                var capacity = grid.CapacityIn(from + yi);
+                IReadOnlyList<Contribution> list = listed?[s * ny + yi] is { } l
+                    ? [.. l.OrderByDescending(c => c.PeakOfftakeMw + c.PeakFeedInMw).ThenBy(c => c.Development)] : [];
+                result.Add(new AreaYearLoad(grid.Id, from + yi, scenarios[s], peakOfftake, peakFeedIn, energy, capacity?.OfftakeMw, capacity?.FeedInMw,
+                    sectors, list) { AggregateOnlyDevelopments = aggregateOnly, AggregateOnlyWithheldBecause = withheld });
+            }
+        return result;
+    }
+
+    private static readonly Dictionary<string, double> NoSectors = [];
+
+    /// <summary>Primary disclosure control on the aggregate-only part of one cell; null when it may be shown.</summary>
+    private static string? Judge(IEnumerable<double[]> byOwner, int at, DisclosureOptions options)
+    {
+        int owners = 0;
+        double offtake = 0, feedIn = 0, largestOfftake = 0, largestFeedIn = 0;
+        foreach (var o in byOwner)
+        {
+            var (x, y) = (o[at], o[at + 1]);
+            if (x == 0 && y == 0) continue;
+            owners++;
+            offtake += x; feedIn += y;
+            largestOfftake = Math.Max(largestOfftake, x); largestFeedIn = Math.Max(largestFeedIn, y);
+        }
+        if (owners == 0) return null;
+        if (owners < options.MinOwners) return $"aggregate-only data of fewer than {options.MinOwners} owners left out";
+        if ((offtake > 0 && largestOfftake / offtake * 100 > options.MaxDominancePercent) || (feedIn > 0 && largestFeedIn / feedIn * 100 > options.MaxDominancePercent))
+            return $"aggregate-only data left out: one owner holds more than {options.MaxDominancePercent:0.#} % of it";
+        return null;
+    }
+
+    /// <summary>
+    /// Loads of the given areas (all when null; without the split by sector) and the bottlenecks they show, each with its causes: the developments
+    /// the caller sees in detail that load the area in the first year short, largest first.
+    /// </summary>
+    public (IReadOnlyList<AreaYearLoad> Loads, IReadOnlyList<Bottleneck> Bottlenecks) Bottlenecks(IReadOnlyList<int>? areas, AnalysisView view, int ruleSet,
+        int from, int to, IReadOnlyList<string> scenarios, DisclosureOptions disclosure)
+    {
+        areas ??= [.. Enumerable.Range(0, Grid.Areas.Count)];
+        var loads = new IReadOnlyList<AreaYearLoad>[areas.Count];
+        var bottlenecks = new IReadOnlyList<Bottleneck>[areas.Count];
+        view.Prepare(_nextIndex);
+        // Areas are independent: spread over the cores, gathered in the order asked.
+        Parallel.For(0, areas.Count, i =>
+        {
+            loads[i] = Evaluate(areas[i], view, ruleSet, from, to, scenarios, contributions: false, disclosure, bySector: false);
+            bottlenecks[i] = [.. GridAnalysis.Bottlenecks(loads[i]).Select(b => b with { CausedBy = Causes(areas[i], view, ruleSet, b.FirstYear, b.Scenario, b.Direction) })];
+        });
+        return ([.. loads.SelectMany(l => l)], [.. bottlenecks.SelectMany(b => b)]);
+    }
+
+    /// <summary>The developments the caller sees in detail that load an area in a year and direction, largest first (then by id).</summary>
+    public IReadOnlyList<Guid> Causes(int area, AnalysisView view, int ruleSet, int year, string scenario, string direction)
+    {
+        var bit = ScenarioBit(scenario);
+        var causes = new List<(Guid Id, double Mw)>();
+        foreach (var (d, share) in _entries[area])
+        {
+            if ((d.Scenarios & bit) == 0) continue;
+            var sight = view.Of(d);
+            if (sight is not (Sight.Detail or Sight.DetailWithStatedEnergy)) continue;
+            var steps = sight == Sight.DetailWithStatedEnergy && d.StatedSteps is { } stated ? stated[ruleSet] : d.RuleSteps[ruleSet];
+            var step = steps.LastOrDefault(s => s.Year <= year);
+            if (!step.Present) continue;
+            var mw = share * (direction == GridAnalysis.Offtake ? step.PeakOfftakeMw : step.PeakFeedInMw);
+            if (mw > 0) causes.Add((d.Id, mw));
+        }
+        return [.. causes.OrderByDescending(c => c.Mw).ThenBy(c => c.Id).Select(c => c.Id)];
+    }
+
+    /// <summary>One instance per distinct code string, so 250,000 developments do not hold 250,000 copies of "GM0344".</summary>
+    private sealed class StringPool
+    {
+        private readonly Dictionary<string, string> _pool = new(StringComparer.Ordinal);
+        public string Get(string s) => _pool.TryGetValue(s, out var p) ? p : _pool[s] = s;
+        public string? GetOrNull(string? s) => s is null ? null : Get(s);
+    }
+}

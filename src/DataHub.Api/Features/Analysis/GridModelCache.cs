@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using System.Text.Json;
+using DataHub.Api.Data;
+using DataHub.Api.Features.Developments;
+using DataHub.Api.Features.Grid;
+using Microsoft.EntityFrameworkCore;
+
+namespace DataHub.Api.Features.Analysis;
+
+/// <summary>
+/// Keeps the <see cref="GridModel"/> of the current data for the whole process. Each analysis request reads the
+/// data stamp (how many version rows there are and the last one, per table: versions are append-only, so any
+/// committed write changes it). When only developments changed, and every row between the model and the database
+/// is accounted for, the model is brought up to date with just those developments; otherwise (grid data changed,
+/// a commit landed out of order, or many changes at once) it is rebuilt. Concurrent requests share one rebuild.
+/// </summary>
+public sealed class GridModelCache(ILogger<GridModelCache> log)
+{
+    /// <summary>Above this many changed versions a rebuild is as quick as applying them one by one.</summary>
+    public const int IncrementalLimit = 20_000;
+
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private GridModel? _model;
+
+    public async Task<GridModel> CurrentAsync(DataHubDb db, CancellationToken ct)
+    {
+        var stamp = await StampAsync(db, ct);
+        if (_model is { } ready && ready.Stamp == stamp) return ready;
+        await _gate.WaitAsync(ct);
+        try
+        {
+            stamp = await StampAsync(db, ct);
+            if (_model is { } model && model.Stamp == stamp) return model;
+            var clock = Stopwatch.StartNew();
+            if (_model is { } old && old.Stamp.AreaVersions == stamp.AreaVersions && old.Stamp.LastAreaRow == stamp.LastAreaRow
+                && stamp.DevelopmentVersions - old.Stamp.DevelopmentVersions is > 0 and <= IncrementalLimit)
+            {
+                var rows = await db.DevelopmentVersions.AsNoTracking().Where(v => v.RowId > old.Stamp.LastDevelopmentRow && v.RowId <= stamp.LastDevelopmentRow).ToListAsync(ct);
+                if (old.Stamp.DevelopmentVersions + rows.Count == stamp.DevelopmentVersions)
+                {
+                    var latest = rows.GroupBy(v => v.DevelopmentId).Select(g => g.MaxBy(v => v.Version)!).ToList();
+                    _model = old.With(latest, stamp);
+                    log.LogInformation("Analysis model updated with {Count} developments in {Ms} ms", latest.Count, clock.ElapsedMilliseconds);
+                    return _model;
+                }
+            }
+            _model = await BuildAsync(db, stamp, ct);
+            log.LogInformation("Analysis model built: {Developments} developments, {Areas} energy areas in {Ms} ms",
+                _model.Count, _model.Grid.Areas.Count, clock.ElapsedMilliseconds);
+            return _model;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public static async Task<DataStamp> StampAsync(DataHubDb db, CancellationToken ct) => new(
+        await db.DevelopmentVersions.LongCountAsync(ct), await db.DevelopmentVersions.MaxAsync(v => (long?)v.RowId, ct) ?? 0,
+        await db.EnergyAreaVersions.LongCountAsync(ct), await db.EnergyAreaVersions.MaxAsync(v => (long?)v.RowId, ct) ?? 0);
+
+    private static async Task<GridModel> BuildAsync(DataHubDb db, DataStamp stamp, CancellationToken ct)
+    {
+        var areaRows = await db.EnergyAreaVersions.AsNoTracking().Where(a => a.ValidTo == null && a.Geometry != null && a.RowId <= stamp.LastAreaRow)
+            .OrderBy(a => a.OperatorCode).ThenBy(a => a.ShortCode).ToListAsync(ct);
+        var grid = new GridAreas([.. areaRows.Select(ToGridArea)]);
+        // Rows committed after the stamp was read are left for the next request, which sees a new stamp.
+        var developments = await db.DevelopmentVersions.AsNoTracking()
+            .Where(v => v.ValidTo == null && !v.IsRetired && v.RowId <= stamp.LastDevelopmentRow).ToListAsync(ct);
+        return GridModel.Build(grid, developments, RuleSetCatalogue.Instance.Sets, stamp);
+    }
+
+    public static GridArea ToGridArea(EnergyAreaVersion a) => new(a.AreaId, a.OperatorCode, a.ShortCode, a.Geometry!,
+        JsonSerializer.Deserialize<List<CapacityYear>>(a.CapacityJson, DevelopmentMapping.StoredJson)!);
+}
