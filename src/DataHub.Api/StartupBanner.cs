@@ -15,7 +15,7 @@ public static class StartupBanner
         Console.WriteLine($"DataHub is running at {url}  (database: {options.Database.Provider}, API docs: {url}/api/v1/docs)");
         Console.WriteLine($"  Try:        curl {url}/api/v1/developments?municipality=GM0344&limit=5");
         if (Access.Authentication.LocalIssuer(app.Configuration, app.Environment) is not null)
-            Console.WriteLine("  Get a token: dotnet run --project src/DataHub.Api -- token --org GM0344 --roles Submitter");
+            Console.WriteLine("  Get a token: dotnet run --project src/DataHub.Api --no-build -- token --org GM0344 --roles Submitter");
         Console.WriteLine();
     }
 }

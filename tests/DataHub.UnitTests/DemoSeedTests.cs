@@ -63,4 +63,26 @@ public sealed class DemoGridTests
         var again = DataHub.Api.Features.Demo.DemoGrid.Generate(DataHub.Api.Features.Demo.DemoSeed.Generate(), Guid.Empty, DateTime.UnixEpoch);
         Assert.Equal(areas.Select(a => (a.AreaId, a.CapacityJson)), again.Select(a => (a.AreaId, a.CapacityJson)));
     }
+
+    [Fact]
+    public void Every_demo_area_has_its_station_lies_in_TenneTs_congestion_area_and_the_real_substations_carry_their_OSM_place()
+    {
+        var areas = DataHub.Api.Features.Demo.DemoGrid.Generate(DataHub.Api.Features.Demo.DemoSeed.Generate(), Guid.Empty, DateTime.UnixEpoch);
+        var stations = DataHub.Api.Features.Demo.DemoGrid.Stations(DateTime.UnixEpoch);
+        Assert.All(areas, a => Assert.Equal("Utrecht", a.DemandCongestionAreaCode));
+        foreach (var area in areas)
+        {
+            var station = Assert.Single(stations, s => s.EnergyAreaShortCode == area.ShortCode);
+            Assert.True(area.Geometry!.Covers(station.Geometry), $"{station.Name} lies in {area.ShortCode}");
+        }
+        var tennet = stations.Where(s => s.OperatorCode == "TENNET").ToList();
+        Assert.Equal(["CRAYESTEIN", "DIEMEN", "DODEWAARD", "KRIMPEN"], tennet.Select(s => s.Code).Order());
+        // Diemen, from the OSM extract: 380/150 kV at 5.0180 E, 52.3382 N.
+        var diemen = tennet.Single(s => s.Code == "DIEMEN");
+        Assert.Equal("[380,150]", diemen.VoltagesJson);
+        Assert.Equal(5.0180, diemen.Geometry.Coordinate.X, 4);
+        Assert.Equal(52.3382, diemen.Geometry.Coordinate.Y, 4);
+        var congestion = DataHub.Api.Features.Demo.DemoGrid.CongestionAreaOf(Guid.Empty, DateTime.UnixEpoch);
+        Assert.Equal(("TENNET", "congestion_area", "Utrecht"), (congestion.OperatorCode, congestion.Kind, congestion.ShortCode));
+    }
 }

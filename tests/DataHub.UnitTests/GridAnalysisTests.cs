@@ -45,7 +45,7 @@ public sealed class GridAnalysisTests
     {
         var grid = new GridAreas([A, B]);
         var shares = grid.Assign(Developments[1].Geometry);
-        Assert.Equal(2, shares.Count);
+        Assert.Equal(2, shares.Length);
         Assert.All(shares, s => Assert.Equal(0.5, s.Share, 3));
         var point = grid.Assign(Developments[0].Geometry);
         Assert.Equal("A", grid.Areas[Assert.Single(point).Area].ShortCode);

@@ -1,7 +1,7 @@
 namespace DataHub.Api.Access;
 
 /// <summary>
-/// <c>dotnet run --project src/DataHub.Api -- token --org GM0344 --roles Submitter,Reader</c>: prints a bearer token
+/// <c>dotnet run --project src/DataHub.Api --no-build -- token --org GM0344 --roles Submitter,Reader</c>: prints a bearer token
 /// of the local issuer on one line. Exit code 2 with a message on stderr for bad arguments.
 /// </summary>
 public static class TokenCommand

@@ -18,9 +18,10 @@ public sealed record CalculationRuleSet(
 
     public double SimultaneityOf(string sector) => Simultaneity.FirstOrDefault(s => s.Sector == sector)?.Factor ?? 1.0;
 
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<CalculationRuleSet, ILookup<(string, string), CalculationRule>> ByKindAndUnit = new();
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<CalculationRuleSet, Dictionary<(string, string), CalculationRule[]>> ByKindAndUnit = new();
 
     /// <summary>The rules for a kind and unit, in the set's order (looked up, not scanned: the analysis asks this millions of times).</summary>
-    public IEnumerable<CalculationRule> RulesFor(string kind, string unit) =>
-        ByKindAndUnit.GetValue(this, set => set.Rules.ToLookup(r => (r.Kind, r.Unit)))[(kind, unit)];
+    public IReadOnlyList<CalculationRule> RulesFor(string kind, string unit) =>
+        ByKindAndUnit.GetValue(this, set => set.Rules.GroupBy(r => (r.Kind, r.Unit)).ToDictionary(g => g.Key, g => g.ToArray()))
+            .TryGetValue((kind, unit), out var rules) ? rules : [];
 }

@@ -180,7 +180,7 @@ public static class GridAnalysisEndpoints
         DataHubDb db, ISpatialQuery spatial, AccessScopes access, AuditTrail audit, CalculationRuleSet rules, CancellationToken ct,
         string? operatorCode = null, string? areaCodes = null)
     {
-        var areas = db.EnergyAreaVersions.AsNoTracking().Where(a => a.ValidTo == null && a.Geometry != null);
+        var areas = GridModelCache.AnalysedAreas(db);
         if (!string.IsNullOrEmpty(operatorCode)) areas = areas.Where(a => a.OperatorCode == operatorCode);
         if (!string.IsNullOrEmpty(areaCodes))
         {

@@ -42,17 +42,17 @@ public sealed class GridAreas
     /// is split by length share (RD New) or area share (a local equal-area measure). The overlap is cut in CRS84, so
     /// the areas' large boundaries are never projected here.
     /// </summary>
-    public IReadOnlyList<(int Area, double Share)> Assign(Geometry geometry)
+    public (int Area, double Share)[] Assign(Geometry geometry)
     {
-        var candidates = _index.Query(geometry.EnvelopeInternal);
-        if (candidates.Count == 0) return [];
         if (geometry is Point p)
         {
-            var best = -1;
-            foreach (var c in candidates)
-                if ((best < 0 || string.CompareOrdinal(Areas[c.Index].ShortCode, Areas[best].ShortCode) < 0) && c.Prepared.Covers(p)) best = c.Index;
-            return best < 0 ? [] : [(best, 1.0)];
+            // The common case, hundreds of thousands of times on a rebuild: visit the index without building a list.
+            var visitor = new PointVisitor(p, this);
+            _index.Query(p.EnvelopeInternal, visitor);
+            return visitor.Best < 0 ? [] : [(visitor.Best, 1.0)];
         }
+        var candidates = _index.Query(geometry.EnvelopeInternal);
+        if (candidates.Count == 0) return [];
         foreach (var c in candidates)
             if (c.Prepared.Contains(geometry)) return [(c.Index, 1.0)];
         var surface = geometry.Dimension == Dimension.Surface;
@@ -61,7 +61,7 @@ public sealed class GridAreas
         double Measure(Geometry g) => surface ? g.Area * Math.Cos(g.Centroid.Y * Math.PI / 180) : CrsTransform.ToRdNew(g).Length;
         var whole = Measure(geometry);
         if (whole <= 0) return [];
-        var shares = new List<(int, double)>();
+        var shares = new List<(int, double)>(candidates.Count);
         foreach (var c in candidates.OrderBy(c => Areas[c.Index].ShortCode, StringComparer.Ordinal))
         {
             if (!c.Prepared.Intersects(geometry)) continue;
@@ -69,7 +69,18 @@ public sealed class GridAreas
             var measure = part.IsEmpty ? 0 : Measure(part);
             if (measure > 0) shares.Add((c.Index, Math.Min(1, measure / whole)));
         }
-        return shares;
+        return [.. shares];
+    }
+
+    /// <summary>The area covering a point; on a shared edge the first by short code.</summary>
+    private sealed class PointVisitor(Point point, GridAreas grid) : NetTopologySuite.Index.IItemVisitor<(int Index, IPreparedGeometry Prepared)>
+    {
+        public int Best { get; private set; } = -1;
+
+        public void VisitItem((int Index, IPreparedGeometry Prepared) c)
+        {
+            if ((Best < 0 || string.CompareOrdinal(grid.Areas[c.Index].ShortCode, grid.Areas[Best].ShortCode) < 0) && c.Prepared.Covers(point)) Best = c.Index;
+        }
     }
 
     /// <summary>The areas in order of their distance (RD New, metres) to a CRS84 geometry, nearest first, ties by short code; lazily.</summary>

@@ -189,13 +189,20 @@ public sealed class GridModel
             },
             Sector = Math.Max(0, Array.IndexOf(DevelopmentCodes.Sectors, facts.Sector)),
             Scenarios = scenarios,
-            Shares = [.. grid.Assign(v.Geometry)],
-            RuleSteps = [.. ruleSets.Select(r => Steps(facts, r, useStatedEnergy: false))],
-            StatedSteps = facts.Energy.Count == 0 ? null : [.. ruleSets.Select(r => Steps(facts, r, useStatedEnergy: true))],
+            Shares = grid.Assign(v.Geometry),
+            RuleSteps = StepsPerRuleSet(facts, ruleSets, useStatedEnergy: false),
+            StatedSteps = facts.Energy.Count == 0 ? null : StepsPerRuleSet(facts, ruleSets, useStatedEnergy: true),
         };
     }
 
     private static readonly Geometry Empty = NetTopologySuite.Geometries.Point.Empty;
+
+    private static LoadStep[][] StepsPerRuleSet(DevelopmentFacts facts, IReadOnlyList<CalculationRuleSet> ruleSets, bool useStatedEnergy)
+    {
+        var steps = new LoadStep[ruleSets.Count][];
+        for (var i = 0; i < steps.Length; i++) steps[i] = Steps(facts, ruleSets[i], useStatedEnergy);
+        return steps;
+    }
 
     /// <summary>
     /// A development's electricity load as steps: the translation changes only in the years something is stated
@@ -203,15 +210,19 @@ public sealed class GridModel
     /// </summary>
     public static LoadStep[] Steps(DevelopmentFacts d, CalculationRuleSet rules, bool useStatedEnergy)
     {
-        var years = new SortedSet<int>(d.Quantities.Select(q => q.Year));
-        if (useStatedEnergy) years.UnionWith(d.Energy.Select(e => e.Year));
+        var years = new List<int>(d.Quantities.Count + 1);
+        foreach (var q in d.Quantities) years.Add(q.Year);
+        if (useStatedEnergy) foreach (var e in d.Energy) years.Add(e.Year);
         if (d.DecommissioningYear is { } end) years.Add(end + 1);
+        years.Sort();
         var steps = new List<LoadStep>(years.Count);
         var previous = new LoadStep(0, 0, 0, 0, false);
-        foreach (var year in years)
+        for (var i = 0; i < years.Count; i++)
         {
-            var l = LoadTranslation.Translate(d, rules, year, year, useStatedEnergy).FirstOrDefault(x => x.Carrier == "electricity");
-            var step = l is null ? new LoadStep(year, 0, 0, 0, false) : new LoadStep(year, l.PeakOfftakeMw, l.PeakFeedInMw, l.AnnualEnergyMwh, true);
+            var year = years[i];
+            if (i > 0 && years[i - 1] == year) continue;
+            var step = LoadTranslation.At(d, rules, year, "electricity", useStatedEnergy) is { } l
+                ? new LoadStep(year, l.PeakOfftakeMw, l.PeakFeedInMw, l.AnnualEnergyMwh, true) : new LoadStep(year, 0, 0, 0, false);
             if (step with { Year = 0 } != previous with { Year = 0 }) steps.Add(step);
             previous = step;
         }

@@ -61,7 +61,7 @@ public sealed class GridModelCache(ILogger<GridModelCache> log)
 
     private static async Task<GridModel> BuildAsync(DataHubDb db, DataStamp stamp, CancellationToken ct)
     {
-        var areaRows = await db.EnergyAreaVersions.AsNoTracking().Where(a => a.ValidTo == null && a.Geometry != null && a.RowId <= stamp.LastAreaRow)
+        var areaRows = await AnalysedAreas(db).Where(a => a.RowId <= stamp.LastAreaRow)
             .OrderBy(a => a.OperatorCode).ThenBy(a => a.ShortCode).ToListAsync(ct);
         var grid = new GridAreas([.. areaRows.Select(ToGridArea)]);
         // Rows committed after the stamp was read are left for the next request, which sees a new stamp.
@@ -69,6 +69,13 @@ public sealed class GridModelCache(ILogger<GridModelCache> log)
             .Where(v => v.ValidTo == null && !v.IsRetired && v.RowId <= stamp.LastDevelopmentRow).ToListAsync(ct);
         return GridModel.Build(grid, developments, RuleSetCatalogue.Instance.Sets, stamp);
     }
+
+    /// <summary>
+    /// The areas analysed: current energy areas with a boundary. TSO congestion areas span many of them and are
+    /// linked by code, not analysed as a second layer (a development would count twice).
+    /// </summary>
+    public static IQueryable<EnergyAreaVersion> AnalysedAreas(DataHubDb db) =>
+        db.EnergyAreaVersions.AsNoTracking().Where(a => a.ValidTo == null && a.Geometry != null && a.Kind == "energy_area");
 
     public static GridArea ToGridArea(EnergyAreaVersion a) => new(a.AreaId, a.OperatorCode, a.ShortCode, a.Geometry!,
         JsonSerializer.Deserialize<List<CapacityYear>>(a.CapacityJson, DevelopmentMapping.StoredJson)!);

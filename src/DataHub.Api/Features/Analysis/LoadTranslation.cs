@@ -28,6 +28,9 @@ public static class Scenarios
     };
 }
 
+/// <summary>One carrier's load in one year, and what it came from.</summary>
+public readonly record struct CarrierLoad(double PeakOfftakeMw, double PeakFeedInMw, double AnnualEnergyMwh, bool FromRules, bool Stated);
+
 /// <summary>
 /// Turns a development into a per-year load series (pure, deterministic). Quantities are cumulative: the value in
 /// place in a year is the latest stated value up to that year. Each rule of the set for the development's kind and
@@ -36,45 +39,75 @@ public static class Scenarios
 /// </summary>
 public static class LoadTranslation
 {
+    /// <summary>
+    /// The load on one carrier in one year; null when no rule and no statement applies. The one definition of the
+    /// translation (<see cref="Translate"/> lists it per carrier). Plain loops and no allocation: the analysis model
+    /// evaluates it for every development of the country on a rebuild.
+    /// </summary>
+    public static CarrierLoad? At(DevelopmentFacts d, CalculationRuleSet rules, int year, string carrier, bool useStatedEnergy = true)
+    {
+        if (d.DecommissioningYear is { } end && year > end) return null;
+        double offtake = 0, feedIn = 0, annual = 0;
+        var fromRules = false;
+        for (var i = 0; i < d.Quantities.Count; i++)
+        {
+            if (!FirstOfUnit(d.Quantities, i)) continue;
+            var inPlace = InPlace(d.Quantities, d.Quantities[i].Unit, year);
+            if (inPlace is null) continue;
+            foreach (var rule in rules.RulesFor(d.Kind, inPlace.Unit))
+            {
+                if (rule.Carrier != carrier) continue;
+                offtake += inPlace.Value * (rule.PeakOfftakeMw ?? 0);
+                feedIn += inPlace.Value * (rule.PeakFeedInMw ?? 0);
+                annual += inPlace.Value * (rule.AnnualEnergyMwh ?? 0);
+                fromRules = true;
+            }
+        }
+        StatedEnergy? stated = null;
+        if (useStatedEnergy)
+            foreach (var e in d.Energy)
+                if (e.Carrier == carrier && e.Year <= year && (stated is null || e.Year > stated.Year)) stated = e;
+        if (stated is not null)
+            return new CarrierLoad(stated.PeakOfftakeMw ?? offtake, stated.PeakFeedInMw ?? feedIn, stated.AnnualEnergyMwh ?? annual, fromRules, true);
+        return fromRules ? new CarrierLoad(offtake, feedIn, annual, true, false) : null;
+    }
+
+    /// <summary>Every carrier's load per year, carriers in code order, each with its basis: the rules ("kind/unit") and "stated".</summary>
     public static IReadOnlyList<YearLoad> Translate(DevelopmentFacts d, CalculationRuleSet rules, int fromYear, int toYear, bool useStatedEnergy = true)
     {
         var result = new List<YearLoad>();
-        // Plain loops, not LINQ: the analysis model translates every development of the country on a rebuild.
-        var units = new List<string>(2);
-        foreach (var q in d.Quantities) if (!units.Contains(q.Unit)) units.Add(q.Unit);
-        var carriers = new List<string>(1);
-        if (useStatedEnergy) foreach (var e in d.Energy) if (!carriers.Contains(e.Carrier)) carriers.Add(e.Carrier);
         for (var year = fromYear; year <= toYear; year++)
         {
-            if (d.DecommissioningYear is { } end && year > end) continue;
-            var byCarrier = new SortedDictionary<string, (double Offtake, double FeedIn, double Annual, List<string> Basis)>(StringComparer.Ordinal);
-            foreach (var unit in units)
+            var basis = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
+            for (var i = 0; i < d.Quantities.Count; i++)
             {
-                Quantity? inPlace = null;
-                foreach (var q in d.Quantities)
-                    if (q.Unit == unit && q.Year <= year && (inPlace is null || q.Year > inPlace.Year)) inPlace = q;
-                if (inPlace is null) continue;
-                foreach (var rule in rules.RulesFor(d.Kind, unit))
-                {
-                    var (o, f, a, basis) = byCarrier.TryGetValue(rule.Carrier, out var v) ? v : (0, 0, 0, new List<string>());
-                    basis.Add($"{rule.Kind}/{rule.Unit}");
-                    byCarrier[rule.Carrier] = (o + inPlace.Value * (rule.PeakOfftakeMw ?? 0), f + inPlace.Value * (rule.PeakFeedInMw ?? 0),
-                        a + inPlace.Value * (rule.AnnualEnergyMwh ?? 0), basis);
-                }
+                if (!FirstOfUnit(d.Quantities, i) || InPlace(d.Quantities, d.Quantities[i].Unit, year) is null) continue;
+                foreach (var rule in rules.RulesFor(d.Kind, d.Quantities[i].Unit))
+                    (basis.TryGetValue(rule.Carrier, out var list) ? list : basis[rule.Carrier] = []).Add($"{rule.Kind}/{rule.Unit}");
             }
-            foreach (var carrier in carriers)
-            {
-                StatedEnergy? stated = null;
+            if (useStatedEnergy)
                 foreach (var e in d.Energy)
-                    if (e.Carrier == carrier && e.Year <= year && (stated is null || e.Year > stated.Year)) stated = e;
-                if (stated is null) continue;
-                var (o, f, a, basis) = byCarrier.TryGetValue(carrier, out var v) ? v : (0, 0, 0, new List<string>());
-                byCarrier[carrier] = (stated.PeakOfftakeMw ?? o, stated.PeakFeedInMw ?? f, stated.AnnualEnergyMwh ?? a, [.. basis, "stated"]);
-            }
-            foreach (var (carrier, (o, f, a, basis)) in byCarrier)
-                result.Add(new YearLoad(year, carrier, o, f, a, basis));
+                    if (e.Year <= year && !basis.ContainsKey(e.Carrier)) basis[e.Carrier] = [];
+            foreach (var (carrier, from) in basis)
+                if (At(d, rules, year, carrier, useStatedEnergy) is { } l)
+                    result.Add(new YearLoad(year, carrier, l.PeakOfftakeMw, l.PeakFeedInMw, l.AnnualEnergyMwh, l.Stated ? [.. from, "stated"] : from));
         }
         return result;
+    }
+
+    private static bool FirstOfUnit(IReadOnlyList<Quantity> quantities, int index)
+    {
+        for (var j = 0; j < index; j++) if (quantities[j].Unit == quantities[index].Unit) return false;
+        return true;
+    }
+
+    /// <summary>The quantity in place in a year: the latest stated up to it (the first of equal years).</summary>
+    private static Quantity? InPlace(IReadOnlyList<Quantity> quantities, string unit, int year)
+    {
+        Quantity? inPlace = null;
+        foreach (var q in quantities)
+            if (q.Unit == unit && q.Year <= year && (inPlace is null || q.Year > inPlace.Year)) inPlace = q;
+        return inPlace;
     }
 
     /// <summary>

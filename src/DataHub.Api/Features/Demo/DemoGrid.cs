@@ -8,14 +8,18 @@ using DataHub.Api.Spatial;
 namespace DataHub.Api.Features.Demo;
 
 /// <summary>
-/// Fictitious grid data for the Utrecht demo, in the spirit of Netbeheer Nederland's own example files: one Stedin
-/// energy area per municipality (its real boundary), with capacity set against the demo's own expected load so that
-/// areas run out in different years (2026–2037), some relieved by works a few years later. The OSM high-voltage
-/// extract (shared/data/osm) holds no substation inside the province, so areas follow municipalities instead.
+/// Grid data for the Utrecht demo, in the spirit of Netbeheer Nederland's own example files: one fictitious Stedin
+/// energy area per municipality (its real boundary) with a fictitious Stedin station, capacity set against the
+/// demo's own expected load so that areas run out in different years (2026–2037), some relieved by works a few
+/// years later; all of them in TenneT's demand congestion area "Utrecht" (fictitious figures). The real TenneT
+/// 380 kV substations nearest the province come from the OSM high-voltage extract (shared/data/osm, © OpenStreetMap
+/// contributors, ODbL), which holds none inside it — so the energy areas follow municipalities, not substations.
 /// </summary>
 public static class DemoGrid
 {
     public const string Operator = "STEDIN";
+    public const string Tso = "TENNET";
+    public const string CongestionArea = "Utrecht";
 
     public static List<EnergyAreaVersion> Generate(IReadOnlyList<DevelopmentVersion> demo, Guid importId, DateTime now)
     {
@@ -56,11 +60,51 @@ public static class DemoGrid
                 DemandAvailableMw = offtake, GenerationAvailableMw = feedIn,
                 DemandConstraint = fullYear <= 2027 ? "red" : fullYear <= 2030 ? "amber" : "yellow",
                 GenerationConstraint = "yellow",
+                DemandCongestionAreaCode = CongestionArea,
                 WorksJson = JsonSerializer.Serialize(works), PostcodeAreasJson = "[]", Geometry = area.Boundary,
                 CapacityJson = JsonSerializer.Serialize(capacity, DevelopmentMapping.StoredJson),
                 ImportId = importId, ChangedBy = "demo-seed", ContentHash = "demo",
             };
             result.Add(row);
+        }
+        return result;
+    }
+
+    /// <summary>TenneT's demand congestion area over the province, which every demo energy area refers to.</summary>
+    public static EnergyAreaVersion CongestionAreaOf(Guid importId, DateTime now) => new()
+    {
+        AreaId = DeterministicId("tennet-" + CongestionArea), Version = 1, ValidFrom = now, CreatedAt = now, OperatorCode = Tso, ShortCode = CongestionArea,
+        Kind = "congestion_area", Description = "Congestiegebied Utrecht, afname (fictieve cijfers, demo)",
+        DemandAvailableMw = 0, DemandInQueueMw = 450, DemandRequestsInQueue = 120, DemandAlleviationYear = 2029, DemandConstraint = "red",
+        GenerationConstraint = "yellow", WorksJson = "[]", PostcodeAreasJson = "[]", ImportId = importId, ChangedBy = "demo-seed", ContentHash = "demo",
+    };
+
+    /// <summary>
+    /// A fictitious Stedin station (150/10 kV) inside each demo energy area, and the real TenneT substations nearest
+    /// the province from OpenStreetMap (embedded with its attribution).
+    /// </summary>
+    public static List<StationVersion> Stations(DateTime now)
+    {
+        var result = AreaCatalogue.Instance.Municipalities.Where(m => m.ProvinceCode == DemoSeed.Province).Select(m => new StationVersion
+        {
+            StationId = DeterministicId("station-" + m.Code), Version = 1, ValidFrom = now, CreatedAt = now, OperatorCode = Operator,
+            Code = $"OS {m.Name}", Name = $"Onderstation {m.Name} (fictief)", VoltagesJson = "[150,10]", EnergyAreaShortCode = $"OS {m.Name}",
+            Geometry = m.Boundary.InteriorPoint, ChangedBy = "demo-seed",
+        }).ToList();
+        using var stream = typeof(DemoGrid).Assembly.GetManifestResourceStream("DataHub.Api.Resources.osm.tennet-substations-near-utrecht.json")!;
+        using var doc = JsonDocument.Parse(stream);
+        foreach (var f in doc.RootElement.GetProperty("features").EnumerateArray())
+        {
+            var p = f.GetProperty("properties");
+            var c = f.GetProperty("geometry").GetProperty("coordinates");
+            result.Add(new StationVersion
+            {
+                StationId = DeterministicId("osm-" + p.GetProperty("osmVertex").GetInt32()), Version = 1, ValidFrom = now, CreatedAt = now, OperatorCode = Tso,
+                Code = p.GetProperty("code").GetString()!, Name = p.GetProperty("name").GetString()!,
+                VoltagesJson = JsonSerializer.Serialize(p.GetProperty("voltagesKv").EnumerateArray().Select(v => v.GetInt32()).ToList()),
+                Geometry = CrsTransform.Crs84Factory.CreatePoint(new NetTopologySuite.Geometries.Coordinate(c[0].GetDouble(), c[1].GetDouble())),
+                ChangedBy = "demo-seed",
+            });
         }
         return result;
     }

@@ -40,10 +40,19 @@ public static class DemoSeed
         };
         var areas = DemoGrid.Generate(rows, import.Id, now);
         import.Created = areas.Count;
-        db.CapacityMapImports.Add(import);
+        var tso = new CapacityMapImport
+        {
+            Id = Guid.CreateVersion7(now), OperatorCode = DemoGrid.Tso, Identifier = "datahub-demo-tennet", ConformsTo = import.ConformsTo,
+            Issued = "2026-11-01", ChangedBy = "demo-seed", CreatedAt = now, Created = 1,
+        };
+        db.CapacityMapImports.AddRange(import, tso);
         db.EnergyAreaVersions.AddRange(areas);
+        db.EnergyAreaVersions.Add(DemoGrid.CongestionAreaOf(tso.Id, now));
+        var stations = DemoGrid.Stations(now);
+        db.StationVersions.AddRange(stations);
         await db.SaveChangesAsync();
-        logger.LogInformation("Demo data: {Count} developments and {Areas} Stedin energy areas in the province of Utrecht (PV26)", total, areas.Count);
+        logger.LogInformation("Demo data: {Count} developments, {Areas} energy areas and {Stations} stations in and around the province of Utrecht (PV26)",
+            total, areas.Count, stations.Count);
     }
 
     /// <summary>The demo developments, identical on every run.</summary>
