@@ -5,6 +5,7 @@ using DataHub.Api.Features.Aggregates;
 using DataHub.Api.Features.Analysis;
 using DataHub.Api.Features.Areas;
 using DataHub.Api.Features.Audit;
+using DataHub.Api.Features.Changes;
 using DataHub.Api.Features.SharingAgreements;
 using DataHub.Api.Features.DevelopmentImports;
 using DataHub.Api.Features.Grid;
@@ -59,6 +60,7 @@ api.MapGridAnalysis();
 api.MapQuickscans();
 api.MapVariants();
 api.MapAuditEvents();
+api.MapChanges();
 app.MapGet("/", () => Results.Redirect("/api/v1/docs")).ExcludeFromDescription();
 
 await app.PrepareDatabaseAsync();

@@ -25,8 +25,36 @@ public abstract class DataHubDb(DbContextOptions options) : DbContext(options)
     public DbSet<QuickscanRecord> Quickscans => Set<QuickscanRecord>();
     public DbSet<VariantRecord> Variants => Set<VariantRecord>();
     public DbSet<StationVersion> StationVersions => Set<StationVersion>();
+    public DbSet<ChangeEvent> ChangeEvents => Set<ChangeEvent>();
 
     public abstract bool IsPostgres { get; }
+
+    /// <summary>
+    /// Every tracked write of a version row is recorded in the change feed in the same transaction, in commit order
+    /// (<see cref="Features.Changes.ChangeFeed"/>). Bulk writes append their events themselves.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var events = ChangeTracker.Entries<IVersionRow>().Where(e => e.State == EntityState.Added)
+            .Select(e => Features.Changes.ChangeFeed.EventFor(e.Entity)).ToList();
+        if (events.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            await Features.Changes.ChangeFeed.LockAsync(this, cancellationToken);
+            ChangeEvents.AddRange(events);
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (own is not null) await own.CommitAsync(cancellationToken);
+            return written;
+        }
+        finally
+        {
+            if (own is not null) await own.DisposeAsync();
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new NotSupportedException("Use SaveChangesAsync: it records the change feed.");
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -84,6 +112,15 @@ public abstract class DataHubDb(DbContextOptions options) : DbContext(options)
             e.HasIndex(x => new { x.AgreementId, x.Version }).IsUnique();
             e.HasIndex(x => new { x.ValidTo, x.Status });
             e.HasIndex(x => x.OwnerCode);
+        });
+        b.Entity<ChangeEvent>(e =>
+        {
+            e.ToTable("change_events");
+            e.HasKey(x => x.Sequence);
+            e.Property(x => x.ResourceType).HasMaxLength(40);
+            e.Property(x => x.Kind).HasMaxLength(16);
+            e.Property(x => x.OwnerCode).HasMaxLength(32);
+            e.HasIndex(x => new { x.ResourceType, x.ResourceId });
         });
         b.Entity<AuditEvent>(e =>
         {

@@ -31,8 +31,10 @@ public sealed class Area : ISpatialRow
 }
 
 /// <summary>A source plan (RES, CES, woonagenda, …) that developments refer to. Versioned like every record.</summary>
-public sealed class PlanVersion
+public sealed class PlanVersion : IVersionRow
 {
+    string IVersionRow.ResourceType => "plan";
+    Guid IVersionRow.ResourceId => PlanId;
     public long RowId { get; set; }
     public Guid PlanId { get; set; }
     public int Version { get; set; }
@@ -67,8 +69,10 @@ public sealed class DevelopmentRecord
 /// One version of a development. Every write adds a version; the current one has <see cref="ValidTo"/> null.
 /// A retired development's current version has <see cref="IsRetired"/> set.
 /// </summary>
-public sealed class DevelopmentVersion : ISpatialRow
+public sealed class DevelopmentVersion : ISpatialRow, IVersionRow
 {
+    string IVersionRow.ResourceType => "development";
+    Guid IVersionRow.ResourceId => DevelopmentId;
     public long RowId { get; set; }
     public long Seq { get; set; }
     public Guid DevelopmentId { get; set; }
@@ -130,8 +134,11 @@ public sealed class DevelopmentVersion : ISpatialRow
 /// A version of a sharing agreement: a data owner grants recipients (organisations and/or organisation types)
 /// detail or aggregate-only access to a scope of its records, for a purpose and a period. Versioned like every record.
 /// </summary>
-public sealed class SharingAgreementVersion
+public sealed class SharingAgreementVersion : IVersionRow
 {
+    string IVersionRow.ResourceType => "sharingAgreement";
+    Guid IVersionRow.ResourceId => AgreementId;
+    bool IVersionRow.IsRetired => Status == "revoked";
     public long RowId { get; set; }
     public Guid AgreementId { get; set; }
     public int Version { get; set; }
@@ -174,8 +181,12 @@ public sealed class AuditEvent
 /// A version of an energy area (voedingsgebied) or congestion area as a grid operator delivers it in Netbeheer
 /// Nederland's capacity-map format (im-capaciteitskaart v1.3). Keyed on (operator, short code); versioned.
 /// </summary>
-public sealed class EnergyAreaVersion
+public sealed class EnergyAreaVersion : IVersionRow
 {
+    string IVersionRow.ResourceType => "energyArea";
+    Guid IVersionRow.ResourceId => AreaId;
+    string IVersionRow.OwnerCode => OperatorCode;
+    bool IVersionRow.IsRetired => false;
     public long RowId { get; set; }
     public Guid AreaId { get; set; }
     public int Version { get; set; }
@@ -235,8 +246,12 @@ public sealed class QuickscanRecord
 }
 
 /// <summary>A version of a grid operator's station (HS/MS substation): location, voltage levels, the energy area it feeds.</summary>
-public sealed class StationVersion
+public sealed class StationVersion : IVersionRow
 {
+    string IVersionRow.ResourceType => "station";
+    Guid IVersionRow.ResourceId => StationId;
+    string IVersionRow.OwnerCode => OperatorCode;
+    bool IVersionRow.IsRetired => false;
     public long RowId { get; set; }
     public Guid StationId { get; set; }
     public int Version { get; set; }
@@ -309,4 +324,31 @@ public static class SpatialRow
         var e = row.Geometry.EnvelopeInternal;
         (row.MinX, row.MinY, row.MaxX, row.MaxY) = (e.MinX, e.MinY, e.MaxX, e.MaxY);
     }
+}
+
+/// <summary>A version row of a versioned resource: what the change feed records of it.</summary>
+public interface IVersionRow
+{
+    string ResourceType { get; }
+    Guid ResourceId { get; }
+    int Version { get; }
+    bool IsRetired { get; }
+    string OwnerCode { get; }
+    DateTime ValidFrom { get; }
+}
+
+/// <summary>
+/// One create, update or retire of a versioned resource, in commit order (<see cref="Sequence"/>): the change feed.
+/// Appended in the transaction of the write it records; never changed or deleted.
+/// </summary>
+public sealed class ChangeEvent
+{
+    public long Sequence { get; set; }
+    public required string ResourceType { get; set; }
+    public Guid ResourceId { get; set; }
+    /// <summary>created, updated or retired.</summary>
+    public required string Kind { get; set; }
+    public int Version { get; set; }
+    public DateTime At { get; set; }
+    public required string OwnerCode { get; set; }
 }

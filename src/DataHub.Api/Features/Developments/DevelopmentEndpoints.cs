@@ -66,7 +66,7 @@ public static class DevelopmentEndpoints
         return api;
     }
 
-    private static string BaseUrl(HttpRequest r) => $"{r.Scheme}://{r.Host}";
+    public static string BaseUrl(HttpRequest r) => $"{r.Scheme}://{r.Host}";
 
     public static async Task<IResult> List(HttpContext http, DataHubDb db, ISpatialQuery spatial, AccessScopes access, AuditTrail audit, IOptions<DataHubOptions> options, CancellationToken ct)
     {

@@ -116,6 +116,7 @@ public sealed class DevelopmentStore(DataHubDb db, Spatial.ISpatialQuery spatial
             await BulkInsert.InsertAsync(db, writes.Select(c => c.Row).ToList(), includeKey: false, ct);
             await spatial.IndexNewVersionsAsync(db, lastRowId, ct);
             if (import is not null) db.DevelopmentImports.Add(import);
+            await Changes.ChangeFeed.AppendAsync(db, writes.Select(c => (IVersionRow)c.Row).ToList(), ct);
             await db.SaveChangesAsync(ct); // the import report and the audit events of this write, in its transaction
             await tx.CommitAsync(ct);
             return true;

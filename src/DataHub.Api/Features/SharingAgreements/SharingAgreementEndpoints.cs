@@ -183,9 +183,9 @@ public static class SharingAgreementEndpoints
         return RequestBody.CheckIfMatch(http.Request, row!.Version, $"agreement {id}") is { } stale ? (null, stale) : (row, null);
     }
 
-    private static bool IsOwner(SharingAgreementVersion a, AccessScope scope) => a.OwnerCode == scope.Organisation;
+    public static bool IsOwner(SharingAgreementVersion a, AccessScope scope) => a.OwnerCode == scope.Organisation;
 
-    private static bool IsRecipient(SharingAgreementVersion a, AccessScope scope) =>
+    public static bool IsRecipient(SharingAgreementVersion a, AccessScope scope) =>
         AgreementJson.Recipients(a.RecipientsJson).Any(r => r.Organisation == scope.Organisation
             || (scope.OrganisationType is not null && r.OrganisationType == scope.OrganisationType));
 

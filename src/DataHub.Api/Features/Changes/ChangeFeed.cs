@@ -1,0 +1,36 @@
+using DataHub.Api.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace DataHub.Api.Features.Changes;
+
+/// <summary>
+/// Writing the change feed. Events take their sequence in commit order: on PostgreSQL each writing transaction
+/// takes one transaction-scoped advisory lock just before it appends its events and holds it to its commit, so a
+/// later sequence is never visible before an earlier one (a reader paging by sequence never skips an event); on
+/// SQLite there is one writer at a time anyway.
+/// </summary>
+public static class ChangeFeed
+{
+    /// <summary>The advisory lock key: "datahub.change_events".</summary>
+    private const long LockKey = 0x64617461_68756231;
+
+    public static ChangeEvent EventFor(IVersionRow row) => new()
+    {
+        ResourceType = row.ResourceType, ResourceId = row.ResourceId, Version = row.Version, At = row.ValidFrom, OwnerCode = row.OwnerCode,
+        Kind = row.IsRetired ? "retired" : row.Version == 1 ? "created" : "updated",
+    };
+
+    /// <summary>Serialises appenders until the current transaction ends (PostgreSQL; a no-op on SQLite).</summary>
+    public static async Task LockAsync(DataHubDb db, CancellationToken ct)
+    {
+        if (db.IsPostgres) await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({LockKey})", ct);
+    }
+
+    /// <summary>Appends the events of a bulk write in the current transaction, after taking the lock.</summary>
+    public static async Task AppendAsync(DataHubDb db, IReadOnlyList<IVersionRow> rows, CancellationToken ct)
+    {
+        if (rows.Count == 0) return;
+        await LockAsync(db, ct);
+        await BulkInsert.InsertAsync(db, rows.Select(EventFor).ToList(), includeKey: false, ct);
+    }
+}
