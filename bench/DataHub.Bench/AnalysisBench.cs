@@ -83,14 +83,17 @@ public static class AnalysisBench
         var evaluate = new List<double>();
         GridModel model = null!;
         IReadOnlyList<Bottleneck> bottlenecks = [];
-        for (var run = 0; run < 4; run++)
+        var gcPause = new List<double>();
+        for (var run = 0; run < 6; run++)
         {
+            var pauseBefore = GC.GetTotalPauseDuration();
             timer.Restart();
             model = GridModel.Build(new GridAreas(areas), rows, [rules], stamp);
             var built = timer.Elapsed.TotalMilliseconds;
             bottlenecks = model.Bottlenecks(null, AnalysisView.Everything(), 0, From, To, Scenarios.All, disclosure).Bottlenecks;
             if (run == 0) continue; // warm-up
             full.Add(timer.Elapsed.TotalMilliseconds);
+            gcPause.Add((GC.GetTotalPauseDuration() - pauseBefore).TotalMilliseconds);
             evaluate.Add(timer.Elapsed.TotalMilliseconds - built);
         }
         var heap = GC.GetTotalMemory(forceFullCollection: true);
@@ -158,6 +161,7 @@ public static class AnalysisBench
         Console.WriteLine($"{"what",-52} {"p50 ms",9} {"p95 ms",9} {"p99 ms",9} {"max ms",9}");
         Row("full recompute: build model + all loads and bottlenecks", full);
         Row("  of which loads and bottlenecks for one caller", evaluate);
+        Row("  of which GC pauses", gcPause);
         Row("one development changes: update + its areas", incremental);
         Row("one development changes: update + all areas", incrementalNational);
         Row($"quickscan ({quickscans:N0} random locations)", latency);

@@ -207,3 +207,31 @@ public sealed class GridModelTests
         Assert.Equal(["B", "D"], lazily.Take(2).Select(x => x.ShortCode).Order());
     }
 }
+
+/// <summary>The hand-written convex clipping gives the overlay's area and centroid, also for concave areas with holes.</summary>
+public sealed class ConvexClipTests
+{
+    private static Geometry Wkt(string wkt) { var g = new WKTReader().Read(wkt); g.SRID = 4326; return g; }
+
+    [Fact]
+    public void Clipping_by_a_convex_window_matches_the_overlay()
+    {
+        // An L-shaped area with a hole, and a second part: concave, holed, multi.
+        var area = Wkt("MULTIPOLYGON (((5.0 52.0, 5.2 52.0, 5.2 52.05, 5.05 52.05, 5.05 52.2, 5.0 52.2, 5.0 52.0), (5.01 52.01, 5.03 52.01, 5.03 52.03, 5.01 52.03, 5.01 52.01)), ((5.3 52.0, 5.4 52.0, 5.4 52.1, 5.3 52.1, 5.3 52.0)))");
+        var random = new Random(5);
+        for (var i = 0; i < 500; i++)
+        {
+            var (x, y) = (4.95 + random.NextDouble() * 0.5, 51.95 + random.NextDouble() * 0.3);
+            var (w, h) = (0.005 + random.NextDouble() * 0.1, 0.005 + random.NextDouble() * 0.1);
+            var window = i % 3 == 0
+                ? Wkt(FormattableString.Invariant($"POLYGON (({x} {y}, {x + w} {y}, {x + w / 2} {y + h}, {x} {y}))")) // a triangle
+                : Wkt(FormattableString.Invariant($"POLYGON (({x} {y}, {x} {y + h}, {x + w} {y + h}, {x + w} {y}, {x} {y}))")); // clockwise rectangle
+            var ring = ConvexClip.Window(window)!;
+            var (a, m) = ConvexClip.Measure(ring, area);
+            var overlay = area.Intersection(window);
+            Assert.True(Math.Abs(overlay.Area - a) < 1e-12, $"area {a} vs {overlay.Area}");
+            if (overlay.Area > 1e-9) Assert.True(Math.Abs(overlay.Centroid.Y - m / a) < 1e-5, $"centroid {overlay.Centroid.Y} vs {m / a}, area {overlay.Area}");
+        }
+        Assert.Null(ConvexClip.Window(area.GetGeometryN(0))); // concave: the overlay handles it
+    }
+}

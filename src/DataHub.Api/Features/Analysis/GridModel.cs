@@ -244,10 +244,12 @@ public sealed class GridModel
         var anyBit = bits.Aggregate(0, (a, b) => a | b);
         // [part (0 detail, 1 aggregate-only)][scenario][sector][year]
         var size = 2 * ns * nk * ny;
-        var offtake = new double[size];
-        var feedIn = new double[size];
-        var annual = new double[size];
-        var count = new int[size];
+        // Scratch sums from a pool: a national request evaluates thousands of areas.
+        var offtake = System.Buffers.ArrayPool<double>.Shared.Rent(size);
+        var feedIn = System.Buffers.ArrayPool<double>.Shared.Rent(size);
+        var annual = System.Buffers.ArrayPool<double>.Shared.Rent(size);
+        var count = System.Buffers.ArrayPool<int>.Shared.Rent(size);
+        Array.Clear(offtake, 0, size); Array.Clear(feedIn, 0, size); Array.Clear(annual, 0, size); Array.Clear(count, 0, size);
         Dictionary<string, double[]>? restrictedByOwner = null; // [scenario][year][direction]
         var listed = contributions ? new List<Contribution>[ns * ny] : null;
 
@@ -317,6 +319,8 @@ public sealed class GridModel
                 result.Add(new AreaYearLoad(grid.Id, from + yi, scenarios[s], peakOfftake, peakFeedIn, energy, capacity?.OfftakeMw, capacity?.FeedInMw,
                     sectors, list) { AggregateOnlyDevelopments = aggregateOnly, AggregateOnlyWithheldBecause = withheld });
             }
+        System.Buffers.ArrayPool<double>.Shared.Return(offtake); System.Buffers.ArrayPool<double>.Shared.Return(feedIn);
+        System.Buffers.ArrayPool<double>.Shared.Return(annual); System.Buffers.ArrayPool<int>.Shared.Return(count);
         return result;
     }
 
