@@ -12,6 +12,7 @@ using DataHub.Api.Features.Grid;
 using DataHub.Api.Features.Developments;
 using DataHub.Api.Features.Organisations;
 using DataHub.Api.Features.Plans;
+using DataHub.Api.Features.Programme;
 using DataHub.Api.Http;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -61,6 +62,7 @@ api.MapQuickscans();
 api.MapVariants();
 api.MapAuditEvents();
 api.MapChanges();
+api.MapProgrammeCycles();
 app.MapGet("/", () => Results.Redirect("/api/v1/docs")).ExcludeFromDescription();
 
 await app.PrepareDatabaseAsync();

@@ -48,6 +48,7 @@ public sealed class SchemaContractTests(SqliteHub hub) : IClassFixture<SqliteHub
             "development-collection" => await client.PostAsync("/api/v1/development-imports", Http.GeoJson(Unique(text))),
             "plan" => await client.PostAsync("/api/v1/plans", new StringContent(Unique(text), Encoding.UTF8, "application/json")),
             "sharing-agreement" => await hub.Client("GM0344", "OrgAdmin").PostAsync("/api/v1/sharing-agreements", new StringContent(text, Encoding.UTF8, "application/json")),
+            "programme-cycle" => await hub.Client("PV26", "ProgrammeCoordinator").PostAsync("/api/v1/programme-cycles", new StringContent(Unique(text), Encoding.UTF8, "application/json")),
             _ => null,
         };
         if (response is null)

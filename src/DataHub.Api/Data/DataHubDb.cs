@@ -26,6 +26,7 @@ public abstract class DataHubDb(DbContextOptions options) : DbContext(options)
     public DbSet<VariantRecord> Variants => Set<VariantRecord>();
     public DbSet<StationVersion> StationVersions => Set<StationVersion>();
     public DbSet<ChangeEvent> ChangeEvents => Set<ChangeEvent>();
+    public DbSet<ProgrammeCycleVersion> ProgrammeCycleVersions => Set<ProgrammeCycleVersion>();
 
     public abstract bool IsPostgres { get; }
 
@@ -112,6 +113,16 @@ public abstract class DataHubDb(DbContextOptions options) : DbContext(options)
             e.HasIndex(x => new { x.AgreementId, x.Version }).IsUnique();
             e.HasIndex(x => new { x.ValidTo, x.Status });
             e.HasIndex(x => x.OwnerCode);
+        });
+        b.Entity<ProgrammeCycleVersion>(e =>
+        {
+            e.ToTable("programme_cycle_versions");
+            e.HasKey(x => x.RowId);
+            e.HasIndex(x => new { x.CycleId, x.Version }).IsUnique();
+            e.HasIndex(x => new { x.OwnerCode, x.Code });
+            e.Property(x => x.OwnerCode).HasMaxLength(32);
+            e.Property(x => x.Code).HasMaxLength(100);
+            e.Property(x => x.Scope).HasMaxLength(16);
         });
         b.Entity<ChangeEvent>(e =>
         {

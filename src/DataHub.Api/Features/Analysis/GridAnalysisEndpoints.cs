@@ -51,6 +51,7 @@ public static class GridAnalysisEndpoints
             .WithQuery("fromYear", "first year (default 2025)", JsonSchemaType.Integer).WithQuery("toYear", "last year (default 2040)", JsonSchemaType.Integer)
             .WithQuery("ruleSet", $"calculation rule set (default {RuleSetCatalogue.DefaultId})")
             .WithQuery("contributions", "true to list the contributing developments per area, year and scenario", JsonSchemaType.Boolean)
+            .WithQuery("asOf", "the data as it was at this moment (e.g. a programme cycle's baseline), RFC 3339")
             .Produces<AreaLoadResult>().WithProblems(400);
         api.MapGet("/development-loads", DevelopmentLoads).WithTags("Analysis").WithName("listDevelopmentLoads")
             .WithSummary("Load per municipality, RES region, province or NL × year × scenario × carrier × sector")
@@ -66,6 +67,7 @@ public static class GridAnalysisEndpoints
             .WithQuery("scenario", "committed, expected, ambition (comma-separated; all when absent)")
             .WithQuery("fromYear", "first year (default 2025)", JsonSchemaType.Integer).WithQuery("toYear", "last year (default 2040)", JsonSchemaType.Integer)
             .WithQuery("ruleSet", $"calculation rule set (default {RuleSetCatalogue.DefaultId})")
+            .WithQuery("asOf", "the data as it was at this moment (e.g. a programme cycle's baseline), RFC 3339")
             .Produces<BottleneckResult>().WithProblems(400);
         return api;
     }
@@ -114,7 +116,7 @@ public static class GridAnalysisEndpoints
             .Select(l => new AreaLoadItem(Ref(model.Grid.Areas[model.Grid.IndexOf(l.AreaId)]), l.Year, l.Scenario, Round(l.PeakOfftakeMw), Round(l.PeakFeedInMw),
                 Round(l.AnnualEnergyMwh), l.AvailableOfftakeMw, l.AvailableFeedInMw, l.OfftakeBySector.ToDictionary(kv => kv.Key, kv => Round(kv.Value)),
                 contributions ? l.Contributions : null, l.AggregateOnlyDevelopments, l.AggregateOnlyWithheldBecause)).ToList();
-        await audit.ReadAsync((await access.CurrentAsync(ct)).Caller, view.Counted.Select(d => d.Access), "area loads", ct);
+        await audit.ReadAsync((await access.CurrentAsync(ct)).Caller, view.Counted.Select(d => d.AccessRow()), "area loads", ct);
         return TypedResults.Ok(new AreaLoadResult(model.RuleSets[p.RuleSet].Id, items, items.Count));
     }
 
@@ -124,17 +126,17 @@ public static class GridAnalysisEndpoints
         var (run, problem) = await RunAsync(http, db, models, access, ct);
         if (problem is not null) return problem;
         var (model, view, areas, p) = run!.Value;
-        var worksOf = await WorksAsync(db, [.. areas.Select(a => model.Grid.Areas[a].Id)], ct);
+        var worksOf = await WorksAsync(db, [.. areas.Select(a => model.Grid.Areas[a].Id)], p.AsOf, ct);
         var items = model.Bottlenecks(areas, view, p.RuleSet, p.From, p.To, p.Scenarios, options.Value.DisclosureControl).Bottlenecks
             .Select(b => new BottleneckItem(Ref(model.Grid.Areas[model.Grid.IndexOf(b.AreaId)]), b.Direction, b.Scenario, b.FirstYear, b.Shortfall, b.CausedBy,
                 Works(worksOf[b.AreaId], b.FirstYear)))
             .OrderBy(b => b.FirstYear).ThenBy(b => b.Area.Operator, StringComparer.Ordinal).ThenBy(b => b.Area.ShortCode, StringComparer.Ordinal)
             .ThenBy(b => b.Direction, StringComparer.Ordinal).ThenBy(b => b.Scenario, StringComparer.Ordinal).ToList();
-        await audit.ReadAsync((await access.CurrentAsync(ct)).Caller, view.Counted.Select(d => d.Access), "bottlenecks", ct);
+        await audit.ReadAsync((await access.CurrentAsync(ct)).Caller, view.Counted.Select(d => d.AccessRow()), "bottlenecks", ct);
         return TypedResults.Ok(new BottleneckResult(model.RuleSets[p.RuleSet].Id, items, items.Count));
     }
 
-    private sealed record Query(int RuleSet, IReadOnlyList<string> Scenarios, int From, int To);
+    private sealed record Query(int RuleSet, IReadOnlyList<string> Scenarios, int From, int To, DateTime? AsOf);
 
     /// <summary>The model, the caller's view of it, the areas asked for (by index) and the query's parameters.</summary>
     private static async Task<((GridModel Model, AnalysisView View, List<int> Areas, Query Query)?, ProblemResult?)> RunAsync(
@@ -144,13 +146,22 @@ public static class GridAnalysisEndpoints
         var (parameters, problem) = Parameters(q);
         if (problem is not null) return (null, problem);
         var (rules, scenarios, from, to) = parameters!.Value;
-        var model = await models.CurrentAsync(db, ct);
+        DateTime? asOf = null;
+        if (q["asOf"].ToString() is { Length: > 0 } at)
+        {
+            if (!DateTime.TryParse(at, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal, out var t))
+                return (null, Problems.Validation([new FieldError("", "invalidFormat", "asOf is an RFC 3339 date-time, e.g. 2027-01-15T00:00:00Z") { Parameter = "asOf" }]));
+            if (t > DateTime.UtcNow)
+                return (null, Problems.Validation([new FieldError("", "outOfRange", "asOf is a moment in the past: the future is not fixed yet") { Parameter = "asOf" }]));
+            asOf = DateTime.SpecifyKind(t, DateTimeKind.Utc);
+        }
+        var model = asOf is { } past ? await models.AtAsync(db, past, ct) : await models.CurrentAsync(db, ct);
         var operatorCode = q["operator"].ToString();
         var codes = q["area"].ToString().Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         var areas = Enumerable.Range(0, model.Grid.Areas.Count).Where(i =>
             (operatorCode.Length == 0 || model.Grid.Areas[i].Operator == operatorCode) && (codes.Length == 0 || codes.Contains(model.Grid.Areas[i].ShortCode))).ToList();
         var view = AnalysisView.For(await access.CurrentAsync(ct));
-        return ((model, view, areas, new Query(model.RuleSetIndex(rules.Id), scenarios, from, to)), null);
+        return ((model, view, areas, new Query(model.RuleSetIndex(rules.Id), scenarios, from, to, asOf)), null);
     }
 
     /// <summary>The rule set, scenarios and years of an analysis query; every bad parameter named.</summary>
@@ -207,8 +218,13 @@ public static class GridAnalysisEndpoints
         return (areaRows, gridAreas, placed);
     }
 
-    private static async Task<Dictionary<Guid, string>> WorksAsync(DataHubDb db, List<Guid> areas, CancellationToken ct) =>
-        await db.EnergyAreaVersions.AsNoTracking().Where(a => a.ValidTo == null && areas.Contains(a.AreaId)).ToDictionaryAsync(a => a.AreaId, a => a.WorksJson, ct);
+    /// <summary>The areas' works as they were stated at the moment asked (now, or asOf).</summary>
+    private static async Task<Dictionary<Guid, string>> WorksAsync(DataHubDb db, List<Guid> areas, DateTime? asOf, CancellationToken ct)
+    {
+        var rows = db.EnergyAreaVersions.AsNoTracking().Where(a => areas.Contains(a.AreaId));
+        rows = asOf is { } t ? rows.Where(a => a.ValidFrom <= t && (a.ValidTo == null || a.ValidTo > t)) : rows.Where(a => a.ValidTo == null);
+        return await rows.ToDictionaryAsync(a => a.AreaId, a => a.WorksJson, ct);
+    }
 
     /// <summary>The area's works with the year they complete, and whether that is before the bottleneck's first year.</summary>
     private static IReadOnlyList<RelievingWork> Works(string worksJson, int firstYear)

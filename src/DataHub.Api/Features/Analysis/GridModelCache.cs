@@ -21,6 +21,32 @@ public sealed class GridModelCache(ILogger<GridModelCache> log)
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private GridModel? _model;
+    private readonly Dictionary<DateTime, GridModel> _past = [];
+    private readonly Queue<DateTime> _pastOrder = new();
+    /// <summary>Past moments kept (baselines are asked again and again; each model is the size of the current one).</summary>
+    public const int PastModels = 4;
+
+    /// <summary>
+    /// The model of the data as it was at a past moment (a cycle's baseline): the versions in force then. Versions
+    /// are never changed after the moment they are superseded, so the model of a past moment never changes either
+    /// and is kept for the next question.
+    /// </summary>
+    public async Task<GridModel> AtAsync(DataHubDb db, DateTime asOf, CancellationToken ct)
+    {
+        lock (_past) if (_past.TryGetValue(asOf, out var kept)) return kept;
+        var areaRows = await db.EnergyAreaVersions.AsNoTracking()
+            .Where(a => a.ValidFrom <= asOf && (a.ValidTo == null || a.ValidTo > asOf) && a.Geometry != null && a.Kind == "energy_area")
+            .OrderBy(a => a.OperatorCode).ThenBy(a => a.ShortCode).ToListAsync(ct);
+        var developments = await db.DevelopmentVersions.AsNoTracking()
+            .Where(v => v.ValidFrom <= asOf && (v.ValidTo == null || v.ValidTo > asOf) && !v.IsRetired).ToListAsync(ct);
+        var model = GridModel.Build(new GridAreas([.. areaRows.Select(ToGridArea)]), developments, RuleSetCatalogue.Instance.Sets, new DataStamp(0, 0, 0, 0));
+        lock (_past)
+        {
+            if (_past.TryAdd(asOf, model)) _pastOrder.Enqueue(asOf);
+            while (_pastOrder.Count > PastModels) _past.Remove(_pastOrder.Dequeue());
+            return _past[asOf];
+        }
+    }
 
     public async Task<GridModel> CurrentAsync(DataHubDb db, CancellationToken ct)
     {

@@ -63,7 +63,7 @@ public static class QuickscanEndpoints
             var outcome = Quickscan.Evaluate(model.Grid,
                 area => model.Evaluate(area, view, ruleSet, request.Value.Year, request.Value.Year + Horizon, Scenarios.All, contributions: false, options.Value.DisclosureControl),
                 request.Value.Geometry, request.Value.Sector, offtake, feedIn, rules, request.Value.Year, Horizon);
-            await audit.ReadAsync(scope.Caller, view.Counted.Select(d => d.Access), "quickscan", ct);
+            await audit.ReadAsync(scope.Caller, view.Counted.Select(d => d.AccessRow()), "quickscan", ct);
             var now = store.Now();
             var record = new QuickscanRecord
             {

@@ -23,7 +23,7 @@ public static class ChangeEndpoints
 {
     public const int DefaultLimit = 100;
     public const int MaxLimit = 1000;
-    public static readonly string[] ResourceTypes = ["development", "plan", "sharingAgreement", "energyArea", "station"];
+    public static readonly string[] ResourceTypes = ["development", "plan", "sharingAgreement", "energyArea", "station", "programmeCycle"];
 
     public static RouteGroupBuilder MapChanges(this RouteGroupBuilder api)
     {
@@ -89,7 +89,7 @@ public static class ChangeEndpoints
     }
 
     /// <summary>Which events of a batch the caller may see: the access policy applied to the version each records.</summary>
-    private static async Task<(HashSet<long> Visible, Dictionary<(Guid, int), DevelopmentVersion> Developments)> VisibleAsync(
+    public static async Task<(HashSet<long> Visible, Dictionary<(Guid, int), DevelopmentVersion> Developments)> VisibleAsync(
         DataHubDb db, AccessScope scope, List<ChangeEvent> batch, CancellationToken ct)
     {
         var visible = new HashSet<long>();
@@ -108,8 +108,8 @@ public static class ChangeEndpoints
             {
                 "development" => developments.ContainsKey((e.ResourceId, e.Version)),
                 "sharingAgreement" => agreements.Contains((e.ResourceId, e.Version)),
-                // plans, energy areas and stations are public to read
-                "plan" or "energyArea" or "station" => true,
+                // plans, energy areas, stations and programme cycles are public to read
+                "plan" or "energyArea" or "station" or "programmeCycle" => true,
                 _ => false,
             };
             if (shown) visible.Add(e.Sequence);

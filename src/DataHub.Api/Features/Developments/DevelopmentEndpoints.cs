@@ -76,7 +76,7 @@ public static class DevelopmentEndpoints
         var rows = await DevelopmentQueries.FilterAsync(db, spatial, filter, scope, ct);
         var matched = await rows.LongCountAsync(ct);
         var paged = filter.Cursor is { } after ? rows.Where(v => v.Seq > after) : rows;
-        var page = await paged.AsNoTracking().OrderBy(v => v.Seq).Take(filter.Limit + 1).ToListAsync(ct);
+        var page = (await paged.AsNoTracking().OrderBy(v => v.Seq).Take(filter.Limit + 1).ToListAsync(ct)).Select(v => v.SeenAt(filter.AsOf)).ToList();
         var hasMore = page.Count > filter.Limit;
         if (hasMore) page.RemoveAt(page.Count - 1);
 
@@ -93,7 +93,8 @@ public static class DevelopmentEndpoints
         await audit.ReadAsync(scope.Caller, page, "list", ct);
         http.Response.Headers["Content-Crs"] = $"<{filter.ResponseCrs.Uri}>";
         var features = page.Select(v => v.ToFeature(filter.ResponseCrs, baseUrl, scope.HasDetailAccess(v))).ToList();
-        return GeoJson.Ok(new DevelopmentCollection(features, matched, features.Count, links, DateTime.UtcNow));
+        // asOf a past moment the answer describes that moment, and stays the same byte for byte.
+        return GeoJson.Ok(new DevelopmentCollection(features, matched, features.Count, links, filter.AsOf ?? DateTime.UtcNow));
     }
 
     public static async Task<IResult> Get(Guid id, HttpContext http, DataHubDb db, AccessScopes access, AuditTrail audit, CancellationToken ct)
@@ -108,7 +109,7 @@ public static class DevelopmentEndpoints
             asOf = t.UtcDateTime;
         }
         var scope = await access.CurrentAsync(ct);
-        var row = await db.DevelopmentVersions.AsNoTracking().Where(v => v.DevelopmentId == id).InForce(asOf, scope).FirstOrDefaultAsync(ct);
+        var row = (await db.DevelopmentVersions.AsNoTracking().Where(v => v.DevelopmentId == id).InForce(asOf, scope).FirstOrDefaultAsync(ct))?.SeenAt(asOf);
         if (row is null) return NotFound(id);
         await audit.ReadAsync(scope.Caller, [row], "get", ct);
         http.Response.Headers.ETag = RequestBody.ETag(row.Version);

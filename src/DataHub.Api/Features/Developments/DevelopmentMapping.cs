@@ -18,7 +18,7 @@ public static class DevelopmentMapping
     /// <summary>The stored quantities and stated energy of a version (source-generated: a rebuild of the analysis model reads every development's).</summary>
     public static List<Quantity> StoredQuantities(string json) => JsonSerializer.Deserialize(json, StoredJsonContext.Default.ListQuantity)!;
 
-    public static List<StatedEnergy> StoredEnergy(string json) => JsonSerializer.Deserialize(json, StoredJsonContext.Default.ListStatedEnergy)!;
+    public static IReadOnlyList<StatedEnergy> StoredEnergy(string json) => json == "[]" ? [] : JsonSerializer.Deserialize(json, StoredJsonContext.Default.ListStatedEnergy)!;
 
     /// <summary>Builds a new version row from validated input; identity, version and timestamps are set by the caller.</summary>
     public static DevelopmentVersion ToVersion(this DevelopmentInput input, string owner, Guid? planId, string visibility, DerivedAreas areas)

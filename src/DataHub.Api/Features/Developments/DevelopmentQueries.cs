@@ -154,6 +154,16 @@ public static class DevelopmentQueries
         return inForce.VisibleTo(scope);
     }
 
+    /// <summary>
+    /// A version as it was seen at <paramref name="asOf"/>: still open then, even if it was superseded since, so an
+    /// answer asOf a past moment never changes (a programme cycle's baseline).
+    /// </summary>
+    public static DevelopmentVersion SeenAt(this DevelopmentVersion v, DateTime? asOf)
+    {
+        if (asOf is { } t && v.ValidTo > t) v.ValidTo = null;
+        return v;
+    }
+
     public static async Task<IQueryable<DevelopmentVersion>> FilterAsync(DataHubDb db, ISpatialQuery spatial, DevelopmentFilter f, AccessScope scope, CancellationToken ct)
     {
         var rows = db.DevelopmentVersions.AsQueryable().InForce(f.AsOf, scope);

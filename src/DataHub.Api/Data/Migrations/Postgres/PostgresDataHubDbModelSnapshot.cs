@@ -843,6 +843,93 @@ namespace DataHub.Api.Data.Migrations.Postgres
                     b.ToTable("plan_versions", (string)null);
                 });
 
+            modelBuilder.Entity("DataHub.Api.Data.ProgrammeCycleVersion", b =>
+                {
+                    b.Property<long>("RowId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("row_id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("RowId"));
+
+                    b.Property<DateTime?>("BaselineAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("baseline_at");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("changed_by");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("code");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CycleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cycle_id");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("text")
+                        .HasColumnName("description");
+
+                    b.Property<string>("MilestonesJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("milestones_json");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<string>("OwnerCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("owner_code");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("scope");
+
+                    b.Property<DateTime>("ValidFrom")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateTime?>("ValidTo")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("valid_to");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("RowId")
+                        .HasName("pk_programme_cycle_versions");
+
+                    b.HasIndex("CycleId", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_programme_cycle_versions_cycle_id_version");
+
+                    b.HasIndex("OwnerCode", "Code")
+                        .HasDatabaseName("ix_programme_cycle_versions_owner_code_code");
+
+                    b.ToTable("programme_cycle_versions", (string)null);
+                });
+
             modelBuilder.Entity("DataHub.Api.Data.QuickscanRecord", b =>
                 {
                     b.Property<Guid>("Id")

@@ -809,6 +809,91 @@ namespace DataHub.Api.Data.Migrations.Sqlite
                     b.ToTable("plan_versions", (string)null);
                 });
 
+            modelBuilder.Entity("DataHub.Api.Data.ProgrammeCycleVersion", b =>
+                {
+                    b.Property<long>("RowId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("row_id");
+
+                    b.Property<DateTime?>("BaselineAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("baseline_at");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("changed_by");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CycleId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cycle_id");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<string>("MilestonesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("milestones_json");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("OwnerCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_code");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scope");
+
+                    b.Property<DateTime>("ValidFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateTime?>("ValidTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_to");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("RowId")
+                        .HasName("pk_programme_cycle_versions");
+
+                    b.HasIndex("CycleId", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_programme_cycle_versions_cycle_id_version");
+
+                    b.HasIndex("OwnerCode", "Code")
+                        .HasDatabaseName("ix_programme_cycle_versions_owner_code_code");
+
+                    b.ToTable("programme_cycle_versions", (string)null);
+                });
+
             modelBuilder.Entity("DataHub.Api.Data.QuickscanRecord", b =>
                 {
                     b.Property<Guid>("Id")
