@@ -55,7 +55,8 @@ public sealed class GridAreas
         if (geometry is Point p)
         {
             // The common case, hundreds of thousands of times on a rebuild: visit the index without building a list.
-            var visitor = new PointVisitor(p, this);
+            var visitor = _visitor ??= new PointVisitor();
+            visitor.Reset(p, this);
             _index.Query(p.EnvelopeInternal, visitor);
             return visitor.Best < 0 ? [] : [(visitor.Best, 1.0)];
         }
@@ -96,9 +97,15 @@ public sealed class GridAreas
     }
 
     /// <summary>The area covering a point; on a shared edge the first by short code.</summary>
-    private sealed class PointVisitor(Point point, GridAreas grid) : NetTopologySuite.Index.IItemVisitor<(int Index, IPreparedGeometry Prepared)>
+    [ThreadStatic] private static PointVisitor? _visitor;
+
+    private sealed class PointVisitor : NetTopologySuite.Index.IItemVisitor<(int Index, IPreparedGeometry Prepared)>
     {
+        private Point point = null!;
+        private GridAreas grid = null!;
         public int Best { get; private set; } = -1;
+
+        public void Reset(Point p, GridAreas g) => (point, grid, Best) = (p, g, -1);
 
         public void VisitItem((int Index, IPreparedGeometry Prepared) c)
         {

@@ -1,6 +1,7 @@
 using DataHub.Api.Data;
 using DataHub.Api.Features.Aggregates;
 using DataHub.Api.Features.Developments;
+using DataHub.Api.Features.Grid;
 using NetTopologySuite.Geometries;
 
 namespace DataHub.Api.Features.Analysis;
@@ -128,14 +129,17 @@ public sealed class GridModel
     public GridAreas Grid { get; }
     public IReadOnlyList<CalculationRuleSet> RuleSets { get; }
     public DataStamp Stamp { get; }
-    private readonly Dictionary<Guid, ModelDevelopment> _developments;
+    /// <summary>By id, for updates: built on the first update (a rebuild need not pay for it).</summary>
+    private readonly Lazy<Dictionary<Guid, ModelDevelopment>> _developments;
+    private readonly int _count;
     private readonly ModelEntry[][] _entries;
     private readonly int _nextIndex;
 
-    public int Count => _developments.Count;
+    public int Count => _count;
 
-    private GridModel(GridAreas grid, IReadOnlyList<CalculationRuleSet> ruleSets, DataStamp stamp, Dictionary<Guid, ModelDevelopment> developments, ModelEntry[][] entries, int nextIndex) =>
-        (Grid, RuleSets, Stamp, _developments, _entries, _nextIndex) = (grid, ruleSets, stamp, developments, entries, nextIndex);
+    private GridModel(GridAreas grid, IReadOnlyList<CalculationRuleSet> ruleSets, DataStamp stamp, Lazy<Dictionary<Guid, ModelDevelopment>> developments,
+        int count, ModelEntry[][] entries, int nextIndex) =>
+        (Grid, RuleSets, Stamp, _developments, _count, _entries, _nextIndex) = (grid, ruleSets, stamp, developments, count, entries, nextIndex);
 
     public static int ScenarioBit(string scenario) => scenario switch
     {
@@ -157,15 +161,14 @@ public sealed class GridModel
         var developments = new ModelDevelopment[current.Count];
         // Assignment and translation are independent per development: spread over the cores.
         Parallel.For(0, current.Count, () => new StringPool(), (i, _, pool) => { developments[i] = Create(current[i], i, grid, ruleSets, pool); return pool; }, _ => { });
-        var byId = new Dictionary<Guid, ModelDevelopment>(developments.Length);
-        foreach (var d in developments) byId[d.Id] = d;
+        var byId = new Lazy<Dictionary<Guid, ModelDevelopment>>(() => developments.ToDictionary(d => d.Id));
         var lists = new List<ModelEntry>[grid.Areas.Count];
         foreach (var d in developments)
             foreach (var (area, share) in d.Shares)
                 (lists[area] ??= []).Add(new ModelEntry(d, share));
         var entries = new ModelEntry[grid.Areas.Count][];
         Parallel.For(0, lists.Length, a => entries[a] = lists[a] is { } l ? [.. l.OrderBy(e => e.Development.Id)] : []);
-        return new GridModel(grid, ruleSets, stamp, byId, entries, developments.Length);
+        return new GridModel(grid, ruleSets, stamp, byId, developments.Length, entries, developments.Length);
     }
 
     /// <summary>
@@ -174,7 +177,7 @@ public sealed class GridModel
     /// </summary>
     public GridModel With(IEnumerable<DevelopmentVersion> latest, DataStamp stamp)
     {
-        var developments = new Dictionary<Guid, ModelDevelopment>(_developments);
+        var developments = new Dictionary<Guid, ModelDevelopment>(_developments.Value);
         var entries = (ModelEntry[][])_entries.Clone();
         var touched = new Dictionary<int, List<ModelEntry>>();
         List<ModelEntry> Area(int a) => touched.TryGetValue(a, out var l) ? l : touched[a] = [.. entries[a]];
@@ -190,10 +193,10 @@ public sealed class GridModel
             foreach (var (a, share) in d.Shares) Area(a).Add(new ModelEntry(d, share));
         }
         foreach (var (a, list) in touched) entries[a] = [.. list.OrderBy(e => e.Development.Id)];
-        return new GridModel(Grid, RuleSets, stamp, developments, entries, next);
+        return new GridModel(Grid, RuleSets, stamp, new(developments), developments.Count, entries, next);
     }
 
-    public bool Contains(Guid development) => _developments.ContainsKey(development);
+    public bool Contains(Guid development) => _developments.Value.ContainsKey(development);
 
     private static ModelDevelopment Create(DevelopmentVersion v, int index, GridAreas grid, IReadOnlyList<CalculationRuleSet> ruleSets, StringPool pool)
     {
@@ -228,23 +231,26 @@ public sealed class GridModel
     /// </summary>
     public static LoadStep[] Steps(DevelopmentFacts d, CalculationRuleSet rules, bool useStatedEnergy)
     {
-        var years = new List<int>(d.Quantities.Count + 1);
-        foreach (var q in d.Quantities) years.Add(q.Year);
-        if (useStatedEnergy) foreach (var e in d.Energy) years.Add(e.Year);
-        if (d.DecommissioningYear is { } end) years.Add(end + 1);
+        Span<int> years = stackalloc int[d.Quantities.Count + (useStatedEnergy ? d.Energy.Count : 0) + 1];
+        var n = 0;
+        foreach (var q in d.Quantities) years[n++] = q.Year;
+        if (useStatedEnergy) foreach (var e in d.Energy) years[n++] = e.Year;
+        if (d.DecommissioningYear is { } end) years[n++] = end + 1;
+        years = years[..n];
         years.Sort();
-        var steps = new List<LoadStep>(years.Count);
+        Span<LoadStep> steps = stackalloc LoadStep[n];
+        var count = 0;
         var previous = new LoadStep(0, 0, 0, 0, false);
-        for (var i = 0; i < years.Count; i++)
+        for (var i = 0; i < n; i++)
         {
             var year = years[i];
             if (i > 0 && years[i - 1] == year) continue;
             var step = LoadTranslation.At(d, rules, year, "electricity", useStatedEnergy) is { } l
                 ? new LoadStep(year, l.PeakOfftakeMw, l.PeakFeedInMw, l.AnnualEnergyMwh, true) : new LoadStep(year, 0, 0, 0, false);
-            if (step with { Year = 0 } != previous with { Year = 0 }) steps.Add(step);
+            if (step with { Year = 0 } != previous with { Year = 0 }) steps[count++] = step;
             previous = step;
         }
-        return [.. steps];
+        return steps[..count].ToArray();
     }
 
     /// <summary>
@@ -307,6 +313,10 @@ public sealed class GridModel
         }
 
         var grid = Grid.Areas[area];
+        var factors = new double[nk];
+        for (var k = 0; k < nk; k++) factors[k] = rules.SimultaneityOf(Sectors[k]);
+        var capacities = new CapacityYear?[ny];
+        for (var yi = 0; yi < ny; yi++) capacities[yi] = grid.CapacityIn(from + yi);
         var result = new List<AreaYearLoad>(ns * ny);
         for (var s = 0; s < ns; s++)
             for (var yi = 0; yi < ny; yi++)
@@ -327,11 +337,11 @@ public sealed class GridModel
                         if (part == 1) aggregateOnly += count[i];
                     }
                     if (n == 0) continue;
-                    var factor = rules.SimultaneityOf(Sectors[sector]);
+                    var factor = factors[sector];
                     peakOfftake += o * factor; peakFeedIn += f * factor; energy += a;
                     if (bySector) sectors[Sectors[sector]] = o * factor;
                 }
-                var capacity = grid.CapacityIn(from + yi);
+                var capacity = capacities[yi];
                 IReadOnlyList<Contribution> list = listed?[s * ny + yi] is { } l
                     ? [.. l.OrderByDescending(c => c.PeakOfftakeMw + c.PeakFeedInMw).ThenBy(c => c.Development)] : [];
                 result.Add(new AreaYearLoad(grid.Id, from + yi, scenarios[s], peakOfftake, peakFeedIn, energy, capacity?.OfftakeMw, capacity?.FeedInMw,
@@ -395,7 +405,8 @@ public sealed class GridModel
             var sight = view.Of(d);
             if (sight is not (Sight.Detail or Sight.DetailWithStatedEnergy)) continue;
             var steps = sight == Sight.DetailWithStatedEnergy && d.StatedSteps is { } stated ? stated[ruleSet] : d.RuleSteps[ruleSet];
-            var step = steps.LastOrDefault(s => s.Year <= year);
+            var step = default(LoadStep);
+            foreach (var st in steps) { if (st.Year > year) break; step = st; }
             if (!step.Present) continue;
             var mw = share * (direction == GridAnalysis.Offtake ? step.PeakOfftakeMw : step.PeakFeedInMw);
             if (mw > 0) causes.Add((d.Id, mw));
