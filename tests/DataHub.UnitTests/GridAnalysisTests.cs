@@ -111,12 +111,41 @@ public sealed class AreaLoadsByLevelTests
         var byProvince = AreaLoadsByLevel.Compute(rows, "province", Rules, 2030, 2030, [Scenarios.Expected, Scenarios.Ambition]);
         // PV26 housing: (1000 + 500) × 0.004 × 0.5 = 3 MW; 1,500 × 4 = 6,000 MWh.
         var pv26 = byProvince.Single(l => l.Area == "PV26" && l.Scenario == Scenarios.Expected && l.Carrier == "electricity");
-        Assert.Equal((3.0, 6000.0, 2), (pv26.PeakOfftakeMw, pv26.AnnualEnergyMwh, pv26.Developments));
+        Assert.Equal(((double?)3.0, (double?)6000.0, (int?)2), (pv26.PeakOfftakeMw, pv26.AnnualEnergyMwh, pv26.Developments));
         Assert.Equal(1000, byProvince.Single(l => l.Area == "PV26" && l.Scenario == Scenarios.Expected && l.Carrier == "heat").AnnualEnergyMwh);
         // The ambition-only homes in PV27 count only in the ambition scenario.
         Assert.DoesNotContain(byProvince, l => l.Area == "PV27" && l.Scenario == Scenarios.Expected);
-        Assert.Equal(0.5, byProvince.Single(l => l.Area == "PV27" && l.Scenario == Scenarios.Ambition).PeakOfftakeMw, 9);
+        Assert.Equal(0.5, byProvince.Single(l => l.Area == "PV27" && l.Scenario == Scenarios.Ambition).PeakOfftakeMw!.Value, 9);
         var national = AreaLoadsByLevel.Compute(rows, "national", Rules, 2030, 2030, [Scenarios.Ambition]);
-        Assert.Equal(3.5, national.Single(l => l.Carrier == "electricity").PeakOfftakeMw, 9); // 1,750 × 0.004 × 0.5
+        Assert.Equal(3.5, national.Single(l => l.Carrier == "electricity").PeakOfftakeMw!.Value, 9); // 1,750 × 0.004 × 0.5
+    }
+
+    [Fact]
+    public void Aggregate_only_loads_count_when_enough_owners_share_them_and_a_lone_withheld_municipality_is_protected()
+    {
+        AreaLoadsByLevel.Located Shared(string owner, string municipality, double homes) =>
+            new(new DevelopmentFacts(Guid.NewGuid(), owner, "housing", "newBuildHomes", "permitted", null, [new(2030, homes, "homes")], []), municipality, null, null, AggregateOnly: true);
+        // Amersfoort (GM0307) has three owners' homes; Utrecht (GM0344) one owner's; Houten (GM0321) someone's in the open.
+        var rows = new[]
+        {
+            Shared("A", "GM0307", 100), Shared("B", "GM0307", 100), Shared("C", "GM0307", 100),
+            Shared("D", "GM0344", 500),
+            new AreaLoadsByLevel.Located(new DevelopmentFacts(Guid.NewGuid(), "E", "housing", "newBuildHomes", "permitted", null, [new(2030, 200, "homes")], []), "GM0321", null, null),
+        };
+        var loads = AreaLoadsByLevel.Compute(rows, "municipality", Rules, 2030, 2030, [Scenarios.Committed]).ToDictionary(l => l.Area);
+        // Utrecht: one owner's aggregate-only homes: withheld, no figures.
+        Assert.True(loads["GM0344"].Suppressed);
+        Assert.Null(loads["GM0344"].PeakOfftakeMw);
+        Assert.Contains("fewer than 3 owners", loads["GM0344"].SuppressedBecause);
+        // The province (four owners, none above 80 %) is shown, so Utrecht would be PV26 − Amersfoort − Houten:
+        // Amersfoort, the other child with aggregate-only data, is withheld too. Houten, all in the open, stays.
+        Assert.StartsWith("withheld so that", loads["GM0307"].SuppressedBecause);
+        Assert.Equal(200 * 0.004 * 0.5, loads["GM0321"].PeakOfftakeMw!.Value, 9);
+        var province = AreaLoadsByLevel.Compute(rows, "province", Rules, 2030, 2030, [Scenarios.Committed]).Single(l => l.Area == "PV26");
+        Assert.Equal(1000 * 0.004 * 0.5, province.PeakOfftakeMw!.Value, 9);
+
+        // Without Utrecht's, Amersfoort's three owners count in full.
+        var three = AreaLoadsByLevel.Compute(rows.Where(r => r.Municipality != "GM0344"), "municipality", Rules, 2030, 2030, [Scenarios.Committed]);
+        Assert.Equal(300 * 0.004 * 0.5, three.Single(l => l.Area == "GM0307").PeakOfftakeMw!.Value, 9);
     }
 }

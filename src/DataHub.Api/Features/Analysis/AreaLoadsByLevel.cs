@@ -1,45 +1,74 @@
+using DataHub.Api.Features.Aggregates;
+using DataHub.Api.Spatial;
+
 namespace DataHub.Api.Features.Analysis;
 
-/// <summary>The load of an administrative area (or NL) in one year, scenario, carrier and sector.</summary>
+/// <summary>
+/// The load of an administrative area (or NL) in one year, scenario, carrier and sector. Withheld cells
+/// (<see cref="Suppressed"/>) carry no figures, only the reason.
+/// </summary>
 public sealed record AdminAreaLoad(string Area, int Year, string Scenario, string Carrier, string Sector,
-    double PeakOfftakeMw, double PeakFeedInMw, double AnnualEnergyMwh, int Developments);
+    double? PeakOfftakeMw, double? PeakFeedInMw, double? AnnualEnergyMwh, int? Developments, bool Suppressed = false, string? SuppressedBecause = null);
 
 /// <summary>
 /// Load per municipality, RES region, province or the Netherlands × year × scenario × carrier × sector (pure,
-/// deterministic). Each development counts in the areas derived for it on submission (its largest overlap); peaks
-/// within a sector are summed and multiplied by the sector's simultaneity factor.
+/// deterministic). Each development counts in the municipality derived for it on submission and in that
+/// municipality's RES region and province (from the CBS catalogue, so children add up to their parent); peaks within
+/// a sector are summed and multiplied by the sector's simultaneity factor. Developments the caller may count in
+/// aggregates only are under the same disclosure control as the development aggregates, over the complete set of
+/// cells at every level: each of the three figures (offtake, feed-in, annual energy) is judged, and a cell withheld
+/// for any of them is withheld whole — the union of sets that each leave no lone withheld child keeps that property.
 /// </summary>
 public static class AreaLoadsByLevel
 {
     public static readonly string[] Levels = ["municipality", "resRegion", "province", "national"];
 
-    public sealed record Located(DevelopmentFacts Facts, string? Municipality, string? ResRegion, string? Province);
+    /// <summary>A development to count, where it lies, and whether the caller may count it in aggregates only.</summary>
+    public sealed record Located(DevelopmentFacts Facts, string? Municipality, string? ResRegion, string? Province, bool AggregateOnly = false);
 
     public static IReadOnlyList<AdminAreaLoad> Compute(IEnumerable<Located> developments, string level, CalculationRuleSet rules,
-        int fromYear, int toYear, IReadOnlyList<string> scenarios)
+        int fromYear, int toYear, IReadOnlyList<string> scenarios, DisclosureOptions? disclosure = null, IReadOnlyCollection<string>? areas = null)
     {
-        var cells = new SortedDictionary<(string Area, int Year, string Scenario, string Carrier, string Sector), (double O, double F, double A, int N)>();
+        // One complete set of cells per figure. The disclosure cell key is reused: its PlanType slot carries the
+        // scenario and its Unit slot the carrier.
+        Dictionary<CellKey, Cell>[] figures = [[], [], []];
+        var catalogue = AreaCatalogue.Instance;
         foreach (var d in developments.OrderBy(d => d.Facts.Id))
         {
-            var area = level switch
-            {
-                "municipality" => d.Municipality,
-                "resRegion" => d.ResRegion,
-                "province" => d.Province,
-                _ => "NL",
-            };
-            if (area is null) continue;
+            var municipality = d.Municipality is { } m && catalogue.ByCode.TryGetValue(m, out var info) ? info : null;
+            (string Level, string Area)[] places =
+            [
+                ("municipality", municipality?.Code ?? d.Municipality ?? AggregateEndpoints.Unassigned),
+                ("resRegion", municipality?.ResRegionCode ?? d.ResRegion ?? AggregateEndpoints.Unassigned),
+                ("province", municipality?.ProvinceCode ?? d.Province ?? AggregateEndpoints.Unassigned),
+                ("national", "NL"),
+            ];
             var loads = LoadTranslation.Translate(d.Facts, rules, fromYear, toYear);
             foreach (var scenario in scenarios.Where(s => Scenarios.Includes(s, d.Facts.Certainty)))
                 foreach (var l in loads)
-                {
-                    var key = (area, l.Year, scenario, l.Carrier, d.Facts.Sector);
-                    var (o, f, a, n) = cells.GetValueOrDefault(key);
-                    cells[key] = (o + l.PeakOfftakeMw, f + l.PeakFeedInMw, a + l.AnnualEnergyMwh, n + 1);
-                }
+                    foreach (var (lvl, area) in places)
+                    {
+                        var key = new CellKey(lvl, area, l.Year, d.Facts.Sector, scenario, "", l.Carrier);
+                        double[] values = [l.PeakOfftakeMw, l.PeakFeedInMw, l.AnnualEnergyMwh];
+                        for (var f = 0; f < 3; f++)
+                            (figures[f].TryGetValue(key, out var cell) ? cell : figures[f][key] = new Cell(key)).Add(d.Facts.Owner, values[f], d.AggregateOnly);
+                    }
         }
-        return cells.Select(c => new AdminAreaLoad(c.Key.Area, c.Key.Year, c.Key.Scenario, c.Key.Carrier, c.Key.Sector,
-            Math.Round(c.Value.O * rules.SimultaneityOf(c.Key.Sector), 6), Math.Round(c.Value.F * rules.SimultaneityOf(c.Key.Sector), 6),
-            Math.Round(c.Value.A, 6), c.Value.N)).ToList();
+        foreach (var cells in figures) DisclosureControl.Apply(cells, AggregateEndpoints.ParentsOf, disclosure ?? new DisclosureOptions());
+
+        return figures[0].Keys
+            .Where(k => k.Level == level && (areas is null || areas.Contains(k.Area)))
+            .OrderBy(k => k.Area, StringComparer.Ordinal).ThenBy(k => k.Year).ThenBy(k => k.PlanType, StringComparer.Ordinal)
+            .ThenBy(k => k.Unit, StringComparer.Ordinal).ThenBy(k => k.Sector, StringComparer.Ordinal)
+            .Select(k =>
+            {
+                var (offtake, feedIn, annual) = (figures[0][k], figures[1][k], figures[2][k]);
+                var withheld = offtake.SuppressedBecause ?? feedIn.SuppressedBecause ?? annual.SuppressedBecause;
+                if (withheld is not null) return new AdminAreaLoad(k.Area, k.Year, k.PlanType, k.Unit, k.Sector, null, null, null, null, true, withheld);
+                var factor = rules.SimultaneityOf(k.Sector);
+                return new AdminAreaLoad(k.Area, k.Year, k.PlanType, k.Unit, k.Sector, Math.Round(offtake.Total * factor, 6), Math.Round(feedIn.Total * factor, 6),
+                    Math.Round(annual.Total, 6), offtake.Count);
+            })
+            .ToList();
     }
 }

@@ -54,7 +54,7 @@ public static class GridAnalysisEndpoints
             .WithQuery("asOf", "the data as it was at this moment (e.g. a programme cycle's baseline), RFC 3339")
             .Produces<AreaLoadResult>().WithProblems(400);
         api.MapGet("/development-loads", DevelopmentLoads).WithTags("Analysis").WithName("listDevelopmentLoads")
-            .WithSummary("Load per municipality, RES region, province or NL × year × scenario × carrier × sector")
+            .WithSummary("Load per municipality, RES region, province or NL × year × scenario × carrier × sector, with disclosure control")
             .WithQuery("level", "municipality, resRegion, province (default) or national")
             .WithQuery("area", "area codes at that level, comma-separated")
             .WithQuery("scenario", "committed, expected, ambition (comma-separated; all when absent)")
@@ -72,7 +72,7 @@ public static class GridAnalysisEndpoints
         return api;
     }
 
-    public static async Task<IResult> DevelopmentLoads(HttpContext http, DataHubDb db, AccessScopes access, AuditTrail audit, CancellationToken ct)
+    public static async Task<IResult> DevelopmentLoads(HttpContext http, DataHubDb db, AccessScopes access, AuditTrail audit, IOptions<DataHubOptions> options, CancellationToken ct)
     {
         var q = http.Request.Query;
         var level = q["level"].ToString() is { Length: > 0 } l ? l : "province";
@@ -82,26 +82,19 @@ public static class GridAnalysisEndpoints
         if (problem is not null) return problem;
         var (rules, scenarios, from, to) = parameters!.Value;
         var scope = await access.CurrentAsync(ct);
-        var rows = db.DevelopmentVersions.AsNoTracking().Where(v => v.ValidTo == null && !v.IsRetired).VisibleTo(scope);
-        if (q["area"].ToString() is { Length: > 0 } codes)
-        {
-            var list = codes.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-            rows = level switch
-            {
-                "municipality" => rows.Where(v => v.MunicipalityCode != null && list.Contains(v.MunicipalityCode)),
-                "resRegion" => rows.Where(v => v.ResRegionCode != null && list.Contains(v.ResRegionCode)),
-                "province" => rows.Where(v => v.ProvinceCode != null && list.Contains(v.ProvinceCode)),
-                _ => rows,
-            };
-        }
-        var developments = await rows.ToListAsync(ct);
+        // Every development the caller may count, everywhere: disclosure control needs the complete set of cells.
+        var developments = await db.DevelopmentVersions.AsNoTracking().Where(v => v.ValidTo == null && !v.IsRetired)
+            .Where(AccessPolicy.SeesAggregate(scope)).ToListAsync(ct);
         await audit.ReadAsync(scope.Caller, developments, "development loads", ct);
+        var seesDetail = AccessPolicy.SeesDetail(scope).Compile();
         var located = developments.Select(v =>
         {
             var facts = AnalysisEndpoints.Facts(v);
-            return new AreaLoadsByLevel.Located(scope.HasDetailAccess(v) ? facts : facts with { Energy = [] }, v.MunicipalityCode, v.ResRegionCode, v.ProvinceCode);
+            return new AreaLoadsByLevel.Located(scope.HasDetailAccess(v) ? facts : facts with { Energy = [] }, v.MunicipalityCode, v.ResRegionCode, v.ProvinceCode,
+                AggregateOnly: !seesDetail(v));
         });
-        var items = AreaLoadsByLevel.Compute(located, level, rules, from, to, scenarios);
+        var areas = q["area"].ToString() is { Length: > 0 } codes ? codes.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : null;
+        var items = AreaLoadsByLevel.Compute(located, level, rules, from, to, scenarios, options.Value.DisclosureControl, areas);
         return TypedResults.Ok(new AdminAreaLoadResult(rules.Id, level, items, items.Count));
     }
 
