@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using DataHub.Api.Access;
 using DataHub.Api.Data;
 using DataHub.Api.Features.Aggregates;
@@ -27,7 +28,7 @@ public static class AnalysisBench
 {
     private const int From = 2025, To = 2050;
 
-    public static async Task<int> RunAsync(int developments, int areaCount, int quickscans, string? postgres)
+    public static async Task<int> RunAsync(int developments, int areaCount, int quickscans, string? postgres, string root)
     {
         var rules = RuleSetCatalogue.Instance.Default;
         var timer = Stopwatch.StartNew();
@@ -168,11 +169,103 @@ public static class AnalysisBench
         Console.WriteLine($"quickscan verdicts: {string.Join(", ", verdicts.OrderBy(v => v.Key).Select(v => $"{v.Key} {v.Value}"))}; with alternatives: {withAlternatives}");
         Console.WriteLine($"model: {model.Count:N0} developments, {model.Grid.Areas.Count:N0} areas; managed heap after build {heap / 1e6:0} MB; peak RSS (VmHWM) {peak / 1e6:0} MB");
 
+        await OverHttpAsync(root, developments, areas, quickscans);
+
         if (string.IsNullOrEmpty(postgres)) { Console.WriteLine("PostGIS: skipped (no --postgres connection string and no DATAHUB_TEST_POSTGRES)"); return 0; }
         var sql = await PostgisAsync(postgres, rows, areas, rules);
         var ours = Median(full);
         Console.WriteLine($"PostGIS ST_Intersects aggregation (area × year, one scenario): {sql:0} ms; the hub's full recompute (three scenarios, bottlenecks too) {ours:0} ms: {sql / ours:0.0}× faster");
         return 0;
+    }
+
+    /// <summary>
+    /// The same data in a hub process (SQLite): developments through the import API, energy areas through the capacity
+    /// map and the energy-area import, then the first analysis request (which builds the model from the database)
+    /// and quickscans over HTTP, as a municipality asks them.
+    /// </summary>
+    private static async Task OverHttpAsync(string root, int developments, List<GridArea> areas, int quickscans)
+    {
+        var dir = Directory.CreateTempSubdirectory("datahub-analysis-bench-");
+        try
+        {
+            var file = Path.Combine(dir.FullName, "developments.geojson");
+            NationalDevelopments.Write(file, developments - developments / 10, developments / 10, seed: 42);
+            await using var hub = await HubProcess.StartAsync("analysis hub", root, new()
+            {
+                ["DataHub__Database__Provider"] = "Sqlite",
+                ["DataHub__Database__ConnectionString"] = $"Data Source={Path.Combine(dir.FullName, "bench.db")}",
+            }, line => { if (line.Contains("Analysis model")) Console.WriteLine($"  hub: {line}"); });
+            var timer = Stopwatch.StartNew();
+            await using (var stream = File.OpenRead(file))
+            {
+                var content = new StreamContent(stream);
+                content.Headers.ContentType = new("application/geo+json");
+                Check(await hub.As("GM0344", Roles.Submitter).PostAsync("/api/v1/development-imports", content));
+            }
+            var stedin = hub.As("STEDIN", Roles.Submitter);
+            var map = new JsonObject
+            {
+                ["conforms_to"] = "http://data.netbeheernederland.nl/capaciteitskaart/v1.3.0", ["creator"] = "bench", ["identifier"] = "bench", ["issued"] = "2026-11-01",
+                ["energy_areas"] = new JsonArray([.. areas.Select(a => (JsonNode)new JsonObject { ["short_code"] = a.ShortCode, ["works"] = new JsonArray() })]),
+            };
+            Check(await stedin.PostAsync("/api/v1/capacity-map-imports", new StringContent(map.ToJsonString(), System.Text.Encoding.UTF8, "application/json")));
+            var features = new JsonArray([.. areas.Select(a => (JsonNode)new JsonObject
+            {
+                ["type"] = "Feature", ["geometry"] = JsonSerializer.SerializeToNode(a.Boundary, DataHub.Api.Http.GeoJson.Options),
+                ["properties"] = new JsonObject
+                {
+                    ["shortCode"] = a.ShortCode,
+                    ["capacity"] = new JsonArray([.. a.Capacity.Select(c => (JsonNode)new JsonObject { ["year"] = c.Year, ["offtakeMw"] = c.OfftakeMw, ["feedInMw"] = c.FeedInMw })]),
+                },
+            })]);
+            var collection = new JsonObject { ["type"] = "FeatureCollection", ["features"] = features };
+            Check(await stedin.PostAsync("/api/v1/energy-area-imports", new StringContent(collection.ToJsonString(), System.Text.Encoding.UTF8, "application/geo+json")));
+            Console.WriteLine($"hub loaded over HTTP in {timer.Elapsed.TotalSeconds:0.0} s");
+
+            var municipality = hub.As("GM0344", Roles.Reader);
+            timer.Restart();
+            Check(await municipality.GetAsync("/api/v1/bottlenecks?scenario=expected&fromYear=2025&toYear=2050"));
+            var first = timer.Elapsed.TotalMilliseconds;
+            timer.Restart();
+            var national = await municipality.GetAsync("/api/v1/bottlenecks?fromYear=2025&toYear=2050");
+            Check(national);
+            var again = timer.Elapsed.TotalMilliseconds;
+            var random = new Random(13);
+            var kinds = new[] { ("chargingHub", "chargingPoints", 4, 60), ("newBuildHomes", "homes", 50, 2000), ("solarPark", "MWp", 2, 50) };
+            var latency = new List<double>();
+            var catalogue = AreaCatalogue.Instance.Municipalities;
+            for (var run = 0; run < quickscans + 20; run++)
+            {
+                var m = catalogue[random.Next(catalogue.Count)];
+                var c = m.Boundary.InteriorPoint.Coordinate;
+                var (kind, unit, min, max) = kinds[random.Next(kinds.Length)];
+                var body = new JsonObject
+                {
+                    ["geometry"] = new JsonObject { ["type"] = "Point", ["coordinates"] = new JsonArray(Math.Round(c.X + (random.NextDouble() - 0.5) * 0.02, 6), Math.Round(c.Y + (random.NextDouble() - 0.5) * 0.02, 6)) },
+                    ["kind"] = kind, ["quantity"] = new JsonObject { ["value"] = Math.Round(min + random.NextDouble() * (max - min)), ["unit"] = unit },
+                    ["year"] = 2026 + random.Next(12),
+                };
+                timer.Restart();
+                Check(await municipality.PostAsync("/api/v1/quickscans", new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json")));
+                if (run >= 20) latency.Add(timer.Elapsed.TotalMilliseconds);
+            }
+            Console.WriteLine($"{"over HTTP (hub process, SQLite)",-52} {"p50 ms",9} {"p95 ms",9} {"p99 ms",9} {"max ms",9}");
+            Console.WriteLine($"{"first analysis request (model built from the database)",-52} {first,9:0} ");
+            Console.WriteLine($"{"GET /bottlenecks, all areas, 26 years, 3 scenarios",-52} {again,9:0}");
+            Row($"POST /quickscans ({quickscans:N0} random locations)", latency);
+            Console.WriteLine($"hub peak RSS (VmHWM) {hub.PeakRss() / 1e6:0} MB");
+        }
+        finally
+        {
+            dir.Delete(true);
+        }
+    }
+
+    private static void Check(HttpResponseMessage response)
+    {
+        if (response.IsSuccessStatusCode) return;
+        var body = response.Content.ReadAsStringAsync().Result;
+        throw new InvalidOperationException($"{(int)response.StatusCode} {response.RequestMessage?.RequestUri}: {body[..Math.Min(body.Length, 2000)]}");
     }
 
     private static void Row(string what, List<double> ms)

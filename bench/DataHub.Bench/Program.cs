@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
-using DataHub.Api;
 using DataHub.Api.Access;
 using DataHub.Bench;
 using Npgsql;
@@ -14,7 +13,7 @@ using Npgsql;
 //   dotnet run -c Release --project bench/DataHub.Bench -- analysis [--developments 250000] [--areas 3000] [--quickscans 1000] [--postgres "<conn>"]
 if (args.FirstOrDefault() == "analysis")
     return await AnalysisBench.RunAsync(Arg("--developments", 250_000), Arg("--areas", 3_000), Arg("--quickscans", 1_000),
-        ArgString("--postgres") ?? Environment.GetEnvironmentVariable("DATAHUB_TEST_POSTGRES"));
+        ArgString("--postgres") ?? Environment.GetEnvironmentVariable("DATAHUB_TEST_POSTGRES"), FindRoot());
 var points = Arg("--points", 100_000);
 var polygons = Arg("--polygons", 10_000);
 var postgres = ArgString("--postgres") ?? Environment.GetEnvironmentVariable("DATAHUB_TEST_POSTGRES");
@@ -71,54 +70,20 @@ return 0;
 
 async Task<(string, double, long)> ImportIntoHub(string what, string path, Dictionary<string, string> env)
 {
-    const string key = "benchmark-signing-key-0123456789abcdefghij";
-    var port = 5600 + Random.Shared.Next(300);
-    var dll = Path.Combine(root, "src", "DataHub.Api", "bin", Configuration(), "net10.0", "DataHub.Api.dll");
-    var start = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"])
-    {
-        RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(dll)!,
-    };
-    start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-    start.Environment["DataHub__Auth__LocalIssuer__Enabled"] = "true";
-    start.Environment["DataHub__Auth__LocalIssuer__SigningKey"] = key;
-    start.Environment["Logging__LogLevel__Default"] = "Warning";
-    if (Environment.GetEnvironmentVariable("BENCH_HUB_ENV") is { } extra) foreach (var kv in extra.Split(';')) start.Environment[kv.Split('=')[0]] = kv.Split('=')[1];
-    start.Environment["Logging__LogLevel__DataHub"] = "Information";
-    foreach (var (k, v) in env) start.Environment[k] = v;
-    using var hub = Process.Start(start)!;
-    hub.OutputDataReceived += (_, e) => { if (e.Data?.Contains("import") == true) Console.WriteLine($"  hub: {e.Data.Trim()}"); };
-    hub.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"  hub: {e.Data}"); };
-    hub.BeginOutputReadLine();
-    hub.BeginErrorReadLine();
-    try
-    {
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromMinutes(30) };
-        for (var i = 0; ; i++)
-        {
-            try { if ((await http.GetAsync("/api/v1/organisations/KGG")).IsSuccessStatusCode) break; } catch (HttpRequestException) { }
-            if (i > 240 || hub.HasExited) throw new InvalidOperationException($"{what}: the hub did not start");
-            await Task.Delay(250);
-        }
-        var token = Authentication.MintToken(new LocalIssuerOptions { SigningKey = key }, "GM0344", [Roles.Submitter]);
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        var before = PeakRss(hub.Id);
-        await using var stream = File.OpenRead(path);
-        var content = new StreamContent(stream);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/geo+json");
-        var timer = Stopwatch.StartNew();
-        var response = await http.PostAsync("/api/v1/development-imports", content);
-        var seconds = timer.Elapsed.TotalSeconds;
-        var body = await response.Content.ReadAsStringAsync();
-        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{what}: {(int)response.StatusCode} {body[..Math.Min(body.Length, 2000)]}");
-        var peak = PeakRss(hub.Id);
-        Console.WriteLine($"{what}: {seconds:0.00} s, peak RSS {peak / 1e6:0} MB (before the import {before / 1e6:0} MB): {body}");
-        return (what, seconds, peak);
-    }
-    finally
-    {
-        hub.Kill(entireProcessTree: true);
-        await hub.WaitForExitAsync();
-    }
+    await using var hub = await HubProcess.StartAsync(what, root, env, line => { if (line.Contains("import")) Console.WriteLine($"  hub: {line}"); });
+    var http = hub.As("GM0344", Roles.Submitter);
+    var before = hub.PeakRss();
+    await using var stream = File.OpenRead(path);
+    var content = new StreamContent(stream);
+    content.Headers.ContentType = new MediaTypeHeaderValue("application/geo+json");
+    var timer = Stopwatch.StartNew();
+    var response = await http.PostAsync("/api/v1/development-imports", content);
+    var seconds = timer.Elapsed.TotalSeconds;
+    var body = await response.Content.ReadAsStringAsync();
+    if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{what}: {(int)response.StatusCode} {body[..Math.Min(body.Length, 2000)]}");
+    var peak = hub.PeakRss();
+    Console.WriteLine($"{what}: {seconds:0.00} s, peak RSS {peak / 1e6:0} MB (before the import {before / 1e6:0} MB): {body}");
+    return (what, seconds, peak);
 }
 
 static (double Seconds, long PeakBytes)? Ogr2Ogr(string source, string target)
@@ -147,13 +112,6 @@ static (double Seconds, long PeakBytes)? Ogr2Ogr(string source, string target)
     }
 }
 
-static long PeakRss(int pid)
-{
-    foreach (var line in File.ReadLines($"/proc/{pid}/status"))
-        if (line.StartsWith("VmHWM:")) return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
-    return 0;
-}
-
 static async Task Sql(string connectionString, string sql)
 {
     await using var c = new NpgsqlConnection(connectionString);
@@ -161,9 +119,6 @@ static async Task Sql(string connectionString, string sql)
     await using var cmd = new NpgsqlCommand(sql, c);
     await cmd.ExecuteNonQueryAsync();
 }
-
-static string Configuration() =>
-    typeof(NationalDevelopments).Assembly.Location.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
 
 static string FindRoot()
 {
