@@ -63,6 +63,7 @@ api.MapVariants();
 api.MapAuditEvents();
 api.MapChanges();
 api.MapProgrammeCycles();
+api.MapMiekProjects();
 app.MapGet("/", () => Results.Redirect("/api/v1/docs")).ExcludeFromDescription();
 
 await app.PrepareDatabaseAsync();

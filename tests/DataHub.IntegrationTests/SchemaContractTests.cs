@@ -49,6 +49,7 @@ public sealed class SchemaContractTests(SqliteHub hub) : IClassFixture<SqliteHub
             "plan" => await client.PostAsync("/api/v1/plans", new StringContent(Unique(text), Encoding.UTF8, "application/json")),
             "sharing-agreement" => await hub.Client("GM0344", "OrgAdmin").PostAsync("/api/v1/sharing-agreements", new StringContent(text, Encoding.UTF8, "application/json")),
             "programme-cycle" => await hub.Client("PV26", "ProgrammeCoordinator").PostAsync("/api/v1/programme-cycles", new StringContent(Unique(text), Encoding.UTF8, "application/json")),
+            "miek-project" => await hub.Client("PV26", "ProgrammeCoordinator").PostAsync("/api/v1/miek-projects", new StringContent(await InACycleAsync(Unique(text)), Encoding.UTF8, "application/json")),
             _ => null,
         };
         if (response is null)
@@ -74,6 +75,17 @@ public sealed class SchemaContractTests(SqliteHub hub) : IClassFixture<SqliteHub
         var body = await created.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.Empty(schema.Validate(body));
+    }
+
+    /// <summary>Puts a project example into a fresh cycle of the province (examples carry a placeholder cycle id).</summary>
+    private async Task<string> InACycleAsync(string json)
+    {
+        var cycle = new JsonObject { ["code"] = "schema-" + Guid.NewGuid().ToString("N")[..8], ["name"] = "pMIEK", ["year"] = 2027, ["scope"] = "PV26" };
+        var created = await (await hub.Client("PV26", "ProgrammeCoordinator").PostAsync("/api/v1/programme-cycles",
+            new StringContent(cycle.ToJsonString(), Encoding.UTF8, "application/json"))).Body();
+        var node = JsonNode.Parse(json)!;
+        node["cycle"] = created["id"]!.GetValue<string>();
+        return node.ToJsonString();
     }
 
     /// <summary>Gives an example's externalIds and plan code a unique suffix, so a test can submit it more than once.</summary>

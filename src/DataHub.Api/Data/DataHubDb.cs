@@ -27,6 +27,7 @@ public abstract class DataHubDb(DbContextOptions options) : DbContext(options)
     public DbSet<StationVersion> StationVersions => Set<StationVersion>();
     public DbSet<ChangeEvent> ChangeEvents => Set<ChangeEvent>();
     public DbSet<ProgrammeCycleVersion> ProgrammeCycleVersions => Set<ProgrammeCycleVersion>();
+    public DbSet<MiekProjectVersion> MiekProjectVersions => Set<MiekProjectVersion>();
 
     public abstract bool IsPostgres { get; }
 
@@ -124,6 +125,17 @@ public abstract class DataHubDb(DbContextOptions options) : DbContext(options)
             e.Property(x => x.Code).HasMaxLength(100);
             e.Property(x => x.Scope).HasMaxLength(16);
         });
+        b.Entity<MiekProjectVersion>(e =>
+        {
+            e.ToTable("miek_project_versions");
+            e.HasKey(x => x.RowId);
+            e.HasIndex(x => new { x.ProjectId, x.Version }).IsUnique();
+            e.HasIndex(x => new { x.CycleId, x.ValidTo });
+            e.HasIndex(x => new { x.OwnerCode, x.Code });
+            e.Property(x => x.OwnerCode).HasMaxLength(32);
+            e.Property(x => x.ProposedBy).HasMaxLength(32);
+            e.Property(x => x.Code).HasMaxLength(100);
+        });
         b.Entity<ChangeEvent>(e =>
         {
             e.ToTable("change_events");
@@ -176,6 +188,7 @@ public abstract class DataHubDb(DbContextOptions options) : DbContext(options)
         ConfigureGeometry(b.Entity<DevelopmentVersion>().Property(x => x.Geometry));
         ConfigureGeometry(b.Entity<EnergyAreaVersion>().Property(x => x.Geometry));
         ConfigureGeometry(b.Entity<StationVersion>().Property(x => x.Geometry));
+        ConfigureGeometry(b.Entity<MiekProjectVersion>().Property(x => x.Geometry));
     }
 
     protected abstract void ConfigureGeometry(Microsoft.EntityFrameworkCore.Metadata.Builders.PropertyBuilder property);

@@ -354,6 +354,38 @@ public sealed class ProgrammeCycleVersion : IVersionRow
     public DateTime CreatedAt { get; set; }
 }
 
+/// <summary>
+/// A version of a (p)MIEK project: the project-list fields as columns to query on, the rest of the fiche (sectors,
+/// developments, areas, works, finance, planning, parties, narrative, reason, dependencies, agreements) as JSON.
+/// Owned by the province whose cycle it belongs to.
+/// </summary>
+public sealed class MiekProjectVersion : IVersionRow
+{
+    string IVersionRow.ResourceType => "miekProject";
+    Guid IVersionRow.ResourceId => ProjectId;
+    public long RowId { get; set; }
+    public Guid ProjectId { get; set; }
+    public int Version { get; set; }
+    public DateTime ValidFrom { get; set; }
+    public DateTime? ValidTo { get; set; }
+    public bool IsRetired { get; set; }
+    /// <summary>The province (its CBS code) whose pMIEK the project is on.</summary>
+    public required string OwnerCode { get; set; }
+    public Guid CycleId { get; set; }
+    public required string Code { get; set; }
+    public required string Name { get; set; }
+    public required string InfrastructureType { get; set; }
+    public required string Carrier { get; set; }
+    public required string ProjectType { get; set; }
+    public required string Status { get; set; }
+    /// <summary>The organisation that proposed the project (the province itself, or a grid operator).</summary>
+    public required string ProposedBy { get; set; }
+    public Geometry? Geometry { get; set; }
+    public required string FicheJson { get; set; }
+    public required string ChangedBy { get; set; }
+    public DateTime CreatedAt { get; set; }
+}
+
 /// <summary>A version row of a versioned resource: what the change feed records of it.</summary>
 public interface IVersionRow
 {

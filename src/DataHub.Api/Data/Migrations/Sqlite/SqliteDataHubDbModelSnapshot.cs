@@ -684,6 +684,114 @@ namespace DataHub.Api.Data.Migrations.Sqlite
                     b.ToTable("energy_area_versions", (string)null);
                 });
 
+            modelBuilder.Entity("DataHub.Api.Data.MiekProjectVersion", b =>
+                {
+                    b.Property<long>("RowId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("row_id");
+
+                    b.Property<string>("Carrier")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("carrier");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("changed_by");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CycleId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cycle_id");
+
+                    b.Property<string>("FicheJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fiche_json");
+
+                    b.Property<byte[]>("Geometry")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("geometry");
+
+                    b.Property<string>("InfrastructureType")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("infrastructure_type");
+
+                    b.Property<bool>("IsRetired")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_retired");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("OwnerCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_code");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("project_id");
+
+                    b.Property<string>("ProjectType")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("project_type");
+
+                    b.Property<string>("ProposedBy")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("proposed_by");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("ValidFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateTime?>("ValidTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_to");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("RowId")
+                        .HasName("pk_miek_project_versions");
+
+                    b.HasIndex("CycleId", "ValidTo")
+                        .HasDatabaseName("ix_miek_project_versions_cycle_id_valid_to");
+
+                    b.HasIndex("OwnerCode", "Code")
+                        .HasDatabaseName("ix_miek_project_versions_owner_code_code");
+
+                    b.HasIndex("ProjectId", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_miek_project_versions_project_id_version");
+
+                    b.ToTable("miek_project_versions", (string)null);
+                });
+
             modelBuilder.Entity("DataHub.Api.Data.Organisation", b =>
                 {
                     b.Property<string>("Code")
