@@ -64,6 +64,7 @@ api.MapAuditEvents();
 api.MapChanges();
 api.MapProgrammeCycles();
 api.MapMiekProjects();
+api.MapMiekAssessments();
 app.MapGet("/", () => Results.Redirect("/api/v1/docs")).ExcludeFromDescription();
 
 await app.PrepareDatabaseAsync();

@@ -125,6 +125,72 @@ public abstract class MiekProjectTests(Hub hub)
     }
 }
 
+/// <summary>Scores with rationale and author, the decision and their history, over HTTP on both databases.</summary>
+public abstract class MiekAssessmentTests(Hub hub)
+{
+    private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
+
+    [Fact]
+    public async Task Scores_and_decisions_are_traceable_to_their_authors_and_not_included_projects_stay_visible_with_their_reason()
+    {
+        var coordinator = hub.Client("PV26", "ProgrammeCoordinator");
+        var cycle = (await (await coordinator.PostAsync("/api/v1/programme-cycles", Json($$"""{"code":"pmiek-{{Id()}}","name":"pMIEK","year":2027,"scope":"PV26"}"""))).Body())["id"]!.GetValue<string>();
+        var homes = (await (await hub.Client("GM0321", "Submitter").PostAsync("/api/v1/developments",
+            Http.GeoJson(Point(Id(), 5.17, 52.03, p => p["quantities"] = new JsonArray(new JsonObject { ["year"] = 2028, ["value"] = 1500, ["unit"] = "homes" }))))).Body())["id"]!.GetValue<string>();
+        var project = await (await coordinator.PostAsync("/api/v1/miek-projects", Json($$"""
+            {"cycle":"{{cycle}}","code":"os-houten","name":"OS Houten","infrastructureType":"hvStationExpansion","carrier":"electricity","projectType":"concrete",
+             "developments":["{{homes}}"],"parties":[{"organisation":"STEDIN","role":"uitvoerder"}]}
+            """))).Body();
+        var id = project["id"]!.GetValue<string>();
+        var framework = await (await hub.Client().GetAsync("/api/v1/weighing-frameworks/default")).Body();
+        Assert.Equal(["A", "B", "C", "D", "E", "F", "G", "H"], framework["criteria"]!.AsArray().Select(c => c!["code"]!.GetValue<string>()));
+
+        // A is the province's, C and H the grid operator's that is a party.
+        Assert.Equal(HttpStatusCode.OK, (await coordinator.PutAsync($"/api/v1/miek-projects/{id}/scores/A",
+            Json("""{"score":"high","rationale":"1.500 woningen in Houten-Oost hangen ervan af."}"""))).StatusCode);
+        await (await coordinator.PutAsync($"/api/v1/miek-projects/{id}/scores/C", Json("""{"score":"much","rationale":"x"}"""))).Problem(HttpStatusCode.Forbidden);
+        var stedin = hub.Client("STEDIN", "Submitter");
+        Assert.Equal(HttpStatusCode.OK, (await stedin.PutAsync($"/api/v1/miek-projects/{id}/scores/C", Json("""{"score":"much","rationale":"Ontlast twee MS-ruimtes."}"""))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await stedin.PutAsync($"/api/v1/miek-projects/{id}/scores/H", Json("""{"score":35.5,"rationale":"Raming Stedin 2026."}"""))).StatusCode);
+        await (await hub.Client("ENEXIS", "Submitter").PutAsync($"/api/v1/miek-projects/{id}/scores/C", Json("""{"score":"much","rationale":"x"}"""))).Problem(HttpStatusCode.Forbidden);
+        await (await stedin.PutAsync($"/api/v1/miek-projects/{id}/scores/A", Json("""{"score":"high","rationale":"x"}"""))).Problem(HttpStatusCode.Forbidden);
+        await (await coordinator.PutAsync($"/api/v1/miek-projects/{id}/scores/Z", Json("""{"score":"high","rationale":"x"}"""))).Problem(HttpStatusCode.NotFound);
+
+        // Bad scores: every error with its pointer.
+        var bad = await (await coordinator.PutAsync($"/api/v1/miek-projects/{id}/scores/B", Json("""{"score":"excellent","by":"me"}"""))).Problem(HttpStatusCode.BadRequest);
+        Assert.Equal(["/by", "/rationale", "/score"], bad.Errors().Select(e => e["pointer"]!.GetValue<string>()).Order(StringComparer.Ordinal));
+        var amount = await (await stedin.PutAsync($"/api/v1/miek-projects/{id}/scores/H", Json("""{"score":"duur","rationale":"x"}"""))).Problem(HttpStatusCode.BadRequest);
+        Assert.Equal("invalidNumber", amount.Errors().Single()["code"]!.GetValue<string>());
+
+        // Replacing a score needs If-Match; both versions stay, each with its author.
+        var rescore = await coordinator.Send(HttpMethod.Put, $"/api/v1/miek-projects/{id}/scores/A", Json("""{"score":"medium","rationale":"Fasering: 800 woningen eerst."}"""), "\"1\"");
+        Assert.Equal(HttpStatusCode.OK, rescore.StatusCode);
+        await (await coordinator.PutAsync($"/api/v1/miek-projects/{id}/scores/A", Json("""{"score":"low","rationale":"x"}"""))).Problem(HttpStatusCode.PreconditionRequired);
+
+        // Not included, with the reason: visible to the province's municipalities, not elsewhere.
+        Assert.Equal(HttpStatusCode.OK, (await coordinator.PutAsync($"/api/v1/miek-projects/{id}/decision",
+            Json("""{"decision":"notIncluded","reason":"Netbeheerder lost het op binnen het investeringsplan; geen provinciale versnelling nodig."}"""))).StatusCode);
+        await (await stedin.PutAsync($"/api/v1/miek-projects/{id}/decision", Json("""{"decision":"prioritised","reason":"x"}"""))).Problem(HttpStatusCode.Forbidden);
+        var assessment = await (await hub.Client("GM0344", "Reader").GetAsync($"/api/v1/miek-projects/{id}/assessment")).Body();
+        Assert.Equal(("notIncluded", "PV26"), (assessment["decision"]!["value"]!.GetValue<string>(), assessment["decision"]!["authorOrganisation"]!.GetValue<string>()));
+        Assert.StartsWith("Netbeheerder lost", assessment["decision"]!["rationale"]!.GetValue<string>());
+        var a = assessment["scores"]!.AsArray().Single(s => s!["criterion"]!.GetValue<string>() == "A")!;
+        Assert.Equal(["high", "medium"], a["history"]!.AsArray().Select(h => h!["value"]!.GetValue<string>()));
+        Assert.Equal("medium", a["current"]!["value"]!.GetValue<string>());
+        var c = assessment["scores"]!.AsArray().Single(s => s!["criterion"]!.GetValue<string>() == "C")!;
+        Assert.Equal("STEDIN", c["current"]!["authorOrganisation"]!.GetValue<string>());
+        Assert.Equal("35.5", assessment["scores"]!.AsArray().Single(s => s!["criterion"]!.GetValue<string>() == "H")!["current"]!["value"]!.GetValue<string>());
+        Assert.Null(assessment["scores"]!.AsArray().Single(s => s!["criterion"]!.GetValue<string>() == "B")!["current"]);
+        // The hub's supporting fact for A: the development behind it and its 1,500 homes.
+        Assert.Equal((1, 1500.0), (assessment["criterionA"]!["developments"]!.GetValue<int>(), assessment["criterionA"]!["homes"]!.GetValue<double>()));
+        await (await hub.Client("GM0202", "Reader").GetAsync($"/api/v1/miek-projects/{id}/assessment")).Problem(HttpStatusCode.NotFound);
+    }
+}
+
+public sealed class MiekAssessmentOnSqlite(SqliteHub hub) : MiekAssessmentTests(hub), IClassFixture<SqliteHub>;
+
+public sealed class MiekAssessmentOnPostgis(PostgresHub hub) : MiekAssessmentTests(hub), IClassFixture<PostgresHub>;
+
 public sealed class MiekProjectOnSqlite(SqliteHub hub) : MiekProjectTests(hub), IClassFixture<SqliteHub>;
 
 public sealed class MiekProjectOnPostgis(PostgresHub hub) : MiekProjectTests(hub), IClassFixture<PostgresHub>;

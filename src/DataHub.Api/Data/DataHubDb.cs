@@ -28,6 +28,7 @@ public abstract class DataHubDb(DbContextOptions options) : DbContext(options)
     public DbSet<ChangeEvent> ChangeEvents => Set<ChangeEvent>();
     public DbSet<ProgrammeCycleVersion> ProgrammeCycleVersions => Set<ProgrammeCycleVersion>();
     public DbSet<MiekProjectVersion> MiekProjectVersions => Set<MiekProjectVersion>();
+    public DbSet<MiekAssessmentVersion> MiekAssessmentVersions => Set<MiekAssessmentVersion>();
 
     public abstract bool IsPostgres { get; }
 
@@ -135,6 +136,16 @@ public abstract class DataHubDb(DbContextOptions options) : DbContext(options)
             e.Property(x => x.OwnerCode).HasMaxLength(32);
             e.Property(x => x.ProposedBy).HasMaxLength(32);
             e.Property(x => x.Code).HasMaxLength(100);
+        });
+        b.Entity<MiekAssessmentVersion>(e =>
+        {
+            e.ToTable("miek_assessment_versions");
+            e.HasKey(x => x.RowId);
+            e.HasIndex(x => new { x.AssessmentId, x.Version }).IsUnique();
+            e.HasIndex(x => new { x.ProjectId, x.Kind, x.Criterion, x.Version }).IsUnique();
+            e.Property(x => x.OwnerCode).HasMaxLength(32);
+            e.Property(x => x.Kind).HasMaxLength(16);
+            e.Property(x => x.Criterion).HasMaxLength(8);
         });
         b.Entity<ChangeEvent>(e =>
         {

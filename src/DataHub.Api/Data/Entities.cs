@@ -386,6 +386,35 @@ public sealed class MiekProjectVersion : IVersionRow
     public DateTime CreatedAt { get; set; }
 }
 
+/// <summary>
+/// A version of one assessment of a MIEK project: a score on one criterion of the weighing framework, or the
+/// prioritisation decision, each with its rationale and author. Versioned per (project, kind, criterion), so every
+/// score and decision can be traced, including for projects that were not included.
+/// </summary>
+public sealed class MiekAssessmentVersion : IVersionRow
+{
+    string IVersionRow.ResourceType => "miekAssessment";
+    Guid IVersionRow.ResourceId => AssessmentId;
+    bool IVersionRow.IsRetired => false;
+    public long RowId { get; set; }
+    public Guid AssessmentId { get; set; }
+    public Guid ProjectId { get; set; }
+    public int Version { get; set; }
+    public DateTime ValidFrom { get; set; }
+    public DateTime? ValidTo { get; set; }
+    /// <summary>The province whose project it is.</summary>
+    public required string OwnerCode { get; set; }
+    /// <summary>score or decision.</summary>
+    public required string Kind { get; set; }
+    /// <summary>The criterion (A–H) of a score; "" for the decision.</summary>
+    public required string Criterion { get; set; }
+    /// <summary>The scale value, the decision, or the amount (criterion H) as text.</summary>
+    public required string Value { get; set; }
+    public required string Rationale { get; set; }
+    public required string AuthorOrganisation { get; set; }
+    public required string ChangedBy { get; set; }
+}
+
 /// <summary>A version row of a versioned resource: what the change feed records of it.</summary>
 public interface IVersionRow
 {

@@ -716,6 +716,87 @@ namespace DataHub.Api.Data.Migrations.Postgres
                     b.ToTable("energy_area_versions", (string)null);
                 });
 
+            modelBuilder.Entity("DataHub.Api.Data.MiekAssessmentVersion", b =>
+                {
+                    b.Property<long>("RowId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("row_id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("RowId"));
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assessment_id");
+
+                    b.Property<string>("AuthorOrganisation")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("author_organisation");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("changed_by");
+
+                    b.Property<string>("Criterion")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("criterion");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("OwnerCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("owner_code");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("project_id");
+
+                    b.Property<string>("Rationale")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("rationale");
+
+                    b.Property<DateTime>("ValidFrom")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateTime?>("ValidTo")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("valid_to");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("value");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("RowId")
+                        .HasName("pk_miek_assessment_versions");
+
+                    b.HasIndex("AssessmentId", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_miek_assessment_versions_assessment_id_version");
+
+                    b.HasIndex("ProjectId", "Kind", "Criterion", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_miek_assessment_versions_project_id_kind_criterion_version");
+
+                    b.ToTable("miek_assessment_versions", (string)null);
+                });
+
             modelBuilder.Entity("DataHub.Api.Data.MiekProjectVersion", b =>
                 {
                     b.Property<long>("RowId")

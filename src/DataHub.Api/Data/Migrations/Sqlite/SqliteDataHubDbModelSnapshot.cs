@@ -684,6 +684,85 @@ namespace DataHub.Api.Data.Migrations.Sqlite
                     b.ToTable("energy_area_versions", (string)null);
                 });
 
+            modelBuilder.Entity("DataHub.Api.Data.MiekAssessmentVersion", b =>
+                {
+                    b.Property<long>("RowId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("row_id");
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assessment_id");
+
+                    b.Property<string>("AuthorOrganisation")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author_organisation");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("changed_by");
+
+                    b.Property<string>("Criterion")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("criterion");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("OwnerCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_code");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("project_id");
+
+                    b.Property<string>("Rationale")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rationale");
+
+                    b.Property<DateTime>("ValidFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateTime?>("ValidTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_to");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("RowId")
+                        .HasName("pk_miek_assessment_versions");
+
+                    b.HasIndex("AssessmentId", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_miek_assessment_versions_assessment_id_version");
+
+                    b.HasIndex("ProjectId", "Kind", "Criterion", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_miek_assessment_versions_project_id_kind_criterion_version");
+
+                    b.ToTable("miek_assessment_versions", (string)null);
+                });
+
             modelBuilder.Entity("DataHub.Api.Data.MiekProjectVersion", b =>
                 {
                     b.Property<long>("RowId")

@@ -1,0 +1,199 @@
+using System.Globalization;
+using System.Text.Json;
+using DataHub.Api.Access;
+using DataHub.Api.Data;
+using DataHub.Api.Features.Audit;
+using DataHub.Api.Features.Developments;
+using DataHub.Api.Features.Organisations;
+using DataHub.Api.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace DataHub.Api.Features.Programme;
+
+/// <summary>One criterion of the weighing framework: its scale (null for an amount) and who scores it.</summary>
+public sealed record Criterion(string Code, string Name, string Type, string Question, IReadOnlyList<string>? Scale, string? Unit, string ScoredBy);
+
+public sealed record WeighingFramework(string Code, string Name, IReadOnlyList<Criterion> Criteria);
+
+public sealed record ScoreRequest(string Score, string Rationale);
+
+public sealed record AssessmentEntry(string? Criterion, string Value, string Rationale, string AuthorOrganisation, string Author, DateTime At, int Version);
+
+public sealed record CriterionAssessment(string Criterion, AssessmentEntry? Current, IReadOnlyList<AssessmentEntry> History);
+
+public sealed record SupportingFactA(int Developments, double Homes, IReadOnlyList<Guid> DevelopmentIds);
+
+public sealed record MiekAssessment(Guid Project, string Framework, IReadOnlyList<CriterionAssessment> Scores, AssessmentEntry? Decision,
+    IReadOnlyList<AssessmentEntry> DecisionHistory, SupportingFactA CriterionA);
+
+/// <summary>
+/// The weighing framework (afwegingskader) as data, scores per project and criterion and the prioritisation
+/// decision, each with rationale and author and kept in versions: the trace from a pMIEK's priorities back to the
+/// arguments, also for projects that were not included. Criteria scored by the work organisation are the province's
+/// ProgrammeCoordinator's to score; C (efficiency) and H (cost) the grid operator's that proposed the project or is
+/// one of its parties. The decision is the province's. Read like the project.
+/// </summary>
+public static class MiekAssessmentEndpoints
+{
+    public const string WorkOrganisation = "workOrganisation";
+    public const string GridOperator = "gridOperator";
+    public static readonly string[] Decisions = ["prioritised", "included", "notIncluded"];
+
+    /// <summary>The default framework of the handreiking (DOMAIN.md, seed 001); provinces tailor it.</summary>
+    public static readonly WeighingFramework Default = new("afwegingskader-pmiek-2", "Afwegingskader pMIEK (handreiking)",
+    [
+        new("A", "Maatschappelijke doelbereiking", "societalValue", "Which (spatial) developments does the investment accommodate?", ["high", "medium", "low"], null, WorkOrganisation),
+        new("B", "Aansluiting bij de energievisie", "systemTest", "How well does it fit the energievisie?", ["good", "sufficient", "poor"], null, WorkOrganisation),
+        new("C", "Efficiëntie energie-infrastructuur", "systemTest", "Is it sensible from a grid point of view?", ["much", "medium", "little"], null, GridOperator),
+        new("D", "Energiesysteemalternatieven", "systemTest", "How necessary from a system view?", ["high", "medium", "low"], null, WorkOrganisation),
+        new("E", "Overige maatschappelijke effecten", "societalValue", "Other effects?", ["mostlyPositive", "medium", "negative"], null, WorkOrganisation),
+        new("F", "Ruimtelijke inpasbaarheid", "feasibility", "Spatial obstacles foreseen?", ["littleEffort", "mediumEffort", "muchEffort"], null, WorkOrganisation),
+        new("G", "Overige uitvoerbaarheid", "feasibility", "Other obstacles?", ["littleEffort", "mediumEffort", "muchEffort"], null, WorkOrganisation),
+        new("H", "Kosten", "cost", "Financial size?", null, "EUR million", GridOperator),
+    ]);
+
+    public static RouteGroupBuilder MapMiekAssessments(this RouteGroupBuilder api)
+    {
+        api.MapGet("/weighing-frameworks/default", () => TypedResults.Ok(Default)).WithTags("Programme").WithName("getDefaultWeighingFramework")
+            .WithSummary("The default weighing framework: criteria A–H with their scales and who scores them").Produces<WeighingFramework>();
+        var g = api.MapGroup("/miek-projects/{id:guid}").WithTags("Programme");
+        g.MapGet("/assessment", Get).WithName("getMiekAssessment")
+            .WithSummary("Scores with rationale and author, the prioritisation decision, their history, and the hub's supporting facts")
+            .Produces<MiekAssessment>().WithProblems(400, 404);
+        g.MapPut("/scores/{criterion}", Score).WithName("scoreMiekProject")
+            .WithSummary("Score the project on one criterion, with a rationale (If-Match when replacing a score)")
+            .Accepts<ScoreRequest>("application/json").WithHeader("If-Match", "the ETag of the score being replaced")
+            .Produces<AssessmentEntry>().WithProblems(400, 401, 403, 404, 412, 413, 415, 428);
+        g.MapPut("/decision", Decide).WithName("decideMiekProject")
+            .WithSummary("The prioritisation decision (prioritised, included, notIncluded) with its reason (If-Match when replacing)")
+            .Accepts<object>("application/json").WithHeader("If-Match", "the ETag of the decision being replaced")
+            .Produces<AssessmentEntry>().WithProblems(400, 401, 403, 404, 412, 413, 415, 428);
+        return api;
+    }
+
+    public static async Task<IResult> Get(Guid id, DataHubDb db, AccessScopes access, CancellationToken ct)
+    {
+        var scope = await access.CurrentAsync(ct);
+        var project = await db.MiekProjectVersions.AsNoTracking().Where(p => p.ProjectId == id && p.ValidTo == null).ReadableBy(scope).FirstOrDefaultAsync(ct);
+        if (project is null) return Problems.NotFound($"There is no MIEK project {id}.");
+        var rows = await db.MiekAssessmentVersions.AsNoTracking().Where(a => a.ProjectId == id).OrderBy(a => a.Criterion).ThenBy(a => a.Version).ToListAsync(ct);
+        var scores = Default.Criteria.Select(c =>
+        {
+            var history = rows.Where(r => r.Kind == "score" && r.Criterion == c.Code).Select(Entry).ToList();
+            return new CriterionAssessment(c.Code, history.LastOrDefault(), history);
+        }).ToList();
+        var decisions = rows.Where(r => r.Kind == "decision").Select(Entry).ToList();
+        // Criterion A's supporting fact: the developments behind the project the caller may see, and the homes they bring.
+        var fiche = JsonSerializer.Deserialize<MiekFiche>(project.FicheJson, DevelopmentMapping.StoredJson)!;
+        var ids = fiche.Developments.ToList();
+        var developments = ids.Count == 0 ? [] : await db.DevelopmentVersions.AsNoTracking().Where(v => v.ValidTo == null && !v.IsRetired && ids.Contains(v.DevelopmentId))
+            .VisibleTo(scope).ToListAsync(ct);
+        var homes = developments.Sum(v => DevelopmentMapping.StoredQuantities(v.QuantitiesJson).Where(q => q.Unit == "homes").MaxBy(q => q.Year)?.Value ?? 0);
+        return TypedResults.Ok(new MiekAssessment(id, Default.Code, scores, decisions.LastOrDefault(), decisions,
+            new SupportingFactA(developments.Count, homes, [.. developments.Select(v => v.DevelopmentId).Order()])));
+    }
+
+    public static async Task<IResult> Score(Guid id, string criterion, HttpContext http, DataHubDb db, DevelopmentStore store, AccessScopes access, AuditTrail audit,
+        IOptions<DataHubOptions> options, CancellationToken ct)
+    {
+        var scope = await access.CurrentAsync(ct);
+        var c = Default.Criteria.FirstOrDefault(x => x.Code == criterion);
+        if (c is null) return Problems.NotFound($"The framework {Default.Code} has no criterion '{criterion}' (A–H).");
+        return await WriteAsync(id, "score", c.Code, http, db, store, scope, audit, options.Value, ct, (project, e, errors) =>
+        {
+            if (scope.Organisation is null) return (null, Problems.Unauthorized("Scores are given by a signed-in organisation."));
+            if (!MayScore(scope, project, c))
+                return (null, Problems.Forbidden(c.ScoredBy == GridOperator
+                    ? $"Criterion {c.Code} is scored by the grid operator that proposed the project or is one of its parties (a Submitter)."
+                    : $"Criterion {c.Code} is scored by {project.OwnerCode}'s ProgrammeCoordinator."));
+            string? value = null;
+            if (!e.TryGetProperty("score", out var s) || s.ValueKind == JsonValueKind.Null) errors.Add("/score", "required", "score is required");
+            else if (c.Scale is { } scale)
+            {
+                if (s.ValueKind == JsonValueKind.String && scale.Contains(s.GetString()!)) value = s.GetString();
+                else errors.Add("/score", "unknownCode", $"criterion {c.Code} is scored {string.Join(", ", scale)}");
+            }
+            else if (s.ValueKind == JsonValueKind.Number && s.TryGetDouble(out var amount) && double.IsFinite(amount) && amount >= 0)
+                value = amount.ToString("R", CultureInfo.InvariantCulture);
+            else errors.Add("/score", "invalidNumber", $"criterion {c.Code} is an amount in {c.Unit}, ≥ 0");
+            return (value, null);
+        });
+    }
+
+    public static async Task<IResult> Decide(Guid id, HttpContext http, DataHubDb db, DevelopmentStore store, AccessScopes access, AuditTrail audit,
+        IOptions<DataHubOptions> options, CancellationToken ct)
+    {
+        var scope = await access.CurrentAsync(ct);
+        return await WriteAsync(id, "decision", "", http, db, store, scope, audit, options.Value, ct, (project, e, errors) =>
+        {
+            if (scope.Organisation is null) return (null, Problems.Unauthorized("Decisions are taken by a signed-in organisation."));
+            if (scope.Organisation != project.OwnerCode || !scope.Caller.Has(Roles.ProgrammeCoordinator))
+                return (null, Problems.Forbidden($"{project.OwnerCode}'s ProgrammeCoordinator decides on its pMIEK."));
+            var decision = e.TryGetProperty("decision", out var d) && d.ValueKind == JsonValueKind.String && Decisions.Contains(d.GetString()!) ? d.GetString() : null;
+            if (decision is null) errors.Add("/decision", e.TryGetProperty("decision", out _) ? "unknownCode" : "required", $"decision is one of {string.Join(", ", Decisions)}");
+            return (decision, null);
+        }, rationaleName: "reason");
+    }
+
+    private static bool MayScore(AccessScope scope, MiekProjectVersion project, Criterion c)
+    {
+        if (c.ScoredBy == WorkOrganisation) return scope.Organisation == project.OwnerCode && scope.Caller.Has(Roles.ProgrammeCoordinator);
+        if (scope.OrganisationType != OrganisationTypes.Netbeheerder || !scope.Caller.Has(Roles.Submitter)) return false;
+        var parties = JsonSerializer.Deserialize<MiekFiche>(project.FicheJson, DevelopmentMapping.StoredJson)!.Parties;
+        return project.ProposedBy == scope.Organisation || parties.Any(p => p.Organisation == scope.Organisation);
+    }
+
+    /// <summary>
+    /// Reads the body, lets <paramref name="check"/> decide who may write and what the value is, then stores the next
+    /// version of this (project, kind, criterion): the first without If-Match, later ones with it.
+    /// </summary>
+    private static async Task<IResult> WriteAsync(Guid id, string kind, string criterion, HttpContext http, DataHubDb db, DevelopmentStore store,
+        AccessScope scope, AuditTrail audit, DataHubOptions options, CancellationToken ct,
+        Func<MiekProjectVersion, JsonElement, ErrorCollector, (string? Value, IResult? Refused)> check, string rationaleName = "rationale")
+    {
+        var project = await db.MiekProjectVersions.AsNoTracking().Where(p => p.ProjectId == id && p.ValidTo == null && !p.IsRetired).ReadableBy(scope).FirstOrDefaultAsync(ct);
+        if (project is null) return Problems.NotFound($"There is no MIEK project {id}.");
+        var (doc, problem) = await RequestBody.ReadJsonAsync(http.Request, options.Limits, ["application/json"], ct);
+        if (problem is not null) return problem;
+        using (doc)
+        {
+            var e = doc!.RootElement;
+            var errors = new ErrorCollector();
+            if (e.ValueKind != JsonValueKind.Object) return Problems.Validation([new FieldError("", "invalidType", "the body is a JSON object")]);
+            var (value, refused) = check(project, e, errors);
+            if (refused is not null) return refused;
+            foreach (var p in e.EnumerateObject().Where(p => p.Name != rationaleName && p.Name != (kind == "score" ? "score" : "decision")))
+                errors.Add("/" + ErrorCollector.Escape(p.Name), "unknownProperty", $"'{p.Name}' is not a property here");
+            var rationale = e.TryGetProperty(rationaleName, out var r) && r.ValueKind == JsonValueKind.String && r.GetString()!.Trim() is { Length: > 0 and <= 4000 } t ? t : null;
+            if (rationale is null) errors.Add("/" + rationaleName, "required", $"{rationaleName} is required (1–4000 characters): every {kind} carries its argument");
+            if (errors.HasErrors) return Problems.Validation(errors.Errors, $"The {kind} is not valid");
+
+            var current = await db.MiekAssessmentVersions.FirstOrDefaultAsync(a => a.ProjectId == id && a.Kind == kind && a.Criterion == criterion && a.ValidTo == null, ct);
+            if (current is not null && RequestBody.CheckIfMatch(http.Request, current.Version, $"the {kind} of project {id}") is { } stale) return stale;
+            var now = store.Now();
+            if (current is not null) current.ValidTo = now;
+            var row = new MiekAssessmentVersion
+            {
+                AssessmentId = current?.AssessmentId ?? Guid.CreateVersion7(now), ProjectId = id, Version = (current?.Version ?? 0) + 1, ValidFrom = now,
+                OwnerCode = project.OwnerCode, Kind = kind, Criterion = criterion, Value = value!, Rationale = rationale!,
+                AuthorOrganisation = scope.Organisation!, ChangedBy = scope.Caller.Subject,
+            };
+            db.MiekAssessmentVersions.Add(row);
+            audit.Write(scope.Caller, kind, "miekProject", id.ToString(), project.OwnerCode, detail: criterion.Length > 0 ? $"criterion {criterion}" : null);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                return Problems.PreconditionFailed($"The {kind} of project {id} was changed by another request; GET the assessment again.");
+            }
+            http.Response.Headers.ETag = RequestBody.ETag(row.Version);
+            return TypedResults.Ok(Entry(row));
+        }
+    }
+
+    private static AssessmentEntry Entry(MiekAssessmentVersion a) =>
+        new(a.Criterion.Length > 0 ? a.Criterion : null, a.Value, a.Rationale, a.AuthorOrganisation, a.ChangedBy, a.ValidFrom, a.Version);
+}
