@@ -85,4 +85,35 @@ public sealed class DemoGridTests
         var congestion = DataHub.Api.Features.Demo.DemoGrid.CongestionAreaOf(Guid.Empty, DateTime.UnixEpoch);
         Assert.Equal(("TENNET", "congestion_area", "Utrecht"), (congestion.OperatorCode, congestion.Kind, congestion.ShortCode));
     }
+
+    [Fact]
+    public void The_demo_pMIEK_has_twelve_scored_projects_and_the_ones_not_included_keep_their_reasons()
+    {
+        var demo = DataHub.Api.Features.Demo.DemoSeed.Generate();
+        var areas = DataHub.Api.Features.Demo.DemoGrid.Generate(demo, Guid.Empty, DateTime.UnixEpoch);
+        var (cycle, projects, assessments) = DataHub.Api.Features.Demo.DemoProgramme.Generate(demo, areas, DateTime.UnixEpoch);
+        Assert.Equal(("PV26", DateTime.UnixEpoch), (cycle.Scope, cycle.BaselineAt));
+        Assert.True(projects.Count >= 10);
+        var framework = DataHub.Api.Features.Programme.MiekAssessmentEndpoints.Default;
+        foreach (var project in projects)
+        {
+            var mine = assessments.Where(a => a.ProjectId == project.ProjectId).ToList();
+            Assert.Equal(framework.Criteria.Select(c => c.Code), mine.Where(a => a.Kind == "score").Select(a => a.Criterion));
+            foreach (var score in mine.Where(a => a.Kind == "score"))
+            {
+                var criterion = framework.Criteria.Single(c => c.Code == score.Criterion);
+                if (criterion.Scale is { } scale) Assert.Contains(score.Value, scale);
+                else Assert.True(double.Parse(score.Value, System.Globalization.CultureInfo.InvariantCulture) > 0);
+                Assert.Equal(criterion.ScoredBy == "gridOperator" ? "STEDIN" : "PV26", score.AuthorOrganisation);
+            }
+            var decision = Assert.Single(mine, a => a.Kind == "decision");
+            Assert.Contains(decision.Value, DataHub.Api.Features.Programme.MiekAssessmentEndpoints.Decisions);
+            Assert.False(string.IsNullOrWhiteSpace(decision.Rationale));
+            Assert.NotEmpty(System.Text.Json.JsonSerializer.Deserialize<DataHub.Api.Features.Programme.MiekFiche>(project.FicheJson,
+                DataHub.Api.Features.Developments.DevelopmentMapping.StoredJson)!.EnergyAreas);
+        }
+        Assert.True(assessments.Count(a => a.Kind == "decision" && a.Value == "notIncluded") >= 2);
+        Assert.True(assessments.Count(a => a.Kind == "decision" && a.Value == "prioritised") >= 2);
+        Assert.Contains(projects, p => p.ProposedBy == "STEDIN");
+    }
 }

@@ -50,9 +50,13 @@ public static class DemoSeed
         db.EnergyAreaVersions.Add(DemoGrid.CongestionAreaOf(tso.Id, now));
         var stations = DemoGrid.Stations(now);
         db.StationVersions.AddRange(stations);
+        var (cycle, projects, assessments) = DemoProgramme.Generate(rows, areas, now);
+        db.ProgrammeCycleVersions.Add(cycle);
+        db.MiekProjectVersions.AddRange(projects);
+        db.MiekAssessmentVersions.AddRange(assessments);
         await db.SaveChangesAsync();
-        logger.LogInformation("Demo data: {Count} developments, {Areas} energy areas and {Stations} stations in and around the province of Utrecht (PV26)",
-            total, areas.Count, stations.Count);
+        logger.LogInformation("Demo data: {Count} developments, {Areas} energy areas, {Stations} stations and a pMIEK of {Projects} projects in and around the province of Utrecht (PV26)",
+            total, areas.Count, stations.Count, projects.Count);
     }
 
     /// <summary>The demo developments, identical on every run.</summary>
