@@ -174,6 +174,10 @@ public abstract class MiekAssessmentTests(Hub hub)
         var assessment = await (await hub.Client("GM0344", "Reader").GetAsync($"/api/v1/miek-projects/{id}/assessment")).Body();
         Assert.Equal(("notIncluded", "PV26"), (assessment["decision"]!["value"]!.GetValue<string>(), assessment["decision"]!["authorOrganisation"]!.GetValue<string>()));
         Assert.StartsWith("Netbeheerder lost", assessment["decision"]!["rationale"]!.GetValue<string>());
+        // …and the project itself, in the list the ministry ingests, says so too.
+        var listed = (await (await hub.Client("KGG", "NationalIngest").GetAsync($"/api/v1/miek-projects?cycle={cycle}")).Body())["items"]!.AsArray().Single()!;
+        Assert.Equal("notIncluded", listed["decision"]!.GetValue<string>());
+        Assert.StartsWith("Netbeheerder lost", listed["decisionReason"]!.GetValue<string>());
         var a = assessment["scores"]!.AsArray().Single(s => s!["criterion"]!.GetValue<string>() == "A")!;
         Assert.Equal(["high", "medium"], a["history"]!.AsArray().Select(h => h!["value"]!.GetValue<string>()));
         Assert.Equal("medium", a["current"]!["value"]!.GetValue<string>());

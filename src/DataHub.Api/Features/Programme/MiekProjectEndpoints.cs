@@ -33,7 +33,7 @@ public sealed record MiekProjectResponse(Guid Id, string Owner, Guid Cycle, stri
     string Carrier, string ProjectType, string Status, string ProposedBy,
     IReadOnlyList<string> Sectors, IReadOnlyList<Guid> Developments, IReadOnlyList<Guid> EnergyAreas, IReadOnlyList<string> Works,
     Finance Finance, Planning Planning, IReadOnlyList<Party> Parties, string? Description, string? Narrative, string? ReasonForInclusion,
-    Dependencies Dependencies, string? ExecutionAgreements, int Version, bool Retired, DateTime CreatedAt, DateTime UpdatedAt);
+    Dependencies Dependencies, string? ExecutionAgreements, string? Decision, string? DecisionReason, int Version, bool Retired, DateTime CreatedAt, DateTime UpdatedAt);
 
 public sealed record MiekProjectList(IReadOnlyList<MiekProjectResponse> Items, int NumberReturned);
 
@@ -103,7 +103,9 @@ public static partial class MiekProjectEndpoints
         if (cycle is { } cy) rows = rows.Where(p => p.CycleId == cy);
         if (q["province"].ToString() is { Length: > 0 } province) rows = rows.Where(p => p.OwnerCode == province);
         if (status is not null) rows = rows.Where(p => p.Status == status);
-        var items = (await rows.OrderBy(p => p.OwnerCode).ThenBy(p => p.Code).ToListAsync(ct)).Select(ToResponse).ToList();
+        var found = await rows.OrderBy(p => p.OwnerCode).ThenBy(p => p.Code).ToListAsync(ct);
+        var decisions = await DecisionsAsync(db, [.. found.Select(p => p.ProjectId)], ct);
+        var items = found.Select(p => ToResponse(p, decisions.GetValueOrDefault(p.ProjectId))).ToList();
         return TypedResults.Ok(new MiekProjectList(items, items.Count));
     }
 
@@ -113,8 +115,13 @@ public static partial class MiekProjectEndpoints
         var row = await db.MiekProjectVersions.AsNoTracking().Where(p => p.ProjectId == id && p.ValidTo == null).ReadableBy(scope).FirstOrDefaultAsync(ct);
         if (row is null) return Problems.NotFound($"There is no MIEK project {id}.");
         http.Response.Headers.ETag = RequestBody.ETag(row.Version);
-        return TypedResults.Ok(ToResponse(row));
+        return TypedResults.Ok(ToResponse(row, (await DecisionsAsync(db, [id], ct)).GetValueOrDefault(id)));
     }
+
+    /// <summary>The current prioritisation decision of each project, with its reason: part of every project read, so a project not included shows why.</summary>
+    private static async Task<Dictionary<Guid, MiekAssessmentVersion>> DecisionsAsync(DataHubDb db, List<Guid> projects, CancellationToken ct) =>
+        projects.Count == 0 ? [] : await db.MiekAssessmentVersions.AsNoTracking()
+            .Where(a => projects.Contains(a.ProjectId) && a.Kind == "decision" && a.ValidTo == null).ToDictionaryAsync(a => a.ProjectId, ct);
 
     public static async Task<IResult> Create(HttpContext http, DataHubDb db, DevelopmentStore store, AccessScopes access, AuditTrail audit,
         IOptions<DataHubOptions> options, CancellationToken ct)
@@ -140,7 +147,7 @@ public static partial class MiekProjectEndpoints
         audit.Write(scope.Caller, "create", "miekProject", row.ProjectId.ToString(), row.OwnerCode);
         await db.SaveChangesAsync(ct);
         http.Response.Headers.ETag = RequestBody.ETag(1);
-        return TypedResults.Created($"/api/v1/miek-projects/{row.ProjectId}", ToResponse(row));
+        return TypedResults.Created($"/api/v1/miek-projects/{row.ProjectId}", ToResponse(row, null));
     }
 
     public static async Task<IResult> Update(Guid id, HttpContext http, DataHubDb db, DevelopmentStore store, AccessScopes access, AuditTrail audit,
@@ -156,7 +163,8 @@ public static partial class MiekProjectEndpoints
         if (cycle!.CycleId != current.CycleId) errors.Add(new FieldError("/cycle", "immutable", "a project stays in its cycle; add it to another cycle as a new project"));
         if (errors.Count > 0) return Problems.Validation(errors);
         var next = ToRow(request, id, current.Version + 1, current.OwnerCode, current.ProposedBy, request.Status ?? current.Status, scope.Caller, current.CreatedAt, store.Now());
-        return await SaveAsync(http, db, audit, scope, current, next, "update", ct) ?? TypedResults.Ok(ToResponse(next));
+        return await SaveAsync(http, db, audit, scope, current, next, "update", ct)
+            ?? TypedResults.Ok(ToResponse(next, (await DecisionsAsync(db, [id], ct)).GetValueOrDefault(id)));
     }
 
     public static async Task<IResult> Retire(Guid id, HttpContext http, DataHubDb db, DevelopmentStore store, AccessScopes access, AuditTrail audit, CancellationToken ct)
@@ -213,12 +221,12 @@ public static partial class MiekProjectEndpoints
         Geometry = r.Geometry, FicheJson = JsonSerializer.Serialize(r.Fiche, Stored), ChangedBy = caller.Subject, CreatedAt = createdAt,
     };
 
-    public static MiekProjectResponse ToResponse(MiekProjectVersion p)
+    public static MiekProjectResponse ToResponse(MiekProjectVersion p, MiekAssessmentVersion? decision)
     {
         var f = JsonSerializer.Deserialize<MiekFiche>(p.FicheJson, Stored)!;
         return new(p.ProjectId, p.OwnerCode, p.CycleId, p.Code, p.Name, p.Geometry, p.InfrastructureType, p.Carrier, p.ProjectType, p.Status, p.ProposedBy,
             f.Sectors, f.Developments, f.EnergyAreas, f.Works, f.Finance, f.Planning, f.Parties, f.Description, f.Narrative, f.ReasonForInclusion,
-            f.Dependencies, f.ExecutionAgreements, p.Version, p.IsRetired, p.CreatedAt, p.ValidFrom);
+            f.Dependencies, f.ExecutionAgreements, decision?.Value, decision?.Rationale, p.Version, p.IsRetired, p.CreatedAt, p.ValidFrom);
     }
 
     /// <summary>Reads and checks a project body, and the cycle, developments and energy areas it names; every error with its pointer.</summary>
