@@ -59,6 +59,14 @@ public abstract class MiekProjectTests(Hub hub)
         Assert.Contains((await (await hub.Client("GM0344", "Reader").GetAsync($"/api/v1/miek-projects?cycle={cycle}")).Body())["items"]!.AsArray(),
             p => p!["id"]!.GetValue<string>() == id);
         Assert.Empty((await (await hub.Client("GM0202", "Reader").GetAsync($"/api/v1/miek-projects?cycle={cycle}")).Body())["items"]!.AsArray());
+        // As GeoJSON for the ministry and maps: the location as geometry, the rest as properties.
+        var geo = await hub.Client("KGG", "NationalIngest").GetAsync($"/api/v1/miek-projects?cycle={cycle}&f=geojson");
+        Assert.Equal("application/geo+json", geo.Content.Headers.ContentType?.MediaType);
+        var feature = (await geo.Body())["features"]!.AsArray().Single()!;
+        Assert.Equal(("Feature", "Point", 5.17), (feature["type"]!.GetValue<string>(), feature["geometry"]!["type"]!.GetValue<string>(),
+            feature["geometry"]!["coordinates"]![0]!.GetValue<double>()));
+        Assert.Equal("os-houten", feature["properties"]!["code"]!.GetValue<string>());
+        await (await hub.Client("KGG", "NationalIngest").GetAsync($"/api/v1/miek-projects?f=xlsx")).Problem(HttpStatusCode.BadRequest);
 
         // Only the province's coordinator writes; with If-Match; every change a version.
         var changed = Project(cycle, "os-houten", homes);

@@ -37,6 +37,12 @@ public sealed record MiekProjectResponse(Guid Id, string Owner, Guid Cycle, stri
 
 public sealed record MiekProjectList(IReadOnlyList<MiekProjectResponse> Items, int NumberReturned);
 
+/// <summary>A project as a GeoJSON Feature: its location as geometry, every other field as a property.</summary>
+public sealed record MiekProjectFeature(string Type, Guid Id, Geometry? Geometry, MiekProjectResponse Properties);
+
+/// <summary>The projects as an RFC 7946 FeatureCollection (national ingestion, maps).</summary>
+public sealed record MiekProjectCollection(string Type, IReadOnlyList<MiekProjectFeature> Features, int NumberReturned);
+
 /// <summary>
 /// (p)MIEK projects with their fiche. The province's ProgrammeCoordinator maintains its pMIEK; a grid operator's
 /// Submitter may propose a project (status <c>proposed</c>). Who reads a province's projects:
@@ -64,7 +70,8 @@ public static partial class MiekProjectEndpoints
         var g = api.MapGroup("/miek-projects").WithTags("Programme");
         g.MapGet("", List).WithName("listMiekProjects").WithSummary("The (p)MIEK projects the caller may read, optionally of one cycle, province or status")
             .WithQuery("cycle", "programme cycle id").WithQuery("province", "province code").WithQuery("status", string.Join(", ", Statuses))
-            .Produces<MiekProjectList>().WithProblems(400);
+            .WithQuery("f", "json (default) or geojson; or ask with Accept: application/geo+json")
+            .Produces<MiekProjectList>().Produces<MiekProjectCollection>(200, GeoJson.MediaType).WithProblems(400);
         g.MapPost("", Create).WithName("createMiekProject")
             .WithSummary("Add a project to a province's cycle (its ProgrammeCoordinator), or propose one (a grid operator's Submitter)")
             .Accepts<object>("application/json").WithHeader("Content-Crs", "CRS of the geometry: CRS84 (default), EPSG:28992 or EPSG:4258")
@@ -94,6 +101,9 @@ public static partial class MiekProjectEndpoints
             if (Guid.TryParse(c, out var id)) cycle = id;
             else errors.Add(new FieldError("", "invalidFormat", "cycle is a programme cycle id") { Parameter = "cycle" });
         }
+        var format = q["f"].ToString() is { Length: > 0 } fv ? fv
+            : http.Request.Headers.Accept.ToString().Contains(GeoJson.MediaType, StringComparison.OrdinalIgnoreCase) ? "geojson" : "json";
+        if (format is not ("json" or "geojson")) errors.Add(new FieldError("", "unknownCode", "f is json or geojson") { Parameter = "f" });
         var status = q["status"].ToString() is { Length: > 0 } s ? s : null;
         if (status is not null && Array.IndexOf(Statuses, status) < 0)
             errors.Add(new FieldError("", "unknownCode", $"status is one of {string.Join(", ", Statuses)}") { Parameter = "status" });
@@ -106,7 +116,9 @@ public static partial class MiekProjectEndpoints
         var found = await rows.OrderBy(p => p.OwnerCode).ThenBy(p => p.Code).ToListAsync(ct);
         var decisions = await DecisionsAsync(db, [.. found.Select(p => p.ProjectId)], ct);
         var items = found.Select(p => ToResponse(p, decisions.GetValueOrDefault(p.ProjectId))).ToList();
-        return TypedResults.Ok(new MiekProjectList(items, items.Count));
+        return format == "geojson"
+            ? GeoJson.Ok(new MiekProjectCollection("FeatureCollection", [.. items.Select(i => new MiekProjectFeature("Feature", i.Id, i.Geometry, i with { Geometry = null }))], items.Count))
+            : TypedResults.Ok(new MiekProjectList(items, items.Count));
     }
 
     public static async Task<IResult> Get(Guid id, HttpContext http, DataHubDb db, AccessScopes access, CancellationToken ct)
