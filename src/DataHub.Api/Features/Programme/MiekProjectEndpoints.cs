@@ -70,8 +70,8 @@ public static partial class MiekProjectEndpoints
         var g = api.MapGroup("/miek-projects").WithTags("Programme");
         g.MapGet("", List).WithName("listMiekProjects").WithSummary("The (p)MIEK projects the caller may read, optionally of one cycle, province or status")
             .WithQuery("cycle", "programme cycle id").WithQuery("province", "province code").WithQuery("status", string.Join(", ", Statuses))
-            .WithQuery("f", "json (default) or geojson; or ask with Accept: application/geo+json")
-            .Produces<MiekProjectList>().Produces<MiekProjectCollection>(200, GeoJson.MediaType).WithProblems(400);
+            .WithQuery("f", "json (default) or geojson (an RFC 7946 FeatureCollection: the location as geometry, every other field as a property); or ask with Accept: application/geo+json")
+            .Produces<MiekProjectList>().WithProblems(400);
         g.MapPost("", Create).WithName("createMiekProject")
             .WithSummary("Add a project to a province's cycle (its ProgrammeCoordinator), or propose one (a grid operator's Submitter)")
             .Accepts<object>("application/json").WithHeader("Content-Crs", "CRS of the geometry: CRS84 (default), EPSG:28992 or EPSG:4258")
