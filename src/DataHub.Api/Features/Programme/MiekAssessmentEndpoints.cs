@@ -181,15 +181,7 @@ public static class MiekAssessmentEndpoints
             };
             db.MiekAssessmentVersions.Add(row);
             audit.Write(scope.Caller, kind, "miekProject", id.ToString(), project.OwnerCode, detail: criterion.Length > 0 ? $"criterion {criterion}" : null);
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateException)
-            {
-                return Problems.PreconditionFailed($"The {kind} of project {id} was changed by another request; GET the assessment again.");
-            }
-            http.Response.Headers.ETag = RequestBody.ETag(row.Version);
+            if (await VersionedWrite.SaveAsync(http, db, row, $"The {kind} of project {id}", ct) is { } conflict) return conflict;
             return TypedResults.Ok(Entry(row));
         }
     }

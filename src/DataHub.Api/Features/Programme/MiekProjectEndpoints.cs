@@ -213,16 +213,7 @@ public static partial class MiekProjectEndpoints
         current.ValidTo = next.ValidFrom;
         db.MiekProjectVersions.Add(next);
         audit.Write(scope.Caller, action, "miekProject", next.ProjectId.ToString(), next.OwnerCode);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            return Problems.PreconditionFailed($"MIEK project {next.ProjectId} was changed by another request; GET it again.");
-        }
-        http.Response.Headers.ETag = RequestBody.ETag(next.Version);
-        return null;
+        return await VersionedWrite.SaveAsync(http, db, next, $"MIEK project {next.ProjectId}", ct);
     }
 
     private static MiekProjectVersion ToRow(MiekProjectRequest r, Guid id, int version, string owner, string proposedBy, string status, Caller caller,

@@ -200,15 +200,7 @@ public static partial class ProgrammeCycleEndpoints
         current.ValidTo = next.ValidFrom;
         db.ProgrammeCycleVersions.Add(next);
         audit.Write(scope.Caller, action, "programmeCycle", next.CycleId.ToString(), scope.Organisation);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            return Problems.PreconditionFailed($"Programme cycle {next.CycleId} was changed by another request; GET it again.");
-        }
-        http.Response.Headers.ETag = RequestBody.ETag(next.Version);
+        if (await VersionedWrite.SaveAsync(http, db, next, $"Programme cycle {next.CycleId}", ct) is { } conflict) return conflict;
         return TypedResults.Ok(ToResponse(next));
     }
 
