@@ -65,6 +65,9 @@ api.MapChanges();
 api.MapProgrammeCycles();
 api.MapMiekProjects();
 api.MapMiekAssessments();
+api.MapMiekProgress();
+api.MapMiekFiche();
+api.MapMiekOverview();
 app.MapGet("/", () => Results.Redirect("/api/v1/docs")).ExcludeFromDescription();
 
 await app.PrepareDatabaseAsync();

@@ -212,3 +212,133 @@ public abstract class AccessMatrixTests(Hub hub)
 public sealed class AccessMatrixOnSqlite(SqliteHub hub) : AccessMatrixTests(hub), IClassFixture<SqliteHub>;
 
 public sealed class AccessMatrixOnPostgis(PostgresHub hub) : AccessMatrixTests(hub), IClassFixture<PostgresHub>;
+
+/// <summary>
+/// The pMIEK's access matrix, by organisation type and role, over every surface that shows a project: who reads a
+/// province's projects (with the reasons of the ones not included) and who may write what. Written out by hand.
+/// </summary>
+public abstract class MiekAccessMatrixTests(Hub hub)
+{
+    /// <summary>caller (organisation, roles) → reads PV26's pMIEK.</summary>
+    public static readonly string[] Readers =
+    [
+        "PV26     Reader            yes",  // the province itself
+        "PV27     Reader            no",   // another province
+        "GM0344   Reader            yes",  // a municipality in the province
+        "GM0202   Reader            no",   // a municipality elsewhere
+        "ES14     Reader            yes",  // the RES region (U16) in the province
+        "STEDIN   Reader            yes",  // grid operators read every province's
+        "KGG      NationalIngest    yes",  // the ministry reads all
+        "CLUSTER6 Reader            no",   // a sector party
+        "-        -                 no",   // anonymous
+    ];
+
+    public static readonly string[] Surfaces = ["get", "list", "geojson", "csv", "fiche", "ficheHtml", "assessment", "progress", "overview", "feed", "cycleChanges", "progressReport"];
+
+    /// <summary>caller (organisation, roles) → may: update the project, decide, score A, score C, report progress.</summary>
+    public static readonly string[] Writers =
+    [
+        "PV26   ProgrammeCoordinator  update decide scoreA progress",
+        "PV26   Reader                -",
+        "PV27   ProgrammeCoordinator  -",
+        "STEDIN Submitter             scoreC progress",  // a party to the project
+        "ENEXIS Submitter             -",                // a grid operator that is not
+        "GM0344 Submitter             -",
+        "KGG    NationalIngest        -",
+    ];
+
+    private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
+
+    private HttpClient Client(string organisation, string roles) => organisation == "-" ? hub.Client() : hub.Client(organisation, roles.Split(','));
+
+    [Fact]
+    public async Task Every_caller_reads_the_pMIEK_on_every_surface_as_the_matrix_says_and_writes_only_what_it_may()
+    {
+        var coordinator = hub.Client("PV26", "ProgrammeCoordinator");
+        var previous = (await (await coordinator.PostAsync("/api/v1/programme-cycles", Json("""{"code":"m-2025","name":"pMIEK 2.0","year":2025,"scope":"PV26"}"""))).Body())["id"]!.GetValue<string>();
+        var next = (await (await coordinator.PostAsync("/api/v1/programme-cycles", Json("""{"code":"m-2027","name":"pMIEK 3.0","year":2027,"scope":"PV26"}"""))).Body())["id"]!.GetValue<string>();
+        Assert.Equal(HttpStatusCode.OK, (await coordinator.Send(HttpMethod.Post, $"/api/v1/programme-cycles/{previous}/baseline", null, "\"1\"")).StatusCode);
+        string Project(string code) => $$"""
+            {"cycle":"{{previous}}","code":"{{code}}","name":"Project {{code}}","infrastructureType":"hvStationExpansion","carrier":"electricity","projectType":"concrete",
+             "parties":[{"organisation":"STEDIN","role":"uitvoerder"}]}
+            """;
+        var included = (await (await coordinator.PostAsync("/api/v1/miek-projects", Json(Project("included")))).Body())["id"]!.GetValue<string>();
+        var rejected = (await (await coordinator.PostAsync("/api/v1/miek-projects", Json(Project("rejected")))).Body())["id"]!.GetValue<string>();
+        Assert.Equal(HttpStatusCode.OK, (await coordinator.PutAsync($"/api/v1/miek-projects/{included}/decision", Json("""{"decision":"included","reason":"Nodig."}"""))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await coordinator.PutAsync($"/api/v1/miek-projects/{rejected}/decision", Json("""{"decision":"notIncluded","reason":"Netbeheerder lost het zelf op."}"""))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await coordinator.PostAsync($"/api/v1/miek-projects/{included}/progress-updates",
+            Json("""{"asOfDate":"2026-06-30","phase":"planning","schedule":"onSchedule"}"""))).StatusCode);
+
+        foreach (var row in Readers)
+        {
+            var p = row.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var (client, reads) = (Client(p[0], p[1]), p[2] == "yes");
+            foreach (var surface in Surfaces)
+            {
+                var shown = await ShowsAsync(client, surface, included, previous, next);
+                Assert.True(reads == shown, $"{p[0]} × {surface}: expected {(reads ? "visible" : "hidden")}");
+            }
+            // The project not included stays visible, with its reason, to exactly the same callers.
+            var list = await (await client.GetAsync($"/api/v1/miek-projects?cycle={previous}")).Body();
+            var r = list["items"]!.AsArray().SingleOrDefault(x => x!["id"]!.GetValue<string>() == rejected);
+            Assert.True(reads == (r is not null), $"{p[0]} × notIncluded project");
+            if (r is not null) Assert.Equal(("notIncluded", "Netbeheerder lost het zelf op."), (r["decision"]!.GetValue<string>(), r["decisionReason"]!.GetValue<string>()));
+        }
+
+        foreach (var row in Writers)
+        {
+            var p = row.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var client = Client(p[0], p[1]);
+            var may = p[2..].ToHashSet();
+            var version = (await (await coordinator.GetAsync($"/api/v1/miek-projects/{included}")).Body())["version"]!.GetValue<int>();
+            var decision = (await (await coordinator.GetAsync($"/api/v1/miek-projects/{included}/assessment")).Body())["decision"]!["version"]!.GetValue<int>();
+            var attempts = new (string Action, Func<Task<HttpResponseMessage>> Call)[]
+            {
+                ("update", () => client.Send(HttpMethod.Put, $"/api/v1/miek-projects/{included}", Json(Project("included")), $"\"{version}\"")),
+                ("decide", () => client.Send(HttpMethod.Put, $"/api/v1/miek-projects/{included}/decision", Json("""{"decision":"included","reason":"Nog steeds nodig."}"""), $"\"{decision}\"")),
+                ("scoreA", () => client.Send(HttpMethod.Put, $"/api/v1/miek-projects/{included}/scores/A", Json("""{"score":"high","rationale":"r"}"""), "*")),
+                ("scoreC", () => client.Send(HttpMethod.Put, $"/api/v1/miek-projects/{included}/scores/C", Json("""{"score":"much","rationale":"r"}"""), "*")),
+                ("progress", () => client.PostAsync($"/api/v1/miek-projects/{included}/progress-updates", Json("""{"asOfDate":"2026-06-30","phase":"planning","schedule":"onSchedule"}"""))),
+            };
+            foreach (var (action, call) in attempts)
+            {
+                var response = await call();
+                var allowed = response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Created;
+                Assert.True(may.Contains(action) == allowed, $"{p[0]} {p[1]} × {action}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+                if (!allowed) Assert.Contains(response.StatusCode, new[] { HttpStatusCode.Forbidden, HttpStatusCode.NotFound });
+            }
+        }
+    }
+
+    /// <summary>Whether the surface shows the project (a hidden one answers like a missing one: 404, or absent from the list).</summary>
+    private static async Task<bool> ShowsAsync(HttpClient client, string surface, string id, string cycle, string next)
+    {
+        async Task<bool> Found(string url)
+        {
+            var r = await client.GetAsync(url);
+            if (r.StatusCode == HttpStatusCode.NotFound) return false;
+            Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+            return true;
+        }
+        async Task<string> Text(string url) => await (await client.GetAsync(url)).Content.ReadAsStringAsync();
+        return surface switch
+        {
+            "get" => await Found($"/api/v1/miek-projects/{id}"),
+            "fiche" => await Found($"/api/v1/miek-projects/{id}/fiche"),
+            "ficheHtml" => await Found($"/api/v1/miek-projects/{id}/fiche?f=html"),
+            "assessment" => await Found($"/api/v1/miek-projects/{id}/assessment"),
+            "progress" => await Found($"/api/v1/miek-projects/{id}/progress-updates"),
+            "list" => (await Text($"/api/v1/miek-projects?cycle={cycle}")).Contains(id),
+            "geojson" => (await Text($"/api/v1/miek-projects?cycle={cycle}&f=geojson")).Contains(id),
+            "csv" => (await Text($"/api/v1/miek-projects?cycle={cycle}&f=csv")).Contains(id),
+            "overview" => (await (await client.GetAsync($"/api/v1/miek-overview?cycle={cycle}")).Body())["total"]!["projects"]!.GetValue<int>() > 0,
+            "feed" => (await Text("/api/v1/changes?limit=1000")).Contains(id),
+            "cycleChanges" => (await Text($"/api/v1/programme-cycles/{cycle}/changes")).Contains(id),
+            _ => (await Text($"/api/v1/programme-cycles/{next}/progress-report?date=2026-09-01")).Contains(id),
+        };
+    }
+}
+
+public sealed class MiekAccessMatrixOnSqlite(SqliteHub hub) : MiekAccessMatrixTests(hub), IClassFixture<SqliteHub>;
+
+public sealed class MiekAccessMatrixOnPostgis(PostgresHub hub) : MiekAccessMatrixTests(hub), IClassFixture<PostgresHub>;

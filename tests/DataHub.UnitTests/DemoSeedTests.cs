@@ -87,13 +87,14 @@ public sealed class DemoGridTests
     }
 
     [Fact]
-    public void The_demo_pMIEK_has_twelve_scored_projects_and_the_ones_not_included_keep_their_reasons()
+    public void The_demo_pMIEK_has_scored_projects_the_ones_not_included_keep_their_reasons_and_the_previous_cycle_reports_progress()
     {
         var demo = DataHub.Api.Features.Demo.DemoSeed.Generate();
         var areas = DataHub.Api.Features.Demo.DemoGrid.Generate(demo, Guid.Empty, DateTime.UnixEpoch);
-        var (cycle, projects, assessments) = DataHub.Api.Features.Demo.DemoProgramme.Generate(demo, areas, DateTime.UnixEpoch);
-        Assert.Equal(("PV26", DateTime.UnixEpoch), (cycle.Scope, cycle.BaselineAt));
-        Assert.True(projects.Count >= 10);
+        var (cycles, projects, assessments, progress) = DataHub.Api.Features.Demo.DemoProgramme.Generate(demo, areas, new DateTime(2026, 11, 24, 0, 0, 0, DateTimeKind.Utc));
+        Assert.Equal([("pmiek-2.0", 2025), ("pmiek-3.0", 2027)], cycles.Select(c => (c.Code, c.Year)));
+        Assert.All(cycles, c => Assert.Equal("PV26", c.Scope));
+        Assert.True(projects.Count(p => p.CycleId == cycles[1].CycleId) >= 10);
         var framework = DataHub.Api.Features.Programme.MiekAssessmentEndpoints.Default;
         foreach (var project in projects)
         {
@@ -115,5 +116,11 @@ public sealed class DemoGridTests
         Assert.True(assessments.Count(a => a.Kind == "decision" && a.Value == "notIncluded") >= 2);
         Assert.True(assessments.Count(a => a.Kind == "decision" && a.Value == "prioritised") >= 2);
         Assert.Contains(projects, p => p.ProposedBy == "STEDIN");
+        // The previous cycle's projects report half-yearly, the last two half-years before the demo is loaded; one never reported.
+        var previous = projects.Where(p => p.CycleId == cycles[0].CycleId).ToList();
+        Assert.Equal(4, previous.Count(p => progress.Any(u => u.ProjectId == p.ProjectId)));
+        Assert.Equal([new DateOnly(2025, 12, 31), new DateOnly(2026, 6, 30)], progress.Select(u => u.AsOfDate).Distinct().Order());
+        Assert.All(progress.Where(u => u.Schedule is "delayed" or "stopped"), u => Assert.False(string.IsNullOrWhiteSpace(u.Reason)));
+        Assert.Contains(progress, u => u.Schedule == "delayed");
     }
 }

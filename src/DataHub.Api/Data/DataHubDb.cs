@@ -29,6 +29,7 @@ public abstract class DataHubDb(DbContextOptions options) : DbContext(options)
     public DbSet<ProgrammeCycleVersion> ProgrammeCycleVersions => Set<ProgrammeCycleVersion>();
     public DbSet<MiekProjectVersion> MiekProjectVersions => Set<MiekProjectVersion>();
     public DbSet<MiekAssessmentVersion> MiekAssessmentVersions => Set<MiekAssessmentVersion>();
+    public DbSet<MiekProgressUpdate> MiekProgressUpdates => Set<MiekProgressUpdate>();
 
     public abstract bool IsPostgres { get; }
 
@@ -146,6 +147,16 @@ public abstract class DataHubDb(DbContextOptions options) : DbContext(options)
             e.Property(x => x.OwnerCode).HasMaxLength(32);
             e.Property(x => x.Kind).HasMaxLength(16);
             e.Property(x => x.Criterion).HasMaxLength(8);
+        });
+        b.Entity<MiekProgressUpdate>(e =>
+        {
+            e.ToTable("miek_progress_updates");
+            e.HasKey(x => x.RowId);
+            e.HasIndex(x => x.UpdateId).IsUnique();
+            e.HasIndex(x => new { x.ProjectId, x.AsOfDate });
+            e.Property(x => x.OwnerCode).HasMaxLength(32);
+            e.Property(x => x.Phase).HasMaxLength(16);
+            e.Property(x => x.Schedule).HasMaxLength(16);
         });
         b.Entity<ChangeEvent>(e =>
         {

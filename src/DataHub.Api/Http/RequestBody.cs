@@ -95,6 +95,20 @@ public static class RequestBody
     public static (Spatial.Crs? Crs, ProblemResult? Problem) ContentCrs(HttpRequest request) =>
         CrsParameter(request.Headers["Content-Crs"].ToString(), "Content-Crs");
 
+    /// <summary>
+    /// The <c>asOf</c> query parameter: a past moment (RFC 3339, UTC assumed) at which a read sees the data as it was
+    /// then — e.g. a programme cycle's frozen baseline. Absent: now.
+    /// </summary>
+    public static (DateTime? AsOf, ProblemResult? Problem) AsOf(IQueryCollection query, TimeProvider? clock = null)
+    {
+        if (query["asOf"].ToString() is not { Length: > 0 } raw) return (null, null);
+        if (!DateTimeOffset.TryParse(raw, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var t))
+            return (null, Problems.Validation([new FieldError("", "invalidFormat", "asOf is an RFC 3339 date-time, e.g. 2027-01-15T00:00:00Z") { Parameter = "asOf" }]));
+        if (t.UtcDateTime > (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime)
+            return (null, Problems.Validation([new FieldError("", "outOfRange", "asOf is a moment in the past: the future is not fixed yet") { Parameter = "asOf" }]));
+        return (t.UtcDateTime, null);
+    }
+
     public static (Spatial.Crs? Crs, ProblemResult? Problem) CrsParameter(string? value, string parameter)
     {
         var crs = Spatial.Crs.Parse(value);

@@ -39,6 +39,7 @@ public static class AggregateEndpoints
             .WithQuery("sector", "sector codes, comma-separated")
             .WithQuery("planType", "plan type codes, comma-separated")
             .WithQuery("certainty", "certainty codes, comma-separated")
+            .WithQuery("asOf", "the data as it was at this moment (e.g. a programme cycle's baseline), RFC 3339", JsonSchemaType.String, "date-time")
             .Produces<AggregateResult>().WithProblems(400);
         return api;
     }
@@ -68,10 +69,12 @@ public static class AggregateEndpoints
         var sectors = Codes("sector", DevelopmentCodes.Sectors);
         var planTypes = Codes("planType", DevelopmentCodes.PlanTypes);
         var certainties = Codes("certainty", DevelopmentCodes.Certainties);
+        var (asOf, asOfProblem) = RequestBody.AsOf(q);
+        if (asOfProblem is not null) return asOfProblem;
         if (errors.Count > 0) return Problems.Validation(errors, "The query is not valid");
 
         var scope = await access.CurrentAsync(ct);
-        var rows = db.DevelopmentVersions.AsNoTracking().Where(v => v.ValidTo == null && !v.IsRetired).Where(AccessPolicy.SeesAggregate(scope));
+        var rows = db.DevelopmentVersions.AsNoTracking().LiveAt(asOf).Where(AccessPolicy.SeesAggregate(scope));
         if (sectors is not null) rows = rows.Where(v => sectors.Contains(v.Sector));
         if (planTypes is not null) rows = rows.Where(v => planTypes.Contains(v.PlanType));
         if (certainties is not null) rows = rows.Where(v => certainties.Contains(v.Certainty));

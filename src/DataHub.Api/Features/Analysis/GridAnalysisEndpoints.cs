@@ -51,7 +51,7 @@ public static class GridAnalysisEndpoints
             .WithQuery("fromYear", "first year (default 2025)", JsonSchemaType.Integer).WithQuery("toYear", "last year (default 2040)", JsonSchemaType.Integer)
             .WithQuery("ruleSet", $"calculation rule set (default {RuleSetCatalogue.DefaultId})")
             .WithQuery("contributions", "true to list the contributing developments per area, year and scenario", JsonSchemaType.Boolean)
-            .WithQuery("asOf", "the data as it was at this moment (e.g. a programme cycle's baseline), RFC 3339")
+            .WithQuery("asOf", "the data as it was at this moment (e.g. a programme cycle's baseline), RFC 3339", JsonSchemaType.String, "date-time")
             .Produces<AreaLoadResult>().WithProblems(400);
         api.MapGet("/development-loads", DevelopmentLoads).WithTags("Analysis").WithName("listDevelopmentLoads")
             .WithSummary("Load per municipality, RES region, province or NL × year × scenario × carrier × sector, with disclosure control")
@@ -60,6 +60,7 @@ public static class GridAnalysisEndpoints
             .WithQuery("scenario", "committed, expected, ambition (comma-separated; all when absent)")
             .WithQuery("fromYear", "first year (default 2025)", JsonSchemaType.Integer).WithQuery("toYear", "last year (default 2040)", JsonSchemaType.Integer)
             .WithQuery("ruleSet", $"calculation rule set (default {RuleSetCatalogue.DefaultId})")
+            .WithQuery("asOf", "the data as it was at this moment (e.g. a programme cycle's baseline), RFC 3339", JsonSchemaType.String, "date-time")
             .Produces<AdminAreaLoadResult>().WithProblems(400);
         api.MapGet("/bottlenecks", Bottlenecks).WithTags("Analysis").WithName("listBottlenecks")
             .WithSummary("Per energy area and direction: the first year load exceeds capacity, the shortfall, the causes and the relieving works")
@@ -67,7 +68,7 @@ public static class GridAnalysisEndpoints
             .WithQuery("scenario", "committed, expected, ambition (comma-separated; all when absent)")
             .WithQuery("fromYear", "first year (default 2025)", JsonSchemaType.Integer).WithQuery("toYear", "last year (default 2040)", JsonSchemaType.Integer)
             .WithQuery("ruleSet", $"calculation rule set (default {RuleSetCatalogue.DefaultId})")
-            .WithQuery("asOf", "the data as it was at this moment (e.g. a programme cycle's baseline), RFC 3339")
+            .WithQuery("asOf", "the data as it was at this moment (e.g. a programme cycle's baseline), RFC 3339", JsonSchemaType.String, "date-time")
             .Produces<BottleneckResult>().WithProblems(400);
         return api;
     }
@@ -80,11 +81,13 @@ public static class GridAnalysisEndpoints
         if (Array.IndexOf(AreaLoadsByLevel.Levels, level) < 0)
             return Problems.Validation([new FieldError("", "unknownCode", $"level is one of {string.Join(", ", AreaLoadsByLevel.Levels)}") { Parameter = "level" }]);
         if (problem is not null) return problem;
+        var (asOf, asOfProblem) = RequestBody.AsOf(q);
+        if (asOfProblem is not null) return asOfProblem;
         var (rules, scenarios, from, to) = parameters!.Value;
         var scope = await access.CurrentAsync(ct);
         // Every development the caller may count, everywhere: disclosure control needs the complete set of cells.
-        var developments = await db.DevelopmentVersions.AsNoTracking().Where(v => v.ValidTo == null && !v.IsRetired)
-            .Where(AccessPolicy.SeesAggregate(scope)).ToListAsync(ct);
+        var developments = (await db.DevelopmentVersions.AsNoTracking().LiveAt(asOf).Where(AccessPolicy.SeesAggregate(scope)).ToListAsync(ct))
+            .Select(v => v.SeenAt(asOf)).ToList();
         await audit.ReadAsync(scope.Caller, developments, "development loads", ct);
         var seesDetail = AccessPolicy.SeesDetail(scope).Compile();
         var located = developments.Select(v =>
@@ -139,15 +142,8 @@ public static class GridAnalysisEndpoints
         var (parameters, problem) = Parameters(q);
         if (problem is not null) return (null, problem);
         var (rules, scenarios, from, to) = parameters!.Value;
-        DateTime? asOf = null;
-        if (q["asOf"].ToString() is { Length: > 0 } at)
-        {
-            if (!DateTime.TryParse(at, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal, out var t))
-                return (null, Problems.Validation([new FieldError("", "invalidFormat", "asOf is an RFC 3339 date-time, e.g. 2027-01-15T00:00:00Z") { Parameter = "asOf" }]));
-            if (t > DateTime.UtcNow)
-                return (null, Problems.Validation([new FieldError("", "outOfRange", "asOf is a moment in the past: the future is not fixed yet") { Parameter = "asOf" }]));
-            asOf = DateTime.SpecifyKind(t, DateTimeKind.Utc);
-        }
+        var (asOf, asOfProblem) = RequestBody.AsOf(q);
+        if (asOfProblem is not null) return (null, asOfProblem);
         var model = asOf is { } past ? await models.AtAsync(db, past, ct) : await models.CurrentAsync(db, ct);
         var operatorCode = q["operator"].ToString();
         var codes = q["area"].ToString().Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);

@@ -23,7 +23,7 @@ public static class ChangeEndpoints
 {
     public const int DefaultLimit = 100;
     public const int MaxLimit = 1000;
-    public static readonly string[] ResourceTypes = ["development", "plan", "sharingAgreement", "energyArea", "station", "programmeCycle", "miekProject", "miekAssessment"];
+    public static readonly string[] ResourceTypes = ["development", "plan", "sharingAgreement", "energyArea", "station", "programmeCycle", "miekProject", "miekAssessment", "miekProgress"];
 
     public static RouteGroupBuilder MapChanges(this RouteGroupBuilder api)
     {
@@ -110,7 +110,7 @@ public static class ChangeEndpoints
                 "sharingAgreement" => agreements.Contains((e.ResourceId, e.Version)),
                 // plans, energy areas, stations and programme cycles are public to read
                 "plan" or "energyArea" or "station" or "programmeCycle" => true,
-                "miekProject" or "miekAssessment" => Programme.MiekProjectAccess.Reads(scope, e.OwnerCode),
+                "miekProject" or "miekAssessment" or "miekProgress" => Programme.MiekProjectAccess.Reads(scope, e.OwnerCode),
                 _ => false,
             };
             if (shown) visible.Add(e.Sequence);

@@ -45,20 +45,77 @@ public static class DemoProgramme
             "Past niet in de energievisie (geen nieuwe biomassa); draagvlak ontbreekt.", ["low", "poor", "little", "low", "negative", "muchEffort", "muchEffort"], 25, 2032),
     ];
 
-    public static (ProgrammeCycleVersion Cycle, List<MiekProjectVersion> Projects, List<MiekAssessmentVersion> Assessments) Generate(
-        IReadOnlyList<DevelopmentVersion> demo, IReadOnlyList<EnergyAreaVersion> areas, DateTime now)
+    /// <summary>The previous round, pMIEK 2.0: its projects are underway, and report their progress half-yearly.</summary>
+    private static readonly (Plan Plan, string Phase, string Schedule, string? Reason)[] PreviousProjects =
+    [
+        (new("os-utrecht-lage-weide", "Utrecht", "Uitbreiding OS Utrecht Lage Weide", "hvStationExpansion", "electricity", "concrete", "prioritised",
+            "Bedrijventerrein Lage Weide kan niet verder elektrificeren zonder uitbreiding.", ["high", "good", "much", "high", "mostlyPositive", "mediumEffort", "littleEffort"], 38, 2027),
+            "realisation", "onSchedule", null),
+        (new("os-houten-uitbreiding", "Houten", "Uitbreiding OS Houten", "hvStationExpansion", "electricity", "concrete", "prioritised",
+            "Woningbouw Houten-Zuid en laadhub A27 hebben capaciteit nodig.", ["high", "sufficient", "much", "medium", "medium", "mediumEffort", "mediumEffort"], 24, 2028),
+            "planning", "delayed", "Bezwaar tegen het bestemmingsplan; oplevering schuift naar 2029."),
+        (new("warmtenet-nieuwegein", "Nieuwegein", "Warmtenet Nieuwegein-Galecop", "heatNetwork", "heat", "concrete", "included",
+            "TVW Nieuwegein: 3.000 woningen van het gas via het warmtenet.", ["medium", "good", "medium", "medium", "mostlyPositive", "mediumEffort", "mediumEffort"], 22, 2029),
+            "planning", "onSchedule", null),
+        (new("waterstof-lage-weide-onderzoek", "Utrecht", "Onderzoek waterstofvraag Lage Weide", "hydrogenPipeline", "hydrogen", "research", "included",
+            "Onderzoek naar de waterstofvraag van het cluster Lage Weide.", ["low", "sufficient", "little", "medium", "medium", "muchEffort", "mediumEffort"], 1, 2026),
+            "exploration", "stopped", "De twee afnemers kozen voor elektrificatie; geen vraag meer naar waterstof."),
+        (new("os-woerden-ms-2025", "Woerden", "MS-uitbreiding Woerden-West", "mvStationExpansion", "electricity", "concrete", "prioritised",
+            "Bedrijventerrein Woerden-West wacht op aansluitingen.", ["medium", "sufficient", "much", "medium", "medium", "littleEffort", "littleEffort"], 5, 2027),
+            "realisation", "", null),
+    ];
+
+    /// <summary>The transport capacity a demo project adds (MW), by infrastructure type; null where it adds none.</summary>
+    private static double? CapacityOf(string type) => type switch
     {
-        var cycle = new ProgrammeCycleVersion
+        "newHvStation" => 120, "hvStationExpansion" => 60, "hvConnection" => 80, "newMvRouteAndStation" => 20, "mvStationExpansion" => 10,
+        "storage" => 10, "chargingInfrastructure" => 8, _ => null,
+    };
+
+    public sealed record Demo(List<ProgrammeCycleVersion> Cycles, List<MiekProjectVersion> Projects, List<MiekAssessmentVersion> Assessments,
+        List<MiekProgressUpdate> Progress);
+
+    public static Demo Generate(IReadOnlyList<DevelopmentVersion> demo, IReadOnlyList<EnergyAreaVersion> areas, DateTime now)
+    {
+        var result = new Demo([], [], [], []);
+        var previous = Cycle("pmiek-2.0", "pMIEK 2.0 provincie Utrecht (demo)", 2025, new DateOnly(2025, 1, 15), new DateOnly(2025, 10, 1), now);
+        result.Cycles.Add(previous);
+        foreach (var project in Add(result, previous, PreviousProjects.Select(p => p.Plan), demo, areas, now))
         {
-            CycleId = Id("cycle"), Version = 1, ValidFrom = now, OwnerCode = DemoSeed.Province, Code = "pmiek-3.0", Name = "pMIEK 3.0 provincie Utrecht (demo)",
-            Year = 2027, Scope = DemoSeed.Province, Description = "Fictieve demo-ronde; baseline bevroren bij het laden van de demo.",
-            MilestonesJson = JsonSerializer.Serialize(new[] { new Milestone("baseline", new DateOnly(2027, 1, 15)), new Milestone("adoption", new DateOnly(2027, 10, 1)) }, DevelopmentMapping.StoredJson),
-            BaselineAt = now, ChangedBy = "demo-seed", CreatedAt = now,
-        };
+            var (_, phase, schedule, reason) = PreviousProjects.Single(p => p.Plan.Code == project.Code);
+            if (schedule.Length == 0) continue; // this one never reported: the progress report shows it as such
+            // The last two half-years before the demo is loaded, so the report is current whenever it is run.
+            var lastHalf = now.Month > 6 ? new DateOnly(now.Year, 6, 30) : new DateOnly(now.Year - 1, 12, 31);
+            var halfBefore = lastHalf.Month == 6 ? new DateOnly(lastHalf.Year - 1, 12, 31) : new DateOnly(lastHalf.Year, 6, 30);
+            foreach (var (date, sched) in new[] { (halfBefore, "onSchedule"), (lastHalf, schedule) })
+                result.Progress.Add(new MiekProgressUpdate
+                {
+                    UpdateId = Id($"{project.Code}/progress/{date:yyyy-MM-dd}"), ProjectId = project.ProjectId, OwnerCode = project.OwnerCode, AsOfDate = date,
+                    Phase = phase, Schedule = sched, Reason = sched == "onSchedule" ? null : reason, AuthorOrganisation = DemoGrid.Operator, ChangedBy = "demo-seed",
+                    RecordedAt = now,
+                });
+        }
+        var cycle = Cycle("pmiek-3.0", "pMIEK 3.0 provincie Utrecht (demo)", 2027, new DateOnly(2027, 1, 15), new DateOnly(2027, 10, 1), now);
+        result.Cycles.Add(cycle);
+        Add(result, cycle, Projects, demo, areas, now);
+        return result;
+    }
+
+    private static ProgrammeCycleVersion Cycle(string code, string name, int year, DateOnly baseline, DateOnly adoption, DateTime now) => new()
+    {
+        CycleId = Id(code == "pmiek-3.0" ? "cycle" : "cycle/" + code), Version = 1, ValidFrom = now, OwnerCode = DemoSeed.Province, Code = code, Name = name,
+        Year = year, Scope = DemoSeed.Province, Description = "Fictieve demo-ronde; baseline bevroren bij het laden van de demo.",
+        MilestonesJson = JsonSerializer.Serialize(new[] { new Milestone("baseline", baseline), new Milestone("adoption", adoption) }, DevelopmentMapping.StoredJson),
+        BaselineAt = now, ChangedBy = "demo-seed", CreatedAt = now,
+    };
+
+    private static List<MiekProjectVersion> Add(Demo result, ProgrammeCycleVersion cycle, IEnumerable<Plan> plans, IReadOnlyList<DevelopmentVersion> demo,
+        IReadOnlyList<EnergyAreaVersion> areas, DateTime now)
+    {
         var projects = new List<MiekProjectVersion>();
-        var assessments = new List<MiekAssessmentVersion>();
+        var assessments = result.Assessments;
         var catalogue = AreaCatalogue.Instance;
-        foreach (var p in Projects)
+        foreach (var p in plans)
         {
             var municipality = catalogue.Municipalities.Single(m => m.ProvinceCode == DemoSeed.Province && m.Name == p.Municipality);
             var developments = demo.Where(d => d.MunicipalityCode == municipality.Code && d.Visibility == "public")
@@ -70,7 +127,8 @@ public static class DemoProgramme
                 new Planning(p.Delivery, p.ProjectType == "concrete" ? "planning" : "exploration", "planning"),
                 [new Party(DemoGrid.Operator, "netbeheerder, uitvoerder"), new Party(municipality.Code, "bevoegd gezag")],
                 $"{p.Name} (fictief, demo).", p.Reason, p.Decision == "notIncluded" ? "confirmationOfNeed" : "acceleration",
-                new Dependencies([], p.Type == "newHvStation" ? ["380 kV-station Utrecht-Noord (MIEK)"] : [], []), "Stedin realiseert; de gemeente versnelt de vergunning.");
+                new Dependencies([], p.Type == "newHvStation" ? ["380 kV-station Utrecht-Noord (MIEK)"] : [], []), "Stedin realiseert; de gemeente versnelt de vergunning.",
+                CapacityOf(p.Type));
             var project = new MiekProjectVersion
             {
                 ProjectId = Id(p.Code), Version = 1, ValidFrom = now, OwnerCode = DemoSeed.Province, CycleId = cycle.CycleId, Code = p.Code, Name = p.Name,
@@ -91,7 +149,8 @@ public static class DemoProgramme
             }
             assessments.Add(Assessment(project, "decision", "", p.Decision, p.Reason, DemoSeed.Province, now));
         }
-        return (cycle, projects, assessments);
+        result.Projects.AddRange(projects);
+        return projects;
     }
 
     private static MiekAssessmentVersion Assessment(MiekProjectVersion project, string kind, string criterion, string value, string rationale, string author, DateTime now) => new()

@@ -50,13 +50,14 @@ public static class DemoSeed
         db.EnergyAreaVersions.Add(DemoGrid.CongestionAreaOf(tso.Id, now));
         var stations = DemoGrid.Stations(now);
         db.StationVersions.AddRange(stations);
-        var (cycle, projects, assessments) = DemoProgramme.Generate(rows, areas, now);
-        db.ProgrammeCycleVersions.Add(cycle);
-        db.MiekProjectVersions.AddRange(projects);
-        db.MiekAssessmentVersions.AddRange(assessments);
+        var programme = DemoProgramme.Generate(rows, areas, now);
+        db.ProgrammeCycleVersions.AddRange(programme.Cycles);
+        db.MiekProjectVersions.AddRange(programme.Projects);
+        db.MiekAssessmentVersions.AddRange(programme.Assessments);
+        db.MiekProgressUpdates.AddRange(programme.Progress);
         await db.SaveChangesAsync();
-        logger.LogInformation("Demo data: {Count} developments, {Areas} energy areas, {Stations} stations and a pMIEK of {Projects} projects in and around the province of Utrecht (PV26)",
-            total, areas.Count, stations.Count, projects.Count);
+        logger.LogInformation("Demo data: {Count} developments, {Areas} energy areas, {Stations} stations and {Projects} pMIEK projects in two cycles in and around the province of Utrecht (PV26)",
+            total, areas.Count, stations.Count, programme.Projects.Count);
     }
 
     /// <summary>The demo developments, identical on every run.</summary>

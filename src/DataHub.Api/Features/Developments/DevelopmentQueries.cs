@@ -155,6 +155,14 @@ public static class DevelopmentQueries
     }
 
     /// <summary>
+    /// The developments that existed at a moment (now when null): the version in force then, retired ones left out.
+    /// No access filter: aggregates add theirs (<see cref="AccessPolicy.SeesAggregate"/>).
+    /// </summary>
+    public static IQueryable<DevelopmentVersion> LiveAt(this IQueryable<DevelopmentVersion> rows, DateTime? asOf) => (asOf is { } t
+        ? rows.Where(v => v.ValidFrom <= t && (v.ValidTo == null || v.ValidTo > t))
+        : rows.Where(v => v.ValidTo == null)).Where(v => !v.IsRetired);
+
+    /// <summary>
     /// A version as it was seen at <paramref name="asOf"/>: still open then, even if it was superseded since, so an
     /// answer asOf a past moment never changes (a programme cycle's baseline).
     /// </summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using DataHub.Api.Access;
 using DataHub.Api.Data;
+using DataHub.Api.Features.Analysis;
 using DataHub.Api.Features.Audit;
 using DataHub.Api.Features.Developments;
 using DataHub.Api.Features.Organisations;
@@ -22,10 +23,8 @@ public sealed record AssessmentEntry(string? Criterion, string Value, string Rat
 
 public sealed record CriterionAssessment(string Criterion, AssessmentEntry? Current, IReadOnlyList<AssessmentEntry> History);
 
-public sealed record SupportingFactA(int Developments, double Homes, IReadOnlyList<Guid> DevelopmentIds);
-
 public sealed record MiekAssessment(Guid Project, string Framework, IReadOnlyList<CriterionAssessment> Scores, AssessmentEntry? Decision,
-    IReadOnlyList<AssessmentEntry> DecisionHistory, SupportingFactA CriterionA);
+    IReadOnlyList<AssessmentEntry> DecisionHistory, SupportingFactA CriterionA, SupportingFactC CriterionC);
 
 /// <summary>
 /// The weighing framework (afwegingskader) as data, scores per project and criterion and the prioritisation
@@ -72,26 +71,33 @@ public static class MiekAssessmentEndpoints
         return api;
     }
 
-    public static async Task<IResult> Get(Guid id, DataHubDb db, AccessScopes access, CancellationToken ct)
+    public static async Task<IResult> Get(Guid id, DataHubDb db, GridModelCache models, AccessScopes access, AuditTrail audit, IOptions<DataHubOptions> options,
+        CancellationToken ct)
     {
         var scope = await access.CurrentAsync(ct);
         var project = await db.MiekProjectVersions.AsNoTracking().Where(p => p.ProjectId == id && p.ValidTo == null).ReadableBy(scope).FirstOrDefaultAsync(ct);
         if (project is null) return Problems.NotFound($"There is no MIEK project {id}.");
-        var rows = await db.MiekAssessmentVersions.AsNoTracking().Where(a => a.ProjectId == id).OrderBy(a => a.Criterion).ThenBy(a => a.Version).ToListAsync(ct);
+        var view = AnalysisView.For(scope);
+        var assessment = await AssessAsync(db, project, scope, await models.CurrentAsync(db, ct), view, options.Value, ct);
+        await audit.ReadAsync(scope.Caller, view.Counted.Select(d => d.AccessRow()), "MIEK assessment", ct);
+        return TypedResults.Ok(assessment);
+    }
+
+    /// <summary>A project's scores, decision, their history and the hub's supporting facts, as the caller may see them.</summary>
+    public static async Task<MiekAssessment> AssessAsync(DataHubDb db, MiekProjectVersion project, AccessScope scope, GridModel model, AnalysisView view,
+        DataHubOptions options, CancellationToken ct)
+    {
+        var rows = await db.MiekAssessmentVersions.AsNoTracking().Where(a => a.ProjectId == project.ProjectId)
+            .OrderBy(a => a.Criterion).ThenBy(a => a.Version).ToListAsync(ct);
         var scores = Default.Criteria.Select(c =>
         {
             var history = rows.Where(r => r.Kind == "score" && r.Criterion == c.Code).Select(Entry).ToList();
             return new CriterionAssessment(c.Code, history.LastOrDefault(), history);
         }).ToList();
         var decisions = rows.Where(r => r.Kind == "decision").Select(Entry).ToList();
-        // Criterion A's supporting fact: the developments behind the project the caller may see, and the homes they bring.
-        var fiche = JsonSerializer.Deserialize<MiekFiche>(project.FicheJson, DevelopmentMapping.StoredJson)!;
-        var ids = fiche.Developments.ToList();
-        var developments = ids.Count == 0 ? [] : await db.DevelopmentVersions.AsNoTracking().Where(v => v.ValidTo == null && !v.IsRetired && ids.Contains(v.DevelopmentId))
-            .VisibleTo(scope).ToListAsync(ct);
-        var homes = developments.Sum(v => DevelopmentMapping.StoredQuantities(v.QuantitiesJson).Where(q => q.Unit == "homes").MaxBy(q => q.Year)?.Value ?? 0);
-        return TypedResults.Ok(new MiekAssessment(id, Default.Code, scores, decisions.LastOrDefault(), decisions,
-            new SupportingFactA(developments.Count, homes, [.. developments.Select(v => v.DevelopmentId).Order()])));
+        var fiche = MiekSupportingFacts.Fiche(project);
+        return new MiekAssessment(project.ProjectId, Default.Code, scores, decisions.LastOrDefault(), decisions,
+            await MiekSupportingFacts.CriterionAAsync(db, scope, fiche, ct), MiekSupportingFacts.CriterionC(model, view, fiche, options));
     }
 
     public static async Task<IResult> Score(Guid id, string criterion, HttpContext http, DataHubDb db, DevelopmentStore store, AccessScopes access, AuditTrail audit,
@@ -128,7 +134,7 @@ public static class MiekAssessmentEndpoints
         return await WriteAsync(id, "decision", "", http, db, store, scope, audit, options.Value, ct, (project, e, errors) =>
         {
             if (scope.Organisation is null) return (null, Problems.Unauthorized("Decisions are taken by a signed-in organisation."));
-            if (scope.Organisation != project.OwnerCode || !scope.Caller.Has(Roles.ProgrammeCoordinator))
+            if (!MiekProjectAccess.IsCoordinatorOf(scope, project))
                 return (null, Problems.Forbidden($"{project.OwnerCode}'s ProgrammeCoordinator decides on its pMIEK."));
             var decision = e.TryGetProperty("decision", out var d) && d.ValueKind == JsonValueKind.String && Decisions.Contains(d.GetString()!) ? d.GetString() : null;
             if (decision is null) errors.Add("/decision", e.TryGetProperty("decision", out _) ? "unknownCode" : "required", $"decision is one of {string.Join(", ", Decisions)}");
@@ -136,13 +142,8 @@ public static class MiekAssessmentEndpoints
         }, rationaleName: "reason");
     }
 
-    private static bool MayScore(AccessScope scope, MiekProjectVersion project, Criterion c)
-    {
-        if (c.ScoredBy == WorkOrganisation) return scope.Organisation == project.OwnerCode && scope.Caller.Has(Roles.ProgrammeCoordinator);
-        if (scope.OrganisationType != OrganisationTypes.Netbeheerder || !scope.Caller.Has(Roles.Submitter)) return false;
-        var parties = JsonSerializer.Deserialize<MiekFiche>(project.FicheJson, DevelopmentMapping.StoredJson)!.Parties;
-        return project.ProposedBy == scope.Organisation || parties.Any(p => p.Organisation == scope.Organisation);
-    }
+    private static bool MayScore(AccessScope scope, MiekProjectVersion project, Criterion c) =>
+        c.ScoredBy == WorkOrganisation ? MiekProjectAccess.IsCoordinatorOf(scope, project) : MiekProjectAccess.IsGridOperatorOf(scope, project);
 
     /// <summary>
     /// Reads the body, lets <paramref name="check"/> decide who may write and what the value is, then stores the next

@@ -24,14 +24,14 @@ public sealed record Dependencies(IReadOnlyList<Guid> PmiekProjects, IReadOnlyLi
 /// <summary>The fiche fields beyond the project list's columns (schemas/miek-project.schema.json).</summary>
 public sealed record MiekFiche(IReadOnlyList<string> Sectors, IReadOnlyList<Guid> Developments, IReadOnlyList<Guid> EnergyAreas, IReadOnlyList<string> Works,
     Finance Finance, Planning Planning, IReadOnlyList<Party> Parties, string? Description, string? Narrative, string? ReasonForInclusion,
-    Dependencies Dependencies, string? ExecutionAgreements);
+    Dependencies Dependencies, string? ExecutionAgreements, double? CapacityMw = null);
 
 public sealed record MiekProjectRequest(Guid Cycle, string Code, string Name, Geometry? Geometry, string InfrastructureType, string Carrier,
     string ProjectType, string? Status, MiekFiche Fiche);
 
 public sealed record MiekProjectResponse(Guid Id, string Owner, Guid Cycle, string Code, string Name, Geometry? Geometry, string InfrastructureType,
     string Carrier, string ProjectType, string Status, string ProposedBy,
-    IReadOnlyList<string> Sectors, IReadOnlyList<Guid> Developments, IReadOnlyList<Guid> EnergyAreas, IReadOnlyList<string> Works,
+    IReadOnlyList<string> Sectors, IReadOnlyList<Guid> Developments, IReadOnlyList<Guid> EnergyAreas, IReadOnlyList<string> Works, double? CapacityMw,
     Finance Finance, Planning Planning, IReadOnlyList<Party> Parties, string? Description, string? Narrative, string? ReasonForInclusion,
     Dependencies Dependencies, string? ExecutionAgreements, string? Decision, string? DecisionReason, int Version, bool Retired, DateTime CreatedAt, DateTime UpdatedAt);
 
@@ -68,9 +68,11 @@ public static partial class MiekProjectEndpoints
     public static RouteGroupBuilder MapMiekProjects(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("/miek-projects").WithTags("Programme");
-        g.MapGet("", List).WithName("listMiekProjects").WithSummary("The (p)MIEK projects the caller may read, optionally of one cycle, province or status")
+        g.MapGet("", List).WithName("listMiekProjects").WithSummary("The (p)MIEK projects the caller may read, optionally of one cycle (a national cycle: every province's cycle of its year), province or status")
             .WithQuery("cycle", "programme cycle id").WithQuery("province", "province code").WithQuery("status", string.Join(", ", Statuses))
-            .WithQuery("f", "json (default) or geojson (an RFC 7946 FeatureCollection: the location as geometry, every other field as a property); or ask with Accept: application/geo+json")
+            .WithQuery("year", "the cycles of this year (every province's pMIEK of one round)", Microsoft.OpenApi.JsonSchemaType.Integer)
+            .WithQuery("asOf", "the projects and decisions as they were at this moment (e.g. the cycle's baseline), RFC 3339", Microsoft.OpenApi.JsonSchemaType.String, "date-time")
+            .WithQuery("f", "json (default), geojson (an RFC 7946 FeatureCollection: the location as geometry, every other field as a property) or csv (the national format, one row per project); or ask with Accept: application/geo+json or text/csv")
             .Produces<MiekProjectList>().WithProblems(400);
         g.MapPost("", Create).WithName("createMiekProject")
             .WithSummary("Add a project to a province's cycle (its ProgrammeCoordinator), or propose one (a grid operator's Submitter)")
@@ -94,31 +96,20 @@ public static partial class MiekProjectEndpoints
     public static async Task<IResult> List(HttpContext http, DataHubDb db, AccessScopes access, CancellationToken ct)
     {
         var q = http.Request.Query;
-        var errors = new List<FieldError>();
-        Guid? cycle = null;
-        if (q["cycle"].ToString() is { Length: > 0 } c)
-        {
-            if (Guid.TryParse(c, out var id)) cycle = id;
-            else errors.Add(new FieldError("", "invalidFormat", "cycle is a programme cycle id") { Parameter = "cycle" });
-        }
         var format = q["f"].ToString() is { Length: > 0 } fv ? fv
-            : http.Request.Headers.Accept.ToString().Contains(GeoJson.MediaType, StringComparison.OrdinalIgnoreCase) ? "geojson" : "json";
-        if (format is not ("json" or "geojson")) errors.Add(new FieldError("", "unknownCode", "f is json or geojson") { Parameter = "f" });
-        var status = q["status"].ToString() is { Length: > 0 } s ? s : null;
-        if (status is not null && Array.IndexOf(Statuses, status) < 0)
-            errors.Add(new FieldError("", "unknownCode", $"status is one of {string.Join(", ", Statuses)}") { Parameter = "status" });
-        if (errors.Count > 0) return Problems.Validation(errors, "The query is not valid");
-        var scope = await access.CurrentAsync(ct);
-        var rows = db.MiekProjectVersions.AsNoTracking().Where(p => p.ValidTo == null && !p.IsRetired).ReadableBy(scope);
-        if (cycle is { } cy) rows = rows.Where(p => p.CycleId == cy);
-        if (q["province"].ToString() is { Length: > 0 } province) rows = rows.Where(p => p.OwnerCode == province);
-        if (status is not null) rows = rows.Where(p => p.Status == status);
-        var found = await rows.OrderBy(p => p.OwnerCode).ThenBy(p => p.Code).ToListAsync(ct);
-        var decisions = await DecisionsAsync(db, [.. found.Select(p => p.ProjectId)], ct);
-        var items = found.Select(p => ToResponse(p, decisions.GetValueOrDefault(p.ProjectId))).ToList();
-        return format == "geojson"
-            ? GeoJson.Ok(new MiekProjectCollection("FeatureCollection", [.. items.Select(i => new MiekProjectFeature("Feature", i.Id, i.Geometry, i with { Geometry = null }))], items.Count))
-            : TypedResults.Ok(new MiekProjectList(items, items.Count));
+            : http.Request.Headers.Accept.ToString() is var accept && accept.Contains(GeoJson.MediaType, StringComparison.OrdinalIgnoreCase) ? "geojson"
+            : accept.Contains("text/csv", StringComparison.OrdinalIgnoreCase) ? "csv" : "json";
+        var formatError = format is "json" or "geojson" or "csv" ? null : new FieldError("", "unknownCode", "f is json, geojson or csv") { Parameter = "f" };
+        var (selection, problem) = await MiekProjectSelection.ReadAsync(http, db, await access.CurrentAsync(ct), formatError, ct);
+        if (problem is not null) return problem;
+        var items = selection!.Rows.Select(p => ToResponse(p, selection.Decisions.GetValueOrDefault(p.ProjectId))).ToList();
+        return format switch
+        {
+            "geojson" => GeoJson.Ok(new MiekProjectCollection("FeatureCollection",
+                [.. items.Select(i => new MiekProjectFeature("Feature", i.Id, i.Geometry, i with { Geometry = null }))], items.Count)),
+            "csv" => MiekProjectCsv.Result(items, selection.Cycles),
+            _ => TypedResults.Ok(new MiekProjectList(items, items.Count)),
+        };
     }
 
     public static async Task<IResult> Get(Guid id, HttpContext http, DataHubDb db, AccessScopes access, CancellationToken ct)
@@ -127,13 +118,17 @@ public static partial class MiekProjectEndpoints
         var row = await db.MiekProjectVersions.AsNoTracking().Where(p => p.ProjectId == id && p.ValidTo == null).ReadableBy(scope).FirstOrDefaultAsync(ct);
         if (row is null) return Problems.NotFound($"There is no MIEK project {id}.");
         http.Response.Headers.ETag = RequestBody.ETag(row.Version);
-        return TypedResults.Ok(ToResponse(row, (await DecisionsAsync(db, [id], ct)).GetValueOrDefault(id)));
+        return TypedResults.Ok(ToResponse(row, (await DecisionsAsync(db, [id], null, ct)).GetValueOrDefault(id)));
     }
 
     /// <summary>The current prioritisation decision of each project, with its reason: part of every project read, so a project not included shows why.</summary>
-    private static async Task<Dictionary<Guid, MiekAssessmentVersion>> DecisionsAsync(DataHubDb db, List<Guid> projects, CancellationToken ct) =>
-        projects.Count == 0 ? [] : await db.MiekAssessmentVersions.AsNoTracking()
-            .Where(a => projects.Contains(a.ProjectId) && a.Kind == "decision" && a.ValidTo == null).ToDictionaryAsync(a => a.ProjectId, ct);
+    public static async Task<Dictionary<Guid, MiekAssessmentVersion>> DecisionsAsync(DataHubDb db, List<Guid> projects, DateTime? asOf, CancellationToken ct)
+    {
+        if (projects.Count == 0) return [];
+        var rows = db.MiekAssessmentVersions.AsNoTracking().Where(a => projects.Contains(a.ProjectId) && a.Kind == "decision");
+        rows = asOf is { } t ? rows.Where(a => a.ValidFrom <= t && (a.ValidTo == null || a.ValidTo > t)) : rows.Where(a => a.ValidTo == null);
+        return await rows.ToDictionaryAsync(a => a.ProjectId, ct);
+    }
 
     public static async Task<IResult> Create(HttpContext http, DataHubDb db, DevelopmentStore store, AccessScopes access, AuditTrail audit,
         IOptions<DataHubOptions> options, CancellationToken ct)
@@ -176,7 +171,7 @@ public static partial class MiekProjectEndpoints
         if (errors.Count > 0) return Problems.Validation(errors);
         var next = ToRow(request, id, current.Version + 1, current.OwnerCode, current.ProposedBy, request.Status ?? current.Status, scope.Caller, current.CreatedAt, store.Now());
         return await SaveAsync(http, db, audit, scope, current, next, "update", ct)
-            ?? TypedResults.Ok(ToResponse(next, (await DecisionsAsync(db, [id], ct)).GetValueOrDefault(id)));
+            ?? TypedResults.Ok(ToResponse(next, (await DecisionsAsync(db, [id], null, ct)).GetValueOrDefault(id)));
     }
 
     public static async Task<IResult> Retire(Guid id, HttpContext http, DataHubDb db, DevelopmentStore store, AccessScopes access, AuditTrail audit, CancellationToken ct)
@@ -200,7 +195,7 @@ public static partial class MiekProjectEndpoints
         if (scope.Organisation is null) return (null, Problems.Unauthorized("Projects are maintained by a signed-in organisation."));
         var current = await db.MiekProjectVersions.Where(p => p.ProjectId == id && p.ValidTo == null && !p.IsRetired).ReadableBy(scope).FirstOrDefaultAsync(ct);
         if (current is null) return (null, Problems.NotFound($"There is no MIEK project {id}."));
-        if (current.OwnerCode != scope.Organisation || !scope.Caller.Has(Roles.ProgrammeCoordinator))
+        if (!MiekProjectAccess.IsCoordinatorOf(scope, current))
             return (null, Problems.Forbidden($"Project {id} is on {current.OwnerCode}'s pMIEK: its ProgrammeCoordinator maintains it."));
         if (RequestBody.CheckIfMatch(http.Request, current.Version, $"MIEK project {id}") is { } stale) return (null, stale);
         return (current, null);
@@ -228,7 +223,7 @@ public static partial class MiekProjectEndpoints
     {
         var f = JsonSerializer.Deserialize<MiekFiche>(p.FicheJson, Stored)!;
         return new(p.ProjectId, p.OwnerCode, p.CycleId, p.Code, p.Name, p.Geometry, p.InfrastructureType, p.Carrier, p.ProjectType, p.Status, p.ProposedBy,
-            f.Sectors, f.Developments, f.EnergyAreas, f.Works, f.Finance, f.Planning, f.Parties, f.Description, f.Narrative, f.ReasonForInclusion,
+            f.Sectors, f.Developments, f.EnergyAreas, f.Works, f.CapacityMw, f.Finance, f.Planning, f.Parties, f.Description, f.Narrative, f.ReasonForInclusion,
             f.Dependencies, f.ExecutionAgreements, decision?.Value, decision?.Rationale, p.Version, p.IsRetired, p.CreatedAt, p.ValidFrom);
     }
 
@@ -271,7 +266,7 @@ public static partial class MiekProjectEndpoints
         string[] allowed =
         [
             "cycle", "code", "name", "geometry", "infrastructureType", "carrier", "projectType", "status", "sectors", "developments", "energyAreas", "works",
-            "finance", "planning", "parties", "description", "narrative", "reasonForInclusion", "dependencies", "executionAgreements",
+            "capacityMw", "finance", "planning", "parties", "description", "narrative", "reasonForInclusion", "dependencies", "executionAgreements",
         ];
         string[] readOnly = ["id", "owner", "proposedBy", "version", "retired", "createdAt", "updatedAt"];
         foreach (var p in e.EnumerateObject().Where(p => Array.IndexOf(allowed, p.Name) < 0))
@@ -331,6 +326,12 @@ public static partial class MiekProjectEndpoints
         var developments = Ids(e, "", "developments");
         var energyAreas = Ids(e, "", "energyAreas");
         var works = Items(e, "", "works", (x, p) => StringItem(x, p, 300));
+        double? capacity = null;
+        if (e.TryGetProperty("capacityMw", out var cap) && cap.ValueKind != JsonValueKind.Null)
+        {
+            if (cap.ValueKind == JsonValueKind.Number && cap.TryGetDouble(out var c) && double.IsFinite(c) && c is >= 0 and <= 100_000) capacity = c;
+            else errors.Add("/capacityMw", "invalidNumber", "the transport capacity the project adds, in MW, 0–100,000");
+        }
         var f = e.TryGetProperty("finance", out var fin) ? fin : default;
         double? investment = null;
         if (f.ValueKind == JsonValueKind.Object && f.TryGetProperty("investmentEurMillions", out var inv) && inv.ValueKind != JsonValueKind.Null)
@@ -364,7 +365,7 @@ public static partial class MiekProjectEndpoints
                 errors.Add("/" + name2, "invalidType", $"{name2} is an object");
         var fiche = new MiekFiche(sectors, developments, energyAreas, works, new Finance(investment, coverage ?? "unknown"), new Planning(delivery, infraPhase, devPhase),
             parties, Text(e, "", "description", false, 4000), Text(e, "", "narrative", false, 8000), Code(e, "", "reasonForInclusion", Reasons, false),
-            dependencies, Text(e, "", "executionAgreements", false, 4000));
+            dependencies, Text(e, "", "executionAgreements", false, 4000), capacity);
         return errors.HasErrors ? null : new MiekProjectRequest(cycle!.Value, code!, name!, geometry, infrastructure!, carrier!, projectType!, status, fiche);
     }
 }
@@ -394,4 +395,19 @@ public static class MiekProjectAccess
         Provinces(scope) is { } provinces ? rows.Where(p => provinces.Contains(p.OwnerCode)) : rows;
 
     public static bool Reads(AccessScope scope, string province) => Provinces(scope) is not { } provinces || provinces.Contains(province);
+
+    /// <summary>The province's ProgrammeCoordinator: maintains, scores (work organisation's criteria) and decides.</summary>
+    public static bool IsCoordinatorOf(AccessScope scope, MiekProjectVersion project) =>
+        scope.Organisation == project.OwnerCode && scope.Caller.Has(Roles.ProgrammeCoordinator);
+
+    /// <summary>A grid operator's Submitter that proposed the project or is one of its parties: scores C and H, reports progress.</summary>
+    public static bool IsGridOperatorOf(AccessScope scope, MiekProjectVersion project) =>
+        scope.OrganisationType == OrganisationTypes.Netbeheerder && scope.Caller.Has(Roles.Submitter)
+        && (project.ProposedBy == scope.Organisation
+            || JsonSerializer.Deserialize<MiekFiche>(project.FicheJson, DevelopmentMapping.StoredJson)!.Parties.Any(p => p.Organisation == scope.Organisation));
+
+    /// <summary>The versions in force at a moment (now when null), retired ones left out.</summary>
+    public static IQueryable<MiekProjectVersion> InForce(this IQueryable<MiekProjectVersion> rows, DateTime? asOf) => asOf is { } t
+        ? rows.Where(p => p.ValidFrom <= t && (p.ValidTo == null || p.ValidTo > t) && !p.IsRetired)
+        : rows.Where(p => p.ValidTo == null && !p.IsRetired);
 }

@@ -797,6 +797,80 @@ namespace DataHub.Api.Data.Migrations.Postgres
                     b.ToTable("miek_assessment_versions", (string)null);
                 });
 
+            modelBuilder.Entity("DataHub.Api.Data.MiekProgressUpdate", b =>
+                {
+                    b.Property<long>("RowId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("row_id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("RowId"));
+
+                    b.Property<DateOnly>("AsOfDate")
+                        .HasColumnType("date")
+                        .HasColumnName("as_of_date");
+
+                    b.Property<string>("AuthorOrganisation")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("author_organisation");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("changed_by");
+
+                    b.Property<int?>("ExpectedDelivery")
+                        .HasColumnType("integer")
+                        .HasColumnName("expected_delivery");
+
+                    b.Property<string>("OwnerCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("owner_code");
+
+                    b.Property<string>("Phase")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("phase");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("project_id");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("text")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("Schedule")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("schedule");
+
+                    b.Property<Guid>("UpdateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("update_id");
+
+                    b.HasKey("RowId")
+                        .HasName("pk_miek_progress_updates");
+
+                    b.HasIndex("UpdateId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_miek_progress_updates_update_id");
+
+                    b.HasIndex("ProjectId", "AsOfDate")
+                        .HasDatabaseName("ix_miek_progress_updates_project_id_as_of_date");
+
+                    b.ToTable("miek_progress_updates", (string)null);
+                });
+
             modelBuilder.Entity("DataHub.Api.Data.MiekProjectVersion", b =>
                 {
                     b.Property<long>("RowId")

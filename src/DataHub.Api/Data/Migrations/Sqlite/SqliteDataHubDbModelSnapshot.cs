@@ -763,6 +763,78 @@ namespace DataHub.Api.Data.Migrations.Sqlite
                     b.ToTable("miek_assessment_versions", (string)null);
                 });
 
+            modelBuilder.Entity("DataHub.Api.Data.MiekProgressUpdate", b =>
+                {
+                    b.Property<long>("RowId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("row_id");
+
+                    b.Property<DateOnly>("AsOfDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("as_of_date");
+
+                    b.Property<string>("AuthorOrganisation")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author_organisation");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("changed_by");
+
+                    b.Property<int?>("ExpectedDelivery")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expected_delivery");
+
+                    b.Property<string>("OwnerCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_code");
+
+                    b.Property<string>("Phase")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phase");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("project_id");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("Schedule")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("schedule");
+
+                    b.Property<Guid>("UpdateId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("update_id");
+
+                    b.HasKey("RowId")
+                        .HasName("pk_miek_progress_updates");
+
+                    b.HasIndex("UpdateId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_miek_progress_updates_update_id");
+
+                    b.HasIndex("ProjectId", "AsOfDate")
+                        .HasDatabaseName("ix_miek_progress_updates_project_id_as_of_date");
+
+                    b.ToTable("miek_progress_updates", (string)null);
+                });
+
             modelBuilder.Entity("DataHub.Api.Data.MiekProjectVersion", b =>
                 {
                     b.Property<long>("RowId")

@@ -1,0 +1,278 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using DataHub.IntegrationTests.Infrastructure;
+using static DataHub.IntegrationTests.Infrastructure.Features;
+
+namespace DataHub.IntegrationTests;
+
+/// <summary>
+/// The pMIEK beyond the project itself, over HTTP on both databases: the fiche (JSON and one printable page), criterion
+/// C from the hub's bottlenecks, progress updates and the cycle report, the national format (JSON, GeoJSON, CSV) and
+/// overview, and answers asOf a frozen baseline.
+/// </summary>
+public abstract class MiekProgrammeTests(Hub hub)
+{
+    private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
+
+    private async Task<string> CycleAsync(string organisation, string scope, int year)
+    {
+        var created = await hub.Client(organisation, "ProgrammeCoordinator").PostAsync("/api/v1/programme-cycles",
+            Json($$"""{"code":"c-{{Id()}}","name":"pMIEK {{year}}","year":{{year}},"scope":"{{scope}}"}"""));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        return (await created.Body())["id"]!.GetValue<string>();
+    }
+
+    private async Task<string> ProjectAsync(string province, string cycle, string code, string name = "Uitbreiding OS", string extra = "",
+        string type = "hvStationExpansion", string carrier = "electricity")
+    {
+        var created = await hub.Client(province, "ProgrammeCoordinator").PostAsync("/api/v1/miek-projects", Json($$"""
+            {"cycle":"{{cycle}}","code":"{{code}}","name":{{System.Text.Json.JsonSerializer.Serialize(name)}},"infrastructureType":"{{type}}",
+             "carrier":"{{carrier}}","projectType":"concrete","geometry":{"type":"Point","coordinates":[5.17,52.03]},
+             "parties":[{"organisation":"STEDIN","role":"uitvoerder"}],"finance":{"investmentEurMillions":10,"coverage":"covered"}{{extra}}}
+            """));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        return (await created.Body())["id"]!.GetValue<string>();
+    }
+
+    private async Task DecideAsync(string province, string project, string decision, string reason) =>
+        Assert.Equal(HttpStatusCode.OK, (await hub.Client(province, "ProgrammeCoordinator").PutAsync($"/api/v1/miek-projects/{project}/decision",
+            Json($$"""{"decision":"{{decision}}","reason":"{{reason}}"}"""))).StatusCode);
+
+    [Fact]
+    public async Task The_fiche_has_every_field_the_scores_and_the_relieved_bottleneck_and_prints_on_one_page()
+    {
+        // Houten (an area of this test's own: the other tests build outside it): 2 MW offtake until 2029; 1,500 homes from 2027 load it 2.4 MW (short 0.4 MW in 2027 and 2028).
+        var stedin = hub.Client("STEDIN", "Submitter");
+        var code = $"OS Houten {Id()}";
+        var map = $$"""
+            {"conforms_to":"http://data.netbeheernederland.nl/capaciteitskaart/v1.3.0","creator":"test","identifier":"fiche","issued":"2026-11-01",
+             "energy_areas":[{"short_code":"{{code}}","works":[]}]}
+            """;
+        Assert.Equal(HttpStatusCode.Created, (await stedin.PostAsync("/api/v1/capacity-map-imports", new StringContent(map, Encoding.UTF8, "application/json"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await stedin.PostAsync("/api/v1/energy-area-imports", Http.GeoJson($$$"""
+            {"type":"FeatureCollection","features":[{"type":"Feature",
+              "geometry":{"type":"Polygon","coordinates":[[[5.14,52.02],[5.20,52.02],[5.20,52.04],[5.14,52.04],[5.14,52.02]]]},
+              "properties":{"shortCode":"{{{code}}}","capacity":[{"year":2025,"offtakeMw":2,"feedInMw":20},{"year":2029,"offtakeMw":10,"feedInMw":20}]}}]}
+            """))).StatusCode);
+        var area = (await (await hub.Client().GetAsync("/api/v1/energy-areas?operator=STEDIN")).Body())["items"]!.AsArray()
+            .Single(a => a!["shortCode"]!.GetValue<string>() == code)!["id"]!.GetValue<string>();
+        var homes = (await (await hub.Client("GM0321", "Submitter").PostAsync("/api/v1/developments", Http.GeoJson(Point(Id(), 5.17, 52.03,
+            p => p["quantities"] = new JsonArray(new JsonObject { ["year"] = 2027, ["value"] = 1500, ["unit"] = "homes" }))))).Body())["id"]!.GetValue<string>();
+
+        var cycle = await CycleAsync("PV26", "PV26", 2027);
+        var id = await ProjectAsync("PV26", cycle, "os-houten", "OS Houten <uitbreiding> & kabel", $$"""
+            ,"developments":["{{homes}}"],"energyAreas":["{{area}}"],"capacityMw":1,"sectors":["housing"],"works":["Uitbreiding OS Houten"],
+             "planning":{"indicativeDelivery":2028,"infrastructurePhase":"planning","developmentsPhase":"exploration"},
+             "description":"Tweede transformator.","narrative":"Zonder uitbreiding geen aansluiting voor Houten-Oost.","reasonForInclusion":"acceleration",
+             "dependencies":{"miekProjects":["380 kV Utrecht-Noord"]},"executionAgreements":"Stedin bouwt, Houten vergunt."
+            """);
+        var coordinator = hub.Client("PV26", "ProgrammeCoordinator");
+        Assert.Equal(HttpStatusCode.OK, (await coordinator.PutAsync($"/api/v1/miek-projects/{id}/scores/A", Json("""{"score":"high","rationale":"1.500 woningen in Houten-Oost."}"""))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await stedin.PutAsync($"/api/v1/miek-projects/{id}/scores/C", Json("""{"score":"much","rationale":"Lost het knelpunt afname op."}"""))).StatusCode);
+        await DecideAsync("PV26", id, "prioritised", "Knelpunt vanaf 2027.");
+        Assert.Equal(HttpStatusCode.Created, (await stedin.PostAsync($"/api/v1/miek-projects/{id}/progress-updates",
+            Json("""{"asOfDate":"2026-06-30","phase":"planning","schedule":"onSchedule"}"""))).StatusCode);
+
+        var fiche = await (await hub.Client("GM0344", "Reader").GetAsync($"/api/v1/miek-projects/{id}/fiche")).Body();
+        var project = fiche["project"]!;
+        Assert.Equal(("OS Houten <uitbreiding> & kabel", 1.0, 2028, "prioritised"), (project["name"]!.GetValue<string>(), project["capacityMw"]!.GetValue<double>(),
+            project["planning"]!["indicativeDelivery"]!.GetValue<int>(), project["decision"]!.GetValue<string>()));
+        foreach (var field in new[] { "sectors", "developments", "energyAreas", "works", "finance", "planning", "parties", "description", "narrative",
+                     "reasonForInclusion", "dependencies", "executionAgreements", "decisionReason" })
+            Assert.NotNull(project[field]);
+        Assert.Equal(8, fiche["framework"]!["criteria"]!.AsArray().Count);
+        Assert.Equal("Lost het knelpunt afname op.", fiche["assessment"]!["scores"]!.AsArray().Single(s => s!["criterion"]!.GetValue<string>() == "C")!["current"]!["rationale"]!.GetValue<string>());
+        Assert.Equal(("onSchedule", "STEDIN"), (fiche["latestProgress"]!["schedule"]!.GetValue<string>(), fiche["latestProgress"]!["authorOrganisation"]!.GetValue<string>()));
+        Assert.Equal("Polygon", fiche["areas"]![0]!["boundary"]!["type"]!.GetValue<string>());
+        var series = fiche["loadAgainstCapacity"]!;
+        var i2027 = series["years"]!.AsArray().Select(y => y!.GetValue<int>()).ToList().IndexOf(2027);
+        Assert.Equal((2.4, 2.0), (series["peakOfftakeMw"]![i2027]!.GetValue<double>(), series["availableOfftakeMw"]![i2027]!.GetValue<double>()));
+
+        // Criterion C: the bottleneck (2027–2028, 0.4 MW) is relieved from delivery in 2028 by min(1 MW, 0.4 MW); one year short before.
+        var c = fiche["assessment"]!["criterionC"]!;
+        var relief = c["bottlenecks"]!.AsArray().Single(b => b!["scenario"]!.GetValue<string>() == "committed" && b["direction"]!.GetValue<string>() == "offtake")!;
+        Assert.Equal((2027, 0.4, 2028, 1, 0.4, 0.0), (relief["firstYear"]!.GetValue<int>(), relief["peakShortfallMw"]!.GetValue<double>(),
+            relief["reliefFromYear"]!.GetValue<int>(), relief["yearsShortBeforeRelief"]!.GetValue<int>(), relief["reliefMw"]!.GetValue<double>(),
+            relief["remainingShortfallMw"]!.GetValue<double>()));
+        Assert.Null(c["note"]);
+        Assert.Equal((1, 1500.0), (fiche["assessment"]!["criterionA"]!["developments"]!.GetValue<int>(), fiche["assessment"]!["criterionA"]!["homes"]!.GetValue<double>()));
+
+        // One printable page: every fiche field, every criterion with the rationale, a map and a chart; the data escaped.
+        var page = await hub.Client("GM0344", "Reader").GetAsync($"/api/v1/miek-projects/{id}/fiche?f=html");
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains("OS Houten &lt;uitbreiding&gt; &amp; kabel", html);
+        Assert.DoesNotContain("<uitbreiding>", html);
+        Assert.Contains("size: A4", html);
+        foreach (var text in new[] { "Tweede transformator.", "Zonder uitbreiding geen aansluiting voor Houten-Oost.", "Stedin bouwt, Houten vergunt.", "380 kV Utrecht-Noord",
+                     "Uitbreiding OS Houten", "STEDIN (uitvoerder)", "1.500 woningen in Houten-Oost.", "Lost het knelpunt afname op.", "geprioriteerd", "Knelpunt vanaf 2027.",
+                     "Maatschappelijke doelbereiking", "Kosten", "op schema", "0,4 MW vanaf 2028" })
+            Assert.Contains(WebUtility.HtmlEncode(text), html);
+        Assert.Equal(2, html.Split("<svg").Length - 1);
+        var html2 = await (await hub.Client("GM0344", "Reader").SendAsync(new HttpRequestMessage(HttpMethod.Get, $"/api/v1/miek-projects/{id}/fiche")
+            { Headers = { { "Accept", "text/html" } } })).Content.ReadAsStringAsync();
+        Assert.Equal(html, html2);
+
+        // Outside the province's region: no fiche; a bad format: a problem.
+        await (await hub.Client("GM0202", "Reader").GetAsync($"/api/v1/miek-projects/{id}/fiche")).Problem(HttpStatusCode.NotFound);
+        await (await hub.Client("GM0344", "Reader").GetAsync($"/api/v1/miek-projects/{id}/fiche?f=pdf")).Problem(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Progress_is_reported_by_the_province_or_the_building_grid_operator_and_the_next_cycle_reports_on_it()
+    {
+        var previous = await CycleAsync("PV27", "PV27", 2025);
+        var onTrack = await ProjectAsync("PV27", previous, "a-" + Id());
+        var silent = await ProjectAsync("PV27", previous, "b-" + Id());
+        var rejected = await ProjectAsync("PV27", previous, "c-" + Id());
+        await DecideAsync("PV27", onTrack, "prioritised", "Nodig.");
+        await DecideAsync("PV27", silent, "included", "Nuttig.");
+        await DecideAsync("PV27", rejected, "notIncluded", "Niet nodig.");
+
+        var stedin = hub.Client("STEDIN", "Submitter");
+        var coordinator = hub.Client("PV27", "ProgrammeCoordinator");
+        Assert.Equal(HttpStatusCode.Created, (await stedin.PostAsync($"/api/v1/miek-projects/{onTrack}/progress-updates",
+            Json("""{"asOfDate":"2025-12-31","phase":"planning","schedule":"onSchedule"}"""))).StatusCode);
+        var delayed = await coordinator.PostAsync($"/api/v1/miek-projects/{onTrack}/progress-updates",
+            Json("""{"asOfDate":"2026-06-30","phase":"planning","schedule":"delayed","expectedDelivery":2030,"reason":"Stikstofvergunning vertraagd."}"""));
+        Assert.Equal(HttpStatusCode.Created, delayed.StatusCode);
+        Assert.Equal(("delayed", 2030, "PV27"), ((await delayed.Body())["schedule"]!.GetValue<string>(), (await delayed.Body())["expectedDelivery"]!.GetValue<int>(),
+            (await delayed.Body())["authorOrganisation"]!.GetValue<string>()));
+
+        // Bad updates: every error with its pointer, nothing stored.
+        var bad = await (await coordinator.PostAsync($"/api/v1/miek-projects/{onTrack}/progress-updates",
+            Json($$"""{"asOfDate":"{{DateTime.UtcNow.AddDays(40):yyyy-MM-dd}}","phase":"building","schedule":"delayed","by":"me"}"""))).Problem(HttpStatusCode.BadRequest);
+        Assert.Equal(["/asOfDate", "/by", "/phase", "/reason"], bad.Errors().Select(e => e["pointer"]!.GetValue<string>()).Order(StringComparer.Ordinal));
+        // Who may: not a grid operator that is no party, not a reader of the province's region, nobody outside it.
+        await (await hub.Client("ENEXIS", "Submitter").PostAsync($"/api/v1/miek-projects/{onTrack}/progress-updates",
+            Json("""{"asOfDate":"2026-06-30","phase":"planning","schedule":"onSchedule"}"""))).Problem(HttpStatusCode.Forbidden);
+        await (await hub.Client("PV27", "Reader").PostAsync($"/api/v1/miek-projects/{onTrack}/progress-updates",
+            Json("""{"asOfDate":"2026-06-30","phase":"planning","schedule":"onSchedule"}"""))).Problem(HttpStatusCode.Forbidden);
+        await (await hub.Client("GM0344", "Reader").GetAsync($"/api/v1/miek-projects/{onTrack}/progress-updates")).Problem(HttpStatusCode.NotFound);
+
+        var list = await (await hub.Client("KGG", "NationalIngest").GetAsync($"/api/v1/miek-projects/{onTrack}/progress-updates")).Body();
+        Assert.Equal(["onSchedule", "delayed"], list["items"]!.AsArray().Select(u => u!["schedule"]!.GetValue<string>()));
+
+        // The next cycle reports on the previous one's projects: the delayed one with its reason, the silent one, not the rejected one.
+        var next = await CycleAsync("PV27", "PV27", 2027);
+        var report = await (await hub.Client("KGG", "NationalIngest").GetAsync($"/api/v1/programme-cycles/{next}/progress-report?date=2026-09-01")).Body();
+        Assert.Equal(previous, report["previousCycle"]!.GetValue<string>());
+        var items = report["items"]!.AsArray().Select(x => x!).ToList();
+        Assert.Equal([onTrack, silent], items.Select(x => x["project"]!.GetValue<string>()).Order());
+        var item = items.Single(x => x["project"]!.GetValue<string>() == onTrack);
+        Assert.Equal(("delayed", "Stikstofvergunning vertraagd.", "prioritised"), (item["progress"]!.GetValue<string>(),
+            item["latestUpdate"]!["reason"]!.GetValue<string>(), item["decision"]!.GetValue<string>()));
+        Assert.Equal("noRecentUpdate", items.Single(x => x["project"]!.GetValue<string>() == silent)["progress"]!.GetValue<string>());
+        Assert.Equal((2, 1, 1, 0), (report["summary"]!["projects"]!.GetValue<int>(), report["summary"]!["delayed"]!.GetValue<int>(),
+            report["summary"]!["noRecentUpdate"]!.GetValue<int>(), report["summary"]!["onSchedule"]!.GetValue<int>()));
+        // As of an earlier date the report shows what was known then: on schedule at the end of 2025.
+        var earlier = await (await hub.Client("KGG", "NationalIngest").GetAsync($"/api/v1/programme-cycles/{next}/progress-report?date=2026-01-15")).Body();
+        Assert.Equal("onSchedule", earlier["items"]!.AsArray().Single(x => x!["project"]!.GetValue<string>() == onTrack)!["progress"]!.GetValue<string>());
+        // A municipality of another province sees no projects of PV27 in the report.
+        Assert.Empty((await (await hub.Client("GM0344", "Reader").GetAsync($"/api/v1/programme-cycles/{next}/progress-report")).Body())["items"]!.AsArray());
+        await (await hub.Client().GetAsync($"/api/v1/programme-cycles/{next}/progress-report?date=1-9-2026")).Problem(HttpStatusCode.BadRequest);
+
+        // The ministry follows the updates through the change feed.
+        var feed = await (await hub.Client("KGG", "NationalIngest").GetAsync("/api/v1/changes?limit=1000")).Body();
+        var delayedId = (await delayed.Body())["id"]!.GetValue<string>();
+        Assert.Contains(feed["events"]!.AsArray(), e => e!["resourceType"]!.GetValue<string>() == "miekProgress" && e["id"]!.GetValue<string>() == delayedId);
+        var municipal = await (await hub.Client("GM0344", "Reader").GetAsync("/api/v1/changes?limit=1000")).Body();
+        Assert.DoesNotContain(municipal["events"]!.AsArray(), e => e!["id"]!.GetValue<string>() == delayedId); // PV27's, not Utrecht's
+    }
+
+    [Fact]
+    public async Task The_ministry_ingests_every_provinces_pMIEK_as_json_geojson_and_escaped_csv_with_an_overview_and_asOf_the_baseline_nothing_moves()
+    {
+        const int Year = 2031; // a round of its own in this hub
+        var national = await CycleAsync("KGG", "national", Year);
+        var utrecht = await CycleAsync("PV26", "PV26", Year);
+        var gelderland = await CycleAsync("PV25", "PV25", Year);
+        var a = await ProjectAsync("PV26", utrecht, "a", "=HYPERLINK(\"http://evil.example\",\"klik\")");
+        var b = await ProjectAsync("PV26", utrecht, "b", "Warmtenet", ""","capacityMw":5""", "heatNetwork", "heat");
+        var g = await ProjectAsync("PV25", gelderland, "g", "+31 kabel", ""","narrative":"@SUM(A1:A9)" """);
+        await DecideAsync("PV26", a, "prioritised", "Nodig.");
+        await DecideAsync("PV26", b, "notIncluded", "Geen vraag.");
+
+        var ministry = hub.Client("KGG", "NationalIngest");
+        var all = await (await ministry.GetAsync($"/api/v1/miek-projects?cycle={national}")).Body();
+        Assert.Equal([a, b, g], all["items"]!.AsArray().Select(p => p!["id"]!.GetValue<string>()).Order());
+        Assert.Equal(3, (await (await ministry.GetAsync($"/api/v1/miek-projects?year={Year}")).Body())["numberReturned"]!.GetValue<int>());
+        // A municipality in Utrecht: only Utrecht's, in the list and in the overview.
+        var municipal = await (await hub.Client("GM0344", "Reader").GetAsync($"/api/v1/miek-projects?cycle={national}")).Body();
+        Assert.Equal([a, b], municipal["items"]!.AsArray().Select(p => p!["id"]!.GetValue<string>()).Order());
+        var municipalOverview = await (await hub.Client("GM0344", "Reader").GetAsync($"/api/v1/miek-overview?cycle={national}")).Body();
+        Assert.Equal(["PV26"], municipalOverview["byProvince"]!.AsArray().Select(x => x!["key"]!.GetValue<string>()));
+
+        // CSV, the national format: a header, one row per project; formulas escaped so a spreadsheet shows them as text.
+        var csv = await ministry.GetAsync($"/api/v1/miek-projects?cycle={national}&f=csv");
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+        var text = await csv.Content.ReadAsStringAsync();
+        var lines = text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(4, lines.Length);
+        Assert.Equal(string.Join(",", DataHub.Api.Features.Programme.MiekProjectCsv.Columns), lines[0]);
+        Assert.Contains("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"klik\"\")\"", text);
+        Assert.Contains("'+31 kabel", text);
+        Assert.Contains("'@SUM(A1:A9)", text);
+        Assert.DoesNotContain(",=HYPERLINK", text);
+        Assert.DoesNotContain(",+31", text);
+        Assert.StartsWith("PV25,", lines[1]); // ordered by province, then code
+        var accept = await ministry.SendAsync(new HttpRequestMessage(HttpMethod.Get, $"/api/v1/miek-projects?cycle={national}") { Headers = { { "Accept", "text/csv" } } });
+        Assert.Equal(text, await accept.Content.ReadAsStringAsync());
+
+        // The national overview: by province, carrier, type, status and decision.
+        var overview = await (await ministry.GetAsync($"/api/v1/miek-overview?cycle={national}")).Body();
+        Assert.Equal((3, 30.0, 5.0), (overview["total"]!["projects"]!.GetValue<int>(), overview["total"]!["investmentEurMillions"]!.GetValue<double>(),
+            overview["total"]!["capacityMw"]!.GetValue<double>()));
+        JsonNode Group(string by, string key) => overview[by]!.AsArray().Single(x => x!["key"]!.GetValue<string>() == key)!;
+        Assert.Equal((2, 1, 1), (Group("byProvince", "PV26")["projects"]!.GetValue<int>(), Group("byProvince", "PV26")["prioritised"]!.GetValue<int>(),
+            Group("byProvince", "PV26")["notIncluded"]!.GetValue<int>()));
+        Assert.Equal(1, Group("byProvince", "PV25")["undecided"]!.GetValue<int>());
+        Assert.Equal((2, 1), (Group("byCarrier", "electricity")["projects"]!.GetValue<int>(), Group("byCarrier", "heat")["projects"]!.GetValue<int>()));
+        Assert.Equal(1, Group("byInfrastructureType", "heatNetwork")["projects"]!.GetValue<int>());
+        Assert.Equal(3, Group("byProjectType", "concrete")["projects"]!.GetValue<int>());
+        Assert.Equal(3, Group("byStatus", "candidate")["projects"]!.GetValue<int>());
+        Assert.Equal([("notIncluded", 1), ("prioritised", 1), ("undecided", 1)],
+            overview["byDecision"]!.AsArray().Select(x => (x!["key"]!.GetValue<string>(), x["projects"]!.GetValue<int>())));
+
+        // Freeze Utrecht's baseline; then the data moves on. Asked asOf the baseline, every format answers the same, byte for byte.
+        var coordinator = hub.Client("PV26", "ProgrammeCoordinator");
+        var frozen = await (await coordinator.Send(HttpMethod.Post, $"/api/v1/programme-cycles/{utrecht}/baseline", null, "\"1\"")).Body();
+        var at = Uri.EscapeDataString(frozen["baselineAt"]!.GetValue<DateTime>().ToUniversalTime().ToString("O"));
+        string[] questions =
+        [
+            $"/api/v1/miek-projects?cycle={utrecht}&asOf={at}", $"/api/v1/miek-projects?cycle={utrecht}&asOf={at}&f=csv",
+            $"/api/v1/miek-projects?cycle={utrecht}&asOf={at}&f=geojson", $"/api/v1/miek-overview?cycle={utrecht}&asOf={at}",
+            $"/api/v1/development-aggregates?level=municipality&area=GM0321&asOf={at}", $"/api/v1/development-loads?level=municipality&area=GM0321&asOf={at}",
+        ];
+        async Task<List<string>> Ask() => [.. await Task.WhenAll(questions.Select(async q => await (await ministry.GetAsync(q)).Content.ReadAsStringAsync()))];
+        var before = await Ask();
+        Assert.Contains("HYPERLINK", before[1]);
+
+        var changed = (await (await ministry.GetAsync($"/api/v1/miek-projects/{a}")).Body()).AsObject();
+        var body = new JsonObject { ["cycle"] = utrecht, ["code"] = "a", ["name"] = "Hernoemd", ["infrastructureType"] = "hvStationExpansion", ["carrier"] = "electricity",
+            ["projectType"] = "concrete", ["status"] = "pmiekStatus" };
+        Assert.Equal(HttpStatusCode.OK, (await coordinator.Send(HttpMethod.Put, $"/api/v1/miek-projects/{a}", new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
+            $"\"{changed["version"]}\"")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await coordinator.Send(HttpMethod.Put, $"/api/v1/miek-projects/{b}/decision", Json("""{"decision":"included","reason":"Toch vraag."}"""), "\"1\"")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await coordinator.Send(HttpMethod.Delete, $"/api/v1/miek-projects/{b}", null, "\"1\"")).StatusCode);
+        await ProjectAsync("PV26", utrecht, "late");
+        Assert.Equal(HttpStatusCode.Created, (await hub.Client("GM0321", "Submitter").PostAsync("/api/v1/developments", Http.GeoJson(Point(Id(), 5.21, 52.015)))).StatusCode);
+
+        var after = await Ask();
+        for (var i = 0; i < questions.Length; i++) Assert.Equal(before[i], after[i]);
+        var now = await (await ministry.GetAsync($"/api/v1/miek-projects?cycle={utrecht}")).Body();
+        Assert.Equal(["Hernoemd", "Uitbreiding OS"], now["items"]!.AsArray().Select(p => p!["name"]!.GetValue<string>()).Order());
+        // …and the cycle's changes list the late addition as such.
+        var changes = await (await ministry.GetAsync($"/api/v1/programme-cycles/{utrecht}/changes")).Body();
+        Assert.Contains(changes["items"]!.AsArray(), c => c!["resourceType"]!.GetValue<string>() == "miekProject" && c["change"]!.GetValue<string>() == "added");
+        Assert.Contains(changes["items"]!.AsArray(), c => c!["id"]!.GetValue<string>() == b && c["change"]!.GetValue<string>() == "retired");
+
+        await (await ministry.GetAsync($"/api/v1/miek-overview?cycle={Guid.NewGuid()}")).Problem(HttpStatusCode.BadRequest);
+        await (await ministry.GetAsync($"/api/v1/miek-projects?year=twenty")).Problem(HttpStatusCode.BadRequest);
+    }
+}
+
+public sealed class MiekProgrammeOnSqlite(SqliteHub hub) : MiekProgrammeTests(hub), IClassFixture<SqliteHub>;
+
+public sealed class MiekProgrammeOnPostgis(PostgresHub hub) : MiekProgrammeTests(hub), IClassFixture<PostgresHub>;
