@@ -107,7 +107,7 @@ public abstract class MiekProgrammeTests(Hub hub)
         Assert.Contains("size: A4", html);
         foreach (var text in new[] { "Tweede transformator.", "Zonder uitbreiding geen aansluiting voor Houten-Oost.", "Stedin bouwt, Houten vergunt.", "380 kV Utrecht-Noord",
                      "Uitbreiding OS Houten", "STEDIN (uitvoerder)", "1.500 woningen in Houten-Oost.", "Lost het knelpunt afname op.", "geprioriteerd", "Knelpunt vanaf 2027.",
-                     "Maatschappelijke doelbereiking", "Kosten", "op schema", "0,4 MW vanaf 2028" })
+                     "Maatschappelijke doelbereiking", "Kosten", "op schema", "0,4 MW vanaf 2028", "uitbreiding HS-station", "hoog" })
             Assert.Contains(WebUtility.HtmlEncode(text), html);
         Assert.Equal(2, html.Split("<svg").Length - 1);
         var html2 = await (await hub.Client("GM0344", "Reader").SendAsync(new HttpRequestMessage(HttpMethod.Get, $"/api/v1/miek-projects/{id}/fiche")
@@ -117,6 +117,88 @@ public abstract class MiekProgrammeTests(Hub hub)
         // Outside the province's region: no fiche; a bad format: a problem.
         await (await hub.Client("GM0202", "Reader").GetAsync($"/api/v1/miek-projects/{id}/fiche")).Problem(HttpStatusCode.NotFound);
         await (await hub.Client("GM0344", "Reader").GetAsync($"/api/v1/miek-projects/{id}/fiche?f=pdf")).Problem(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task The_fiche_page_prints_on_one_A4_sheet_in_a_real_Chromium_even_with_every_text_at_its_longest()
+    {
+        // Four areas without capacity near Zeist, loaded both ways by homes and a solar park: eight bottlenecks, a map and a chart.
+        var stedin = hub.Client("STEDIN", "Submitter");
+        var codes = Enumerable.Range(0, 4).Select(i => $"OS Zeist {i} {Id()}").ToList();
+        var map = $$"""
+            {"conforms_to":"http://data.netbeheernederland.nl/capaciteitskaart/v1.3.0","creator":"test","identifier":"print","issued":"2026-11-01",
+             "energy_areas":{{new JsonArray([.. codes.Select(c => (JsonNode)new JsonObject { ["short_code"] = c, ["works"] = new JsonArray() })]).ToJsonString()}}}
+            """;
+        Assert.Equal(HttpStatusCode.Created, (await stedin.PostAsync("/api/v1/capacity-map-imports", new StringContent(map, Encoding.UTF8, "application/json"))).StatusCode);
+        JsonObject Area(int i)
+        {
+            double x = 5.30 + i % 2 * 0.02, y = 52.10 + i / 2 * 0.01;
+            var ring = new JsonArray(new JsonArray(x, y), new JsonArray(x + 0.02, y), new JsonArray(x + 0.02, y + 0.01), new JsonArray(x, y + 0.01), new JsonArray(x, y));
+            return new JsonObject
+            {
+                ["type"] = "Feature", ["geometry"] = new JsonObject { ["type"] = "Polygon", ["coordinates"] = new JsonArray(ring) },
+                ["properties"] = new JsonObject { ["shortCode"] = codes[i], ["capacity"] = new JsonArray(new JsonObject { ["year"] = 2025, ["offtakeMw"] = 0.1, ["feedInMw"] = 0.1 }) },
+            };
+        }
+        Assert.Equal(HttpStatusCode.OK, (await stedin.PostAsync("/api/v1/energy-area-imports", Http.GeoJson(Collection(Enumerable.Range(0, 4).Select(Area))))).StatusCode);
+        var areas = (await (await hub.Client().GetAsync("/api/v1/energy-areas?operator=STEDIN")).Body())["items"]!.AsArray()
+            .Where(a => codes.Contains(a!["shortCode"]!.GetValue<string>())).Select(a => a!["id"]!.GetValue<string>()).ToList();
+        var zeist = hub.Client("GM0355", "Submitter");
+        Assert.Equal(HttpStatusCode.Created, (await zeist.PostAsync("/api/v1/developments", Http.GeoJson(Square(Id(), 5.32, 52.11, 0.015,
+            p => p["quantities"] = new JsonArray(new JsonObject { ["year"] = 2027, ["value"] = 2000, ["unit"] = "homes" }))))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await zeist.PostAsync("/api/v1/developments", Http.GeoJson(Square(Id(), 5.32, 52.11, 0.015, p =>
+        {
+            p["planType"] = "RES"; p["sector"] = "renewableGeneration"; p["kind"] = "solarPark"; p["assetType"] = "producer";
+            p["quantities"] = new JsonArray(new JsonObject { ["year"] = 2027, ["value"] = 20, ["unit"] = "MWp" });
+        })))).StatusCode);
+
+        var cycle = await CycleAsync("PV26", "PV26", 2027);
+        string Long(int n) => string.Concat(Enumerable.Repeat("Lange tekst over netcongestie en woningbouw. ", n / 45 + 1))[..n].Trim();
+        var id = await ProjectAsync("PV26", cycle, "long-" + Id(), Long(300), $$"""
+            ,"description":"{{Long(4000)}}","narrative":"{{Long(8000)}}","executionAgreements":"{{Long(4000)}}","capacityMw":5,
+             "energyAreas":[{{string.Join(",", areas.Select(a => $"\"{a}\""))}}],"planning":{"indicativeDelivery":2030},
+             "works":["{{Long(300)}}","{{Long(300)}}","{{Long(300)}}"],"parties":[{"organisation":"STEDIN","role":"{{Long(200)}}"},{"organisation":"GM0321","role":"{{Long(200)}}"}],
+             "dependencies":{"miekProjects":["{{Long(300)}}","{{Long(300)}}"],"outsideProvince":["{{Long(300)}}"]}
+            """);
+        var coordinator = hub.Client("PV26", "ProgrammeCoordinator");
+        foreach (var c in new[] { "A", "B", "D", "E", "F", "G" })
+            Assert.Equal(HttpStatusCode.OK, (await coordinator.PutAsync($"/api/v1/miek-projects/{id}/scores/{c}",
+                Json($$"""{"score":"{{(c is "F" or "G" ? "muchEffort" : c == "E" ? "medium" : c == "B" ? "good" : "high")}}","rationale":"{{Long(4000)}}"}"""))).StatusCode);
+        await DecideAsync("PV26", id, "included", Long(4000));
+        var html = await (await coordinator.GetAsync($"/api/v1/miek-projects/{id}/fiche?f=html")).Content.ReadAsStringAsync();
+        Assert.Contains("volledige fiche", html); // long texts are shortened on the page, and say where the rest is
+        Assert.Contains("en 4 knelpunten meer", html);
+        Assert.Equal(2, html.Split("<svg").Length - 1);
+        await AssertPrintsOnOneA4PageAsync(html);
+    }
+
+    /// <summary>
+    /// Prints the page in a real headless Chromium (Debian's package, installed by .ci/run) and counts the PDF's pages.
+    /// Without a Chromium on the machine the check is skipped, like the PostGIS tests.
+    /// </summary>
+    private static async Task AssertPrintsOnOneA4PageAsync(string html)
+    {
+        var chromium = Environment.GetEnvironmentVariable("DATAHUB_CHROMIUM")
+            ?? new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome" }.FirstOrDefault(File.Exists);
+        if (chromium is null) Assert.Skip("no Chromium on this machine: the print check runs in CI (.ci/run installs it)");
+        var dir = Directory.CreateTempSubdirectory("fiche-");
+        try
+        {
+            var page = Path.Combine(dir.FullName, "fiche.html");
+            var pdf = Path.Combine(dir.FullName, "fiche.pdf");
+            await File.WriteAllTextAsync(page, html);
+            using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(chromium,
+                ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", $"--user-data-dir={dir.FullName}/profile", $"--print-to-pdf={pdf}", new Uri(page).AbsoluteUri])
+                { RedirectStandardError = true, RedirectStandardOutput = true })!;
+            var log = process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+            Assert.True(File.Exists(pdf), $"Chromium printed no PDF: {await log}");
+            var text = Encoding.Latin1.GetString(await File.ReadAllBytesAsync(pdf));
+            Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(text, @"/Type\s*/Page(?![a-zA-Z])"));
+            // A4 is 595 × 842 points.
+            Assert.Matches(@"/MediaBox\s*\[\s*0\s+0\s+59[45](\.\d+)?\s+84[12](\.\d+)?\s*\]", text);
+        }
+        finally { dir.Delete(recursive: true); }
     }
 
     [Fact]

@@ -77,6 +77,30 @@ public sealed class SchemaContractTests(SqliteHub hub) : IClassFixture<SqliteHub
         Assert.Empty(schema.Validate(body));
     }
 
+    [Fact]
+    public async Task The_national_MIEK_list_the_hub_emits_validates_against_its_schema_and_a_decision_without_reason_does_not()
+    {
+        var schema = await JsonSchema.FromFileAsync(Repository.Path("schemas", "miek-project-list.schema.json"));
+        var coordinator = hub.Client("PV26", "ProgrammeCoordinator");
+        foreach (var file in Directory.GetFiles(Repository.Path("schemas", "examples", "miek-project", "valid"), "*.json").Order())
+        {
+            var created = await coordinator.PostAsync("/api/v1/miek-projects", new StringContent(await InACycleAsync(Unique(await File.ReadAllTextAsync(file))), Encoding.UTF8, "application/json"));
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            var id = (await created.Body())["id"]!.GetValue<string>();
+            Assert.Equal(HttpStatusCode.OK, (await coordinator.PutAsync($"/api/v1/miek-projects/{id}/decision",
+                new StringContent("""{"decision":"notIncluded","reason":"Valt buiten de reikwijdte."}""", Encoding.UTF8, "application/json"))).StatusCode);
+        }
+        var list = await (await hub.Client("KGG", "NationalIngest").GetAsync("/api/v1/miek-projects?province=PV26")).Body();
+        Assert.True(list["numberReturned"]!.GetValue<int>() >= 1);
+        var errors = schema.Validate(list.ToJsonString());
+        static IEnumerable<string> Flatten(NJsonSchema.Validation.ValidationError e) => e is NJsonSchema.Validation.ChildSchemaValidationError c
+            ? c.Errors.SelectMany(kv => kv.Value).SelectMany(Flatten) : [$"{e.Path}: {e.Kind}"];
+        Assert.True(errors.Count == 0, string.Join("; ", errors.SelectMany(Flatten)));
+        // The schema holds the hub to its promise: a decision always travels with its reason.
+        list["items"]![0]!.AsObject().Remove("decisionReason");
+        Assert.NotEmpty(schema.Validate(list.ToJsonString()));
+    }
+
     /// <summary>Puts a project example into a fresh cycle of the province (examples carry a placeholder cycle id).</summary>
     private async Task<string> InACycleAsync(string json)
     {

@@ -23,14 +23,31 @@ public static class MiekFicheHtml
         ["idea"] = "idee", ["planning"] = "planvorming", ["realisation"] = "realisatie", ["operational"] = "in bedrijf",
         ["acceleration"] = "versnelling", ["prioritisation"] = "prioritering", ["confirmationOfNeed"] = "bevestiging van de behoefte",
         ["onSchedule"] = "op schema", ["ahead"] = "voor op schema", ["delayed"] = "vertraagd", ["stopped"] = "gestopt",
+        ["high"] = "hoog", ["medium"] = "gemiddeld", ["low"] = "laag", ["good"] = "goed", ["sufficient"] = "voldoende", ["poor"] = "onvoldoende",
+        ["much"] = "veel", ["little"] = "weinig", ["mostlyPositive"] = "overwegend positief", ["negative"] = "negatief",
+        ["littleEffort"] = "weinig inspanning", ["mediumEffort"] = "gemiddelde inspanning", ["muchEffort"] = "veel inspanning",
+        ["hvStationExpansion"] = "uitbreiding HS-station", ["newHvStation"] = "nieuw HS-station", ["mvStationExpansion"] = "uitbreiding MS-station",
+        ["newMvRouteAndStation"] = "nieuwe MS-route en -station", ["hvConnection"] = "HS-verbinding", ["tsoStation"] = "station landelijk netbeheerder",
+        ["hydrogenPipeline"] = "waterstofleiding", ["electrolyser"] = "elektrolyser", ["heatNetwork"] = "warmtenet", ["heatSource"] = "warmtebron",
+        ["gasNetworkAdjustment"] = "aanpassing gasnet", ["co2Pipeline"] = "CO2-leiding", ["storage"] = "opslag", ["chargingInfrastructure"] = "laadinfrastructuur",
+        ["other"] = "overig",
         ["offtake"] = "afname", ["feedIn"] = "invoeding", ["committed"] = "vastgesteld", ["expected"] = "verwacht", ["ambition"] = "ambitie",
     };
+
+    /// <summary>At most this many bottleneck rows on the page; the JSON fiche lists them all.</summary>
+    private const int MaxReliefRows = 4;
 
     private static string Nl(string? code) => code is null ? "–" : Dutch.GetValueOrDefault(code, code);
 
     private static string H(string? text) => WebUtility.HtmlEncode(text ?? "–");
 
-    private static string N(double? v, string format = "0.#") => v?.ToString(format, CultureInfo.GetCultureInfo("nl-NL")) ?? "–";
+    /// <summary>A text shortened to fit the page; the JSON fiche (and the project) hold it whole.</summary>
+    private static string? Clip(string? text, int max) => text is null || text.Length <= max ? text : text[..max].TrimEnd() + " … (zie de volledige fiche)";
+
+    /// <summary>Dutch number notation (decimal comma, thousands point); built by hand because the hub runs in invariant globalization mode.</summary>
+    private static readonly NumberFormatInfo DutchNumbers = new() { NumberDecimalSeparator = ",", NumberGroupSeparator = "." };
+
+    private static string N(double? v, string format = "#,0.#") => v?.ToString(format, DutchNumbers) ?? "–";
 
     public static string Render(MiekProjectFiche f)
     {
@@ -41,25 +58,25 @@ public static class MiekFicheHtml
             <html lang="nl"><head><meta charset="utf-8"><title>Projectfiche {{H(p.Code)}} – {{H(p.Name)}}</title>
             <style>
             @page { size: A4; margin: 12mm; }
-            body { font-family: system-ui, sans-serif; font-size: 8.5pt; margin: 0; color: #111; width: 186mm; }
+            body { font-family: system-ui, sans-serif; font-size: 7.5pt; margin: 0; color: #111; width: 186mm; }
             h1 { font-size: 13pt; margin: 0 0 1mm; } h2 { font-size: 9.5pt; margin: 2.5mm 0 1mm; border-bottom: 1px solid #999; }
             table { border-collapse: collapse; width: 100%; } td, th { text-align: left; vertical-align: top; padding: 0.4mm 1mm; }
-            th { width: 34mm; font-weight: 600; } .scores td, .scores th { border-bottom: 1px solid #ddd; width: auto; }
-            .cols { display: flex; gap: 4mm; } .cols > div { flex: 1; } .meta { color: #444; } svg { display: block; }
+            th { width: 30mm; font-weight: 600; } .scores td, .scores th { border-bottom: 1px solid #ddd; width: auto; }
+            .cols { display: flex; gap: 4mm; } .cols > div { flex: 1; } .cols > div:first-child { flex: 1.3; } .meta { color: #444; } svg { display: block; }
             .decision { font-weight: 700; }
             </style></head><body>
-            <h1>{{H(p.Name)}}</h1>
+            <h1>{{H(Clip(p.Name, 90))}}</h1>
             <p class="meta">{{H(p.Owner)}} · {{H(f.Cycle.Name)}} · project {{H(p.Code)}} · versie {{p.Version}} · status {{H(Nl(p.Status))}}</p>
-            <p class="decision">Besluit: {{H(Nl(p.Decision ?? "nog niet besloten"))}}{{(p.DecisionReason is null ? "" : " — " + H(p.DecisionReason))}}</p>
+            <p class="decision">Besluit: {{H(Nl(p.Decision ?? "nog niet besloten"))}}{{(p.DecisionReason is null ? "" : " — " + H(Clip(p.DecisionReason, 160)))}}</p>
             <div class="cols"><div>
             <h2>Project</h2><table>
             """);
-        Row(html, "Type infrastructuur", p.InfrastructureType);
+        Row(html, "Type infrastructuur", Nl(p.InfrastructureType));
         Row(html, "Energiedrager", Nl(p.Carrier));
         Row(html, "Projecttype", Nl(p.ProjectType));
         Row(html, "Voorgesteld door", p.ProposedBy);
         Row(html, "Sectoren", string.Join(", ", p.Sectors));
-        Row(html, "Ontwikkelingen", $"{p.Developments.Count} gekoppeld; criterium A: {f.Assessment.CriterionA.Developments} zichtbaar, {N(f.Assessment.CriterionA.Homes, "0")} woningen");
+        Row(html, "Ontwikkelingen", $"{p.Developments.Count} gekoppeld; criterium A: {f.Assessment.CriterionA.Developments} zichtbaar, {N(f.Assessment.CriterionA.Homes, "#,0")} woningen");
         Row(html, "Energiegebieden", string.Join(", ", f.Areas.Select(a => $"{a.Area.Operator} {a.Area.ShortCode}")));
         Row(html, "Werken", string.Join("; ", p.Works));
         Row(html, "Extra capaciteit", p.CapacityMw is null ? null : $"{N(p.CapacityMw)} MW");
@@ -73,33 +90,45 @@ public static class MiekFicheHtml
         Row(html, "Voortgang", f.LatestProgress is { } u ? $"{u.AsOfDate:yyyy-MM-dd}: {Nl(u.Phase)}, {Nl(u.Schedule)}{(u.Reason is null ? "" : " — " + u.Reason)}" : null);
         html.Append("</table></div><div>\n<h2>Kaart</h2>\n").Append(MapSvg(f)).Append("\n<h2>Belasting en capaciteit (verwacht scenario)</h2>\n").Append(ChartSvg(f.LoadAgainstCapacity))
             .Append("\n</div></div>\n");
-        html.Append("<h2>Beschrijving</h2><p>").Append(H(p.Description)).Append("</p>");
-        if (p.Narrative is not null) html.Append("<p>").Append(H(p.Narrative)).Append("</p>");
+        html.Append("<h2>Beschrijving</h2><p>").Append(H(Clip(p.Description, 200))).Append("</p>");
+        if (p.Narrative is not null) html.Append("<p>").Append(H(Clip(p.Narrative, 250))).Append("</p>");
         html.Append("\n<h2>Afwegingskader</h2><table class=\"scores\"><tr><th>Criterium</th><th>Score</th><th>Onderbouwing</th><th>Door</th></tr>\n");
         foreach (var c in f.Framework.Criteria)
         {
             var s = f.Assessment.Scores.FirstOrDefault(x => x.Criterion == c.Code)?.Current;
-            var value = s is null ? "–" : c.Scale is null ? $"€ {N(double.Parse(s.Value, CultureInfo.InvariantCulture))} mln" : s.Value;
-            html.Append($"<tr><td>{H(c.Code)}. {H(c.Name)}</td><td>{H(value)}</td><td>{H(s?.Rationale)}</td><td>{H(s?.AuthorOrganisation)}</td></tr>\n");
+            var value = s is null ? "–" : c.Scale is null ? $"€ {N(double.Parse(s.Value, CultureInfo.InvariantCulture))} mln" : Nl(s.Value);
+            html.Append($"<tr><td>{H(c.Code)}. {H(c.Name)}</td><td>{H(value)}</td><td>{H(Clip(s?.Rationale, 90))}</td><td>{H(s?.AuthorOrganisation)}</td></tr>\n");
         }
         html.Append("</table>\n");
         var reliefs = f.Assessment.CriterionC.Bottlenecks.Where(b => b.Scenario == "expected").ToList();
         html.Append("<h2>Knelpunten die het project verlicht (criterium C, uit de hub)</h2>");
-        if (reliefs.Count == 0) html.Append("<p>").Append(H(f.Assessment.CriterionC.Note ?? "Geen knelpunt in de gekoppelde energiegebieden (verwacht scenario).")).Append("</p>");
+        if (reliefs.Count == 0)
+            html.Append("<p>").Append(H(f.Areas.Count == 0 ? "Het project noemt geen energiegebied dat de hub kent: geen knelpunt om het aan te relateren."
+                : "Geen knelpunt in de gekoppelde energiegebieden (verwacht scenario).")).Append("</p>");
         else
         {
+            if (p.CapacityMw is null || p.Planning.IndicativeDelivery is null)
+                html.Append("<p>").Append(H("Zonder extra capaciteit (MW) en indicatief opleverjaar berekent de hub de verlichting niet.")).Append("</p>");
             html.Append("<table class=\"scores\"><tr><th>Gebied</th><th>Richting</th><th>Knelpunt vanaf</th><th>Grootste tekort</th><th>Verlichting</th><th>Resterend</th></tr>\n");
-            foreach (var b in reliefs)
+            foreach (var b in reliefs.Take(MaxReliefRows))
                 html.Append($"<tr><td>{H(b.Area.Operator)} {H(b.Area.ShortCode)}</td><td>{H(Nl(b.Direction))}</td><td>{b.FirstYear}</td><td>{N(b.PeakShortfallMw)} MW ({b.PeakYear})</td>"
-                    + $"<td>{(b.ReliefFromYear is null ? "–" : $"{N(b.ReliefMw)} MW vanaf {b.ReliefFromYear}")}</td><td>{N(b.RemainingShortfallMw)} MW</td></tr>\n");
+                    + $"<td>{Relief(b)}</td><td>{N(b.RemainingShortfallMw)} MW</td></tr>\n");
             html.Append("</table>");
+            if (reliefs.Count > MaxReliefRows) html.Append($"<p class=\"meta\">en {reliefs.Count - MaxReliefRows} knelpunten meer (zie de volledige fiche)</p>");
         }
         html.Append($"<p class=\"meta\">DataHub · projectfiche {H(p.Id.ToString())} · gegevens van {p.UpdatedAt:yyyy-MM-dd}</p></body></html>\n");
         return html.ToString();
     }
 
+    private static string Relief(BottleneckRelief b) => b.ReliefFromYear switch
+    {
+        null => "–",
+        { } year when b.ReliefMw == 0 && b.RemainingShortfallMw == 0 => $"geen: het tekort is vóór {year} voorbij",
+        { } year => $"{N(b.ReliefMw)} MW vanaf {year}",
+    };
+
     private static void Row(StringBuilder html, string label, string? value) =>
-        html.Append("<tr><th>").Append(H(label)).Append("</th><td>").Append(H(string.IsNullOrEmpty(value) ? null : value)).Append("</td></tr>\n");
+        html.Append("<tr><th>").Append(H(label)).Append("</th><td>").Append(H(string.IsNullOrEmpty(value) ? null : Clip(value, 75))).Append("</td></tr>\n");
 
     /// <summary>The energy areas (grey) and the project's location (red) in a 300×200 box, longitude scaled by cos(latitude).</summary>
     private static string MapSvg(MiekProjectFiche f)
@@ -154,12 +183,14 @@ public static class MiekFicheHtml
         var svg = new StringBuilder($"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{W}\" height=\"{Hh}\" viewBox=\"0 0 {W} {Hh}\" role=\"img\" aria-label=\"Belasting tegen beschikbare capaciteit per jaar\">");
         svg.Append(string.Create(CultureInfo.InvariantCulture, $"<line x1=\"{L}\" y1=\"{Y(0):0.#}\" x2=\"{W - R}\" y2=\"{Y(0):0.#}\" stroke=\"#999\"/>"));
         foreach (var tick in new[] { 0, 0.5, 1.0 })
-            svg.Append(string.Create(CultureInfo.InvariantCulture, $"<text x=\"{L - 3}\" y=\"{Y(max / 1.1 * tick) + 3:0.#}\" font-size=\"7\" text-anchor=\"end\">{N(max / 1.1 * tick, "0")}</text>"));
+            svg.Append(string.Create(CultureInfo.InvariantCulture, $"<text x=\"{L - 3}\" y=\"{Y(max / 1.1 * tick) + 3:0.#}\" font-size=\"7\" text-anchor=\"end\">{N(max / 1.1 * tick, "#,0")}</text>"));
         for (var i = 0; i < s.Years.Count; i += 5)
-            svg.Append(string.Create(CultureInfo.InvariantCulture, $"<text x=\"{X(i):0.#}\" y=\"{Hh - B + 10}\" font-size=\"7\" text-anchor=\"middle\">{s.Years[i]}</text>"));
+            svg.Append(string.Create(CultureInfo.InvariantCulture,
+                $"<text x=\"{X(i):0.#}\" y=\"{Hh - B + 10}\" font-size=\"7\" text-anchor=\"{(i == s.Years.Count - 1 ? "end" : i == 0 ? "start" : "middle")}\">{s.Years[i]}</text>"));
         svg.Append(Line([.. s.PeakOfftakeMw.Select(v => (double?)v)], "#c0392b", "none")).Append(Line(s.AvailableOfftakeMw, "#c0392b", "4 2"))
             .Append(Line([.. s.PeakFeedInMw.Select(v => (double?)v)], "#2e6da4", "none")).Append(Line(s.AvailableFeedInMw, "#2e6da4", "4 2"));
-        svg.Append($"<text x=\"{L}\" y=\"{Hh - 6}\" font-size=\"7\"><tspan fill=\"#c0392b\">— afname · - - capaciteit afname</tspan>  <tspan fill=\"#2e6da4\">— invoeding · - - capaciteit invoeding</tspan> (MW)</text>");
+        svg.Append($"<text x=\"{L}\" y=\"{Hh - 11}\" font-size=\"7\" fill=\"#c0392b\">— afname (MW)   - - - beschikbare capaciteit afname</text>");
+        svg.Append($"<text x=\"{L}\" y=\"{Hh - 2}\" font-size=\"7\" fill=\"#2e6da4\">— invoeding (MW)   - - - beschikbare capaciteit invoeding</text>");
         return svg.Append("</svg>").ToString();
     }
 }
