@@ -64,6 +64,7 @@ api.MapAuditEvents();
 api.MapChanges();
 api.MapProgrammeCycles();
 api.MapMiekProjects();
+api.MapWeighingFrameworks();
 api.MapMiekAssessments();
 api.MapMiekProgress();
 api.MapMiekFiche();

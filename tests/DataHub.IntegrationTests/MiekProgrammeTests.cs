@@ -172,6 +172,81 @@ public abstract class MiekProgrammeTests(Hub hub)
         await AssertPrintsOnOneA4PageAsync(html);
     }
 
+    [Fact]
+    public async Task A_province_tailors_its_weighing_framework_and_projects_are_scored_against_it()
+    {
+        var coordinator = hub.Client("PV29", "ProgrammeCoordinator"); // Zeeland: no other test here tailors it
+        var untailored = await (await hub.Client().GetAsync("/api/v1/weighing-frameworks/PV29")).Body();
+        Assert.Equal((false, "afwegingskader-pmiek-2", 8), (untailored["tailored"]!.GetValue<bool>(), untailored["code"]!.GetValue<string>(), untailored["criteria"]!.AsArray().Count));
+        const string Tailored = """
+            {"code":"afwegingskader-zeeland-2027","name":"Afwegingskader Zeeland","criteria":[
+              {"code":"A","name":"Maatschappelijke doelbereiking","type":"societalValue","question":"Welke ontwikkelingen?","scale":["high","medium","low"],"scoredBy":"workOrganisation"},
+              {"code":"C","name":"Efficiëntie","type":"systemTest","question":"Netoptimaal?","scale":["much","medium","little"],"scoredBy":"gridOperator"},
+              {"code":"Z1","name":"Bijdrage aan de industrie in Sloegebied","type":"other","question":"Hoeveel CO2 bespaart het?","unit":"kton CO2/jaar","scoredBy":"workOrganisation"}]}
+            """;
+        // Only Zeeland's coordinator; every error with its pointer.
+        await (await hub.Client("PV26", "ProgrammeCoordinator").PutAsync("/api/v1/weighing-frameworks/PV29", Json(Tailored))).Problem(HttpStatusCode.Forbidden);
+        await (await hub.Client("PV29", "Reader").PutAsync("/api/v1/weighing-frameworks/PV29", Json(Tailored))).Problem(HttpStatusCode.Forbidden);
+        await (await coordinator.PutAsync("/api/v1/weighing-frameworks/PV99", Json(Tailored))).Problem(HttpStatusCode.NotFound);
+        var bad = await (await coordinator.PutAsync("/api/v1/weighing-frameworks/PV29", Json("""
+            {"code":"x","name":"y","criteria":[{"code":"a","name":"n","type":"vibes","question":"q","scale":["x"],"scoredBy":"me"},
+              {"code":"B","name":"n","type":"cost","question":"q","scoredBy":"gridOperator"},{"code":"B","name":"n","type":"cost","question":"q","unit":"EUR","scoredBy":"gridOperator","weight":3}]}
+            """))).Problem(HttpStatusCode.BadRequest);
+        Assert.Equal(["/criteria/0/code", "/criteria/0/scale", "/criteria/0/scoredBy", "/criteria/0/type", "/criteria/1/unit", "/criteria/2/code", "/criteria/2/weight"],
+            bad.Errors().Select(e => e["pointer"]!.GetValue<string>()).Order(StringComparer.Ordinal));
+
+        var put = await coordinator.PutAsync("/api/v1/weighing-frameworks/PV29", Json(Tailored));
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        Assert.Equal((true, 1), ((await put.Body())["tailored"]!.GetValue<bool>(), (await put.Body())["version"]!.GetValue<int>()));
+        await (await coordinator.PutAsync("/api/v1/weighing-frameworks/PV29", Json(Tailored))).Problem(HttpStatusCode.PreconditionRequired);
+        Assert.Equal(["A", "C", "Z1"], (await (await hub.Client("GM0202", "Reader").GetAsync("/api/v1/weighing-frameworks/PV29")).Body())["criteria"]!.AsArray()
+            .Select(c => c!["code"]!.GetValue<string>()));
+
+        // Scores follow Zeeland's framework: Z1 is an amount, D is not a criterion there.
+        var cycle = await CycleAsync("PV29", "PV29", 2027);
+        var id = await ProjectAsync("PV29", cycle, "sloe-" + Id());
+        Assert.Equal(HttpStatusCode.OK, (await coordinator.PutAsync($"/api/v1/miek-projects/{id}/scores/Z1", Json("""{"score":120,"rationale":"Twee fabrieken elektrificeren."}"""))).StatusCode);
+        var wrong = await (await coordinator.Send(HttpMethod.Put, $"/api/v1/miek-projects/{id}/scores/Z1", Json("""{"score":"high","rationale":"x"}"""), "\"1\"")).Problem(HttpStatusCode.BadRequest);
+        Assert.Equal("invalidNumber", wrong.Errors().Single()["code"]!.GetValue<string>());
+        await (await coordinator.PutAsync($"/api/v1/miek-projects/{id}/scores/D", Json("""{"score":"high","rationale":"x"}"""))).Problem(HttpStatusCode.NotFound);
+        Assert.Equal(HttpStatusCode.OK, (await hub.Client("STEDIN", "Submitter").PutAsync($"/api/v1/miek-projects/{id}/scores/C", Json("""{"score":"much","rationale":"Netoptimaal."}"""))).StatusCode);
+        var assessment = await (await coordinator.GetAsync($"/api/v1/miek-projects/{id}/assessment")).Body();
+        Assert.Equal("afwegingskader-zeeland-2027", assessment["framework"]!.GetValue<string>());
+        Assert.Equal([("A", null), ("C", "much"), ("Z1", "120")], assessment["scores"]!.AsArray()
+            .Select(x => (x!["criterion"]!.GetValue<string>(), x["current"]?["value"]?.GetValue<string>())));
+        var fiche = await (await coordinator.GetAsync($"/api/v1/miek-projects/{id}/fiche")).Body();
+        Assert.Equal("afwegingskader-zeeland-2027", fiche["framework"]!["code"]!.GetValue<string>());
+        Assert.Contains("Bijdrage aan de industrie in Sloegebied", await (await coordinator.GetAsync($"/api/v1/miek-projects/{id}/fiche?f=html")).Content.ReadAsStringAsync());
+        // The change feed announces the framework to everyone.
+        Assert.Contains((await (await hub.Client().GetAsync("/api/v1/changes?limit=1000")).Body())["events"]!.AsArray(),
+            e => e!["resourceType"]!.GetValue<string>() == "weighingFramework");
+    }
+
+    [Fact]
+    public async Task A_province_publishes_its_pMIEK_once_the_baseline_is_frozen_and_every_project_is_decided()
+    {
+        var coordinator = hub.Client("PV30", "ProgrammeCoordinator");
+        var cycle = await CycleAsync("PV30", "PV30", 2027);
+        var decided = await ProjectAsync("PV30", cycle, "decided-" + Id());
+        var open = await ProjectAsync("PV30", cycle, "open-" + Id());
+        await DecideAsync("PV30", decided, "prioritised", "Nodig.");
+        var notFrozen = await (await coordinator.Send(HttpMethod.Post, $"/api/v1/programme-cycles/{cycle}/publication", null, "\"1\"")).Problem(HttpStatusCode.Conflict);
+        Assert.Contains("Freeze the baseline", notFrozen["detail"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, (await coordinator.Send(HttpMethod.Post, $"/api/v1/programme-cycles/{cycle}/baseline", null, "\"1\"")).StatusCode);
+        var undecided = await (await coordinator.Send(HttpMethod.Post, $"/api/v1/programme-cycles/{cycle}/publication", null, "\"2\"")).Problem(HttpStatusCode.Conflict);
+        Assert.Contains("open-", undecided["detail"]!.GetValue<string>());
+        Assert.DoesNotContain("decided-", undecided["detail"]!.GetValue<string>());
+        await DecideAsync("PV30", open, "notIncluded", "Geen vraag.");
+        await (await hub.Client("PV30", "Reader").Send(HttpMethod.Post, $"/api/v1/programme-cycles/{cycle}/publication", null, "\"2\"")).Problem(HttpStatusCode.Forbidden);
+        var published = await (await coordinator.Send(HttpMethod.Post, $"/api/v1/programme-cycles/{cycle}/publication", null, "\"2\"")).Body();
+        Assert.Equal(("published", 3), (published["status"]!.GetValue<string>(), published["version"]!.GetValue<int>()));
+        Assert.NotNull(published["baselineAt"]);
+        await (await coordinator.Send(HttpMethod.Post, $"/api/v1/programme-cycles/{cycle}/publication", null, "\"3\"")).Problem(HttpStatusCode.Conflict);
+        var list = await (await hub.Client().GetAsync("/api/v1/programme-cycles?scope=PV30&status=published")).Body();
+        Assert.Equal([cycle], list["items"]!.AsArray().Select(c => c!["id"]!.GetValue<string>()));
+        await (await hub.Client().GetAsync("/api/v1/programme-cycles?status=adopted")).Problem(HttpStatusCode.BadRequest);
+    }
+
     /// <summary>
     /// Prints the page in a real headless Chromium (Debian's package, installed by .ci/run) and counts the PDF's pages.
     /// Without a Chromium on the machine the check is skipped, like the PostGIS tests.

@@ -92,10 +92,10 @@ public sealed class DemoGridTests
         var demo = DataHub.Api.Features.Demo.DemoSeed.Generate();
         var areas = DataHub.Api.Features.Demo.DemoGrid.Generate(demo, Guid.Empty, DateTime.UnixEpoch);
         var (cycles, projects, assessments, progress) = DataHub.Api.Features.Demo.DemoProgramme.Generate(demo, areas, new DateTime(2026, 11, 24, 0, 0, 0, DateTimeKind.Utc));
-        Assert.Equal([("pmiek-2.0", 2025), ("pmiek-3.0", 2027)], cycles.Select(c => (c.Code, c.Year)));
-        Assert.All(cycles, c => Assert.Equal("PV26", c.Scope));
+        Assert.Equal([("pmiek-2.0", 2025, "PV26"), ("pmiek-3.0", 2027, "PV26"), ("miek-2027", 2027, "national")], cycles.Select(c => (c.Code, c.Year, c.Scope)));
+        Assert.All(cycles.Take(2), c => Assert.NotNull(c.PublishedAt));
         Assert.True(projects.Count(p => p.CycleId == cycles[1].CycleId) >= 10);
-        var framework = DataHub.Api.Features.Programme.MiekAssessmentEndpoints.Default;
+        var framework = DataHub.Api.Features.Programme.WeighingFrameworkEndpoints.Default;
         foreach (var project in projects)
         {
             var mine = assessments.Where(a => a.ProjectId == project.ProjectId).ToList();

@@ -30,6 +30,7 @@ public abstract class DataHubDb(DbContextOptions options) : DbContext(options)
     public DbSet<MiekProjectVersion> MiekProjectVersions => Set<MiekProjectVersion>();
     public DbSet<MiekAssessmentVersion> MiekAssessmentVersions => Set<MiekAssessmentVersion>();
     public DbSet<MiekProgressUpdate> MiekProgressUpdates => Set<MiekProgressUpdate>();
+    public DbSet<WeighingFrameworkVersion> WeighingFrameworkVersions => Set<WeighingFrameworkVersion>();
 
     public abstract bool IsPostgres { get; }
 
@@ -147,6 +148,16 @@ public abstract class DataHubDb(DbContextOptions options) : DbContext(options)
             e.Property(x => x.OwnerCode).HasMaxLength(32);
             e.Property(x => x.Kind).HasMaxLength(16);
             e.Property(x => x.Criterion).HasMaxLength(8);
+        });
+        b.Entity<WeighingFrameworkVersion>(e =>
+        {
+            e.ToTable("weighing_framework_versions");
+            e.HasKey(x => x.RowId);
+            e.HasIndex(x => new { x.FrameworkId, x.Version }).IsUnique();
+            // One framework per province: a concurrent first write of the same province fails instead of forking it.
+            e.HasIndex(x => x.OwnerCode).IsUnique().HasFilter("valid_to IS NULL");
+            e.Property(x => x.OwnerCode).HasMaxLength(32);
+            e.Property(x => x.Code).HasMaxLength(100);
         });
         b.Entity<MiekProgressUpdate>(e =>
         {

@@ -350,8 +350,33 @@ public sealed class ProgrammeCycleVersion : IVersionRow
     /// <summary>JSON [{kind, date}].</summary>
     public required string MilestonesJson { get; set; }
     public DateTime? BaselineAt { get; set; }
+    /// <summary>When the province published (adopted) its pMIEK of this cycle.</summary>
+    public DateTime? PublishedAt { get; set; }
     public required string ChangedBy { get; set; }
     public DateTime CreatedAt { get; set; }
+}
+
+/// <summary>
+/// A version of a province's weighing framework (afwegingskader): its criteria with their scales and who scores
+/// them, as JSON. A province without one weighs with the default of the handreiking.
+/// </summary>
+public sealed class WeighingFrameworkVersion : IVersionRow
+{
+    string IVersionRow.ResourceType => "weighingFramework";
+    Guid IVersionRow.ResourceId => FrameworkId;
+    bool IVersionRow.IsRetired => false;
+    public long RowId { get; set; }
+    public Guid FrameworkId { get; set; }
+    public int Version { get; set; }
+    public DateTime ValidFrom { get; set; }
+    public DateTime? ValidTo { get; set; }
+    /// <summary>The province whose framework it is.</summary>
+    public required string OwnerCode { get; set; }
+    public required string Code { get; set; }
+    public required string Name { get; set; }
+    /// <summary>JSON [Criterion].</summary>
+    public required string CriteriaJson { get; set; }
+    public required string ChangedBy { get; set; }
 }
 
 /// <summary>

@@ -5,7 +5,7 @@ namespace DataHub.Api.Http;
 public static class HttpPipeline
 {
     /// <summary>The version of the API contract; equals the OpenAPI info.version and goes out as API-Version on every response.</summary>
-    public const string ApiVersion = "1.2.0";
+    public const string ApiVersion = "1.3.0";
 
     /// <summary>API-Version and security headers on every response (Dutch API Design Rules; OWASP secure headers).</summary>
     public static IApplicationBuilder UseDataHubHeaders(this IApplicationBuilder app) => app.Use(async (http, next) =>

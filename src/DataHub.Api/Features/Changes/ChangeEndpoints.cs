@@ -23,7 +23,7 @@ public static class ChangeEndpoints
 {
     public const int DefaultLimit = 100;
     public const int MaxLimit = 1000;
-    public static readonly string[] ResourceTypes = ["development", "plan", "sharingAgreement", "energyArea", "station", "programmeCycle", "miekProject", "miekAssessment", "miekProgress"];
+    public static readonly string[] ResourceTypes = ["development", "plan", "sharingAgreement", "energyArea", "station", "programmeCycle", "miekProject", "miekAssessment", "miekProgress", "weighingFramework"];
 
     public static RouteGroupBuilder MapChanges(this RouteGroupBuilder api)
     {
@@ -108,8 +108,8 @@ public static class ChangeEndpoints
             {
                 "development" => developments.ContainsKey((e.ResourceId, e.Version)),
                 "sharingAgreement" => agreements.Contains((e.ResourceId, e.Version)),
-                // plans, energy areas, stations and programme cycles are public to read
-                "plan" or "energyArea" or "station" or "programmeCycle" => true,
+                // plans, energy areas, stations, programme cycles and weighing frameworks are public to read
+                "plan" or "energyArea" or "station" or "programmeCycle" or "weighingFramework" => true,
                 "miekProject" or "miekAssessment" or "miekProgress" => Programme.MiekProjectAccess.Reads(scope, e.OwnerCode),
                 _ => false,
             };

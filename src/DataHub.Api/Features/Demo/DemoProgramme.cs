@@ -65,6 +65,9 @@ public static class DemoProgramme
             "realisation", "", null),
     ];
 
+    /// <summary>The ministry that runs the national MIEK round.</summary>
+    public const string Ministry = "KGG";
+
     /// <summary>The transport capacity a demo project adds (MW), by infrastructure type; null where it adds none.</summary>
     private static double? CapacityOf(string type) => type switch
     {
@@ -98,6 +101,14 @@ public static class DemoProgramme
         var cycle = Cycle("pmiek-3.0", "pMIEK 3.0 provincie Utrecht (demo)", 2027, new DateOnly(2027, 1, 15), new DateOnly(2027, 10, 1), now);
         result.Cycles.Add(cycle);
         Add(result, cycle, Projects, demo, areas, now);
+        // The ministry's national round of the same year: it gathers every province's pMIEK 3.0 (GET /miek-projects?cycle=…).
+        result.Cycles.Add(new ProgrammeCycleVersion
+        {
+            CycleId = Id("cycle/national-2027"), Version = 1, ValidFrom = now, OwnerCode = Ministry, Code = "miek-2027", Name = "MIEK 2027 (demo)", Year = 2027,
+            Scope = ProgrammeCycleEndpoints.National, Description = "Fictieve nationale ronde: verzamelt de pMIEK's van 2027.",
+            MilestonesJson = JsonSerializer.Serialize(new[] { new Milestone("adoption", new DateOnly(2027, 12, 1)) }, DevelopmentMapping.StoredJson),
+            ChangedBy = "demo-seed", CreatedAt = now,
+        });
         return result;
     }
 
@@ -106,7 +117,7 @@ public static class DemoProgramme
         CycleId = Id(code == "pmiek-3.0" ? "cycle" : "cycle/" + code), Version = 1, ValidFrom = now, OwnerCode = DemoSeed.Province, Code = code, Name = name,
         Year = year, Scope = DemoSeed.Province, Description = "Fictieve demo-ronde; baseline bevroren bij het laden van de demo.",
         MilestonesJson = JsonSerializer.Serialize(new[] { new Milestone("baseline", baseline), new Milestone("adoption", adoption) }, DevelopmentMapping.StoredJson),
-        BaselineAt = now, ChangedBy = "demo-seed", CreatedAt = now,
+        BaselineAt = now, PublishedAt = now, ChangedBy = "demo-seed", CreatedAt = now,
     };
 
     private static List<MiekProjectVersion> Add(Demo result, ProgrammeCycleVersion cycle, IEnumerable<Plan> plans, IReadOnlyList<DevelopmentVersion> demo,
@@ -118,10 +129,12 @@ public static class DemoProgramme
         foreach (var p in plans)
         {
             var municipality = catalogue.Municipalities.Single(m => m.ProvinceCode == DemoSeed.Province && m.Name == p.Municipality);
-            var developments = demo.Where(d => d.MunicipalityCode == municipality.Code && d.Visibility == "public")
-                .OrderByDescending(d => d.ContentHash, StringComparer.Ordinal).Take(3).Select(d => d.DevelopmentId).ToList();
+            string[] sectors = p.Carrier == "heat" ? ["heat", "housing"] : ["housing", "businessPark", "mobility"];
+            // The developments behind it: the municipality's public plans in the project's sectors (housing first).
+            var developments = demo.Where(d => d.MunicipalityCode == municipality.Code && d.Visibility == "public" && sectors.Contains(d.Sector))
+                .OrderBy(d => Array.IndexOf(sectors, d.Sector)).ThenByDescending(d => d.ContentHash, StringComparer.Ordinal).Take(3).Select(d => d.DevelopmentId).ToList();
             var area = areas.Where(a => a.ShortCode == $"OS {p.Municipality}").Select(a => a.AreaId).ToList();
-            var fiche = new MiekFiche(p.Carrier == "heat" ? ["heat", "housing"] : ["housing", "businessPark", "mobility"], developments, area,
+            var fiche = new MiekFiche(sectors, developments, area,
                 p.Type.Contains("Station", StringComparison.Ordinal) ? [$"Uitbreiding OS {p.Municipality}"] : [],
                 new Finance(p.Cost, p.Decision == "prioritised" ? "extraSupportNeeded" : "covered"),
                 new Planning(p.Delivery, p.ProjectType == "concrete" ? "planning" : "exploration", "planning"),
@@ -138,11 +151,11 @@ public static class DemoProgramme
                 FicheJson = JsonSerializer.Serialize(fiche, DevelopmentMapping.StoredJson), ChangedBy = "demo-seed", CreatedAt = now,
             };
             projects.Add(project);
-            var criteria = MiekAssessmentEndpoints.Default.Criteria;
+            var criteria = WeighingFrameworkEndpoints.Default.Criteria;
             for (var i = 0; i < criteria.Count; i++)
             {
                 var c = criteria[i];
-                var grid = c.ScoredBy == MiekAssessmentEndpoints.GridOperator;
+                var grid = c.ScoredBy == WeighingFrameworkEndpoints.GridOperator;
                 assessments.Add(Assessment(project, "score", c.Code, c.Scale is null ? p.Cost.ToString("R", System.Globalization.CultureInfo.InvariantCulture) : p.Scores[i],
                     grid ? "Beoordeling Stedin op basis van de capaciteitskaart en het investeringsplan (fictief)." : "Beoordeling werkorganisatie pMIEK (fictief).",
                     grid ? DemoGrid.Operator : DemoSeed.Province, now));

@@ -12,11 +12,6 @@ using Microsoft.Extensions.Options;
 
 namespace DataHub.Api.Features.Programme;
 
-/// <summary>One criterion of the weighing framework: its scale (null for an amount) and who scores it.</summary>
-public sealed record Criterion(string Code, string Name, string Type, string Question, IReadOnlyList<string>? Scale, string? Unit, string ScoredBy);
-
-public sealed record WeighingFramework(string Code, string Name, IReadOnlyList<Criterion> Criteria);
-
 public sealed record ScoreRequest(string Score, string Rationale);
 
 public sealed record AssessmentEntry(string? Criterion, string Value, string Rationale, string AuthorOrganisation, string Author, DateTime At, int Version);
@@ -35,27 +30,10 @@ public sealed record MiekAssessment(Guid Project, string Framework, IReadOnlyLis
 /// </summary>
 public static class MiekAssessmentEndpoints
 {
-    public const string WorkOrganisation = "workOrganisation";
-    public const string GridOperator = "gridOperator";
     public static readonly string[] Decisions = ["prioritised", "included", "notIncluded"];
-
-    /// <summary>The default framework of the handreiking (DOMAIN.md, seed 001); provinces tailor it.</summary>
-    public static readonly WeighingFramework Default = new("afwegingskader-pmiek-2", "Afwegingskader pMIEK (handreiking)",
-    [
-        new("A", "Maatschappelijke doelbereiking", "societalValue", "Which (spatial) developments does the investment accommodate?", ["high", "medium", "low"], null, WorkOrganisation),
-        new("B", "Aansluiting bij de energievisie", "systemTest", "How well does it fit the energievisie?", ["good", "sufficient", "poor"], null, WorkOrganisation),
-        new("C", "Efficiëntie energie-infrastructuur", "systemTest", "Is it sensible from a grid point of view?", ["much", "medium", "little"], null, GridOperator),
-        new("D", "Energiesysteemalternatieven", "systemTest", "How necessary from a system view?", ["high", "medium", "low"], null, WorkOrganisation),
-        new("E", "Overige maatschappelijke effecten", "societalValue", "Other effects?", ["mostlyPositive", "medium", "negative"], null, WorkOrganisation),
-        new("F", "Ruimtelijke inpasbaarheid", "feasibility", "Spatial obstacles foreseen?", ["littleEffort", "mediumEffort", "muchEffort"], null, WorkOrganisation),
-        new("G", "Overige uitvoerbaarheid", "feasibility", "Other obstacles?", ["littleEffort", "mediumEffort", "muchEffort"], null, WorkOrganisation),
-        new("H", "Kosten", "cost", "Financial size?", null, "EUR million", GridOperator),
-    ]);
 
     public static RouteGroupBuilder MapMiekAssessments(this RouteGroupBuilder api)
     {
-        api.MapGet("/weighing-frameworks/default", () => TypedResults.Ok(Default)).WithTags("Programme").WithName("getDefaultWeighingFramework")
-            .WithSummary("The default weighing framework: criteria A–H with their scales and who scores them").Produces<WeighingFramework>();
         var g = api.MapGroup("/miek-projects/{id:guid}").WithTags("Programme");
         g.MapGet("/assessment", Get).WithName("getMiekAssessment")
             .WithSummary("Scores with rationale and author, the prioritisation decision, their history, and the hub's supporting facts")
@@ -89,14 +67,15 @@ public static class MiekAssessmentEndpoints
     {
         var rows = await db.MiekAssessmentVersions.AsNoTracking().Where(a => a.ProjectId == project.ProjectId)
             .OrderBy(a => a.Criterion).ThenBy(a => a.Version).ToListAsync(ct);
-        var scores = Default.Criteria.Select(c =>
+        var framework = await WeighingFrameworkEndpoints.ForAsync(db, project.OwnerCode, ct);
+        var scores = framework.Criteria.Select(c =>
         {
             var history = rows.Where(r => r.Kind == "score" && r.Criterion == c.Code).Select(Entry).ToList();
             return new CriterionAssessment(c.Code, history.LastOrDefault(), history);
         }).ToList();
         var decisions = rows.Where(r => r.Kind == "decision").Select(Entry).ToList();
         var fiche = MiekSupportingFacts.Fiche(project);
-        return new MiekAssessment(project.ProjectId, Default.Code, scores, decisions.LastOrDefault(), decisions,
+        return new MiekAssessment(project.ProjectId, framework.Code, scores, decisions.LastOrDefault(), decisions,
             await MiekSupportingFacts.CriterionAAsync(db, scope, fiche, ct), MiekSupportingFacts.CriterionC(model, view, fiche, options));
     }
 
@@ -104,13 +83,14 @@ public static class MiekAssessmentEndpoints
         IOptions<DataHubOptions> options, CancellationToken ct)
     {
         var scope = await access.CurrentAsync(ct);
-        var c = Default.Criteria.FirstOrDefault(x => x.Code == criterion);
-        if (c is null) return Problems.NotFound($"The framework {Default.Code} has no criterion '{criterion}' (A–H).");
-        return await WriteAsync(id, "score", c.Code, http, db, store, scope, audit, options.Value, ct, (project, e, errors) =>
+        return await WriteAsync(id, "score", criterion, http, db, store, scope, audit, options.Value, ct, async (project, e, errors) =>
         {
+            var framework = await WeighingFrameworkEndpoints.ForAsync(db, project.OwnerCode, ct);
+            if (framework.Criteria.FirstOrDefault(x => x.Code == criterion) is not { } c)
+                return (null, Problems.NotFound($"{project.OwnerCode}'s framework {framework.Code} has no criterion '{criterion}' ({string.Join(", ", framework.Criteria.Select(x => x.Code))})."));
             if (scope.Organisation is null) return (null, Problems.Unauthorized("Scores are given by a signed-in organisation."));
             if (!MayScore(scope, project, c))
-                return (null, Problems.Forbidden(c.ScoredBy == GridOperator
+                return (null, Problems.Forbidden(c.ScoredBy == WeighingFrameworkEndpoints.GridOperator
                     ? $"Criterion {c.Code} is scored by the grid operator that proposed the project or is one of its parties (a Submitter)."
                     : $"Criterion {c.Code} is scored by {project.OwnerCode}'s ProgrammeCoordinator."));
             string? value = null;
@@ -131,19 +111,22 @@ public static class MiekAssessmentEndpoints
         IOptions<DataHubOptions> options, CancellationToken ct)
     {
         var scope = await access.CurrentAsync(ct);
-        return await WriteAsync(id, "decision", "", http, db, store, scope, audit, options.Value, ct, (project, e, errors) =>
-        {
-            if (scope.Organisation is null) return (null, Problems.Unauthorized("Decisions are taken by a signed-in organisation."));
-            if (!MiekProjectAccess.IsCoordinatorOf(scope, project))
-                return (null, Problems.Forbidden($"{project.OwnerCode}'s ProgrammeCoordinator decides on its pMIEK."));
-            var decision = e.TryGetProperty("decision", out var d) && d.ValueKind == JsonValueKind.String && Decisions.Contains(d.GetString()!) ? d.GetString() : null;
-            if (decision is null) errors.Add("/decision", e.TryGetProperty("decision", out _) ? "unknownCode" : "required", $"decision is one of {string.Join(", ", Decisions)}");
-            return (decision, null);
-        }, rationaleName: "reason");
+        return await WriteAsync(id, "decision", "", http, db, store, scope, audit, options.Value, ct,
+            (project, e, errors) => Task.FromResult(DecisionOf(scope, project, e, errors)), rationaleName: "reason");
+    }
+
+    private static (string? Value, IResult? Refused) DecisionOf(AccessScope scope, MiekProjectVersion project, JsonElement e, ErrorCollector errors)
+    {
+        if (scope.Organisation is null) return (null, Problems.Unauthorized("Decisions are taken by a signed-in organisation."));
+        if (!MiekProjectAccess.IsCoordinatorOf(scope, project))
+            return (null, Problems.Forbidden($"{project.OwnerCode}'s ProgrammeCoordinator decides on its pMIEK."));
+        var decision = e.TryGetProperty("decision", out var d) && d.ValueKind == JsonValueKind.String && Decisions.Contains(d.GetString()!) ? d.GetString() : null;
+        if (decision is null) errors.Add("/decision", e.TryGetProperty("decision", out _) ? "unknownCode" : "required", $"decision is one of {string.Join(", ", Decisions)}");
+        return (decision, null);
     }
 
     private static bool MayScore(AccessScope scope, MiekProjectVersion project, Criterion c) =>
-        c.ScoredBy == WorkOrganisation ? MiekProjectAccess.IsCoordinatorOf(scope, project) : MiekProjectAccess.IsGridOperatorOf(scope, project);
+        c.ScoredBy == WeighingFrameworkEndpoints.WorkOrganisation ? MiekProjectAccess.IsCoordinatorOf(scope, project) : MiekProjectAccess.IsGridOperatorOf(scope, project);
 
     /// <summary>
     /// Reads the body, lets <paramref name="check"/> decide who may write and what the value is, then stores the next
@@ -151,7 +134,7 @@ public static class MiekAssessmentEndpoints
     /// </summary>
     private static async Task<IResult> WriteAsync(Guid id, string kind, string criterion, HttpContext http, DataHubDb db, DevelopmentStore store,
         AccessScope scope, AuditTrail audit, DataHubOptions options, CancellationToken ct,
-        Func<MiekProjectVersion, JsonElement, ErrorCollector, (string? Value, IResult? Refused)> check, string rationaleName = "rationale")
+        Func<MiekProjectVersion, JsonElement, ErrorCollector, Task<(string? Value, IResult? Refused)>> check, string rationaleName = "rationale")
     {
         var project = await db.MiekProjectVersions.AsNoTracking().Where(p => p.ProjectId == id && p.ValidTo == null && !p.IsRetired).ReadableBy(scope).FirstOrDefaultAsync(ct);
         if (project is null) return Problems.NotFound($"There is no MIEK project {id}.");
@@ -162,7 +145,7 @@ public static class MiekAssessmentEndpoints
             var e = doc!.RootElement;
             var errors = new ErrorCollector();
             if (e.ValueKind != JsonValueKind.Object) return Problems.Validation([new FieldError("", "invalidType", "the body is a JSON object")]);
-            var (value, refused) = check(project, e, errors);
+            var (value, refused) = await check(project, e, errors);
             if (refused is not null) return refused;
             foreach (var p in e.EnumerateObject().Where(p => p.Name != rationaleName && p.Name != (kind == "score" ? "score" : "decision")))
                 errors.Add("/" + ErrorCollector.Escape(p.Name), "unknownProperty", $"'{p.Name}' is not a property here");

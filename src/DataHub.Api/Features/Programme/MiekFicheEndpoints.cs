@@ -56,7 +56,7 @@ public static class MiekFicheEndpoints
         var areas = MiekSupportingFacts.Areas(model, fiche).Select(i => model.Grid.Areas[i])
             .Select(a => new FicheArea(new AreaRef(a.Id, a.Operator, a.ShortCode), a.Boundary)).ToList();
         var result = new MiekProjectFiche(MiekProjectEndpoints.ToResponse(project, decision.GetValueOrDefault(id)), ProgrammeCycleEndpoints.ToResponse(cycle),
-            MiekAssessmentEndpoints.Default, assessment, latest is null ? null : MiekProgressEndpoints.ToResponse(latest),
+            await WeighingFrameworkEndpoints.ForAsync(db, project.OwnerCode, ct), assessment, latest is null ? null : MiekProgressEndpoints.ToResponse(latest),
             MiekSupportingFacts.Series(model, view, fiche, options.Value), areas);
         await audit.ReadAsync(scope.Caller, view.Counted.Select(d => d.AccessRow()), "MIEK fiche", ct);
         http.Response.Headers.ETag = RequestBody.ETag(project.Version);

@@ -19,7 +19,7 @@ public sealed record Milestone(string Kind, DateOnly Date);
 public sealed record ProgrammeCycleRequest(string Code, string Name, int Year, string Scope, IReadOnlyList<Milestone> Milestones, string? Description);
 
 public sealed record ProgrammeCycleResponse(Guid Id, string Owner, string Code, string Name, int Year, string Scope, IReadOnlyList<Milestone> Milestones,
-    string? Description, string Status, DateTime? BaselineAt, int Version, DateTime CreatedAt, DateTime UpdatedAt);
+    string? Description, string Status, DateTime? BaselineAt, DateTime? PublishedAt, int Version, DateTime CreatedAt, DateTime UpdatedAt);
 
 public sealed record ProgrammeCycleList(IReadOnlyList<ProgrammeCycleResponse> Items, int NumberReturned);
 
@@ -44,6 +44,7 @@ public static partial class ProgrammeCycleEndpoints
         var g = api.MapGroup("/programme-cycles").WithTags("Programme");
         g.MapGet("", List).WithName("listProgrammeCycles").WithSummary("Programme cycles, optionally of one scope (national or a province code) or year")
             .WithQuery("scope", "national or a province code (PV20–PV31)").WithQuery("year", "the cycle's year", Microsoft.OpenApi.JsonSchemaType.Integer)
+            .WithQuery("status", "open, frozen (baseline frozen) or published")
             .Produces<ProgrammeCycleList>().WithProblems(400);
         g.MapPost("", Create).WithName("createProgrammeCycle").WithSummary("Open a programme cycle (ProgrammeCoordinator of the province, or of the ministry for national)")
             .Accepts<ProgrammeCycleRequest>("application/json").Produces<ProgrammeCycleResponse>(201).WithProblems(400, 401, 403, 409, 413, 415);
@@ -54,6 +55,10 @@ public static partial class ProgrammeCycleEndpoints
             .Produces<ProgrammeCycleResponse>().WithProblems(400, 401, 403, 404, 409, 412, 413, 415, 428);
         g.MapPost("/{id:guid}/baseline", Freeze).WithName("freezeProgrammeCycleBaseline")
             .WithSummary("Freeze the baseline now: asOf the baseline, the cycle's data stays as it is (If-Match required)")
+            .WithHeader("If-Match", "the ETag of the cycle")
+            .Produces<ProgrammeCycleResponse>().WithProblems(400, 401, 403, 404, 409, 412, 428);
+        g.MapPost("/{id:guid}/publication", Publish).WithName("publishProgrammeCycle")
+            .WithSummary("Publish the adopted pMIEK: the baseline is frozen and every project has its decision (If-Match required)")
             .WithHeader("If-Match", "the ETag of the cycle")
             .Produces<ProgrammeCycleResponse>().WithProblems(400, 401, 403, 404, 409, 412, 428);
         g.MapGet("/{id:guid}/changes", Changes).WithName("listProgrammeCycleChanges")
@@ -75,6 +80,16 @@ public static partial class ProgrammeCycleEndpoints
                 return Problems.Validation([new FieldError("", "invalidType", "year is a whole year") { Parameter = "year" }]);
             rows = rows.Where(c => c.Year == year);
         }
+        var status = http.Request.Query["status"].ToString();
+        if (status.Length > 0 && status is not ("open" or "frozen" or "published"))
+            return Problems.Validation([new FieldError("", "unknownCode", "status is open, frozen or published") { Parameter = "status" }]);
+        rows = status switch
+        {
+            "open" => rows.Where(c => c.BaselineAt == null),
+            "frozen" => rows.Where(c => c.BaselineAt != null && c.PublishedAt == null),
+            "published" => rows.Where(c => c.PublishedAt != null),
+            _ => rows,
+        };
         var items = (await rows.OrderBy(c => c.Year).ThenBy(c => c.Scope).ThenBy(c => c.Code).ToListAsync(ct)).Select(ToResponse).ToList();
         return TypedResults.Ok(new ProgrammeCycleList(items, items.Count));
     }
@@ -117,7 +132,9 @@ public static partial class ProgrammeCycleEndpoints
         if (request!.Code != current!.Code) errors.Add(new FieldError("/code", "immutable", $"code cannot change (it is '{current.Code}')"));
         if (request.Scope != current.Scope) errors.Add(new FieldError("/scope", "immutable", $"scope cannot change (it is '{current.Scope}')"));
         if (errors.Count > 0) return Problems.Validation(errors);
-        return await SaveAsync(http, db, audit, scope, current, ToRow(request, id, current.Version + 1, scope.Caller, current.CreatedAt, store.Now(), current.BaselineAt), "update", ct);
+        var next = ToRow(request, id, current.Version + 1, scope.Caller, current.CreatedAt, store.Now(), current.BaselineAt);
+        next.PublishedAt = current.PublishedAt;
+        return await SaveAsync(http, db, audit, scope, current, next, "update", ct);
     }
 
     public static async Task<IResult> Freeze(Guid id, HttpContext http, DataHubDb db, DevelopmentStore store, AccessScopes access, AuditTrail audit, CancellationToken ct)
@@ -128,13 +145,36 @@ public static partial class ProgrammeCycleEndpoints
         if (current!.BaselineAt is { } at)
             return Problems.Conflict($"The baseline of {current.Code} was frozen at {at:O}; a baseline is frozen once.");
         var now = store.Now();
-        var next = new ProgrammeCycleVersion
-        {
-            CycleId = id, Version = current.Version + 1, ValidFrom = now, OwnerCode = current.OwnerCode, Code = current.Code, Name = current.Name,
-            Year = current.Year, Scope = current.Scope, Description = current.Description, MilestonesJson = current.MilestonesJson,
-            BaselineAt = now, ChangedBy = scope.Caller.Subject, CreatedAt = current.CreatedAt,
-        };
+        var next = Next(current, scope.Caller, now);
+        next.BaselineAt = now;
         return await SaveAsync(http, db, audit, scope, current, next, "freeze", ct);
+    }
+
+    /// <summary>The next version of a cycle, unchanged but for who and when.</summary>
+    private static ProgrammeCycleVersion Next(ProgrammeCycleVersion c, Caller caller, DateTime now) => new()
+    {
+        CycleId = c.CycleId, Version = c.Version + 1, ValidFrom = now, OwnerCode = c.OwnerCode, Code = c.Code, Name = c.Name, Year = c.Year, Scope = c.Scope,
+        Description = c.Description, MilestonesJson = c.MilestonesJson, BaselineAt = c.BaselineAt, PublishedAt = c.PublishedAt, ChangedBy = caller.Subject,
+        CreatedAt = c.CreatedAt,
+    };
+
+    public static async Task<IResult> Publish(Guid id, HttpContext http, DataHubDb db, DevelopmentStore store, AccessScopes access, AuditTrail audit, CancellationToken ct)
+    {
+        var scope = await access.CurrentAsync(ct);
+        var (current, refused) = await ForWriteAsync(id, http, db, scope, ct);
+        if (refused is not null) return refused;
+        if (current!.PublishedAt is { } published) return Problems.Conflict($"{current.Code} was published at {published:O}; a cycle is published once.");
+        if (current.BaselineAt is null) return Problems.Conflict($"Freeze the baseline of {current.Code} before publishing it.");
+        var projects = await db.MiekProjectVersions.AsNoTracking().Where(p => p.CycleId == id && p.ValidTo == null && !p.IsRetired && p.Status != "withdrawn")
+            .Select(p => new { p.ProjectId, p.Code }).ToListAsync(ct);
+        var decided = await MiekProjectEndpoints.DecisionsAsync(db, [.. projects.Select(p => p.ProjectId)], null, ct);
+        var undecided = projects.Where(p => !decided.ContainsKey(p.ProjectId)).Select(p => p.Code).Order(StringComparer.Ordinal).ToList();
+        if (undecided.Count > 0)
+            return Problems.Conflict($"Every project needs its decision before {current.Code} is published; undecided: {string.Join(", ", undecided)}.");
+        var now = store.Now();
+        var next = Next(current, scope.Caller, now);
+        next.PublishedAt = now;
+        return await SaveAsync(http, db, audit, scope, current, next, "publish", ct);
     }
 
     public static async Task<IResult> Changes(Guid id, DataHubDb db, AccessScopes access, AuditTrail audit, CancellationToken ct)
@@ -147,9 +187,11 @@ public static partial class ProgrammeCycleEndpoints
             .OrderBy(e => e.Sequence).ToListAsync(ct);
         var (visible, developments) = await ChangeEndpoints.VisibleAsync(db, scope, after, ct);
         var shown = after.Where(e => visible.Contains(e.Sequence)).ToList();
-        // A provincial cycle is about its province's developments; grid data and plans are listed for all.
+        // A provincial cycle is about its province's developments and pMIEK; grid data and plans are listed for all.
+        string[] provincial = ["miekProject", "miekAssessment", "miekProgress", "weighingFramework"];
         if (cycle.Scope != National)
-            shown = shown.Where(e => e.ResourceType != "development" || developments.GetValueOrDefault((e.ResourceId, e.Version))?.ProvinceCode == cycle.Scope).ToList();
+            shown = shown.Where(e => e.ResourceType == "development" ? developments.GetValueOrDefault((e.ResourceId, e.Version))?.ProvinceCode == cycle.Scope
+                : !provincial.Contains(e.ResourceType) || e.OwnerCode == cycle.Scope).ToList();
         var items = shown.GroupBy(e => (e.ResourceType, e.ResourceId))
             .Select(g =>
             {
@@ -213,7 +255,7 @@ public static partial class ProgrammeCycleEndpoints
 
     public static ProgrammeCycleResponse ToResponse(ProgrammeCycleVersion c) => new(c.CycleId, c.OwnerCode, c.Code, c.Name, c.Year, c.Scope,
         JsonSerializer.Deserialize<List<Milestone>>(c.MilestonesJson, DevelopmentMapping.StoredJson)!, c.Description,
-        c.BaselineAt is null ? "open" : "frozen", c.BaselineAt, c.Version, c.CreatedAt, c.ValidFrom);
+        c.PublishedAt is not null ? "published" : c.BaselineAt is null ? "open" : "frozen", c.BaselineAt, c.PublishedAt, c.Version, c.CreatedAt, c.ValidFrom);
 
     private static async Task<(ProgrammeCycleRequest?, ProblemResult?)> ReadAsync(HttpContext http, DataHubOptions options, CancellationToken ct)
     {

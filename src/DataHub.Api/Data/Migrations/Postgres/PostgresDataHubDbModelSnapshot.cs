@@ -1160,6 +1160,10 @@ namespace DataHub.Api.Data.Migrations.Postgres
                         .HasColumnType("character varying(32)")
                         .HasColumnName("owner_code");
 
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
                     b.Property<string>("Scope")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1434,6 +1438,73 @@ namespace DataHub.Api.Data.Migrations.Postgres
                         .HasDatabaseName("ix_variants_owner_code");
 
                     b.ToTable("variants", (string)null);
+                });
+
+            modelBuilder.Entity("DataHub.Api.Data.WeighingFrameworkVersion", b =>
+                {
+                    b.Property<long>("RowId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("row_id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("RowId"));
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("changed_by");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("CriteriaJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("criteria_json");
+
+                    b.Property<Guid>("FrameworkId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("framework_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<string>("OwnerCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("owner_code");
+
+                    b.Property<DateTime>("ValidFrom")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateTime?>("ValidTo")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("valid_to");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("RowId")
+                        .HasName("pk_weighing_framework_versions");
+
+                    b.HasIndex("OwnerCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_weighing_framework_versions_owner_code")
+                        .HasFilter("valid_to IS NULL");
+
+                    b.HasIndex("FrameworkId", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_weighing_framework_versions_framework_id_version");
+
+                    b.ToTable("weighing_framework_versions", (string)null);
                 });
 
             modelBuilder.Entity("DataHub.Api.Data.DevelopmentVersion", b =>

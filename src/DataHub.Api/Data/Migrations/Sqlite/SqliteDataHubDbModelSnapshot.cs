@@ -1118,6 +1118,10 @@ namespace DataHub.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("owner_code");
 
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("published_at");
+
                     b.Property<string>("Scope")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1388,6 +1392,71 @@ namespace DataHub.Api.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_variants_owner_code");
 
                     b.ToTable("variants", (string)null);
+                });
+
+            modelBuilder.Entity("DataHub.Api.Data.WeighingFrameworkVersion", b =>
+                {
+                    b.Property<long>("RowId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("row_id");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("changed_by");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<string>("CriteriaJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("criteria_json");
+
+                    b.Property<Guid>("FrameworkId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("framework_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("OwnerCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_code");
+
+                    b.Property<DateTime>("ValidFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateTime?>("ValidTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_to");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("RowId")
+                        .HasName("pk_weighing_framework_versions");
+
+                    b.HasIndex("OwnerCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_weighing_framework_versions_owner_code")
+                        .HasFilter("valid_to IS NULL");
+
+                    b.HasIndex("FrameworkId", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_weighing_framework_versions_framework_id_version");
+
+                    b.ToTable("weighing_framework_versions", (string)null);
                 });
 
             modelBuilder.Entity("DataHub.Api.Spatial.DevelopmentBox", b =>
