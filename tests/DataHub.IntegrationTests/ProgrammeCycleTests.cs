@@ -92,6 +92,9 @@ public abstract class ProgrammeCycleTests(Hub hub)
             $"/api/v1/bottlenecks?area=OS%20Houten-Oost&scenario=expected&fromYear=2026&toYear=2030&asOf={at}",
             $"/api/v1/area-loads?area=OS%20Houten-Oost&scenario=expected&fromYear=2026&toYear=2030&contributions=true&asOf={at}",
             $"/api/v1/developments?municipality=GM0321&asOf={at}",
+            $"/api/v1/energy-areas?operator=STEDIN&asOf={at}",
+            $"/api/v1/stations?asOf={at}",
+            $"/api/v1/plans?asOf={at}",
         ];
         async Task<List<string>> Ask() => [.. await Task.WhenAll(questions.Select(async q => await (await province.GetAsync(q)).Content.ReadAsStringAsync()))];
         var before = await Ask();
@@ -108,6 +111,7 @@ public abstract class ProgrammeCycleTests(Hub hub)
         var after = await Ask();
         for (var i = 0; i < questions.Length; i++) Assert.Equal(before[i], after[i]);
         // …while the current answer has moved.
+        Assert.NotEqual(after[3], await (await province.GetAsync("/api/v1/energy-areas?operator=STEDIN")).Content.ReadAsStringAsync());
         var now = await (await province.GetAsync("/api/v1/bottlenecks?area=OS%20Houten-Oost&scenario=expected&fromYear=2026&toYear=2030")).Body();
         Assert.Empty(now["items"]!.AsArray()); // 50 MW is enough
         Assert.NotEmpty(System.Text.Json.Nodes.JsonNode.Parse(before[0])!["items"]!.AsArray());

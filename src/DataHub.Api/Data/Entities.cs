@@ -31,7 +31,7 @@ public sealed class Area : ISpatialRow
 }
 
 /// <summary>A source plan (RES, CES, woonagenda, …) that developments refer to. Versioned like every record.</summary>
-public sealed class PlanVersion : IVersionRow
+public sealed class PlanVersion : IVersionRow, IValidity
 {
     string IVersionRow.ResourceType => "plan";
     Guid IVersionRow.ResourceId => PlanId;
@@ -69,7 +69,7 @@ public sealed class DevelopmentRecord
 /// One version of a development. Every write adds a version; the current one has <see cref="ValidTo"/> null.
 /// A retired development's current version has <see cref="IsRetired"/> set.
 /// </summary>
-public sealed class DevelopmentVersion : ISpatialRow, IVersionRow
+public sealed class DevelopmentVersion : ISpatialRow, IVersionRow, IValidity
 {
     string IVersionRow.ResourceType => "development";
     Guid IVersionRow.ResourceId => DevelopmentId;
@@ -134,7 +134,7 @@ public sealed class DevelopmentVersion : ISpatialRow, IVersionRow
 /// A version of a sharing agreement: a data owner grants recipients (organisations and/or organisation types)
 /// detail or aggregate-only access to a scope of its records, for a purpose and a period. Versioned like every record.
 /// </summary>
-public sealed class SharingAgreementVersion : IVersionRow
+public sealed class SharingAgreementVersion : IVersionRow, IValidity
 {
     string IVersionRow.ResourceType => "sharingAgreement";
     Guid IVersionRow.ResourceId => AgreementId;
@@ -181,7 +181,7 @@ public sealed class AuditEvent
 /// A version of an energy area (voedingsgebied) or congestion area as a grid operator delivers it in Netbeheer
 /// Nederland's capacity-map format (im-capaciteitskaart v1.3). Keyed on (operator, short code); versioned.
 /// </summary>
-public sealed class EnergyAreaVersion : IVersionRow
+public sealed class EnergyAreaVersion : IVersionRow, IValidity
 {
     string IVersionRow.ResourceType => "energyArea";
     Guid IVersionRow.ResourceId => AreaId;
@@ -246,7 +246,7 @@ public sealed class QuickscanRecord
 }
 
 /// <summary>A version of a grid operator's station (HS/MS substation): location, voltage levels, the energy area it feeds.</summary>
-public sealed class StationVersion : IVersionRow
+public sealed class StationVersion : IVersionRow, IValidity
 {
     string IVersionRow.ResourceType => "station";
     Guid IVersionRow.ResourceId => StationId;
@@ -330,7 +330,7 @@ public static class SpatialRow
 /// A version of a programme cycle (e.g. pMIEK 3.0 of a province, or the national MIEK round): its milestones and,
 /// once frozen, the baseline moment every asOf question of the cycle is asked at.
 /// </summary>
-public sealed class ProgrammeCycleVersion : IVersionRow
+public sealed class ProgrammeCycleVersion : IVersionRow, IValidity
 {
     string IVersionRow.ResourceType => "programmeCycle";
     Guid IVersionRow.ResourceId => CycleId;
@@ -360,7 +360,7 @@ public sealed class ProgrammeCycleVersion : IVersionRow
 /// A version of a province's weighing framework (afwegingskader): its criteria with their scales and who scores
 /// them, as JSON. A province without one weighs with the default of the handreiking.
 /// </summary>
-public sealed class WeighingFrameworkVersion : IVersionRow
+public sealed class WeighingFrameworkVersion : IVersionRow, IValidity
 {
     string IVersionRow.ResourceType => "weighingFramework";
     Guid IVersionRow.ResourceId => FrameworkId;
@@ -384,7 +384,7 @@ public sealed class WeighingFrameworkVersion : IVersionRow
 /// developments, areas, works, finance, planning, parties, narrative, reason, dependencies, agreements) as JSON.
 /// Owned by the province whose cycle it belongs to.
 /// </summary>
-public sealed class MiekProjectVersion : IVersionRow
+public sealed class MiekProjectVersion : IVersionRow, IValidity
 {
     string IVersionRow.ResourceType => "miekProject";
     Guid IVersionRow.ResourceId => ProjectId;
@@ -416,7 +416,7 @@ public sealed class MiekProjectVersion : IVersionRow
 /// prioritisation decision, each with its rationale and author. Versioned per (project, kind, criterion), so every
 /// score and decision can be traced, including for projects that were not included.
 /// </summary>
-public sealed class MiekAssessmentVersion : IVersionRow
+public sealed class MiekAssessmentVersion : IVersionRow, IValidity
 {
     string IVersionRow.ResourceType => "miekAssessment";
     Guid IVersionRow.ResourceId => AssessmentId;
@@ -467,6 +467,13 @@ public sealed class MiekProgressUpdate : IVersionRow
     public required string AuthorOrganisation { get; set; }
     public required string ChangedBy { get; set; }
     public DateTime RecordedAt { get; set; }
+}
+
+/// <summary>A version that was in force from <see cref="ValidFrom"/> until <see cref="ValidTo"/> (open: still in force).</summary>
+public interface IValidity
+{
+    DateTime ValidFrom { get; }
+    DateTime? ValidTo { get; }
 }
 
 /// <summary>A version row of a versioned resource: what the change feed records of it.</summary>

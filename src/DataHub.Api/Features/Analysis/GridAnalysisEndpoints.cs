@@ -210,9 +210,7 @@ public static class GridAnalysisEndpoints
     /// <summary>The areas' works as they were stated at the moment asked (now, or asOf).</summary>
     private static async Task<Dictionary<Guid, string>> WorksAsync(DataHubDb db, List<Guid> areas, DateTime? asOf, CancellationToken ct)
     {
-        var rows = db.EnergyAreaVersions.AsNoTracking().Where(a => areas.Contains(a.AreaId));
-        rows = asOf is { } t ? rows.Where(a => a.ValidFrom <= t && (a.ValidTo == null || a.ValidTo > t)) : rows.Where(a => a.ValidTo == null);
-        return await rows.ToDictionaryAsync(a => a.AreaId, a => a.WorksJson, ct);
+        return await db.EnergyAreaVersions.AsNoTracking().InForceAt(asOf).Where(a => areas.Contains(a.AreaId)).ToDictionaryAsync(a => a.AreaId, a => a.WorksJson, ct);
     }
 
     /// <summary>The area's works with the year they complete, and whether that is before the bottleneck's first year.</summary>

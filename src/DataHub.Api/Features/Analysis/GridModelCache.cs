@@ -35,8 +35,7 @@ public sealed class GridModelCache(ILogger<GridModelCache> log)
     {
         lock (_past) if (_past.TryGetValue(asOf, out var kept)) return kept;
         var areaRows = await AnalysedAreas(db, asOf).OrderBy(a => a.OperatorCode).ThenBy(a => a.ShortCode).ToListAsync(ct);
-        var developments = await db.DevelopmentVersions.AsNoTracking()
-            .Where(v => v.ValidFrom <= asOf && (v.ValidTo == null || v.ValidTo > asOf) && !v.IsRetired).ToListAsync(ct);
+        var developments = await db.DevelopmentVersions.AsNoTracking().LiveAt(asOf).ToListAsync(ct);
         var model = GridModel.Build(new GridAreas([.. areaRows.Select(ToGridArea)]), developments, RuleSetCatalogue.Instance.Sets, new DataStamp(0, 0, 0, 0));
         lock (_past)
         {
@@ -98,11 +97,8 @@ public sealed class GridModelCache(ILogger<GridModelCache> log)
     /// The areas analysed: current energy areas with a boundary. TSO congestion areas span many of them and are
     /// linked by code, not analysed as a second layer (a development would count twice).
     /// </summary>
-    public static IQueryable<EnergyAreaVersion> AnalysedAreas(DataHubDb db, DateTime? asOf = null)
-    {
-        var rows = db.EnergyAreaVersions.AsNoTracking().Where(a => a.Geometry != null && a.Kind == "energy_area");
-        return asOf is { } t ? rows.Where(a => a.ValidFrom <= t && (a.ValidTo == null || a.ValidTo > t)) : rows.Where(a => a.ValidTo == null);
-    }
+    public static IQueryable<EnergyAreaVersion> AnalysedAreas(DataHubDb db, DateTime? asOf = null) =>
+        db.EnergyAreaVersions.AsNoTracking().InForceAt(asOf).Where(a => a.Geometry != null && a.Kind == "energy_area");
 
     public static GridArea ToGridArea(EnergyAreaVersion a) => new(a.AreaId, a.OperatorCode, a.ShortCode, a.Geometry!,
         JsonSerializer.Deserialize<List<CapacityYear>>(a.CapacityJson, DevelopmentMapping.StoredJson)!);

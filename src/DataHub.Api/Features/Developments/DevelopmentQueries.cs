@@ -146,21 +146,15 @@ public sealed record DevelopmentFilter
 public static class DevelopmentQueries
 {
     /// <summary>The versions in force at <paramref name="asOf"/> (or now), that the caller may see.</summary>
-    public static IQueryable<DevelopmentVersion> InForce(this IQueryable<DevelopmentVersion> rows, DateTime? asOf, AccessScope scope)
-    {
-        var inForce = asOf is { } t
-            ? rows.Where(v => v.ValidFrom <= t && (v.ValidTo == null || v.ValidTo > t))
-            : rows.Where(v => v.ValidTo == null);
-        return inForce.VisibleTo(scope);
-    }
+    public static IQueryable<DevelopmentVersion> InForce(this IQueryable<DevelopmentVersion> rows, DateTime? asOf, AccessScope scope) =>
+        rows.InForceAt(asOf).VisibleTo(scope);
 
     /// <summary>
     /// The developments that existed at a moment (now when null): the version in force then, retired ones left out.
     /// No access filter: aggregates add theirs (<see cref="AccessPolicy.SeesAggregate"/>).
     /// </summary>
-    public static IQueryable<DevelopmentVersion> LiveAt(this IQueryable<DevelopmentVersion> rows, DateTime? asOf) => (asOf is { } t
-        ? rows.Where(v => v.ValidFrom <= t && (v.ValidTo == null || v.ValidTo > t))
-        : rows.Where(v => v.ValidTo == null)).Where(v => !v.IsRetired);
+    public static IQueryable<DevelopmentVersion> LiveAt(this IQueryable<DevelopmentVersion> rows, DateTime? asOf) =>
+        rows.InForceAt(asOf).Where(v => !v.IsRetired);
 
     /// <summary>
     /// A version as it was seen at <paramref name="asOf"/>: still open then, even if it was superseded since, so an

@@ -58,6 +58,7 @@ public static class GridEndpoints
         areas.MapGet("", ListAreas).WithName("listEnergyAreas").WithSummary("Energy and congestion areas with their capacity")
             .WithQuery("operator", "grid operator code").WithQuery("kind", "energy_area or congestion_area")
             .WithQuery("congestionArea", "short code of a TSO congestion area: the energy areas linked to it (demand or generation)")
+            .WithQuery("asOf", "the areas as they were at this moment (e.g. a programme cycle's baseline), RFC 3339", Microsoft.OpenApi.JsonSchemaType.String, "date-time")
             .Produces<EnergyAreaList>().WithProblems(400);
         areas.MapGet("/{id:guid}", GetArea).WithName("getEnergyArea").WithSummary("One energy area")
             .Produces<EnergyAreaResponse>().WithProblems(400, 404);
@@ -190,16 +191,18 @@ public static class GridEndpoints
         return import is null ? Problems.NotFound($"There is no capacity-map import {id}.") : TypedResults.Ok(ToReport(import));
     }
 
-    public static async Task<IResult> ListAreas(string? @operator, string? kind, string? congestionArea, DataHubDb db, CancellationToken ct)
+    public static async Task<IResult> ListAreas(string? @operator, string? kind, string? congestionArea, HttpContext http, DataHubDb db, CancellationToken ct)
     {
         if (kind is not null && Array.IndexOf(CapacityMapReader.AreaKinds, kind) < 0)
             return Problems.Validation([new FieldError("", "unknownCode", "kind is energy_area or congestion_area") { Parameter = "kind" }]);
-        var rows = db.EnergyAreaVersions.AsNoTracking().Where(a => a.ValidTo == null);
+        var (asOf, asOfProblem) = RequestBody.AsOf(http.Request.Query);
+        if (asOfProblem is not null) return asOfProblem;
+        var rows = db.EnergyAreaVersions.AsNoTracking().InForceAt(asOf);
         if (@operator is not null) rows = rows.Where(a => a.OperatorCode == @operator);
         if (kind is not null) rows = rows.Where(a => a.Kind == kind);
         if (congestionArea is not null) rows = rows.Where(a => a.DemandCongestionAreaCode == congestionArea || a.GenerationCongestionAreaCode == congestionArea);
         var found = await rows.OrderBy(a => a.OperatorCode).ThenBy(a => a.ShortCode).ToListAsync(ct);
-        var links = await CongestionAreasAsync(db, found, ct);
+        var links = await CongestionAreasAsync(db, found, asOf, ct);
         var items = found.Select(a => ToResponse(a, links)).ToList();
         return TypedResults.Ok(new EnergyAreaList(items, items.Count));
     }
@@ -207,7 +210,7 @@ public static class GridEndpoints
     public static async Task<IResult> GetArea(Guid id, DataHubDb db, CancellationToken ct)
     {
         var row = await db.EnergyAreaVersions.AsNoTracking().FirstOrDefaultAsync(a => a.AreaId == id && a.ValidTo == null, ct);
-        return row is null ? Problems.NotFound($"There is no energy area {id}.") : TypedResults.Ok(ToResponse(row, await CongestionAreasAsync(db, [row], ct)));
+        return row is null ? Problems.NotFound($"There is no energy area {id}.") : TypedResults.Ok(ToResponse(row, await CongestionAreasAsync(db, [row], null, ct)));
     }
 
     private static EnergyAreaVersion ToRow(EnergyAreaInput i, EnergyAreaVersion? previous, string op, CapacityMapImport import, string hash, DateTime now) => new()
@@ -228,11 +231,11 @@ public static class GridEndpoints
     };
 
     /// <summary>The congestion areas the given areas refer to, by short code.</summary>
-    private static async Task<ILookup<string, EnergyAreaVersion>> CongestionAreasAsync(DataHubDb db, List<EnergyAreaVersion> areas, CancellationToken ct)
+    private static async Task<ILookup<string, EnergyAreaVersion>> CongestionAreasAsync(DataHubDb db, List<EnergyAreaVersion> areas, DateTime? asOf, CancellationToken ct)
     {
         var codes = areas.SelectMany(a => new[] { a.DemandCongestionAreaCode, a.GenerationCongestionAreaCode }).OfType<string>().Distinct().ToList();
         if (codes.Count == 0) return Array.Empty<EnergyAreaVersion>().ToLookup(a => a.ShortCode);
-        return (await db.EnergyAreaVersions.AsNoTracking().Where(a => a.ValidTo == null && a.Kind == "congestion_area" && codes.Contains(a.ShortCode))
+        return (await db.EnergyAreaVersions.AsNoTracking().InForceAt(asOf).Where(a => a.Kind == "congestion_area" && codes.Contains(a.ShortCode))
             .OrderBy(a => a.OperatorCode).ToListAsync(ct)).ToLookup(a => a.ShortCode);
     }
 

@@ -31,13 +31,17 @@ public static class StationEndpoints
             .Accepts<object>("application/geo+json", "application/json").WithHeader("Content-Crs", "CRS of the points")
             .Produces<StationImportReport>().WithProblems(400, 401, 403, 409, 413, 415);
         api.MapGet("/stations", List).WithTags("Grid").WithName("listStations").WithSummary("Stations, optionally of one operator")
-            .WithQuery("operator", "grid operator code").Produces<StationList>().WithProblems(400);
+            .WithQuery("operator", "grid operator code")
+            .WithQuery("asOf", "the stations as they were at this moment (e.g. a programme cycle's baseline), RFC 3339", Microsoft.OpenApi.JsonSchemaType.String, "date-time")
+            .Produces<StationList>().WithProblems(400);
         return api;
     }
 
-    public static async Task<IResult> List(string? @operator, DataHubDb db, CancellationToken ct)
+    public static async Task<IResult> List(string? @operator, HttpContext http, DataHubDb db, CancellationToken ct)
     {
-        var rows = db.StationVersions.AsNoTracking().Where(s => s.ValidTo == null);
+        var (asOf, asOfProblem) = RequestBody.AsOf(http.Request.Query);
+        if (asOfProblem is not null) return asOfProblem;
+        var rows = db.StationVersions.AsNoTracking().InForceAt(asOf);
         if (@operator is not null) rows = rows.Where(s => s.OperatorCode == @operator);
         var items = (await rows.OrderBy(s => s.OperatorCode).ThenBy(s => s.Code).ToListAsync(ct)).Select(s => new StationResponse(s.StationId, s.OperatorCode,
             s.Code, s.Name, JsonSerializer.Deserialize<List<int>>(s.VoltagesJson)!, s.EnergyAreaShortCode, s.Geometry, s.Version, s.ValidFrom)).ToList();

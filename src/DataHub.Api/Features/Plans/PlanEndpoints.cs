@@ -28,6 +28,7 @@ public static partial class PlanEndpoints
         var g = api.MapGroup("/plans").WithTags("Plans");
         g.MapGet("", List).WithName("listPlans").WithSummary("List source plans, optionally of one owner or plan type")
             .WithQuery("owner", "owner organisation code").WithQuery("planType", "plan type code")
+            .WithQuery("asOf", "the plans as they were at this moment (e.g. a programme cycle's baseline), RFC 3339", Microsoft.OpenApi.JsonSchemaType.String, "date-time")
             .Produces<PlanList>().WithProblems(400);
         g.MapPost("", Create).WithName("createPlan").WithSummary("Register a source plan of the caller's organisation")
             .Accepts<PlanRequest>("application/json").Produces<PlanResponse>(201).WithProblems(400, 401, 403, 409, 413, 415);
@@ -44,7 +45,9 @@ public static partial class PlanEndpoints
 
     public static async Task<IResult> List(HttpContext http, DataHubDb db, CancellationToken ct)
     {
-        var rows = db.PlanVersions.AsNoTracking().Where(p => p.ValidTo == null && !p.IsRetired);
+        var (asOf, asOfProblem) = RequestBody.AsOf(http.Request.Query);
+        if (asOfProblem is not null) return asOfProblem;
+        var rows = db.PlanVersions.AsNoTracking().InForceAt(asOf).Where(p => !p.IsRetired);
         if (http.Request.Query["owner"].ToString() is { Length: > 0 } owner) rows = rows.Where(p => p.OwnerCode == owner);
         if (http.Request.Query["planType"].ToString() is { Length: > 0 } type)
         {

@@ -125,9 +125,8 @@ public static partial class MiekProjectEndpoints
     public static async Task<Dictionary<Guid, MiekAssessmentVersion>> DecisionsAsync(DataHubDb db, List<Guid> projects, DateTime? asOf, CancellationToken ct)
     {
         if (projects.Count == 0) return [];
-        var rows = db.MiekAssessmentVersions.AsNoTracking().Where(a => projects.Contains(a.ProjectId) && a.Kind == "decision");
-        rows = asOf is { } t ? rows.Where(a => a.ValidFrom <= t && (a.ValidTo == null || a.ValidTo > t)) : rows.Where(a => a.ValidTo == null);
-        return await rows.ToDictionaryAsync(a => a.ProjectId, ct);
+        return await db.MiekAssessmentVersions.AsNoTracking().InForceAt(asOf).Where(a => projects.Contains(a.ProjectId) && a.Kind == "decision")
+            .ToDictionaryAsync(a => a.ProjectId, ct);
     }
 
     public static async Task<IResult> Create(HttpContext http, DataHubDb db, DevelopmentStore store, AccessScopes access, AuditTrail audit,
@@ -407,7 +406,6 @@ public static class MiekProjectAccess
             || JsonSerializer.Deserialize<MiekFiche>(project.FicheJson, DevelopmentMapping.StoredJson)!.Parties.Any(p => p.Organisation == scope.Organisation));
 
     /// <summary>The versions in force at a moment (now when null), retired ones left out.</summary>
-    public static IQueryable<MiekProjectVersion> InForce(this IQueryable<MiekProjectVersion> rows, DateTime? asOf) => asOf is { } t
-        ? rows.Where(p => p.ValidFrom <= t && (p.ValidTo == null || p.ValidTo > t) && !p.IsRetired)
-        : rows.Where(p => p.ValidTo == null && !p.IsRetired);
+    public static IQueryable<MiekProjectVersion> InForce(this IQueryable<MiekProjectVersion> rows, DateTime? asOf) =>
+        rows.InForceAt(asOf).Where(p => !p.IsRetired);
 }
