@@ -13,6 +13,7 @@ using DataHub.Api.Features.Developments;
 using DataHub.Api.Features.Organisations;
 using DataHub.Api.Features.Plans;
 using DataHub.Api.Features.Programme;
+using DataHub.Api.GraphQL;
 using DataHub.Api.Http;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -33,6 +34,7 @@ builder.Services.AddDataHubCors(builder.Configuration);
 builder.Services.AddDataHubRateLimits(builder.Configuration);
 builder.Services.ConfigureHttpJsonOptions(o => GeoJson.Configure(o.SerializerOptions));
 builder.Services.AddDataHubOpenApi();
+builder.Services.AddDataHubGraphQL(builder.Configuration);
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = null); // limits are per endpoint (RequestBody)
 
 var app = builder.Build();
@@ -69,6 +71,7 @@ api.MapMiekAssessments();
 api.MapMiekProgress();
 api.MapMiekFiche();
 api.MapMiekOverview();
+api.MapDataHubGraphQL();
 app.MapGet("/", () => Results.Redirect("/api/v1/docs")).ExcludeFromDescription();
 
 await app.PrepareDatabaseAsync();

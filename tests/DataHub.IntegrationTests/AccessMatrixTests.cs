@@ -70,7 +70,7 @@ public abstract class AccessMatrixTests(Hub hub)
         "confidential detailByType  other      no  no",
     ];
 
-    public static readonly string[] Endpoints = ["get", "list", "versions"];
+    public static readonly string[] Endpoints = ["get", "list", "versions", "graphqlGet", "graphqlList"];
 
     public static TheoryData<string, string> Setups()
     {
@@ -146,6 +146,30 @@ public abstract class AccessMatrixTests(Hub hub)
                 var count = body["numberMatched"]!.GetValue<int>();
                 Assert.Equal(count, body["features"]!.AsArray().Count); // never a count that betrays a hidden record
                 return count == 0 ? null : body["features"]![0];
+            }
+            case "graphqlGet":
+            case "graphqlList":
+            {
+                const string Fields = "id withheld energy { year carrier peakOfftakeMw } source { contact { name email phone } }";
+                var query = endpoint == "graphqlGet" ? $$"""{ d: development(id: "{{id}}") { {{Fields}} } }"""
+                    : $$"""{ l: developments(externalId: "{{ext}}", owner: "{{Owner}}") { totalCount nodes { {{Fields}} } } }""";
+                var r = await client.PostAsync("/api/v1/graphql", new StringContent(new JsonObject { ["query"] = query }.ToJsonString(), Encoding.UTF8, "application/json"));
+                var answer = JsonNode.Parse(await r.Content.ReadAsStringAsync())!;
+                Assert.True(answer["errors"] is null, answer["errors"]?.ToJsonString());
+                JsonNode? node;
+                if (endpoint == "graphqlGet") node = answer["data"]!["d"];
+                else
+                {
+                    var l = answer["data"]!["l"]!;
+                    Assert.Equal(l["totalCount"]!.GetValue<int>(), l["nodes"]!.AsArray().Count); // never a count that betrays a hidden record
+                    node = l["nodes"]!.AsArray().FirstOrDefault();
+                }
+                if (node is null) return null;
+                // Shaped as REST's properties, so the same assertions hold: contact present only with detail access.
+                var props = JsonNode.Parse(node.ToJsonString())!.AsObject();
+                if (props["source"]?["contact"] is JsonObject contact && contact.All(kv => kv.Value is null)) props["source"]!.AsObject().Remove("contact");
+                if (props["withheld"] is null) props.Remove("withheld");
+                return new JsonObject { ["properties"] = props };
             }
             default:
             {

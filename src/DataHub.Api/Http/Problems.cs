@@ -32,6 +32,7 @@ public static class Problems
     public static ProblemResult PreconditionFailed(string detail) => new(new Problem(TypeBase + "precondition-failed", "Precondition failed", 412, detail));
     public static ProblemResult PreconditionRequired(string detail) => new(new Problem(TypeBase + "precondition-required", "Precondition required", 428, detail));
     public static ProblemResult TooLarge(string detail) => new(new Problem(TypeBase + "payload-too-large", "Payload too large", 413, detail));
+    public static ProblemResult NotAcceptable(string detail) => new(new Problem(TypeBase + "not-acceptable", "Not acceptable", 406, detail));
     public static ProblemResult UnsupportedMediaType(string detail) => new(new Problem(TypeBase + "unsupported-media-type", "Unsupported media type", 415, detail));
 
     private static string Summarise(IReadOnlyList<FieldError> errors, string? what)

@@ -15,35 +15,71 @@ public sealed class RateLimitOptions
     public int PeriodSeconds { get; set; } = 10;
 }
 
+/// <summary>
+/// The per-identity token buckets, one limiter for the whole hub: the middleware takes a token per request, and the
+/// GraphQL endpoint one more per further operation of a batch, so the budget counts operations, not HTTP requests.
+/// </summary>
+public sealed class DataHubRateLimiter
+{
+    private readonly RateLimitOptions _options;
+
+    public DataHubRateLimiter(RateLimitOptions options)
+    {
+        _options = options;
+        Limiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+        {
+            if (!http.Request.Path.StartsWithSegments("/api")) return RateLimitPartition.GetNoLimiter("static");
+            return RateLimitPartition.GetTokenBucketLimiter(Key(http), _ => new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = options.BucketSize,
+                TokensPerPeriod = options.TokensPerPeriod,
+                ReplenishmentPeriod = TimeSpan.FromSeconds(options.PeriodSeconds),
+                QueueLimit = 0,
+                AutoReplenishment = true,
+            });
+        });
+    }
+
+    public PartitionedRateLimiter<HttpContext> Limiter { get; }
+
+    private static string Key(HttpContext http)
+    {
+        var caller = Caller.From(http.User);
+        return caller.IsAuthenticated ? $"{caller.Organisation}/{caller.Subject}" : $"ip:{http.Connection.RemoteIpAddress}";
+    }
+
+    /// <summary>Takes <paramref name="permits"/> more tokens from the caller's bucket; false when it has not got them.</summary>
+    public async ValueTask<bool> TryTakeAsync(HttpContext http, int permits)
+    {
+        using var lease = await Limiter.AcquireAsync(http, permits, http.RequestAborted);
+        if (lease.IsAcquired) return true;
+        _retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : null;
+        return false;
+    }
+
+    private TimeSpan? _retryAfter;
+
+    /// <summary>The 429 answer with Retry-After.</summary>
+    public Task RejectAsync(HttpContext http, RateLimitLease? lease = null)
+    {
+        var retry = lease is not null && lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : _retryAfter ?? TimeSpan.FromSeconds(_options.PeriodSeconds);
+        var seconds = Math.Max(1, (int)Math.Ceiling(retry.TotalSeconds));
+        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        return new ProblemResult(new Problem("https://datahub.example.nl/problems/too-many-requests", "Too many requests", 429,
+            $"This identity has used its request budget; retry after {seconds} s.")).ExecuteAsync(http);
+    }
+}
+
 public static class RateLimits
 {
     public static IServiceCollection AddDataHubRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
-        var o = configuration.GetSection("DataHub:RateLimit").Get<RateLimitOptions>() ?? new RateLimitOptions();
-        services.AddRateLimiter(limiter =>
+        var limiter = new DataHubRateLimiter(configuration.GetSection("DataHub:RateLimit").Get<RateLimitOptions>() ?? new RateLimitOptions());
+        services.AddSingleton(limiter);
+        services.AddRateLimiter(o =>
         {
-            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
-            {
-                if (!http.Request.Path.StartsWithSegments("/api")) return RateLimitPartition.GetNoLimiter("static");
-                var caller = Caller.From(http.User);
-                var key = caller.IsAuthenticated ? $"{caller.Organisation}/{caller.Subject}" : $"ip:{http.Connection.RemoteIpAddress}";
-                return RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
-                {
-                    TokenLimit = o.BucketSize,
-                    TokensPerPeriod = o.TokensPerPeriod,
-                    ReplenishmentPeriod = TimeSpan.FromSeconds(o.PeriodSeconds),
-                    QueueLimit = 0,
-                    AutoReplenishment = true,
-                });
-            });
-            limiter.OnRejected = async (context, ct) =>
-            {
-                var retry = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromSeconds(o.PeriodSeconds);
-                var seconds = Math.Max(1, (int)Math.Ceiling(retry.TotalSeconds));
-                context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-                await new ProblemResult(new Problem("https://datahub.example.nl/problems/too-many-requests", "Too many requests", 429,
-                    $"This identity has used its request budget; retry after {seconds} s.")).ExecuteAsync(context.HttpContext);
-            };
+            o.GlobalLimiter = limiter.Limiter;
+            o.OnRejected = (context, _) => new ValueTask(limiter.RejectAsync(context.HttpContext, context.Lease));
         });
         return services;
     }

@@ -198,6 +198,9 @@ public sealed class GridModel
 
     public bool Contains(Guid development) => _developments.Value.ContainsKey(development);
 
+    /// <summary>The developments assigned to an area (any share), by id; what a caller may see of them is for the caller's query to decide.</summary>
+    public IEnumerable<Guid> DevelopmentsIn(int area) => _entries[area].Select(e => e.Development.Id);
+
     private static ModelDevelopment Create(DevelopmentVersion v, int index, GridAreas grid, IReadOnlyList<CalculationRuleSet> ruleSets, StringPool pool)
     {
         var facts = AnalysisEndpoints.Facts(v);

@@ -43,10 +43,12 @@ public static class StationEndpoints
         if (asOfProblem is not null) return asOfProblem;
         var rows = db.StationVersions.AsNoTracking().InForceAt(asOf);
         if (@operator is not null) rows = rows.Where(s => s.OperatorCode == @operator);
-        var items = (await rows.OrderBy(s => s.OperatorCode).ThenBy(s => s.Code).ToListAsync(ct)).Select(s => new StationResponse(s.StationId, s.OperatorCode,
-            s.Code, s.Name, JsonSerializer.Deserialize<List<int>>(s.VoltagesJson)!, s.EnergyAreaShortCode, s.Geometry, s.Version, s.ValidFrom)).ToList();
+        var items = (await rows.OrderBy(s => s.OperatorCode).ThenBy(s => s.Code).ToListAsync(ct)).Select(ToResponse).ToList();
         return TypedResults.Ok(new StationList(items, items.Count));
     }
+
+    public static StationResponse ToResponse(StationVersion s) => new(s.StationId, s.OperatorCode, s.Code, s.Name,
+        JsonSerializer.Deserialize<List<int>>(s.VoltagesJson)!, s.EnergyAreaShortCode, s.Geometry, s.Version, s.ValidFrom);
 
     public static async Task<IResult> Import(HttpContext http, DataHubDb db, DevelopmentStore store, AccessScopes access, AuditTrail audit,
         IOptions<DataHubOptions> options, CancellationToken ct)

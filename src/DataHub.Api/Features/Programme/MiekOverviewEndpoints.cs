@@ -35,16 +35,22 @@ public static class MiekOverviewEndpoints
 
     public static async Task<IResult> Get(HttpContext http, DataHubDb db, AccessScopes access, CancellationToken ct)
     {
-        var (selection, problem) = await MiekProjectSelection.ReadAsync(http, db, await access.CurrentAsync(ct), null, ct);
-        if (problem is not null) return problem;
+        var (overview, problem) = await ComputeAsync(http.Request.Query, db, await access.CurrentAsync(ct), ct);
+        return problem is not null ? problem : TypedResults.Ok(overview);
+    }
+
+    /// <summary>The overview of the projects a query selects, as the caller may read them (REST and GraphQL).</summary>
+    public static async Task<(MiekOverview?, ProblemResult?)> ComputeAsync(IQueryCollection q, DataHubDb db, AccessScope scope, CancellationToken ct)
+    {
+        var (selection, problem) = await MiekProjectSelection.ReadAsync(q, db, scope, null, ct);
+        if (problem is not null) return (null, problem);
         var rows = selection!.Rows.Select(p => (Project: p, Decision: selection.Decisions.GetValueOrDefault(p.ProjectId)?.Value,
             Fiche: JsonSerializer.Deserialize<MiekFiche>(p.FicheJson, DevelopmentMapping.StoredJson)!)).ToList();
         List<MiekOverviewGroup> By(Func<(MiekProjectVersion Project, string? Decision, MiekFiche Fiche), string> key) =>
             [.. rows.GroupBy(key).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Group(g.Key, [.. g]))];
-        var q = http.Request.Query;
-        return TypedResults.Ok(new MiekOverview(Guid.TryParse(q["cycle"], out var c) ? c : null, int.TryParse(q["year"], out var y) ? y : null, selection.AsOf,
+        return (new MiekOverview(Guid.TryParse(q["cycle"], out var c) ? c : null, int.TryParse(q["year"], out var y) ? y : null, selection.AsOf,
             Group("total", rows), By(r => r.Project.OwnerCode), By(r => r.Project.Carrier), By(r => r.Project.InfrastructureType), By(r => r.Project.ProjectType),
-            By(r => r.Project.Status), By(r => r.Decision ?? "undecided")));
+            By(r => r.Project.Status), By(r => r.Decision ?? "undecided")), null);
     }
 
     private static MiekOverviewGroup Group(string key, IReadOnlyList<(MiekProjectVersion Project, string? Decision, MiekFiche Fiche)> rows) => new(key, rows.Count,

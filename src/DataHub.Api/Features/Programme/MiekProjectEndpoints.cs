@@ -100,7 +100,7 @@ public static partial class MiekProjectEndpoints
             : http.Request.Headers.Accept.ToString() is var accept && accept.Contains(GeoJson.MediaType, StringComparison.OrdinalIgnoreCase) ? "geojson"
             : accept.Contains("text/csv", StringComparison.OrdinalIgnoreCase) ? "csv" : "json";
         var formatError = format is "json" or "geojson" or "csv" ? null : new FieldError("", "unknownCode", "f is json, geojson or csv") { Parameter = "f" };
-        var (selection, problem) = await MiekProjectSelection.ReadAsync(http, db, await access.CurrentAsync(ct), formatError, ct);
+        var (selection, problem) = await MiekProjectSelection.ReadAsync(http.Request.Query, db, await access.CurrentAsync(ct), formatError, ct);
         if (problem is not null) return problem;
         var items = selection!.Rows.Select(p => ToResponse(p, selection.Decisions.GetValueOrDefault(p.ProjectId))).ToList();
         return format switch

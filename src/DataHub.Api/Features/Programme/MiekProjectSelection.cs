@@ -14,10 +14,9 @@ namespace DataHub.Api.Features.Programme;
 public sealed record MiekProjectSelection(List<MiekProjectVersion> Rows, Dictionary<Guid, MiekAssessmentVersion> Decisions,
     Dictionary<Guid, ProgrammeCycleVersion> Cycles, DateTime? AsOf)
 {
-    public static async Task<(MiekProjectSelection?, ProblemResult?)> ReadAsync(HttpContext http, DataHubDb db, AccessScope scope, FieldError? extraError,
+    public static async Task<(MiekProjectSelection?, ProblemResult?)> ReadAsync(IQueryCollection q, DataHubDb db, AccessScope scope, FieldError? extraError,
         CancellationToken ct)
     {
-        var q = http.Request.Query;
         var errors = new List<FieldError>();
         if (extraError is not null) errors.Add(extraError);
         Guid? cycleId = null;

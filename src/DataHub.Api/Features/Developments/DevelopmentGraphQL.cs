@@ -1,0 +1,134 @@
+using System.Globalization;
+using DataHub.Api.Access;
+using DataHub.Api.Data;
+using DataHub.Api.Features.Audit;
+using DataHub.Api.GraphQL;
+using DataHub.Api.Spatial;
+using GraphQL;
+using GraphQL.Types;
+using GraphQL.Types.Relay.DataObjects;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace DataHub.Api.Features.Developments;
+
+/// <summary>A development as GraphQL shows it: the same masked properties as REST (<see cref="DevelopmentMapping.ToFeature"/>).</summary>
+public sealed class DevelopmentGraphType : ObjectGraphType<DevelopmentFeature>
+{
+    public DevelopmentGraphType()
+    {
+        Name = "Development";
+        Description = "A development in time and place (schemas/development.schema.json). Stated energy and source contact are withheld (listed in withheld) without detail access.";
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id);
+        Field<NonNullGraphType<StringGraphType>>("externalId").Resolve(c => c.Source.Properties.ExternalId);
+        Field<NonNullGraphType<StringGraphType>>("owner").Resolve(c => c.Source.Properties.Owner);
+        Field<NonNullGraphType<StringGraphType>>("name").Resolve(c => c.Source.Properties.Name);
+        Field<StringGraphType>("description").Resolve(c => c.Source.Properties.Description);
+        Field<NonNullGraphType<StringGraphType>>("planType").Resolve(c => c.Source.Properties.PlanType);
+        Field<IdGraphType>("plan").Resolve(c => c.Source.Properties.Plan);
+        Field<NonNullGraphType<StringGraphType>>("sector").Resolve(c => c.Source.Properties.Sector);
+        Field<NonNullGraphType<StringGraphType>>("kind").Resolve(c => c.Source.Properties.Kind);
+        Field<NonNullGraphType<StringGraphType>>("assetType").Resolve(c => c.Source.Properties.AssetType);
+        Field<NonNullGraphType<StringGraphType>>("certainty").Resolve(c => c.Source.Properties.Certainty);
+        Field<NonNullGraphType<StringGraphType>>("visibility").Resolve(c => c.Source.Properties.Visibility);
+        Field<IntGraphType>("commissioningYear").Resolve(c => c.Source.Properties.CommissioningYear);
+        Field<IntGraphType>("decommissioningYear").Resolve(c => c.Source.Properties.DecommissioningYear);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AutoRegisteringObjectGraphType<Quantity>>>>>("quantities").Resolve(c => c.Source.Properties.Quantities);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AutoRegisteringObjectGraphType<StatedEnergy>>>>>("energy").Resolve(c => c.Source.Properties.Energy);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("carriers").Resolve(c => c.Source.Properties.Carriers);
+        Field<AutoRegisteringObjectGraphType<SourceMetadata>>("source").Resolve(c => c.Source.Properties.Source);
+        Field<StringGraphType>("municipalityCode").Resolve(c => c.Source.Properties.MunicipalityCode);
+        Field<StringGraphType>("provinceCode").Resolve(c => c.Source.Properties.ProvinceCode);
+        Field<StringGraphType>("resRegionCode").Resolve(c => c.Source.Properties.ResRegionCode);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("otherMunicipalityCodes").Resolve(c => c.Source.Properties.OtherMunicipalityCodes);
+        Field<NonNullGraphType<IntGraphType>>("version").Resolve(c => c.Source.Properties.Version);
+        Field<NonNullGraphType<BooleanGraphType>>("retired").Resolve(c => c.Source.Properties.Retired);
+        Field<NonNullGraphType<DateTimeGraphType>>("createdAt").Resolve(c => c.Source.Properties.CreatedAt);
+        Field<NonNullGraphType<DateTimeGraphType>>("updatedAt").Resolve(c => c.Source.Properties.UpdatedAt);
+        Field<DateTimeGraphType>("validTo").Resolve(c => c.Source.Properties.ValidTo);
+        Field<ListGraphType<NonNullGraphType<StringGraphType>>>("withheld").Description("The properties withheld from this caller (no detail access)")
+            .Resolve(c => c.Source.Properties.Withheld);
+        Field<NonNullGraphType<GeoJsonGraphType>>("geometry").Description("The geometry, in the CRS asked for")
+            .Argument<StringGraphType>("crs", "CRS84 (default), EPSG:28992 (RD New) or EPSG:4258 (ETRS89), as URI or code")
+            .Resolve(c => CrsTransform.FromCrs84(DevelopmentGraphQL.CrsOf(c), c.Source.Geometry));
+    }
+}
+
+/// <summary>The developments of the graph: one, a filtered connection, and the loader nested fields use.</summary>
+public static class DevelopmentGraphQL
+{
+    public static readonly string[] FilterArguments =
+        ["municipality", "province", "resRegion", "planType", "sector", "kind", "certainty", "owner", "externalId", "bbox", "bboxCrs", "activeInYear",
+         "fromYear", "toYear", "updatedSince", "asOf", "includeRetired"];
+
+    public static void AddQueries(ObjectGraphType query, GraphQLOptions options)
+    {
+        query.Field<DevelopmentGraphType>("development").Description("One development the caller may see (null otherwise), now or asOf")
+            .Argument<NonNullGraphType<IdGraphType>>("id").Argument<DateTimeGraphType>("asOf")
+            .ResolveAsync(async c =>
+            {
+                var db = c.Service<DataHubDb>();
+                var scope = await c.Service<AccessScopes>().CurrentAsync(c.CancellationToken);
+                var asOf = c.GetArgument<DateTime?>("asOf")?.ToUniversalTime();
+                var id = c.GetArgument<Guid>("id");
+                var row = (await db.DevelopmentVersions.AsNoTracking().Where(v => v.DevelopmentId == id).InForce(asOf, scope).FirstOrDefaultAsync(c.CancellationToken))?.SeenAt(asOf);
+                if (row is null) return null;
+                await c.Service<AuditTrail>().ReadAsync(scope.Caller, [row], "graphql get", c.CancellationToken);
+                return row.ToFeature(Crs.Crs84, "", scope.HasDetailAccess(row));
+            });
+        AddConnection(query, "developments", "Developments the caller may see, filtered as REST's GET /developments", options);
+    }
+
+    /// <summary>A developments connection with REST's filters, on any parent (the root, an area).</summary>
+    public static void AddConnection<TSource>(ObjectGraphType<TSource> parent, string name, string description, GraphQLOptions options,
+        Func<IResolveFieldContext, Dictionary<string, string>>? fixedFilter = null)
+    {
+        var field = parent.Field<NonNullGraphType<ConnectionGraphType<DevelopmentGraphType>>>(name).Description(description)
+            .Argument<IntGraphType>("first", $"page size, 1–{options.MaxPageSize} (default {options.DefaultPageSize})").Argument<StringGraphType>("after", "the endCursor of the previous page");
+        foreach (var a in FilterArguments)
+            field.Argument(a switch
+            {
+                "activeInYear" or "fromYear" or "toYear" => typeof(IntGraphType),
+                "includeRetired" => typeof(BooleanGraphType),
+                "updatedSince" or "asOf" => typeof(DateTimeGraphType),
+                _ => typeof(StringGraphType),
+            }, a, arg => arg.Description = a is "bbox" ? "minX,minY,maxX,maxY in bboxCrs" : $"as REST's {a}");
+        field.ResolveAsync(async c =>
+        {
+            var query = c.AsQuery(FilterArguments);
+            var values = query.ToDictionary(kv => kv.Key, kv => kv.Value);
+            if (fixedFilter is not null) foreach (var (k, v) in fixedFilter(c)) values[k] = v;
+            var first = c.GetArgument<int?>("first") ?? options.DefaultPageSize;
+            if (first < 1 || first > options.MaxPageSize) throw new ExecutionError($"first is 1–{options.MaxPageSize}") { Code = "pageSize" };
+            values["limit"] = first.ToString(CultureInfo.InvariantCulture);
+            if (c.GetArgument<string?>("after") is { } after) values["cursor"] = after;
+            var (filter, errors) = DevelopmentFilter.Parse(new QueryCollection(values), new LimitOptions { MaxPageSize = options.MaxPageSize, DefaultPageSize = options.DefaultPageSize });
+            if (filter is null) throw Resolve.Invalid(errors);
+            var db = c.Service<DataHubDb>();
+            var scope = await c.Service<AccessScopes>().CurrentAsync(c.CancellationToken);
+            var rows = await DevelopmentQueries.FilterAsync(db, c.Service<ISpatialQuery>(), filter, scope, c.CancellationToken);
+            var total = await rows.LongCountAsync(c.CancellationToken);
+            var paged = filter.Cursor is { } cursor ? rows.Where(v => v.Seq > cursor) : rows;
+            var page = (await paged.AsNoTracking().OrderBy(v => v.Seq).Take(filter.Limit + 1).ToListAsync(c.CancellationToken)).Select(v => v.SeenAt(filter.AsOf)).ToList();
+            var hasMore = page.Count > filter.Limit;
+            if (hasMore) page.RemoveAt(page.Count - 1);
+            await c.Service<AuditTrail>().ReadAsync(scope.Caller, page, "graphql list", c.CancellationToken);
+            return Connections.Of(page.Select(v => (v.Seq.ToString(CultureInfo.InvariantCulture), v.ToFeature(Crs.Crs84, "", scope.HasDetailAccess(v)))).ToList(),
+                total, hasMore);
+        });
+    }
+
+    /// <summary>Developments by id, as the caller may see them now (hidden ones are simply absent): one round trip per query level.</summary>
+    public static BatchLoader<Guid, DevelopmentFeature> Loader(IResolveFieldContext c) =>
+        c.Service<BatchLoaders>().For<Guid, DevelopmentFeature>("developments", async (ids, ct) =>
+        {
+            var scope = await c.Service<AccessScopes>().CurrentAsync(ct);
+            var rows = await c.Service<DataHubDb>().DevelopmentVersions.AsNoTracking().Where(v => ids.Contains(v.DevelopmentId) && !v.IsRetired).InForce(null, scope).ToListAsync(ct);
+            await c.Service<AuditTrail>().ReadAsync(scope.Caller, rows, "graphql nested", ct);
+            return rows.ToDictionary(v => v.DevelopmentId, v => v.ToFeature(Crs.Crs84, "", scope.HasDetailAccess(v)));
+        });
+
+    public static Crs CrsOf(IResolveFieldContext c) => c.GetArgument<string?>("crs") is { Length: > 0 } s
+        ? Crs.Parse(s) ?? throw new ExecutionError($"crs is one of {Crs.SupportedList}") { Code = "unknownCrs" }
+        : Crs.Crs84;
+}

@@ -1,0 +1,131 @@
+using System.Text.Json;
+using DataHub.Api.Access;
+using DataHub.Api.Data;
+using DataHub.Api.Features.Analysis;
+using DataHub.Api.Features.Audit;
+using DataHub.Api.Features.Developments;
+using DataHub.Api.GraphQL;
+using DataHub.Api.Http;
+using DataHub.Api.Spatial;
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace DataHub.Api.Features.Grid;
+
+public sealed class EnergyAreaGraphType : ObjectGraphType<EnergyAreaVersion>
+{
+    public EnergyAreaGraphType(GraphQLOptions options)
+    {
+        Name = "EnergyArea";
+        Description = "A grid operator's energy area (or a TSO congestion area) with its capacity per year, works and stations.";
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.AreaId);
+        Field<NonNullGraphType<StringGraphType>>("operator").Resolve(c => c.Source.OperatorCode);
+        Field<NonNullGraphType<StringGraphType>>("shortCode").Resolve(c => c.Source.ShortCode);
+        Field<NonNullGraphType<StringGraphType>>("kind").Resolve(c => c.Source.Kind);
+        Field<StringGraphType>("description").Resolve(c => c.Source.Description);
+        Field<FloatGraphType>("demandAvailableMw").Resolve(c => c.Source.DemandAvailableMw);
+        Field<FloatGraphType>("generationAvailableMw").Resolve(c => c.Source.GenerationAvailableMw);
+        Field<StringGraphType>("demandCongestionArea").Resolve(c => c.Source.DemandCongestionAreaCode);
+        Field<StringGraphType>("generationCongestionArea").Resolve(c => c.Source.GenerationCongestionAreaCode);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AutoRegisteringObjectGraphType<CapacityYear>>>>>("capacity").Description("Available capacity per year")
+            .Resolve(c => JsonSerializer.Deserialize<List<CapacityYear>>(c.Source.CapacityJson, DevelopmentMapping.StoredJson));
+        Field<NonNullGraphType<JsonGraphType>>("works").Description("The works as the capacity map states them").Resolve(c => JsonDocument.Parse(c.Source.WorksJson).RootElement.Clone());
+        Field<NonNullGraphType<IntGraphType>>("version").Resolve(c => c.Source.Version);
+        Field<GeoJsonGraphType>("boundary").Argument<StringGraphType>("crs", "CRS84 (default), EPSG:28992 or EPSG:4258")
+            .Resolve(c => c.Source.Geometry is null ? null : CrsTransform.FromCrs84(DevelopmentGraphQL.CrsOf(c), c.Source.Geometry));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AutoRegisteringObjectGraphType<StationResponse>>>>>("stations").Description("The operator's stations in this area")
+            .Resolve(c => GridGraphQL.Stations(c).Load((c.Source.OperatorCode, c.Source.ShortCode)).Then(s => (IEnumerable<StationResponse>)(s ?? [])));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<DevelopmentGraphType>>>>("developments")
+            .Description("The developments in this area the caller may see, masked as in REST (what it may count only in totals shows in loads and bottlenecks, under disclosure control)")
+            .ResolveAsync(async c =>
+            {
+                var model = await GridGraphQL.ModelAsync(c);
+                var index = model.Grid.IndexOf(c.Source.AreaId);
+                if (index < 0) return (object)Array.Empty<DevelopmentFeature>();
+                return DevelopmentGraphQL.Loader(c).LoadMany(model.DevelopmentsIn(index).Distinct().Order()).Then(l => l.OrderBy(f => f.Id).ToList());
+            });
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<BottleneckGraphType>>>>("bottlenecks")
+            .Argument<StringGraphType>("scenario", "committed, expected, ambition (comma-separated; all when absent)").Argument<IntGraphType>("fromYear").Argument<IntGraphType>("toYear")
+            .ResolveAsync(async c => await GridGraphQL.BottlenecksAsync(c, [c.Source.AreaId]));
+    }
+}
+
+public sealed class BottleneckGraphType : ObjectGraphType<Bottleneck>
+{
+    public BottleneckGraphType()
+    {
+        Name = "Bottleneck";
+        Field<NonNullGraphType<IdGraphType>>("area").Resolve(c => c.Source.AreaId);
+        Field<NonNullGraphType<StringGraphType>>("direction").Resolve(c => c.Source.Direction);
+        Field<NonNullGraphType<StringGraphType>>("scenario").Resolve(c => c.Source.Scenario);
+        Field<NonNullGraphType<IntGraphType>>("firstYear").Resolve(c => c.Source.FirstYear);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AutoRegisteringObjectGraphType<Shortfall>>>>>("shortfall").Resolve(c => c.Source.Shortfall);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("causedBy").Description("Developments the caller sees in detail that load the area in the first year short")
+            .Resolve(c => c.Source.CausedBy);
+    }
+}
+
+public static class GridGraphQL
+{
+    public static void AddQueries(ObjectGraphType query, GraphQLOptions options)
+    {
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<EnergyAreaGraphType>>>>("energyAreas").Description("Energy and congestion areas (public), as GET /energy-areas")
+            .Argument<StringGraphType>("operator").Argument<StringGraphType>("kind", "energy_area or congestion_area").Argument<StringGraphType>("congestionArea")
+            .Argument<DateTimeGraphType>("asOf")
+            .ResolveAsync(async c =>
+            {
+                var kind = c.GetArgument<string?>("kind");
+                if (kind is not null && Array.IndexOf(CapacityMapReader.AreaKinds, kind) < 0) throw new ExecutionError("kind is energy_area or congestion_area") { Code = "unknownCode" };
+                var rows = c.Service<DataHubDb>().EnergyAreaVersions.AsNoTracking().InForceAt(c.GetArgument<DateTime?>("asOf")?.ToUniversalTime());
+                if (c.GetArgument<string?>("operator") is { } op) rows = rows.Where(a => a.OperatorCode == op);
+                if (kind is not null) rows = rows.Where(a => a.Kind == kind);
+                if (c.GetArgument<string?>("congestionArea") is { } ca) rows = rows.Where(a => a.DemandCongestionAreaCode == ca || a.GenerationCongestionAreaCode == ca);
+                return await rows.OrderBy(a => a.OperatorCode).ThenBy(a => a.ShortCode).ToListAsync(c.CancellationToken);
+            });
+        query.Field<EnergyAreaGraphType>("energyArea").Argument<NonNullGraphType<IdGraphType>>("id")
+            .ResolveAsync(async c =>
+            {
+                var id = c.GetArgument<Guid>("id");
+                return await c.Service<DataHubDb>().EnergyAreaVersions.AsNoTracking().FirstOrDefaultAsync(a => a.AreaId == id && a.ValidTo == null, c.CancellationToken);
+            });
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<BottleneckGraphType>>>>("bottlenecks").Description("As GET /bottlenecks: every energy area, or one operator's")
+            .Argument<StringGraphType>("operator").Argument<StringGraphType>("scenario").Argument<IntGraphType>("fromYear").Argument<IntGraphType>("toYear")
+            .ResolveAsync(async c => await BottlenecksAsync(c, null));
+    }
+
+    /// <summary>Bottlenecks from the analysis model, for the caller's view (disclosure control as in REST).</summary>
+    public static async Task<IReadOnlyList<Bottleneck>> BottlenecksAsync(IResolveFieldContext c, IReadOnlyList<Guid>? areaIds)
+    {
+        var scenarios = c.GetArgument<string?>("scenario") is { Length: > 0 } s ? s.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : Scenarios.All;
+        if (scenarios.FirstOrDefault(x => Array.IndexOf(Scenarios.All, x) < 0) is { } bad) throw new ExecutionError($"'{bad}' is not a scenario; use committed, expected or ambition") { Code = "unknownCode" };
+        var from = c.GetArgument<int?>("fromYear") ?? 2025;
+        var to = c.GetArgument<int?>("toYear") ?? 2040;
+        if (from < DevelopmentCodes.MinYear || to > DevelopmentCodes.MaxYear || to < from || to - from > 50) throw new ExecutionError("fromYear ≤ toYear, at most 50 years apart") { Code = "invalidRange" };
+        var model = await ModelAsync(c);
+        var scope = await c.Service<AccessScopes>().CurrentAsync(c.CancellationToken);
+        var view = AnalysisView.For(scope);
+        var areas = areaIds?.Select(model.Grid.IndexOf).Where(i => i >= 0).ToList()
+            ?? [.. Enumerable.Range(0, model.Grid.Areas.Count).Where(i => c.GetArgument<string?>("operator") is not { } op || model.Grid.Areas[i].Operator == op)];
+        if (areas.Count == 0) return [];
+        var result = model.Bottlenecks(areas, view, model.RuleSetIndex(RuleSetCatalogue.DefaultId), from, to, scenarios, c.Service<IOptions<DataHubOptions>>().Value.DisclosureControl).Bottlenecks;
+        await c.Service<AuditTrail>().ReadAsync(scope.Caller, view.Counted.Select(d => d.AccessRow()), "graphql bottlenecks", c.CancellationToken);
+        return result;
+    }
+
+    /// <summary>The analysis model of the current data, looked up once per request.</summary>
+    public static Task<GridModel> ModelAsync(IResolveFieldContext c) =>
+        c.Service<BatchLoaders>().Once("gridModel", () => c.Service<GridModelCache>().CurrentAsync(c.Service<DataHubDb>(), c.CancellationToken));
+
+    /// <summary>Stations per (operator, energy area short code), one round trip per query level.</summary>
+    public static BatchLoader<(string, string), List<StationResponse>> Stations(IResolveFieldContext c) =>
+        c.Service<BatchLoaders>().For<(string, string), List<StationResponse>>("stations", async (keys, ct) =>
+        {
+            var operators = keys.Select(k => k.Item1).Distinct().ToList();
+            var codes = keys.Select(k => k.Item2).Distinct().ToList();
+            var rows = await c.Service<DataHubDb>().StationVersions.AsNoTracking()
+                .Where(s => s.ValidTo == null && operators.Contains(s.OperatorCode) && s.EnergyAreaShortCode != null && codes.Contains(s.EnergyAreaShortCode)).ToListAsync(ct);
+            return rows.GroupBy(s => (s.OperatorCode, s.EnergyAreaShortCode!)).ToDictionary(g => g.Key, g => g.OrderBy(s => s.Code).Select(StationEndpoints.ToResponse).ToList());
+        });
+}

@@ -1,0 +1,75 @@
+using DataHub.Api.Access;
+using DataHub.Api.Data;
+using DataHub.Api.Features.Developments;
+using DataHub.Api.GraphQL;
+using DataHub.Api.Spatial;
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+
+namespace DataHub.Api.Features.Organisations;
+
+/// <summary>Who is asking.</summary>
+public sealed record Me(string? Organisation, string? OrganisationType, IReadOnlyList<string> Roles, bool Authenticated);
+
+/// <summary>A CBS area (municipality, RES region, province) with the developments the caller may see in it.</summary>
+public sealed class AreaGraphType : ObjectGraphType<AreaInfo>
+{
+    public AreaGraphType(GraphQLOptions options)
+    {
+        Name = "Area";
+        Field<NonNullGraphType<StringGraphType>>("code").Resolve(c => c.Source.Code);
+        Field<NonNullGraphType<StringGraphType>>("name").Resolve(c => c.Source.Name);
+        Field<NonNullGraphType<StringGraphType>>("kind").Resolve(c => c.Source.Kind switch { AreaKind.Municipality => "municipality", AreaKind.Province => "province", _ => "resRegion" });
+        Field<StringGraphType>("provinceCode").Resolve(c => c.Source.ProvinceCode);
+        Field<StringGraphType>("resRegionCode").Resolve(c => c.Source.ResRegionCode);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AreaGraphType>>>>("municipalities").Description("The municipalities in a province or RES region")
+            .Resolve(c => AreaCatalogue.Instance.Municipalities.Where(m => c.Source.Kind == AreaKind.Province ? m.ProvinceCode == c.Source.Code
+                : c.Source.Kind == AreaKind.ResRegion && m.ResRegionCode == c.Source.Code).OrderBy(m => m.Code, StringComparer.Ordinal).ToList());
+        Field<NonNullGraphType<GeoJsonGraphType>>("boundary").Argument<StringGraphType>("crs", "CRS84 (default), EPSG:28992 or EPSG:4258")
+            .Resolve(c => CrsTransform.FromCrs84(DevelopmentGraphQL.CrsOf(c), c.Source.Boundary));
+        DevelopmentGraphQL.AddConnection(this, "developments", "The developments in this area the caller may see (the area's code as the REST filter)", options,
+            c => new() { [((AreaInfo)c.Source!).Kind switch { AreaKind.Municipality => "municipality", AreaKind.Province => "province", _ => "resRegion" }] = ((AreaInfo)c.Source!).Code });
+    }
+}
+
+public static class OrganisationGraphQL
+{
+    public static void AddQueries(ObjectGraphType query)
+    {
+        query.Field<NonNullGraphType<AutoRegisteringObjectGraphType<Me>>>("me").Description("The caller: organisation, its type and roles")
+            .ResolveAsync(async c =>
+            {
+                var scope = await c.Service<AccessScopes>().CurrentAsync(c.CancellationToken);
+                return new Me(scope.Organisation, scope.OrganisationType, [.. scope.Caller.Roles.Order(StringComparer.Ordinal)], scope.Organisation is not null);
+            });
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<AutoRegisteringObjectGraphType<OrganisationResponse>>>>>("organisations")
+            .Argument<StringGraphType>("type", string.Join(", ", OrganisationTypes.All))
+            .ResolveAsync(async c =>
+            {
+                var type = c.GetArgument<string?>("type");
+                if (type is not null && Array.IndexOf(OrganisationTypes.All, type) < 0) throw new ExecutionError($"type is one of {string.Join(", ", OrganisationTypes.All)}") { Code = "unknownCode" };
+                var rows = c.Service<DataHubDb>().Organisations.AsNoTracking();
+                if (type is not null) rows = rows.Where(o => o.Type == type);
+                return await rows.OrderBy(o => o.Code).Select(o => new OrganisationResponse(o.Code, o.Name, o.Type, o.AreaCode)).ToListAsync(c.CancellationToken);
+            });
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<AreaGraphType>>>>("areas").Description("CBS areas (public)")
+            .Argument<StringGraphType>("kind", "municipality, resRegion or province").Argument<StringGraphType>("province", "the areas in this province")
+            .Resolve(c =>
+            {
+                var catalogue = AreaCatalogue.Instance;
+                IEnumerable<AreaInfo> areas = c.GetArgument<string?>("kind") switch
+                {
+                    null => [.. catalogue.Provinces, .. catalogue.ResRegions, .. catalogue.Municipalities],
+                    "municipality" => catalogue.Municipalities,
+                    "province" => catalogue.Provinces,
+                    "resRegion" => catalogue.ResRegions,
+                    _ => throw new ExecutionError("kind is municipality, resRegion or province") { Code = "unknownCode" },
+                };
+                if (c.GetArgument<string?>("province") is { } p) areas = areas.Where(a => a.Code == p || a.ProvinceCode == p);
+                return areas.OrderBy(a => a.Code, StringComparer.Ordinal).ToList();
+            });
+        query.Field<AreaGraphType>("area").Argument<NonNullGraphType<StringGraphType>>("code")
+            .Resolve(c => AreaCatalogue.Instance.ByCode.GetValueOrDefault(c.GetArgument<string>("code")));
+    }
+}

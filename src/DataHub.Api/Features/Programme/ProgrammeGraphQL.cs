@@ -1,0 +1,114 @@
+using System.Globalization;
+using DataHub.Api.Access;
+using DataHub.Api.Data;
+using DataHub.Api.Features.Analysis;
+using DataHub.Api.Features.Developments;
+using DataHub.Api.Features.Grid;
+using DataHub.Api.GraphQL;
+using DataHub.Api.Spatial;
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace DataHub.Api.Features.Programme;
+
+/// <summary>A (p)MIEK project: the fields of the national format, and what hangs off it — developments, areas, scores, progress.</summary>
+public sealed class MiekProjectGraphType : AutoRegisteringObjectGraphType<MiekProjectResponse>
+{
+    public MiekProjectGraphType() : base(x => x.Geometry, x => x.Developments, x => x.EnergyAreas)
+    {
+        Name = "MiekProject";
+        Description = "A (p)MIEK project with its fiche fields and current decision (schemas/miek-project-list.schema.json).";
+        Field<GeoJsonGraphType>("geometry").Argument<StringGraphType>("crs", "CRS84 (default), EPSG:28992 or EPSG:4258")
+            .Resolve(c => c.Source.Geometry is null ? null : CrsTransform.FromCrs84(DevelopmentGraphQL.CrsOf(c), c.Source.Geometry));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("developmentIds").Description("The developments behind it, as the province linked them")
+            .Resolve(c => c.Source.Developments);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<DevelopmentGraphType>>>>("developments").Description("The developments behind it that the caller may see (masked as in REST)")
+            .Resolve(c => DevelopmentGraphQL.Loader(c).LoadMany(c.Source.Developments));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<EnergyAreaGraphType>>>>("energyAreas").Description("The energy areas it relates to")
+            .Resolve(c => ProgrammeGraphQL.Areas(c).LoadMany(c.Source.EnergyAreas));
+        Field<NonNullGraphType<JsonGraphType>>("assessment").Description("Scores with rationale and author, the decision, their history and the hub's facts for criteria A and C (as GET /miek-projects/{id}/assessment)")
+            .ResolveAsync(async c =>
+            {
+                var db = c.Service<DataHubDb>();
+                var scope = await c.Service<AccessScopes>().CurrentAsync(c.CancellationToken);
+                var row = await db.MiekProjectVersions.AsNoTracking().FirstAsync(p => p.ProjectId == c.Source.Id && p.Version == c.Source.Version, c.CancellationToken);
+                var view = AnalysisView.For(scope);
+                var assessment = await MiekAssessmentEndpoints.AssessAsync(db, row, scope, await GridGraphQL.ModelAsync(c), view, c.Service<IOptions<DataHubOptions>>().Value, c.CancellationToken);
+                return System.Text.Json.JsonSerializer.SerializeToElement(assessment, Http.GeoJson.Options);
+            });
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AutoRegisteringObjectGraphType<ProgressUpdateResponse>>>>>("progressUpdates").Description("Half-yearly progress, oldest first")
+            .Resolve(c => ProgrammeGraphQL.Progress(c).Load(c.Source.Id).Then(l => (IEnumerable<ProgressUpdateResponse>)(l ?? [])));
+    }
+}
+
+public static class ProgrammeGraphQL
+{
+    public static readonly string[] SelectionArguments = ["cycle", "year", "province", "status", "asOf"];
+
+    public static void AddQueries(ObjectGraphType query, GraphQLOptions options)
+    {
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<AutoRegisteringObjectGraphType<ProgrammeCycleResponse>>>>>("programmeCycles").Description("Programme cycles (public)")
+            .Argument<StringGraphType>("scope", "national or a province code").Argument<IntGraphType>("year")
+            .ResolveAsync(async c =>
+            {
+                var rows = c.Service<DataHubDb>().ProgrammeCycleVersions.AsNoTracking().Where(x => x.ValidTo == null);
+                if (c.GetArgument<string?>("scope") is { } s) rows = rows.Where(x => x.Scope == s);
+                if (c.GetArgument<int?>("year") is { } y) rows = rows.Where(x => x.Year == y);
+                return (await rows.OrderBy(x => x.Year).ThenBy(x => x.Scope).ThenBy(x => x.Code).ToListAsync(c.CancellationToken)).Select(ProgrammeCycleEndpoints.ToResponse).ToList();
+            });
+        var projects = query.Field<NonNullGraphType<ConnectionGraphType<MiekProjectGraphType>>>("miekProjects")
+            .Description("The (p)MIEK projects the caller may read, selected as GET /miek-projects (a national cycle: every province's cycle of its year)")
+            .Argument<IntGraphType>("first", $"page size, 1–{options.MaxPageSize}").Argument<StringGraphType>("after");
+        SelectionArgumentsOn(projects);
+        projects.ResolveAsync(async c =>
+        {
+            var first = c.GetArgument<int?>("first") ?? options.DefaultPageSize;
+            if (first < 1 || first > options.MaxPageSize) throw new ExecutionError($"first is 1–{options.MaxPageSize}") { Code = "pageSize" };
+            var offset = c.GetArgument<string?>("after") is { } after ? (int.TryParse(after, NumberStyles.None, CultureInfo.InvariantCulture, out var o) ? o : throw new ExecutionError("after is an endCursor") { Code = "invalidCursor" }) : 0;
+            var scope = await c.Service<AccessScopes>().CurrentAsync(c.CancellationToken);
+            var (selection, problem) = await MiekProjectSelection.ReadAsync(c.AsQuery(SelectionArguments), c.Service<DataHubDb>(), scope, null, c.CancellationToken);
+            if (problem is not null) throw Resolve.Invalid(problem.Problem.Errors ?? [], problem.Problem.Detail ?? "The arguments are not valid");
+            var page = selection!.Rows.Skip(offset).Take(first + 1).ToList();
+            var items = page.Take(first).Select((p, i) => ((offset + i + 1).ToString(CultureInfo.InvariantCulture),
+                MiekProjectEndpoints.ToResponse(p, selection.Decisions.GetValueOrDefault(p.ProjectId)))).ToList();
+            return Connections.Of(items, selection.Rows.Count, page.Count > first);
+        });
+        query.Field<MiekProjectGraphType>("miekProject").Argument<NonNullGraphType<IdGraphType>>("id")
+            .ResolveAsync(async c =>
+            {
+                var id = c.GetArgument<Guid>("id");
+                var db = c.Service<DataHubDb>();
+                var scope = await c.Service<AccessScopes>().CurrentAsync(c.CancellationToken);
+                var row = await db.MiekProjectVersions.AsNoTracking().Where(p => p.ProjectId == id && p.ValidTo == null).ReadableBy(scope).FirstOrDefaultAsync(c.CancellationToken);
+                return row is null ? null : MiekProjectEndpoints.ToResponse(row, (await MiekProjectEndpoints.DecisionsAsync(db, [id], null, c.CancellationToken)).GetValueOrDefault(id));
+            });
+        var overview = query.Field<NonNullGraphType<AutoRegisteringObjectGraphType<MiekOverview>>>("miekOverview").Description("As GET /miek-overview");
+        SelectionArgumentsOn(overview);
+        overview.ResolveAsync(async c =>
+        {
+            var (result, problem) = await MiekOverviewEndpoints.ComputeAsync(c.AsQuery(SelectionArguments), c.Service<DataHubDb>(),
+                await c.Service<AccessScopes>().CurrentAsync(c.CancellationToken), c.CancellationToken);
+            if (problem is not null) throw Resolve.Invalid(problem.Problem.Errors ?? [], problem.Problem.Detail ?? "The arguments are not valid");
+            return result;
+        });
+    }
+
+    /// <summary>The arguments that select projects, by REST's names: cycle, year, province, status, asOf.</summary>
+    private static void SelectionArgumentsOn<TSource, TReturn>(global::GraphQL.Builders.FieldBuilder<TSource, TReturn> field)
+    {
+        foreach (var a in SelectionArguments)
+            field.Argument(a switch { "year" => typeof(IntGraphType), "asOf" => typeof(DateTimeGraphType), "cycle" => typeof(IdGraphType), _ => typeof(StringGraphType) }, a,
+                x => x.Description = $"as REST's {a}");
+    }
+
+    public static BatchLoader<Guid, EnergyAreaVersion> Areas(IResolveFieldContext c) =>
+        c.Service<BatchLoaders>().For<Guid, EnergyAreaVersion>("energyAreas", async (ids, ct) =>
+            await c.Service<DataHubDb>().EnergyAreaVersions.AsNoTracking().Where(a => ids.Contains(a.AreaId) && a.ValidTo == null).ToDictionaryAsync(a => a.AreaId, ct));
+
+    public static BatchLoader<Guid, List<ProgressUpdateResponse>> Progress(IResolveFieldContext c) =>
+        c.Service<BatchLoaders>().For<Guid, List<ProgressUpdateResponse>>("progress", async (ids, ct) =>
+            (await c.Service<DataHubDb>().MiekProgressUpdates.AsNoTracking().Where(u => ids.Contains(u.ProjectId)).ToListAsync(ct))
+                .GroupBy(u => u.ProjectId).ToDictionary(g => g.Key, g => g.OrderBy(u => u.AsOfDate).ThenBy(u => u.RowId).Select(MiekProgressEndpoints.ToResponse).ToList()));
+}

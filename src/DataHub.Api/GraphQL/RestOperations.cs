@@ -1,0 +1,159 @@
+using System.Text;
+using System.Text.Json;
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Routing;
+
+namespace DataHub.Api.GraphQL;
+
+/// <summary>A mutation's outcome: the REST operation's answer, or its problem as typed errors.</summary>
+public sealed record MutationResult(bool Ok, int Status, string? Etag, string? Id, JsonElement? Result, string? Problem, IReadOnlyList<UserError> Errors);
+
+/// <summary>One thing wrong with the input: where (JSON pointer into the input, or argument), what (code), and why.</summary>
+public sealed record UserError(string? Pointer, string? Argument, int? Index, string Code, string Message);
+
+/// <summary>
+/// Runs a REST operation in process, with the caller's identity, on a fresh request scope, without a network hop:
+/// GraphQL writes (and the few reads whose logic is the REST handler's) go through the very handler REST uses, so
+/// validation, access decisions, versioning, audit and the change feed are the same by construction.
+/// </summary>
+public static class RestOperation
+{
+    public static async Task<(int Status, string? ETag, byte[] Body)> RunAsync(IResolveFieldContext c, string endpointName, IReadOnlyDictionary<string, string?> route,
+        IQueryCollection? query, byte[]? body, string? contentType, IReadOnlyDictionary<string, string?>? headers)
+    {
+        var outer = c.Http();
+        var endpoint = outer.RequestServices.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Single(e => e.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName == endpointName);
+        await using var scope = outer.RequestServices.CreateAsyncScope();
+        var features = new FeatureCollection();
+        features.Set<IHttpRequestFeature>(new HttpRequestFeature());
+        features.Set<IHttpResponseFeature>(new HttpResponseFeature());
+        var response = new MemoryStream();
+        features.Set<IHttpResponseBodyFeature>(new StreamResponseBodyFeature(response));
+        var http = new DefaultHttpContext(features) { RequestServices = scope.ServiceProvider, User = outer.User };
+        http.Request.Method = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.FirstOrDefault() ?? "GET";
+        http.Request.Scheme = outer.Request.Scheme;
+        http.Request.Host = outer.Request.Host;
+        http.Request.PathBase = outer.Request.PathBase;
+        var path = endpoint.RoutePattern.RawText ?? "";
+        foreach (var (k, v) in route)
+        {
+            http.Request.RouteValues[k] = v;
+            path = System.Text.RegularExpressions.Regex.Replace(path, "\\{" + k + "(:[^}]*)?\\}", Uri.EscapeDataString(v ?? ""));
+        }
+        http.Request.Path = "/" + path.TrimStart('/');
+        if (query is not null) http.Request.QueryString = QueryString.Create(query.SelectMany(kv => kv.Value.Select(v => new KeyValuePair<string, string?>(kv.Key, v))));
+        if (body is not null)
+        {
+            http.Request.Body = new MemoryStream(body);
+            http.Request.ContentLength = body.Length;
+            http.Request.ContentType = contentType;
+        }
+        foreach (var (k, v) in headers ?? new Dictionary<string, string?>()) if (v is not null) http.Request.Headers[k] = v;
+        http.Connection.RemoteIpAddress = outer.Connection.RemoteIpAddress;
+        http.RequestAborted = c.CancellationToken;
+        http.SetEndpoint(endpoint);
+        await endpoint.RequestDelegate!(http);
+        return (http.Response.StatusCode, http.Response.Headers.ETag.ToString() is { Length: > 0 } etag ? etag : null, response.ToArray());
+    }
+}
+
+/// <summary>Reads whose logic lives in a REST handler (the change feed): the same answer, deserialised.</summary>
+public static class RestReads
+{
+    public static async Task<T> GetAsync<T>(IResolveFieldContext c, string endpointName, IQueryCollection query)
+    {
+        var (status, _, body) = await RestOperation.RunAsync(c, endpointName, new Dictionary<string, string?>(), query, null, null, null);
+        if (status >= 400)
+        {
+            var problem = JsonSerializer.Deserialize<Http.Problem>(body, Http.GeoJson.Options)!;
+            throw Resolve.Invalid(problem.Errors ?? [], problem.Detail ?? problem.Title);
+        }
+        return JsonSerializer.Deserialize<T>(body, Http.GeoJson.Options)!;
+    }
+}
+
+public sealed class MutationResultGraphType : AutoRegisteringObjectGraphType<MutationResult>
+{
+    public MutationResultGraphType()
+    {
+        Name = "MutationResult";
+        Description = "What a write did: ok with the stored record (result, as REST returns it) and its ETag, or the errors — every one, with where and why; nothing is stored then.";
+    }
+}
+
+/// <summary>Every write REST offers, as a mutation taking the same JSON document (input) and answering with typed errors.</summary>
+public static class RestMutations
+{
+    private sealed record Operation(string Field, string Endpoint, string Description, string[] Route, string? ContentType, bool IfMatch = false,
+        bool ContentCrs = false, string[]? QueryArgs = null);
+
+    private static readonly Operation[] Operations =
+    [
+        new("createDevelopment", "createDevelopment", "Submit a development (a GeoJSON Feature, schemas/development.schema.json)", [], "application/geo+json", ContentCrs: true),
+        new("updateDevelopment", "updateDevelopment", "Replace a development with a new version", ["id"], "application/geo+json", IfMatch: true, ContentCrs: true),
+        new("retireDevelopment", "retireDevelopment", "Retire a development (its history stays)", ["id"], null, IfMatch: true),
+        new("importDevelopments", "createDevelopmentImport", "Bulk upsert of a FeatureCollection: all or nothing, every failing item reported", [], "application/geo+json",
+            ContentCrs: true, QueryArgs: ["dryRun"]),
+        new("createPlan", "createPlan", "Register a source plan", [], "application/json"),
+        new("updatePlan", "updatePlan", "Replace a plan", ["id"], "application/json", IfMatch: true),
+        new("createSharingAgreement", "createSharingAgreement", "Sign a sharing agreement (the data owner's OrgAdmin)", [], "application/json"),
+        new("updateSharingAgreement", "updateSharingAgreement", "Replace a sharing agreement", ["id"], "application/json", IfMatch: true),
+        new("revokeSharingAgreement", "revokeSharingAgreement", "Revoke a sharing agreement", ["id"], null, IfMatch: true),
+        new("importCapacityMap", "createCapacityMapImport", "A grid operator's capacity-map file (im-capaciteitskaart v1.3)", [], "application/json"),
+        new("importEnergyAreas", "createEnergyAreaImport", "Energy area boundaries and capacity per year (a FeatureCollection)", [], "application/geo+json", ContentCrs: true),
+        new("importStations", "createStationImport", "Stations (a FeatureCollection)", [], "application/geo+json", ContentCrs: true),
+        new("createQuickscan", "createQuickscan", "Would this plan fit the grid?", [], "application/json"),
+        new("createVariant", "createVariant", "A what-if variant of the caller's developments", [], "application/json"),
+        new("createProgrammeCycle", "createProgrammeCycle", "Open a programme cycle", [], "application/json"),
+        new("updateProgrammeCycle", "updateProgrammeCycle", "Replace a cycle's name, milestones or description", ["id"], "application/json", IfMatch: true),
+        new("freezeProgrammeCycleBaseline", "freezeProgrammeCycleBaseline", "Freeze the cycle's baseline", ["id"], null, IfMatch: true),
+        new("publishProgrammeCycle", "publishProgrammeCycle", "Publish the adopted pMIEK", ["id"], null, IfMatch: true),
+        new("createMiekProject", "createMiekProject", "Add (or, a grid operator, propose) a project", [], "application/json", ContentCrs: true),
+        new("updateMiekProject", "updateMiekProject", "Replace a project with a new version", ["id"], "application/json", IfMatch: true, ContentCrs: true),
+        new("retireMiekProject", "retireMiekProject", "Retire a project", ["id"], null, IfMatch: true),
+        new("scoreMiekProject", "scoreMiekProject", "Score a project on one criterion, with a rationale", ["id", "criterion"], "application/json", IfMatch: true),
+        new("decideMiekProject", "decideMiekProject", "The prioritisation decision with its reason", ["id"], "application/json", IfMatch: true),
+        new("createMiekProgressUpdate", "createMiekProgressUpdate", "Report a project's progress", ["id"], "application/json"),
+        new("putWeighingFramework", "putProvinceWeighingFramework", "Tailor a province's weighing framework", ["province"], "application/json", IfMatch: true),
+    ];
+
+    public static void AddAll(ObjectGraphType mutation)
+    {
+        foreach (var op in Operations)
+        {
+            var field = mutation.Field<NonNullGraphType<MutationResultGraphType>>(op.Field).Description(op.Description);
+            foreach (var r in op.Route) field.Argument<NonNullGraphType<StringGraphType>>(r, r == "id" ? "the record's id" : $"the {r}");
+            if (op.ContentType is not null) field.Argument<NonNullGraphType<JsonGraphType>>("input", "the document REST takes for this operation");
+            if (op.IfMatch) field.Argument<StringGraphType>("ifMatch", "the ETag of the version being replaced (required where REST requires it)");
+            if (op.ContentCrs) field.Argument<StringGraphType>("contentCrs", "CRS of the input's geometries: CRS84 (default), EPSG:28992 or EPSG:4258");
+            foreach (var q in op.QueryArgs ?? []) field.Argument<BooleanGraphType>(q);
+            field.ResolveAsync(async c => await RunAsync(c, op));
+        }
+    }
+
+    private static async Task<MutationResult> RunAsync(IResolveFieldContext c, Operation op)
+    {
+        var route = op.Route.ToDictionary(r => r, r => (string?)c.GetArgument<string>(r));
+        byte[]? body = op.ContentType is null ? null : Encoding.UTF8.GetBytes(JsonSerializer.Serialize(c.GetArgument<JsonElement>("input")));
+        var headers = new Dictionary<string, string?>
+        {
+            ["If-Match"] = op.IfMatch ? c.GetArgument<string?>("ifMatch") : null,
+            ["Content-Crs"] = op.ContentCrs ? c.GetArgument<string?>("contentCrs") : null,
+        };
+        var query = op.QueryArgs is null ? null : c.AsQuery(op.QueryArgs);
+        var (status, etag, response) = await RestOperation.RunAsync(c, op.Endpoint, route, query, body, op.ContentType, headers);
+        JsonElement? json = response.Length == 0 ? null : JsonDocument.Parse(response).RootElement.Clone();
+        if (status < 400)
+        {
+            var id = json is { ValueKind: JsonValueKind.Object } o && o.TryGetProperty("id", out var i) && i.ValueKind == JsonValueKind.String ? i.GetString() : route.GetValueOrDefault("id");
+            return new MutationResult(true, status, etag, id, json, null, []);
+        }
+        var problem = json is { } p ? p.Deserialize<Http.Problem>(Http.GeoJson.Options) : null;
+        var errors = problem?.Errors?.Select(e => new UserError(e.Pointer.Length > 0 ? e.Pointer : null, e.Parameter, e.Index, e.Code, e.Message)).ToList() ?? [];
+        if (errors.Count == 0) errors.Add(new UserError(null, null, null, problem?.Type.Split('/')[^1] ?? "error", problem?.Detail ?? problem?.Title ?? $"status {status}"));
+        return new MutationResult(false, status, etag, null, null, problem?.Detail ?? problem?.Title, errors);
+    }
+}

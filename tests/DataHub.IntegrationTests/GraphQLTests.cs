@@ -1,0 +1,296 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using DataHub.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using static DataHub.IntegrationTests.Infrastructure.Features;
+
+namespace DataHub.IntegrationTests;
+
+/// <summary>
+/// GraphQL over HTTP on both databases: the transport, the cost limits under hostile queries, the same answers and
+/// access decisions as REST (also through nested paths), writes with typed errors, and no round trip per result.
+/// </summary>
+public abstract class GraphQLTests(Hub hub)
+{
+    private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
+
+    private static async Task<JsonNode> Ask(HttpClient client, string query, JsonObject? variables = null)
+    {
+        var body = new JsonObject { ["query"] = query };
+        if (variables is not null) body["variables"] = variables;
+        var response = await client.PostAsync("/api/v1/graphql", Json(body.ToJsonString()));
+        Assert.Equal("application/graphql-response+json", response.Content.Headers.ContentType?.MediaType);
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+    }
+
+    private static JsonNode Data(JsonNode answer)
+    {
+        Assert.True(answer["errors"] is null, answer["errors"]?.ToJsonString());
+        return answer["data"]!;
+    }
+
+    [Fact]
+    public async Task The_transport_follows_GraphQL_over_HTTP()
+    {
+        var client = hub.Client("PV26", "Reader");
+        // POST and GET; the response media type, or application/json for older clients.
+        Assert.Equal("PV26", Data(await Ask(client, "{ me { organisation } }"))["me"]!["organisation"]!.GetValue<string>());
+        var get = await client.GetAsync("/api/v1/graphql?query=" + Uri.EscapeDataString("query Q($c: String!) { area(code: $c) { name } }")
+            + "&variables=" + Uri.EscapeDataString("""{"c":"GM0321"}""") + "&operationName=Q");
+        Assert.Equal(HttpStatusCode.OK, get.StatusCode);
+        Assert.Equal("Houten", JsonNode.Parse(await get.Content.ReadAsStringAsync())!["data"]!["area"]!["name"]!.GetValue<string>());
+        var legacy = new HttpRequestMessage(HttpMethod.Post, "/api/v1/graphql") { Content = Json("""{"query":"{ nope }"}"""), Headers = { { "Accept", "application/json" } } };
+        var old = await client.SendAsync(legacy);
+        Assert.Equal((HttpStatusCode.OK, "application/json"), (old.StatusCode, old.Content.Headers.ContentType?.MediaType));
+        // A document that never executes is a 400 with graphql-response+json; the error names the field.
+        var invalid = await client.PostAsync("/api/v1/graphql", Json("""{"query":"{ nope }"}"""));
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        Assert.Contains("nope", (await invalid.Content.ReadAsStringAsync()));
+        // Mutations are not sent over GET.
+        var mutation = await client.GetAsync("/api/v1/graphql?query=" + Uri.EscapeDataString("mutation { retireDevelopment(id: \"x\", ifMatch: \"1\") { ok } }"));
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, mutation.StatusCode);
+        Assert.Equal("POST", mutation.Content.Headers.Allow.Single());
+        // Not JSON, or not acceptable: problems.
+        await (await client.PostAsync("/api/v1/graphql", Json("{"))).Problem(HttpStatusCode.BadRequest);
+        await (await client.PostAsync("/api/v1/graphql", new StringContent("{ me { organisation } }", Encoding.UTF8, "text/plain"))).Problem(HttpStatusCode.UnsupportedMediaType);
+        // A batch: one answer per operation, in order.
+        var batch = await client.PostAsync("/api/v1/graphql", Json("""[{"query":"{ me { organisation } }"},{"query":"{ area(code: \"PV26\") { name } }"}]"""));
+        var answers = JsonNode.Parse(await batch.Content.ReadAsStringAsync())!.AsArray();
+        Assert.Equal(("PV26", "Utrecht"), (answers[0]!["data"]!["me"]!["organisation"]!.GetValue<string>(), answers[1]!["data"]!["area"]!["name"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task Hostile_queries_are_refused_with_a_clear_error_not_a_crash()
+    {
+        var client = hub.Client("PV26", "Reader");
+        // Deep nesting: areas → municipalities → … beyond the depth limit.
+        var deep = "{ area(code: \"PV26\") { " + string.Concat(Enumerable.Repeat("municipalities { ", 14)) + "code" + new string('}', 14) + " } }";
+        var tooDeep = await Ask(client, deep);
+        Assert.Null(tooDeep["data"]);
+        Assert.Contains("depth", tooDeep["errors"]![0]!["message"]!.GetValue<string>(), StringComparison.OrdinalIgnoreCase);
+        // Aliases × 1,000 of a costly field: over the complexity limit before anything runs.
+        var aliases = "{ " + string.Concat(Enumerable.Range(0, 1000).Select(i => $"a{i}: developments(first: 500) {{ totalCount nodes {{ id name }} }} ")) + "}";
+        var tooCostly = await Ask(client, aliases);
+        Assert.Null(tooCostly["data"]);
+        Assert.Contains("complexity", tooCostly["errors"]![0]!["message"]!.GetValue<string>(), StringComparison.OrdinalIgnoreCase);
+        // A page larger than allowed.
+        var page = await Ask(client, "{ developments(first: 100000) { totalCount } }");
+        Assert.Equal("pageSize", page["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
+        // A huge batch.
+        var many = "[" + string.Join(",", Enumerable.Repeat("""{"query":"{ me { organisation } }"}""", 11)) + "]";
+        var problem = await (await client.PostAsync("/api/v1/graphql", Json(many))).Problem(HttpStatusCode.BadRequest);
+        Assert.Contains("at most 10", problem["detail"]!.GetValue<string>());
+        // The hub still answers.
+        Assert.Equal("PV26", Data(await Ask(client, "{ me { organisation } }"))["me"]!["organisation"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Reads_answer_as_REST_does_with_the_same_access_decisions_also_through_nested_paths()
+    {
+        // A confidential data centre (hidden from the province), a public one, and shared-in-detail homes, in an area of their own.
+        var shortCode = $"OS Test {Id()}";
+        var stedin = hub.Client("STEDIN", "Submitter");
+        Assert.Equal(HttpStatusCode.Created, (await stedin.PostAsync("/api/v1/capacity-map-imports", Json($$"""
+            {"conforms_to":"http://data.netbeheernederland.nl/capaciteitskaart/v1.3.0","creator":"t","identifier":"gql","issued":"2026-11-01","energy_areas":[{"short_code":"{{shortCode}}","works":[]}]}
+            """))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await stedin.PostAsync("/api/v1/energy-area-imports", Http.GeoJson($$$"""
+            {"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[5.40,52.15],[5.44,52.15],[5.44,52.17],[5.40,52.17],[5.40,52.15]]]},
+              "properties":{"shortCode":"{{{shortCode}}}","capacity":[{"year":2025,"offtakeMw":1,"feedInMw":1}]}}]}
+            """))).StatusCode);
+        var owner = hub.Client("CLUSTER6", "Submitter");
+        async Task<string> Create(string visibility, double lon) => (await (await owner.PostAsync("/api/v1/developments", Http.GeoJson(Point(Id(), lon, 52.16, p =>
+        {
+            p["visibility"] = visibility; p["planType"] = "CES"; p["sector"] = "industry"; p["kind"] = "dataCentre"; p["assetType"] = "consumer";
+            p["quantities"] = new JsonArray(new JsonObject { ["year"] = 2026, ["value"] = 5, ["unit"] = "MW" });
+            p["energy"] = new JsonArray(new JsonObject { ["year"] = 2026, ["carrier"] = "electricity", ["peakOfftakeMw"] = 5 });
+        })))).Body())["id"]!.GetValue<string>();
+        var hidden = await Create("confidential", 5.41);
+        var open = await Create("public", 5.42);
+        var province = hub.Client("PV26", "Reader");
+
+        // One: hidden is null (like REST's 404), the public one masked exactly as REST masks it.
+        var one = Data(await Ask(province, $$"""{ h: development(id: "{{hidden}}") { id } o: development(id: "{{open}}") { id energy { year } withheld } }"""));
+        Assert.Null(one["h"]);
+        var rest = await (await province.GetAsync($"/api/v1/developments/{open}")).Body();
+        Assert.Equal(rest["properties"]!["withheld"]!.ToJsonString(), one["o"]!["withheld"]!.ToJsonString());
+        Assert.Empty(one["o"]!["energy"]!.AsArray());
+        await (await province.GetAsync($"/api/v1/developments/{hidden}")).Problem(HttpStatusCode.NotFound);
+
+        // The list: the same records, the same count, as REST.
+        var restList = await (await province.GetAsync("/api/v1/developments?owner=CLUSTER6&limit=1000")).Body();
+        var list = Data(await Ask(province, "{ developments(owner: \"CLUSTER6\", first: 500) { totalCount nodes { id } } }"))["developments"]!;
+        Assert.Equal(restList["numberMatched"]!.GetValue<long>(), list["totalCount"]!.GetValue<long>());
+        Assert.Equal(restList["features"]!.AsArray().Select(f => f!["id"]!.GetValue<string>()).Order(), list["nodes"]!.AsArray().Select(n => n!["id"]!.GetValue<string>()).Order());
+        Assert.DoesNotContain(hidden, list.ToJsonString());
+
+        // Nested: the area's developments and a pMIEK project's developments never show the hidden one; the owner sees both.
+        var nested = $$"""{ energyAreas(operator: "STEDIN") { shortCode developments { id } } }""";
+        var areaOf = (JsonNode d) => d["energyAreas"]!.AsArray().Single(a => a!["shortCode"]!.GetValue<string>() == shortCode)!["developments"]!.AsArray().Select(x => x!["id"]!.GetValue<string>()).ToList();
+        Assert.Equal([open], areaOf(Data(await Ask(province, nested))));
+        Assert.Equal([hidden, open], areaOf(Data(await Ask(owner, nested))).Order());
+        var coordinator = hub.Client("PV26", "ProgrammeCoordinator");
+        var cycle = (await (await coordinator.PostAsync("/api/v1/programme-cycles", Json($$"""{"code":"gql-{{Id()}}","name":"pMIEK","year":2027,"scope":"PV26"}"""))).Body())["id"]!.GetValue<string>();
+        // The coordinator cannot link what it cannot see; Stedin (which sees both through no agreement either) links the public one.
+        var project = (await (await coordinator.PostAsync("/api/v1/miek-projects", Json($$"""
+            {"cycle":"{{cycle}}","code":"gql-{{Id()}}","name":"P","infrastructureType":"storage","carrier":"electricity","projectType":"concrete","developments":["{{open}}"]}
+            """))).Body())["id"]!.GetValue<string>();
+        var viaProject = Data(await Ask(hub.Client("GM0344", "Reader"), $$"""{ miekProject(id: "{{project}}") { developmentIds developments { id withheld } } }"""));
+        Assert.Equal([open], viaProject["miekProject"]!["developments"]!.AsArray().Select(x => x!["id"]!.GetValue<string>()));
+
+        // The pMIEK list as REST's national format: same projects, same decisions.
+        var restProjects = await (await hub.Client("KGG", "NationalIngest").GetAsync($"/api/v1/miek-projects?cycle={cycle}")).Body();
+        var gqlProjects = Data(await Ask(hub.Client("KGG", "NationalIngest"), $$"""{ miekProjects(cycle: "{{cycle}}") { totalCount nodes { id code decision } } }"""))["miekProjects"]!;
+        Assert.Equal(restProjects["numberReturned"]!.GetValue<int>(), gqlProjects["totalCount"]!.GetValue<int>());
+        Assert.Equal(restProjects["items"]![0]!["code"]!.GetValue<string>(), gqlProjects["nodes"]![0]!["code"]!.GetValue<string>());
+        // A municipality elsewhere reads nothing of Utrecht's pMIEK.
+        Assert.Null(Data(await Ask(hub.Client("GM0202", "Reader"), $$"""{ miekProject(id: "{{project}}") { id } }"""))["miekProject"]);
+    }
+
+    [Fact]
+    public async Task Writes_go_through_the_same_validation_with_typed_errors_and_store_nothing_on_failure()
+    {
+        var houten = hub.Client("GM0321", "Submitter");
+        const string Mutation = "mutation($f: JSON!) { createDevelopment(input: $f) { ok status id etag errors { pointer code message } result } }";
+        var feature = Point(Id(), 5.17, 52.03);
+        var created = Data(await Ask(houten, Mutation, new JsonObject { ["f"] = feature }))["createDevelopment"]!;
+        Assert.True(created["ok"]!.GetValue<bool>());
+        var id = created["id"]!.GetValue<string>();
+        Assert.Equal((201, "\"1\""), (created["status"]!.GetValue<int>(), created["etag"]!.GetValue<string>()));
+        Assert.Equal(HttpStatusCode.OK, (await houten.GetAsync($"/api/v1/developments/{id}")).StatusCode);
+
+        // Invalid: the same errors, pointers and codes as REST gives for the same document.
+        var bad = Point(Id(), 5.17, 52.03, p => { p["sector"] = "nonsense"; p["certainty"] = "maybe"; });
+        var restProblem = await (await houten.PostAsync("/api/v1/developments", Http.GeoJson(bad))).Problem(HttpStatusCode.BadRequest);
+        var failed = Data(await Ask(houten, Mutation, new JsonObject { ["f"] = JsonNode.Parse(bad.ToJsonString()) }))["createDevelopment"]!;
+        Assert.False(failed["ok"]!.GetValue<bool>());
+        Assert.Equal(restProblem.Errors().Select(e => (e["pointer"]!.GetValue<string>(), e["code"]!.GetValue<string>())).Order(),
+            failed["errors"]!.AsArray().Select(e => (e!["pointer"]!.GetValue<string>(), e["code"]!.GetValue<string>())).Order());
+
+        // A bulk import with one bad item: every failing item reported, nothing stored.
+        var before = await (await houten.GetAsync("/api/v1/developments?owner=GM0321&limit=1")).Body();
+        var collection = Collection([Point(Id(), 5.17, 52.03), Point(Id(), 5.17, 52.03, p => p["sector"] = "nonsense"), Point(Id(), 5.18, 52.03)]);
+        var import = Data(await Ask(houten, "mutation($c: JSON!) { importDevelopments(input: $c) { ok status errors { pointer index code } } }",
+            new JsonObject { ["c"] = collection }))["importDevelopments"]!;
+        Assert.False(import["ok"]!.GetValue<bool>());
+        Assert.Contains(import["errors"]!.AsArray(), e => e!["pointer"]!.GetValue<string>().StartsWith("/features/1", StringComparison.Ordinal));
+        var after = await (await houten.GetAsync("/api/v1/developments?owner=GM0321&limit=1")).Body();
+        Assert.Equal(before["numberMatched"]!.GetValue<long>(), after["numberMatched"]!.GetValue<long>());
+
+        // Not the caller's: refused as REST refuses; a stale ETag: 412.
+        var retire = "mutation($id: String!, $e: String) { retireDevelopment(id: $id, ifMatch: $e) { ok status errors { code } } }";
+        var restRefusal = await hub.Client("GM0202", "Submitter").Send(HttpMethod.Delete, $"/api/v1/developments/{id}", null, "\"1\"");
+        Assert.Equal((int)restRefusal.StatusCode, Data(await Ask(hub.Client("GM0202", "Submitter"), retire, new JsonObject { ["id"] = id, ["e"] = "\"1\"" }))["retireDevelopment"]!["status"]!.GetValue<int>());
+        Assert.Equal(HttpStatusCode.Forbidden, restRefusal.StatusCode);
+        Assert.Equal(412, Data(await Ask(houten, retire, new JsonObject { ["id"] = id, ["e"] = "\"7\"" }))["retireDevelopment"]!["status"]!.GetValue<int>());
+        Assert.True(Data(await Ask(houten, retire, new JsonObject { ["id"] = id, ["e"] = "\"1\"" }))["retireDevelopment"]!["ok"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task A_deep_nested_query_makes_the_same_number_of_database_round_trips_for_few_and_for_many_results()
+    {
+        var coordinator = hub.Client("PV28", "ProgrammeCoordinator");
+        var cycle = (await (await coordinator.PostAsync("/api/v1/programme-cycles", Json($$"""{"code":"n1-{{Id()}}","name":"pMIEK","year":2027,"scope":"PV28"}"""))).Body())["id"]!.GetValue<string>();
+        var developer = hub.Client("GM0599", "Submitter");
+        async Task AddProjects(int n)
+        {
+            for (var i = 0; i < n; i++)
+            {
+                var dev = (await (await developer.PostAsync("/api/v1/developments", Http.GeoJson(Point(Id(), 4.48, 51.92)))).Body())["id"]!.GetValue<string>();
+                Assert.Equal(HttpStatusCode.Created, (await coordinator.PostAsync("/api/v1/miek-projects", Json($$"""
+                    {"cycle":"{{cycle}}","code":"p-{{Id()}}","name":"P","infrastructureType":"storage","carrier":"electricity","projectType":"concrete","developments":["{{dev}}"]}
+                    """))).StatusCode);
+            }
+        }
+        var query = $$"""{ miekProjects(cycle: "{{cycle}}", first: 100) { totalCount nodes { code developments { id name } progressUpdates { schedule } } } }""";
+        var counter = hub.Service(sp => sp.GetRequiredService<DataHub.Api.Data.DatabaseRoundTrips>());
+        async Task<(long Trips, int Projects)> Measure()
+        {
+            var client = hub.Client("PV28", "Reader");
+            await Ask(client, "{ me { organisation } }"); // warm the caller's access scope path
+            var start = counter.Count;
+            var data = Data(await Ask(client, query));
+            return (counter.Count - start, data["miekProjects"]!["totalCount"]!.GetValue<int>());
+        }
+        await AddProjects(2);
+        var few = await Measure();
+        await AddProjects(10);
+        var many = await Measure();
+        Assert.Equal((2, 12), (few.Projects, many.Projects));
+        Assert.Equal(few.Trips, many.Trips);
+    }
+
+    [Fact]
+    public async Task The_schema_matches_its_committed_SDL()
+    {
+        var schema = hub.Service(sp => sp.GetRequiredService<DataHub.Api.GraphQL.DataHubSchema>());
+        schema.Initialize();
+        var sdl = global::GraphQL.SchemaExtensions.Print(schema).ReplaceLineEndings("\n").TrimEnd() + "\n";
+        var snapshot = Repository.Path("schemas", "datahub.graphql");
+        if (Environment.GetEnvironmentVariable("DATAHUB_UPDATE_SNAPSHOTS") == "1") await File.WriteAllTextAsync(snapshot, sdl);
+        Assert.True(File.Exists(snapshot), "schemas/datahub.graphql is missing; run the tests with DATAHUB_UPDATE_SNAPSHOTS=1");
+        Assert.True((await File.ReadAllTextAsync(snapshot)).ReplaceLineEndings("\n") == sdl,
+            "schemas/datahub.graphql differs from the schema the hub serves. If the change is intended: DATAHUB_UPDATE_SNAPSHOTS=1 dotnet test");
+    }
+
+    [Fact]
+    public async Task Every_example_in_the_GraphQL_guide_runs_without_errors()
+    {
+        var guide = await File.ReadAllTextAsync(Repository.Path("api-docs", "graphql.md"));
+        var examples = System.Text.RegularExpressions.Regex.Matches(guide, "<!-- as (\\S+) (\\S+) -->\\s*```graphql\\n(.*?)```", System.Text.RegularExpressions.RegexOptions.Singleline);
+        Assert.True(examples.Count >= 4, "the guide has an example per role");
+        foreach (System.Text.RegularExpressions.Match m in examples)
+        {
+            var answer = await Ask(hub.Client(m.Groups[1].Value, m.Groups[2].Value.Split(',')), m.Groups[3].Value);
+            Assert.True(answer["errors"] is null, $"{m.Groups[1].Value}: {answer["errors"]?.ToJsonString()}\n{m.Groups[3].Value}");
+        }
+    }
+}
+
+public sealed class GraphQLOnSqlite(SqliteHub hub) : GraphQLTests(hub), IClassFixture<SqliteHub>;
+
+public sealed class GraphQLOnPostgis(PostgresHub hub) : GraphQLTests(hub), IClassFixture<PostgresHub>;
+
+/// <summary>The GraphQL endpoint's budget and switches, on a hub configured for them.</summary>
+public sealed class GraphQLBudgetTests(GraphQLBudgetTests.BudgetHub hub) : IClassFixture<GraphQLBudgetTests.BudgetHub>
+{
+    public sealed class BudgetHub : Hub
+    {
+        public override Database Database => Database.Sqlite;
+        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+        {
+            ["DataHub:RateLimit:BucketSize"] = "6",
+            ["DataHub:RateLimit:TokensPerPeriod"] = "1",
+            ["DataHub:RateLimit:PeriodSeconds"] = "3600",
+            ["DataHub:GraphQL:AnonymousIntrospection"] = "false",
+        };
+    }
+
+    private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
+
+    [Fact]
+    public async Task The_rate_limit_counts_operations_not_requests()
+    {
+        var client = hub.Client("GM0344", "Reader");
+        var five = "[" + string.Join(",", Enumerable.Repeat("""{"query":"{ me { organisation } }"}""", 5)) + "]";
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/api/v1/graphql", Json(five))).StatusCode);   // 5 of 6 tokens
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/api/v1/graphql", Json("""{"query":"{ me { organisation } }"}"""))).StatusCode); // the 6th
+        var refused = await client.PostAsync("/api/v1/graphql", Json("""{"query":"{ me { organisation } }"}"""));
+        await refused.Problem(HttpStatusCode.TooManyRequests);
+        Assert.True(refused.Headers.RetryAfter is not null);
+        // Another identity has its own budget; a batch larger than what is left is refused whole.
+        var other = hub.Client("GM0363", "Reader");
+        Assert.Equal(HttpStatusCode.OK, (await other.PostAsync("/api/v1/graphql", Json("""{"query":"{ me { organisation } }"}"""))).StatusCode);
+        var seven = "[" + string.Join(",", Enumerable.Repeat("""{"query":"{ me { organisation } }"}""", 7)) + "]";
+        await (await other.PostAsync("/api/v1/graphql", Json(seven))).Problem(HttpStatusCode.TooManyRequests); // 7 ≤ the batch cap, but more than the 5 tokens left
+    }
+
+    [Fact]
+    public async Task Introspection_can_be_closed_to_anonymous_callers()
+    {
+        var anonymous = await hub.Client().PostAsync("/api/v1/graphql", Json("""{"query":"{ __schema { queryType { name } } }"}"""));
+        Assert.Contains("signed-in callers only", await anonymous.Content.ReadAsStringAsync());
+        var signedIn = await hub.Client("GM0599", "Reader").PostAsync("/api/v1/graphql", Json("""{"query":"{ __schema { queryType { name } } }"}"""));
+        Assert.Equal("Query", JsonNode.Parse(await signedIn.Content.ReadAsStringAsync())!["data"]!["__schema"]!["queryType"]!["name"]!.GetValue<string>());
+    }
+}
