@@ -221,6 +221,57 @@ public abstract class GraphQLTests(Hub hub)
     }
 
     [Fact]
+    public async Task Every_REST_read_has_its_GraphQL_field_answering_the_same()
+    {
+        // Data to read: a confidential CES plan shared as aggregates only (suppressed for the province), a plan, a quickscan, an agreement.
+        var owner = hub.Client("CLUSTER6", "Submitter", "OrgAdmin");
+        var ces = (await (await owner.PostAsync("/api/v1/developments", Http.GeoJson(Point(Id(), 5.12, 52.09, p =>
+        {
+            p["visibility"] = "confidential"; p["planType"] = "CES"; p["sector"] = "industry"; p["kind"] = "dataCentre"; p["assetType"] = "consumer";
+            p["quantities"] = new JsonArray(new JsonObject { ["year"] = 2030, ["value"] = 12, ["unit"] = "MW" });
+        })))).Body())["id"]!.GetValue<string>();
+        Assert.Equal(HttpStatusCode.Created, (await owner.PostAsync("/api/v1/sharing-agreements", Json($$"""
+            {"recipients":[{"organisation":"PV26"}],"scope":{"records":["{{ces}}"]},"level":"aggregateOnly","purpose":"pMIEK","validFrom":"2026-01-01","validTo":"2030-12-31","status":"active"}
+            """))).StatusCode);
+        var province = hub.Client("PV26", "Reader");
+        Assert.Equal(HttpStatusCode.Created, (await province.PostAsync("/api/v1/quickscans", Json("""
+            {"geometry":{"type":"Point","coordinates":[5.12,52.09]},"kind":"chargingHub","quantity":{"value":20,"unit":"chargingPoints"},"year":2028}
+            """))).StatusCode);
+
+        // (caller, REST path, GraphQL query, the path of the same list in each answer)
+        (HttpClient Client, string Url, string Query, string RestList, string GqlList)[] pairs =
+        [
+            (province, "/api/v1/development-aggregates?level=province&area=PV26&fromYear=2030&toYear=2030&planType=CES",
+                """{ x: developmentAggregates(level: "province", area: "PV26", fromYear: 2030, toYear: 2030, planType: "CES") { cells { area year sector count total suppressed suppressedBecause } } }""", "cells", "cells"),
+            (province, "/api/v1/development-loads?level=province&area=PV26&scenario=expected&fromYear=2030&toYear=2030",
+                """{ x: developmentLoads(level: "province", area: "PV26", scenario: "expected", fromYear: 2030, toYear: 2030) { items { area year scenario } } }""", "items", "items"),
+            (province, "/api/v1/quickscans", "{ x: quickscans { items { id kind year } } }", "items", "items"),
+            (owner, "/api/v1/sharing-agreements", "{ x: sharingAgreements { items { id level status } } }", "items", "items"),
+            (hub.Client(), "/api/v1/calculation-rule-sets", "{ x: calculationRuleSets { items { id code version } } }", "items", "items"),
+            (hub.Client(), "/api/v1/plans", "{ x: plans { items { id code planType } } }", "items", "items"),
+            (owner, "/api/v1/audit-events?limit=50", "{ x: auditEvents(limit: 50) { items { action resourceType } } }", "items", "items"),
+        ];
+        foreach (var (client, rest, query, restList, gqlList) in pairs)
+        {
+            var expected = (await (await client.GetAsync(rest)).Body())[restList]!.AsArray();
+            var actual = Data(await Ask(client, query))["x"]![gqlList]!.AsArray();
+            Assert.True(expected.Count == actual.Count, $"{rest}: {expected.Count} in REST, {actual.Count} over GraphQL");
+            for (var i = 0; i < actual.Count; i++)
+                foreach (var (key, value) in actual[i]!.AsObject())
+                    Assert.True(JsonNode.DeepEquals(expected[i]![key], value), $"{rest} [{i}].{key}: REST {expected[i]![key]?.ToJsonString()}, GraphQL {value?.ToJsonString()}");
+        }
+        // The province sees the CES cell suppressed, as in REST (aggregate-only data of one owner).
+        Assert.Contains(Data(await Ask(province, pairs[0].Query))["x"]!["cells"]!.AsArray(), c => c!["suppressed"]!.GetValue<bool>());
+        // Not its own: another organisation's agreement is null over GraphQL, 404 over REST.
+        var agreement = (await (await owner.GetAsync("/api/v1/sharing-agreements")).Body())["items"]![0]!["id"]!.GetValue<string>();
+        await (await hub.Client("GM0202", "Reader").GetAsync($"/api/v1/sharing-agreements/{agreement}")).Problem(HttpStatusCode.NotFound);
+        Assert.Null(Data(await Ask(hub.Client("GM0202", "Reader"), $$"""{ sharingAgreement(id: "{{agreement}}") { id } }"""))["sharingAgreement"]);
+        // A bad argument is the same error REST gives, as a GraphQL error naming the argument.
+        var bad = await Ask(province, """{ developmentAggregates(level: "galaxy") { cells { area } } }""");
+        Assert.Contains("level", bad["errors"]![0]!["message"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task The_schema_matches_its_committed_SDL()
     {
         var schema = hub.Service(sp => sp.GetRequiredService<DataHub.Api.GraphQL.DataHubSchema>());

@@ -18,6 +18,13 @@ public sealed class DataHubSchema : Schema
         Description = "DataHub: developments, grid capacity and the pMIEK, under the data owners' sharing agreements.";
         RegisterTypeMapping(typeof(Geometry), typeof(GeoJsonGraphType));
         RegisterTypeMapping(typeof(System.Text.Json.JsonElement), typeof(JsonGraphType));
+        // Maps keyed by code (load by sector, counts by sector) travel as JSON objects.
+        RegisterTypeMapping(typeof(IReadOnlyDictionary<string, double>), typeof(JsonGraphType));
+        RegisterTypeMapping(typeof(IReadOnlyDictionary<string, int>), typeof(JsonGraphType));
+        RegisterTypeMapping(typeof(Dictionary<string, double>), typeof(JsonGraphType));
+        RegisterTypeMapping(typeof(Dictionary<string, int>), typeof(JsonGraphType));
+        RegisterTypeMapping(typeof(IReadOnlyDictionary<string, int?>), typeof(JsonGraphType));
+        RegisterTypeMapping(typeof(IReadOnlyDictionary<string, double?>), typeof(JsonGraphType));
     }
 }
 
@@ -31,6 +38,7 @@ public sealed class DataHubQuery : ObjectGraphType
         Features.Grid.GridGraphQL.AddQueries(this, options);
         Features.Programme.ProgrammeGraphQL.AddQueries(this, options);
         Features.Changes.ChangeGraphQL.AddQueries(this);
+        RestQueries.AddAll(this);
     }
 }
 

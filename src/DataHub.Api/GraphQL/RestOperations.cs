@@ -63,13 +63,17 @@ public static class RestOperation
 /// <summary>Reads whose logic lives in a REST handler (the change feed): the same answer, deserialised.</summary>
 public static class RestReads
 {
-    public static async Task<T> GetAsync<T>(IResolveFieldContext c, string endpointName, IQueryCollection query)
+    public static async Task<T?> GetAsync<T>(IResolveFieldContext c, string endpointName, IQueryCollection query,
+        IReadOnlyDictionary<string, string?>? route = null, bool nullWhenNotFound = false)
     {
-        var (status, _, body) = await RestOperation.RunAsync(c, endpointName, new Dictionary<string, string?>(), query, null, null, null);
+        var (status, _, body) = await RestOperation.RunAsync(c, endpointName, route ?? new Dictionary<string, string?>(), query, null, null,
+            new Dictionary<string, string?> { ["Accept"] = "application/json" });
+        if (status == 404 && nullWhenNotFound) return default;
         if (status >= 400)
         {
             var problem = JsonSerializer.Deserialize<Http.Problem>(body, Http.GeoJson.Options)!;
-            throw Resolve.Invalid(problem.Errors ?? [], problem.Detail ?? problem.Title);
+            if (problem.Errors is { Count: > 0 } errors) throw Resolve.Invalid(errors, problem.Detail);
+            throw new ExecutionError(problem.Detail) { Code = problem.Type.Split('/')[^1] };
         }
         return JsonSerializer.Deserialize<T>(body, Http.GeoJson.Options)!;
     }

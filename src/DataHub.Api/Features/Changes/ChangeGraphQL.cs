@@ -12,6 +12,6 @@ public static class ChangeGraphQL
         query.Field<NonNullGraphType<AutoRegisteringObjectGraphType<ChangePage>>>("changes")
             .Description("Creates, updates and retires the caller may see, in order, from a cursor (the nextCursor of the previous page)")
             .Argument<StringGraphType>("since").Argument<IntGraphType>("limit").Argument<StringGraphType>("resourceType")
-            .ResolveAsync(async c => await RestReads.GetAsync<ChangePage>(c, "listChanges", c.AsQuery("since", "limit", "resourceType")));
+            .ResolveAsync(async c => (await RestReads.GetAsync<ChangePage>(c, "listChanges", c.AsQuery("since", "limit", "resourceType")))!);
     }
 }
