@@ -272,6 +272,48 @@ public abstract class GraphQLTests(Hub hub)
     }
 
     [Fact]
+    public async Task A_developments_versions_load_and_areas_and_an_energy_areas_loads_answer_as_REST()
+    {
+        var houten = hub.Client("GM0321", "Submitter");
+        var external = Id();
+        var id = (await (await houten.PostAsync("/api/v1/developments", Http.GeoJson(Point(external, 5.17, 52.03,
+            p => p["quantities"] = new JsonArray(new JsonObject { ["year"] = 2027, ["value"] = 400, ["unit"] = "homes" }))))).Body())["id"]!.GetValue<string>();
+        Assert.Equal(HttpStatusCode.OK, (await houten.Send(HttpMethod.Put, $"/api/v1/developments/{id}", Http.GeoJson(Point(external, 5.17, 52.03,
+            p => p["quantities"] = new JsonArray(new JsonObject { ["year"] = 2028, ["value"] = 600, ["unit"] = "homes" }))), "\"1\"")).StatusCode);
+        var reader = hub.Client("PV26", "Reader");
+        var d = Data(await Ask(reader, $$"""
+            { development(id: "{{id}}") { municipality { name } province { code } versions { version quantities { year value } } load(fromYear: 2026, toYear: 2030) { ruleSet years { year carrier peakOfftakeMw } } } }
+            """))["development"]!;
+        Assert.Equal(("Houten", "PV26"), (d["municipality"]!["name"]!.GetValue<string>(), d["province"]!["code"]!.GetValue<string>()));
+        var restVersions = await (await reader.GetAsync($"/api/v1/developments/{id}/versions")).Body();
+        Assert.Equal(restVersions["features"]!.AsArray().Select(f => f!["properties"]!["version"]!.GetValue<int>()), d["versions"]!.AsArray().Select(v => v!["version"]!.GetValue<int>()));
+        Assert.Equal([400.0, 600.0], d["versions"]!.AsArray().Select(v => v!["quantities"]![0]!["value"]!.GetValue<double>()));
+        var restLoad = await (await reader.GetAsync($"/api/v1/developments/{id}/load?fromYear=2026&toYear=2030")).Body();
+        Assert.Equal(restLoad["ruleSet"]!.GetValue<string>(), d["load"]!["ruleSet"]!.GetValue<string>());
+        Assert.Equal(restLoad["years"]!.AsArray().Select(y => (y!["year"]!.GetValue<int>(), y["carrier"]!.GetValue<string>(), y["peakOfftakeMw"]!.GetValue<double>())),
+            d["load"]!["years"]!.AsArray().Select(y => (y!["year"]!.GetValue<int>(), y["carrier"]!.GetValue<string>(), y["peakOfftakeMw"]!.GetValue<double>())));
+
+        // An energy area's loads: the same figures as GET /area-loads.
+        var code = $"OS Loads {Id()}";
+        var stedin = hub.Client("STEDIN", "Submitter");
+        Assert.Equal(HttpStatusCode.Created, (await stedin.PostAsync("/api/v1/capacity-map-imports", Json($$"""
+            {"conforms_to":"http://data.netbeheernederland.nl/capaciteitskaart/v1.3.0","creator":"t","identifier":"gql-loads","issued":"2026-11-01","energy_areas":[{"short_code":"{{code}}","works":[]}]}
+            """))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await stedin.PostAsync("/api/v1/energy-area-imports", Http.GeoJson($$$"""
+            {"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[5.16,52.02],[5.18,52.02],[5.18,52.04],[5.16,52.04],[5.16,52.02]]]},
+              "properties":{"shortCode":"{{{code}}}","capacity":[{"year":2025,"offtakeMw":3,"feedInMw":1}]}}]}
+            """))).StatusCode);
+        var rest = await (await reader.GetAsync($"/api/v1/area-loads?operator=STEDIN&area={Uri.EscapeDataString(code)}&scenario=expected&fromYear=2026&toYear=2030")).Body();
+        var gql = Data(await Ask(reader, """{ energyAreas(operator: "STEDIN") { shortCode loads(scenario: "expected", fromYear: 2026, toYear: 2030) { year scenario peakOfftakeMw availableOfftakeMw offtakeBySector } } }"""))
+            ["energyAreas"]!.AsArray().Single(a => a!["shortCode"]!.GetValue<string>() == code)!["loads"]!.AsArray();
+        Assert.Equal(rest["items"]!.AsArray().Count, gql.Count);
+        for (var i = 0; i < gql.Count; i++)
+            foreach (var key in new[] { "year", "scenario", "peakOfftakeMw", "availableOfftakeMw", "offtakeBySector" })
+                Assert.True(JsonNode.DeepEquals(rest["items"]![i]![key], gql[i]![key]), $"[{i}].{key}: REST {rest["items"]![i]![key]?.ToJsonString()}, GraphQL {gql[i]![key]?.ToJsonString()}");
+        Assert.Contains(gql, l => l!["peakOfftakeMw"]!.GetValue<double>() > 0);
+    }
+
+    [Fact]
     public async Task The_schema_matches_its_committed_SDL()
     {
         var schema = hub.Service(sp => sp.GetRequiredService<DataHub.Api.GraphQL.DataHubSchema>());
@@ -343,5 +385,27 @@ public sealed class GraphQLBudgetTests(GraphQLBudgetTests.BudgetHub hub) : IClas
         Assert.Contains("signed-in callers only", await anonymous.Content.ReadAsStringAsync());
         var signedIn = await hub.Client("GM0599", "Reader").PostAsync("/api/v1/graphql", Json("""{"query":"{ __schema { queryType { name } } }"}"""));
         Assert.Equal("Query", JsonNode.Parse(await signedIn.Content.ReadAsStringAsync())!["data"]!["__schema"]!["queryType"]!["name"]!.GetValue<string>());
+    }
+}
+
+/// <summary>A hub whose GraphQL requests may run 0 s: every operation is over its time.</summary>
+public sealed class GraphQLTimeoutTests(GraphQLTimeoutTests.TimeoutHub hub) : IClassFixture<GraphQLTimeoutTests.TimeoutHub>
+{
+    public sealed class TimeoutHub : Hub
+    {
+        public override Database Database => Database.Sqlite;
+        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["DataHub:GraphQL:TimeoutSeconds"] = "0" };
+    }
+
+    [Fact]
+    public async Task A_request_over_its_time_is_stopped_with_an_error_and_the_hub_goes_on()
+    {
+        var response = await hub.Client("GM0606", "Reader").PostAsync("/api/v1/graphql",
+            new StringContent("""{"query":"{ developments(first: 5) { totalCount } }"}""", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        var answer = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal("timeout", answer["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
+        Assert.Null(answer["data"]);
+        Assert.Equal(HttpStatusCode.OK, (await hub.Client("GM0606", "Reader").GetAsync("/api/v1/developments?limit=1")).StatusCode);
     }
 }

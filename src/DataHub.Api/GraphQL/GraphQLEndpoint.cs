@@ -125,11 +125,11 @@ public static class GraphQLEndpoint
                 results.Add(new ExecutionResult { Errors = [new ExecutionError($"The request ran longer than {options.TimeoutSeconds} s and was stopped.") { Code = "timeout" }] });
             }
         }
-        if (results.Any(r => r.Errors?.Any(e => e.Code == "timeout") == true) && !results.Any(r => r.Executed))
-            timeout.TryReset();
         http.Response.ContentType = (legacy ? "application/json" : ResponseType) + "; charset=utf-8";
-        // graphql-response+json: a single request that never executed (syntax or validation) is a client error.
-        if (!legacy && !batch && !results[0].Executed) http.Response.StatusCode = StatusCodes.Status400BadRequest;
+        // graphql-response+json: a single request that never executed (syntax or validation) is a client error; one
+        // stopped at its time limit is the server's.
+        if (!legacy && !batch && !results[0].Executed)
+            http.Response.StatusCode = results[0].Errors?.Any(e => e.Code == "timeout") == true ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status400BadRequest;
         if (batch) await serializer.WriteAsync(http.Response.Body, results, http.RequestAborted);
         else await serializer.WriteAsync(http.Response.Body, results[0], http.RequestAborted);
     }

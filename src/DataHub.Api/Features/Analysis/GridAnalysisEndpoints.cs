@@ -109,9 +109,7 @@ public static class GridAnalysisEndpoints
         var (model, view, areas, p) = run!.Value;
         var contributions = http.Request.Query["contributions"].ToString() is "true";
         var items = areas.SelectMany(a => model.Evaluate(a, view, p.RuleSet, p.From, p.To, p.Scenarios, contributions, options.Value.DisclosureControl))
-            .Select(l => new AreaLoadItem(Ref(model.Grid.Areas[model.Grid.IndexOf(l.AreaId)]), l.Year, l.Scenario, Round(l.PeakOfftakeMw), Round(l.PeakFeedInMw),
-                Round(l.AnnualEnergyMwh), l.AvailableOfftakeMw, l.AvailableFeedInMw, l.OfftakeBySector.ToDictionary(kv => kv.Key, kv => Round(kv.Value)),
-                contributions ? l.Contributions : null, l.AggregateOnlyDevelopments, l.AggregateOnlyWithheldBecause)).ToList();
+            .Select(l => ToItem(model, l, contributions)).ToList();
         await audit.ReadAsync((await access.CurrentAsync(ct)).Caller, view.Counted.Select(d => d.AccessRow()), "area loads", ct);
         return TypedResults.Ok(new AreaLoadResult(model.RuleSets[p.RuleSet].Id, items, items.Count));
     }
@@ -131,6 +129,12 @@ public static class GridAnalysisEndpoints
         await audit.ReadAsync((await access.CurrentAsync(ct)).Caller, view.Counted.Select(d => d.AccessRow()), "bottlenecks", ct);
         return TypedResults.Ok(new BottleneckResult(model.RuleSets[p.RuleSet].Id, items, items.Count));
     }
+
+    /// <summary>An area's load in a year as the API shows it (REST and GraphQL).</summary>
+    public static AreaLoadItem ToItem(GridModel model, AreaYearLoad l, bool contributions) =>
+        new(Ref(model.Grid.Areas[model.Grid.IndexOf(l.AreaId)]), l.Year, l.Scenario, Round(l.PeakOfftakeMw), Round(l.PeakFeedInMw),
+            Round(l.AnnualEnergyMwh), l.AvailableOfftakeMw, l.AvailableFeedInMw, l.OfftakeBySector.ToDictionary(kv => kv.Key, kv => Round(kv.Value)),
+            contributions ? l.Contributions : null, l.AggregateOnlyDevelopments, l.AggregateOnlyWithheldBecause);
 
     private sealed record Query(int RuleSet, IReadOnlyList<string> Scenarios, int From, int To, DateTime? AsOf);
 

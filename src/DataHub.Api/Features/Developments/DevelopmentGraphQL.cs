@@ -48,6 +48,15 @@ public sealed class DevelopmentGraphType : ObjectGraphType<DevelopmentFeature>
         Field<DateTimeGraphType>("validTo").Resolve(c => c.Source.Properties.ValidTo);
         Field<ListGraphType<NonNullGraphType<StringGraphType>>>("withheld").Description("The properties withheld from this caller (no detail access)")
             .Resolve(c => c.Source.Properties.Withheld);
+        Field<Organisations.AreaGraphType>("municipality").Description("The municipality it lies in (derived from the geometry)")
+            .Resolve(c => c.Source.Properties.MunicipalityCode is { } m ? AreaCatalogue.Instance.ByCode.GetValueOrDefault(m) : null);
+        Field<Organisations.AreaGraphType>("province").Resolve(c => c.Source.Properties.ProvinceCode is { } p ? AreaCatalogue.Instance.ByCode.GetValueOrDefault(p) : null);
+        Field<Organisations.AreaGraphType>("resRegion").Resolve(c => c.Source.Properties.ResRegionCode is { } r ? AreaCatalogue.Instance.ByCode.GetValueOrDefault(r) : null);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<DevelopmentGraphType>>>>("versions").Description("Every version, oldest first (as GET /developments/{id}/versions)")
+            .Resolve(c => DevelopmentGraphQL.Versions(c).Load(c.Source.Id).Then(v => (IEnumerable<DevelopmentFeature>)(v ?? [])));
+        Field<AutoRegisteringObjectGraphType<Analysis.DevelopmentLoad>>("load").Description("Its load per year and carrier under a rule set (as GET /developments/{id}/load)")
+            .Argument<StringGraphType>("ruleSet").Argument<IntGraphType>("fromYear").Argument<IntGraphType>("toYear")
+            .Resolve(c => DevelopmentGraphQL.Load(c));
         Field<NonNullGraphType<GeoJsonGraphType>>("geometry").Description("The geometry, in the CRS asked for")
             .Argument<StringGraphType>("crs", "CRS84 (default), EPSG:28992 (RD New) or EPSG:4258 (ETRS89), as URI or code")
             .Resolve(c => CrsTransform.FromCrs84(DevelopmentGraphQL.CrsOf(c), c.Source.Geometry));
@@ -127,6 +136,34 @@ public static class DevelopmentGraphQL
             await c.Service<AuditTrail>().ReadAsync(scope.Caller, rows, "graphql nested", ct);
             return rows.ToDictionary(v => v.DevelopmentId, v => v.ToFeature(Crs.Crs84, "", scope.HasDetailAccess(v)));
         });
+
+    /// <summary>Every version of the developments asked for, as the caller may see them (REST's /versions), one round trip per level.</summary>
+    public static BatchLoader<Guid, List<DevelopmentFeature>> Versions(IResolveFieldContext c) =>
+        c.Service<BatchLoaders>().For<Guid, List<DevelopmentFeature>>("developmentVersions", async (ids, ct) =>
+        {
+            var scope = await c.Service<AccessScopes>().CurrentAsync(ct);
+            var rows = await c.Service<DataHubDb>().DevelopmentVersions.AsNoTracking().Where(v => ids.Contains(v.DevelopmentId)).VisibleTo(scope)
+                .OrderBy(v => v.Version).ToListAsync(ct);
+            await c.Service<AuditTrail>().ReadAsync(scope.Caller, rows, "graphql versions", ct);
+            return rows.GroupBy(v => v.DevelopmentId).ToDictionary(g => g.Key, g => g.Select(v => v.ToFeature(Crs.Crs84, "", scope.HasDetailAccess(v))).ToList());
+        });
+
+    /// <summary>
+    /// The development's load per year under a rule set, from what the caller sees of it (stated energy only with
+    /// detail access) — REST's GET /developments/{id}/load, computed in place: no round trip.
+    /// </summary>
+    public static Analysis.DevelopmentLoad Load(IResolveFieldContext<DevelopmentFeature> c)
+    {
+        var ruleSet = c.GetArgument<string?>("ruleSet") ?? Analysis.RuleSetCatalogue.DefaultId;
+        var set = Analysis.RuleSetCatalogue.Instance.Find(ruleSet) ?? throw new ExecutionError($"'{ruleSet}' is not a rule set; see calculationRuleSets") { Code = "unknownRuleSet" };
+        var (from, to) = (c.GetArgument<int?>("fromYear") ?? 2025, c.GetArgument<int?>("toYear") ?? 2040);
+        if (from < DevelopmentCodes.MinYear || to > DevelopmentCodes.MaxYear || to < from)
+            throw new ExecutionError($"years run from {DevelopmentCodes.MinYear} to {DevelopmentCodes.MaxYear}, fromYear ≤ toYear") { Code = "outOfRange" };
+        var p = c.Source.Properties;
+        var detail = p.Withheld is null;
+        var facts = new Analysis.DevelopmentFacts(p.Id, p.Owner, p.Sector, p.Kind, p.Certainty, p.DecommissioningYear, p.Quantities, p.Energy);
+        return new Analysis.DevelopmentLoad(p.Id, set.Id, detail && p.Energy.Count > 0, Analysis.LoadTranslation.Translate(facts, set, from, to, useStatedEnergy: detail));
+    }
 
     public static Crs CrsOf(IResolveFieldContext c) => c.GetArgument<string?>("crs") is { Length: > 0 } s
         ? Crs.Parse(s) ?? throw new ExecutionError($"crs is one of {Crs.SupportedList}") { Code = "unknownCrs" }

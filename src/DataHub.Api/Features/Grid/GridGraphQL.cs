@@ -49,6 +49,10 @@ public sealed class EnergyAreaGraphType : ObjectGraphType<EnergyAreaVersion>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<BottleneckGraphType>>>>("bottlenecks")
             .Argument<StringGraphType>("scenario", "committed, expected, ambition (comma-separated; all when absent)").Argument<IntGraphType>("fromYear").Argument<IntGraphType>("toYear")
             .ResolveAsync(async c => await GridGraphQL.BottlenecksAsync(c, [c.Source.AreaId]));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AutoRegisteringObjectGraphType<AreaLoadItem>>>>>("loads")
+            .Description("Load per year and scenario against capacity, for the caller (aggregate-only data under disclosure control), as GET /area-loads")
+            .Argument<StringGraphType>("scenario", "committed, expected, ambition (comma-separated; all when absent)").Argument<IntGraphType>("fromYear").Argument<IntGraphType>("toYear")
+            .ResolveAsync(async c => await GridGraphQL.LoadsAsync(c, c.Source.AreaId));
     }
 }
 
@@ -95,14 +99,36 @@ public static class GridGraphQL
             .ResolveAsync(async c => await BottlenecksAsync(c, null));
     }
 
-    /// <summary>Bottlenecks from the analysis model, for the caller's view (disclosure control as in REST).</summary>
-    public static async Task<IReadOnlyList<Bottleneck>> BottlenecksAsync(IResolveFieldContext c, IReadOnlyList<Guid>? areaIds)
+    /// <summary>The scenarios and years an analysis field asks for, checked as REST checks them.</summary>
+    private static (string[] Scenarios, int From, int To) AnalysisArguments(IResolveFieldContext c)
     {
         var scenarios = c.GetArgument<string?>("scenario") is { Length: > 0 } s ? s.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : Scenarios.All;
         if (scenarios.FirstOrDefault(x => Array.IndexOf(Scenarios.All, x) < 0) is { } bad) throw new ExecutionError($"'{bad}' is not a scenario; use committed, expected or ambition") { Code = "unknownCode" };
         var from = c.GetArgument<int?>("fromYear") ?? 2025;
         var to = c.GetArgument<int?>("toYear") ?? 2040;
         if (from < DevelopmentCodes.MinYear || to > DevelopmentCodes.MaxYear || to < from || to - from > 50) throw new ExecutionError("fromYear ≤ toYear, at most 50 years apart") { Code = "invalidRange" };
+        return (scenarios, from, to);
+    }
+
+    /// <summary>An energy area's load per year and scenario, for the caller's view (disclosure control as in REST).</summary>
+    public static async Task<IReadOnlyList<AreaLoadItem>> LoadsAsync(IResolveFieldContext c, Guid areaId)
+    {
+        var (scenarios, from, to) = AnalysisArguments(c);
+        var model = await ModelAsync(c);
+        var index = model.Grid.IndexOf(areaId);
+        if (index < 0) return [];
+        var scope = await c.Service<AccessScopes>().CurrentAsync(c.CancellationToken);
+        var view = AnalysisView.For(scope);
+        var loads = model.Evaluate(index, view, model.RuleSetIndex(RuleSetCatalogue.DefaultId), from, to, scenarios, contributions: false,
+            c.Service<IOptions<DataHubOptions>>().Value.DisclosureControl);
+        await c.Service<AuditTrail>().ReadAsync(scope.Caller, view.Counted.Select(d => d.AccessRow()), "graphql area loads", c.CancellationToken);
+        return [.. loads.Select(l => GridAnalysisEndpoints.ToItem(model, l, contributions: false))];
+    }
+
+    /// <summary>Bottlenecks from the analysis model, for the caller's view (disclosure control as in REST).</summary>
+    public static async Task<IReadOnlyList<Bottleneck>> BottlenecksAsync(IResolveFieldContext c, IReadOnlyList<Guid>? areaIds)
+    {
+        var (scenarios, from, to) = AnalysisArguments(c);
         var model = await ModelAsync(c);
         var scope = await c.Service<AccessScopes>().CurrentAsync(c.CancellationToken);
         var view = AnalysisView.For(scope);

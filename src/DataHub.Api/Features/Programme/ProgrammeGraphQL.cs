@@ -28,7 +28,7 @@ public sealed class MiekProjectGraphType : AutoRegisteringObjectGraphType<MiekPr
             .Resolve(c => DevelopmentGraphQL.Loader(c).LoadMany(c.Source.Developments));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<EnergyAreaGraphType>>>>("energyAreas").Description("The energy areas it relates to")
             .Resolve(c => ProgrammeGraphQL.Areas(c).LoadMany(c.Source.EnergyAreas));
-        Field<NonNullGraphType<JsonGraphType>>("assessment").Description("Scores with rationale and author, the decision, their history and the hub's facts for criteria A and C (as GET /miek-projects/{id}/assessment)")
+        Field<NonNullGraphType<AutoRegisteringObjectGraphType<MiekAssessment>>>("assessment").Description("Scores with rationale and author, the decision, their history and the hub's facts for criteria A and C (as GET /miek-projects/{id}/assessment)")
             .ResolveAsync(async c =>
             {
                 var db = c.Service<DataHubDb>();
@@ -36,7 +36,7 @@ public sealed class MiekProjectGraphType : AutoRegisteringObjectGraphType<MiekPr
                 var row = await db.MiekProjectVersions.AsNoTracking().FirstAsync(p => p.ProjectId == c.Source.Id && p.Version == c.Source.Version, c.CancellationToken);
                 var view = AnalysisView.For(scope);
                 var assessment = await MiekAssessmentEndpoints.AssessAsync(db, row, scope, await GridGraphQL.ModelAsync(c), view, c.Service<IOptions<DataHubOptions>>().Value, c.CancellationToken);
-                return System.Text.Json.JsonSerializer.SerializeToElement(assessment, Http.GeoJson.Options);
+                return assessment;
             });
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AutoRegisteringObjectGraphType<ProgressUpdateResponse>>>>>("progressUpdates").Description("Half-yearly progress, oldest first")
             .Resolve(c => ProgrammeGraphQL.Progress(c).Load(c.Source.Id).Then(l => (IEnumerable<ProgressUpdateResponse>)(l ?? [])));
