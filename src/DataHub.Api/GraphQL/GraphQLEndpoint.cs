@@ -84,9 +84,9 @@ public static class GraphQLEndpoint
         }
         // The request's own token was taken by the rate limiter; every further operation of a batch takes one more.
         if (requests.Count > 1 && http.RequestServices.GetService<DataHubRateLimiter>() is { } limiter
-            && !await limiter.TryTakeAsync(http, requests.Count - 1))
+            && await limiter.TryTakeAsync(http, requests.Count - 1) is { } reject)
         {
-            await limiter.RejectAsync(http);
+            await reject();
             return;
         }
         if (isGet && requests[0] is { Query: { Length: > 0 } query } && IsMutation(query, requests[0]!.OperationName))

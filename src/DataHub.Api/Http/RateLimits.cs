@@ -48,21 +48,18 @@ public sealed class DataHubRateLimiter
         return caller.IsAuthenticated ? $"{caller.Organisation}/{caller.Subject}" : $"ip:{http.Connection.RemoteIpAddress}";
     }
 
-    /// <summary>Takes <paramref name="permits"/> more tokens from the caller's bucket; false when it has not got them.</summary>
-    public async ValueTask<bool> TryTakeAsync(HttpContext http, int permits)
+    /// <summary>Takes <paramref name="permits"/> more tokens from the caller's bucket; null when taken, else the 429 answer to give.</summary>
+    public async ValueTask<Func<Task>?> TryTakeAsync(HttpContext http, int permits)
     {
-        using var lease = await Limiter.AcquireAsync(http, permits, http.RequestAborted);
-        if (lease.IsAcquired) return true;
-        _retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : null;
-        return false;
+        var lease = await Limiter.AcquireAsync(http, permits, http.RequestAborted);
+        if (lease.IsAcquired) { lease.Dispose(); return null; }
+        return async () => { using (lease) await RejectAsync(http, lease); };
     }
-
-    private TimeSpan? _retryAfter;
 
     /// <summary>The 429 answer with Retry-After.</summary>
     public Task RejectAsync(HttpContext http, RateLimitLease? lease = null)
     {
-        var retry = lease is not null && lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : _retryAfter ?? TimeSpan.FromSeconds(_options.PeriodSeconds);
+        var retry = lease is not null && lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromSeconds(_options.PeriodSeconds);
         var seconds = Math.Max(1, (int)Math.Ceiling(retry.TotalSeconds));
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         return new ProblemResult(new Problem("https://datahub.example.nl/problems/too-many-requests", "Too many requests", 429,
