@@ -12,6 +12,13 @@ public sealed class BatchLoaders
     private readonly Dictionary<string, object> _loaders = new(StringComparer.Ordinal);
     private readonly Dictionary<string, object> _once = new(StringComparer.Ordinal);
 
+    /// <summary>Forgets what was loaded: each operation of a batch starts afresh (an earlier one may have written).</summary>
+    public void Reset()
+    {
+        _loaders.Clear();
+        _once.Clear();
+    }
+
     /// <summary>A value computed once per request (e.g. the analysis model and its data stamp), however many fields ask.</summary>
     public Task<T> Once<T>(string name, Func<Task<T>> compute)
     {

@@ -107,6 +107,7 @@ public static class GraphQLEndpoint
                 results.Add(new ExecutionResult { Errors = [new ExecutionError("The request has no query.") { Code = "noQuery" }] });
                 continue;
             }
+            http.RequestServices.GetRequiredService<BatchLoaders>().Reset();
             try
             {
                 results.Add(await executer.ExecuteAsync(o =>
