@@ -250,16 +250,25 @@ public abstract class GraphQLTests(Hub hub)
             (hub.Client(), "/api/v1/calculation-rule-sets", "{ x: calculationRuleSets { items { id code version } } }", "items", "items"),
             (hub.Client(), "/api/v1/plans", "{ x: plans { items { id code planType } } }", "items", "items"),
             (owner, "/api/v1/audit-events?limit=50", "{ x: auditEvents(limit: 50) { items { action resourceType } } }", "items", "items"),
+            (province, "/api/v1/bottlenecks?scenario=expected&fromYear=2025&toYear=2035",
+                """{ x: bottlenecks(scenario: "expected", fromYear: 2025, toYear: 2035) { items { direction scenario firstYear causedBy } } }""", "items", "items"),
+            (hub.Client(), "/api/v1/stations", "{ x: stations { items { id code name voltagesKv } } }", "items", "items"),
+            (hub.Client(), "/api/v1/programme-cycles", "{ x: programmeCycles { id code status } }", "items", ""),
         ];
         foreach (var (client, rest, query, restList, gqlList) in pairs)
         {
             var expected = (await (await client.GetAsync(rest)).Body())[restList]!.AsArray();
-            var actual = Data(await Ask(client, query))["x"]![gqlList]!.AsArray();
+            var actual = (gqlList.Length == 0 ? Data(await Ask(client, query))["x"]! : Data(await Ask(client, query))["x"]![gqlList]!).AsArray();
             Assert.True(expected.Count == actual.Count, $"{rest}: {expected.Count} in REST, {actual.Count} over GraphQL");
             for (var i = 0; i < actual.Count; i++)
                 foreach (var (key, value) in actual[i]!.AsObject())
                     Assert.True(JsonNode.DeepEquals(expected[i]![key], value), $"{rest} [{i}].{key}: REST {expected[i]![key]?.ToJsonString()}, GraphQL {value?.ToJsonString()}");
         }
+        // Single records by key answer as REST's getters.
+        var org = Data(await Ask(hub.Client(), """{ organisation(code: "PV26") { code name type } calculationRuleSet(id: "datahub-default@2026.1") { id code } defaultWeighingFramework { code } }"""));
+        Assert.Equal(((await (await hub.Client().GetAsync("/api/v1/organisations/PV26")).Body())["name"]!.GetValue<string>(), "datahub-default@2026.1", "afwegingskader-pmiek-2"),
+            (org["organisation"]!["name"]!.GetValue<string>(), org["calculationRuleSet"]!["id"]!.GetValue<string>(), org["defaultWeighingFramework"]!["code"]!.GetValue<string>()));
+        Assert.Null(Data(await Ask(hub.Client(), """{ organisation(code: "XX99") { code } }"""))["organisation"]);
         // The province sees the CES cell suppressed, as in REST (aggregate-only data of one owner).
         Assert.Contains(Data(await Ask(province, pairs[0].Query))["x"]!["cells"]!.AsArray(), c => c!["suppressed"]!.GetValue<bool>());
         // Not its own: another organisation's agreement is null over GraphQL, 404 over REST.

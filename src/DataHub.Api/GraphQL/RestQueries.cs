@@ -49,6 +49,16 @@ public static class RestQueries
         Add<ProgressReport>(query, "progressReport", "getProgrammeCycleProgressReport", "How the previous round's projects are doing", ["date"], ["id"]);
         Add<MiekProjectFiche>(query, "miekProjectFiche", "getMiekProjectFiche", "A project's fiche: fields, scores, decision, facts, progress, map and load data", [], ["id"]);
         Add<ProvinceFramework>(query, "weighingFramework", "getProvinceWeighingFramework", "The framework a province weighs with", [], ["province"]);
+        Add<WeighingFramework>(query, "defaultWeighingFramework", "getDefaultWeighingFramework", "The default weighing framework: criteria A–H", []);
+        Add<BottleneckResult>(query, "bottlenecks", "listBottlenecks",
+            "Per energy area and direction: the first year load exceeds capacity, the shortfall, the causes and the relieving works (as GET /bottlenecks)",
+            ["operator", "area", "scenario", "fromYear", "toYear", "ruleSet", "asOf"]);
+        Add<StationList>(query, "stations", "listStations", "Stations, optionally of one operator (public)", ["operator", "asOf"]);
+        Add<Features.Organisations.OrganisationResponse>(query, "organisation", "getOrganisation", "One registered organisation", [], ["code"]);
+        Add<CalculationRuleSetResponse>(query, "calculationRuleSet", "getCalculationRuleSet", "One rule set, by code@version", [], ["id"]);
+        Add<VariantResponse>(query, "variant", "getVariant", "One of the caller's organisation's variants", [], ["id"]);
+        Add<ProgrammeCycleResponse>(query, "programmeCycle", "getProgrammeCycle", "One programme cycle", [], ["id"]);
+        Add<SharingAgreementList>(query, "sharingAgreementVersions", "listSharingAgreementVersions", "Every version of an agreement the caller's organisation gave or received", [], ["id"]);
     }
 
     private static void Add<TRecord>(ObjectGraphType query, string name, string endpoint, string description, string[] queryArgs, string[]? routeArgs = null)

@@ -94,9 +94,6 @@ public static class GridGraphQL
                 var id = c.GetArgument<Guid>("id");
                 return await c.Service<DataHubDb>().EnergyAreaVersions.AsNoTracking().FirstOrDefaultAsync(a => a.AreaId == id && a.ValidTo == null, c.CancellationToken);
             });
-        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<BottleneckGraphType>>>>("bottlenecks").Description("As GET /bottlenecks: every energy area, or one operator's")
-            .Argument<StringGraphType>("operator").Argument<StringGraphType>("scenario").Argument<IntGraphType>("fromYear").Argument<IntGraphType>("toYear")
-            .ResolveAsync(async c => await BottlenecksAsync(c, null));
     }
 
     /// <summary>The scenarios and years an analysis field asks for, checked as REST checks them.</summary>
@@ -126,14 +123,13 @@ public static class GridGraphQL
     }
 
     /// <summary>Bottlenecks from the analysis model, for the caller's view (disclosure control as in REST).</summary>
-    public static async Task<IReadOnlyList<Bottleneck>> BottlenecksAsync(IResolveFieldContext c, IReadOnlyList<Guid>? areaIds)
+    public static async Task<IReadOnlyList<Bottleneck>> BottlenecksAsync(IResolveFieldContext c, IReadOnlyList<Guid> areaIds)
     {
         var (scenarios, from, to) = AnalysisArguments(c);
         var model = await ModelAsync(c);
         var scope = await c.Service<AccessScopes>().CurrentAsync(c.CancellationToken);
         var view = AnalysisView.For(scope);
-        var areas = areaIds?.Select(model.Grid.IndexOf).Where(i => i >= 0).ToList()
-            ?? [.. Enumerable.Range(0, model.Grid.Areas.Count).Where(i => c.GetArgument<string?>("operator") is not { } op || model.Grid.Areas[i].Operator == op)];
+        var areas = areaIds.Select(model.Grid.IndexOf).Where(i => i >= 0).ToList();
         if (areas.Count == 0) return [];
         var result = model.Bottlenecks(areas, view, model.RuleSetIndex(RuleSetCatalogue.DefaultId), from, to, scenarios, c.Service<IOptions<DataHubOptions>>().Value.DisclosureControl).Bottlenecks;
         await c.Service<AuditTrail>().ReadAsync(scope.Caller, view.Counted.Select(d => d.AccessRow()), "graphql bottlenecks", c.CancellationToken);

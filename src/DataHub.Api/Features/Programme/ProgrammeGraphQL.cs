@@ -50,14 +50,8 @@ public static class ProgrammeGraphQL
     public static void AddQueries(ObjectGraphType query, GraphQLOptions options)
     {
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<AutoRegisteringObjectGraphType<ProgrammeCycleResponse>>>>>("programmeCycles").Description("Programme cycles (public)")
-            .Argument<StringGraphType>("scope", "national or a province code").Argument<IntGraphType>("year")
-            .ResolveAsync(async c =>
-            {
-                var rows = c.Service<DataHubDb>().ProgrammeCycleVersions.AsNoTracking().Where(x => x.ValidTo == null);
-                if (c.GetArgument<string?>("scope") is { } s) rows = rows.Where(x => x.Scope == s);
-                if (c.GetArgument<int?>("year") is { } y) rows = rows.Where(x => x.Year == y);
-                return (await rows.OrderBy(x => x.Year).ThenBy(x => x.Scope).ThenBy(x => x.Code).ToListAsync(c.CancellationToken)).Select(ProgrammeCycleEndpoints.ToResponse).ToList();
-            });
+            .Argument<StringGraphType>("scope", "national or a province code").Argument<IntGraphType>("year").Argument<StringGraphType>("status", "open, frozen or published")
+            .ResolveAsync(async c => (await RestReads.GetAsync<ProgrammeCycleList>(c, "listProgrammeCycles", c.AsQuery("scope", "year", "status")))!.Items);
         var projects = query.Field<NonNullGraphType<ConnectionGraphType<MiekProjectGraphType>>>("miekProjects")
             .Description("The (p)MIEK projects the caller may read, selected as GET /miek-projects (a national cycle: every province's cycle of its year)")
             .Argument<IntGraphType>("first", $"page size, 1–{options.MaxPageSize}").Argument<StringGraphType>("after");
