@@ -323,6 +323,29 @@ public abstract class GraphQLTests(Hub hub)
     }
 
     [Fact]
+    public async Task Each_operation_of_a_batch_sees_what_the_ones_before_it_wrote()
+    {
+        var coordinator = hub.Client("PV31", "ProgrammeCoordinator", "Submitter");
+        var cycle = (await (await coordinator.PostAsync("/api/v1/programme-cycles", Json($$"""{"code":"b-{{Id()}}","name":"pMIEK","year":2027,"scope":"PV31"}"""))).Body())["id"]!.GetValue<string>();
+        var external = Id();
+        var dev = (await (await coordinator.PostAsync("/api/v1/developments", Http.GeoJson(Point(external, 5.69, 50.85)))).Body())["id"]!.GetValue<string>();
+        var project = (await (await coordinator.PostAsync("/api/v1/miek-projects", Json($$"""
+            {"cycle":"{{cycle}}","code":"b-{{Id()}}","name":"P","infrastructureType":"storage","carrier":"electricity","projectType":"concrete","developments":["{{dev}}"]}
+            """))).Body())["id"]!.GetValue<string>();
+        var read = new JsonObject { ["query"] = $$"""{ miekProject(id: "{{project}}") { developments { version } } }""" };
+        var write = new JsonObject
+        {
+            ["query"] = "mutation($id: String!, $f: JSON!) { updateDevelopment(id: $id, input: $f, ifMatch: \"\\\"1\\\"\") { ok status } }",
+            ["variables"] = new JsonObject { ["id"] = dev, ["f"] = Point(external, 5.69, 50.85, p => p["name"] = "Hernoemd") },
+        };
+        var batch = await coordinator.PostAsync("/api/v1/graphql", Json(new JsonArray(read.DeepClone(), write, read.DeepClone()).ToJsonString()));
+        var answers = JsonNode.Parse(await batch.Content.ReadAsStringAsync())!.AsArray();
+        Assert.Equal(1, answers[0]!["data"]!["miekProject"]!["developments"]![0]!["version"]!.GetValue<int>());
+        Assert.True(answers[1]!["data"]!["updateDevelopment"]!["ok"]!.GetValue<bool>(), answers[1]!.ToJsonString());
+        Assert.Equal(2, answers[2]!["data"]!["miekProject"]!["developments"]![0]!["version"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task The_schema_matches_its_committed_SDL()
     {
         var schema = hub.Service(sp => sp.GetRequiredService<DataHub.Api.GraphQL.DataHubSchema>());

@@ -125,6 +125,9 @@ public sealed class AccessScopes(DataHubDb db, TimeProvider clock, IHttpContextA
 {
     private AccessScope? _current;
 
+    /// <summary>Reads the caller's grants again on the next question (a GraphQL batch, after an operation that may have changed them).</summary>
+    public void Forget() => _current = null;
+
     public async Task<AccessScope> CurrentAsync(CancellationToken ct)
     {
         if (_current is not null) return _current;

@@ -107,7 +107,9 @@ public static class GraphQLEndpoint
                 results.Add(new ExecutionResult { Errors = [new ExecutionError("The request has no query.") { Code = "noQuery" }] });
                 continue;
             }
+            // Each operation of a batch starts afresh: an earlier one may have written (a record, an agreement).
             http.RequestServices.GetRequiredService<BatchLoaders>().Reset();
+            http.RequestServices.GetRequiredService<Access.AccessScopes>().Forget();
             try
             {
                 results.Add(await executer.ExecuteAsync(o =>
