@@ -60,7 +60,7 @@ public static class RestOperation
     }
 }
 
-/// <summary>Reads whose logic lives in a REST handler (the change feed): the same answer, deserialised.</summary>
+/// <summary>Reads whose logic lives in a REST handler (see <see cref="RestQueries"/>): the same answer, deserialised into its record.</summary>
 public static class RestReads
 {
     public static async Task<T?> GetAsync<T>(IResolveFieldContext c, string endpointName, IQueryCollection query,
