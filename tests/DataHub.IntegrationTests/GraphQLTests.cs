@@ -202,7 +202,7 @@ public abstract class GraphQLTests(Hub hub)
                     """))).StatusCode);
             }
         }
-        var query = $$"""{ miekProjects(cycle: "{{cycle}}", first: 100) { totalCount nodes { code developments { id name } progressUpdates { schedule } } } }""";
+        var query = $$"""{ miekProjects(cycle: "{{cycle}}", first: 100) { totalCount nodes { code developments { id name } progressUpdates { schedule } assessment { framework criterionA { developments } } } } }""";
         var counter = hub.Service(sp => sp.GetRequiredService<DataHub.Api.Data.DatabaseRoundTrips>());
         async Task<(long Trips, int Projects)> Measure()
         {
@@ -264,6 +264,9 @@ public abstract class GraphQLTests(Hub hub)
                 foreach (var (key, value) in actual[i]!.AsObject())
                     Assert.True(JsonNode.DeepEquals(expected[i]![key], value), $"{rest} [{i}].{key}: REST {expected[i]![key]?.ToJsonString()}, GraphQL {value?.ToJsonString()}");
         }
+        // Reads through GraphQL are audited as such: the province's aggregate over the CES record, asked over GraphQL.
+        var audit = await (await owner.GetAsync("/api/v1/audit-events?limit=200")).Body();
+        Assert.Contains(audit["items"]!.AsArray(), e => e!["surface"]!.GetValue<string>() == "graphql" && e["organisation"]!.GetValue<string>() == "PV26");
         // Single records by key answer as REST's getters.
         var org = Data(await Ask(hub.Client(), """{ organisation(code: "PV26") { code name type } calculationRuleSet(id: "datahub-default@2026.1") { id code } defaultWeighingFramework { code } }"""));
         Assert.Equal(((await (await hub.Client().GetAsync("/api/v1/organisations/PV26")).Body())["name"]!.GetValue<string>(), "datahub-default@2026.1", "afwegingskader-pmiek-2"),

@@ -97,6 +97,7 @@ public static class GraphQLEndpoint
             return;
         }
         var executer = http.RequestServices.GetRequiredService<IDocumentExecuter<DataHubSchema>>();
+        http.RequestServices.GetRequiredService<Features.Audit.AuditTrail>().Surface = Features.Audit.AuditTrail.GraphQL;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
         timeout.CancelAfter(TimeSpan.FromSeconds(options.TimeoutSeconds));
         var results = new List<ExecutionResult>();

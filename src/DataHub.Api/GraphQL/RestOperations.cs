@@ -27,6 +27,7 @@ public static class RestOperation
         var endpoint = outer.RequestServices.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Single(e => e.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName == endpointName);
         await using var scope = outer.RequestServices.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<Features.Audit.AuditTrail>().Surface = Features.Audit.AuditTrail.GraphQL;
         var features = new FeatureCollection();
         features.Set<IHttpRequestFeature>(new HttpRequestFeature());
         features.Set<IHttpResponseFeature>(new HttpResponseFeature());

@@ -10,16 +10,20 @@ namespace DataHub.Api.Features.Audit;
 public sealed class AuditTrail(DataHubDb db, TimeProvider clock)
 {
     public const string Rest = "rest";
+    public const string GraphQL = "graphql";
 
-    public void Write(Caller caller, string action, string resourceType, string? resourceId, string? dataOwner, int count = 1, string? detail = null, string surface = Rest) =>
+    /// <summary>The surface this request came in through; the GraphQL endpoint sets it, also for the REST operations it runs.</summary>
+    public string Surface { get; set; } = Rest;
+
+    public void Write(Caller caller, string action, string resourceType, string? resourceId, string? dataOwner, int count = 1, string? detail = null, string? surface = null) =>
         db.AuditEvents.Add(new AuditEvent
         {
-            At = clock.GetUtcNow().UtcDateTime, Subject = caller.Subject, Organisation = caller.Organisation, Action = action, Surface = surface,
+            At = clock.GetUtcNow().UtcDateTime, Subject = caller.Subject, Organisation = caller.Organisation, Action = action, Surface = surface ?? Surface,
             ResourceType = resourceType, ResourceId = resourceId, DataOwner = dataOwner, RecordCount = count, Detail = detail,
         });
 
     /// <summary>Audits the non-public developments a caller was shown: one event per data owner.</summary>
-    public async Task ReadAsync(Caller caller, IEnumerable<DevelopmentVersion> shown, string what, CancellationToken ct, string surface = Rest)
+    public async Task ReadAsync(Caller caller, IEnumerable<DevelopmentVersion> shown, string what, CancellationToken ct, string? surface = null)
     {
         var foreign = shown.Where(v => v.Visibility != "public" && v.OwnerCode != caller.Organisation).ToList();
         if (foreign.Count == 0) return;

@@ -63,20 +63,31 @@ public static class MiekAssessmentEndpoints
 
     /// <summary>A project's scores, decision, their history and the hub's supporting facts, as the caller may see them.</summary>
     public static async Task<MiekAssessment> AssessAsync(DataHubDb db, MiekProjectVersion project, AccessScope scope, GridModel model, AnalysisView view,
-        DataHubOptions options, CancellationToken ct)
+        DataHubOptions options, CancellationToken ct) => (await AssessAsync(db, [project], scope, model, view, options, ct))[0];
+
+    /// <summary>The assessments of several projects in three round trips, whatever their number (the GraphQL list asks this way).</summary>
+    public static async Task<List<MiekAssessment>> AssessAsync(DataHubDb db, IReadOnlyList<MiekProjectVersion> projects, AccessScope scope, GridModel model,
+        AnalysisView view, DataHubOptions options, CancellationToken ct, IReadOnlyDictionary<string, WeighingFramework>? frameworks = null)
     {
-        var rows = await db.MiekAssessmentVersions.AsNoTracking().Where(a => a.ProjectId == project.ProjectId)
-            .OrderBy(a => a.Criterion).ThenBy(a => a.Version).ToListAsync(ct);
-        var framework = await WeighingFrameworkEndpoints.ForAsync(db, project.OwnerCode, ct);
-        var scores = framework.Criteria.Select(c =>
+        var ids = projects.Select(p => p.ProjectId).ToList();
+        var rows = (await db.MiekAssessmentVersions.AsNoTracking().Where(a => ids.Contains(a.ProjectId))
+            .OrderBy(a => a.Criterion).ThenBy(a => a.Version).ToListAsync(ct)).ToLookup(a => a.ProjectId);
+        frameworks ??= await WeighingFrameworkEndpoints.ForAsync(db, [.. projects.Select(p => p.OwnerCode).Distinct()], ct);
+        var fiches = projects.Select(MiekSupportingFacts.Fiche).ToList();
+        var factsA = await MiekSupportingFacts.CriterionAAsync(db, scope, fiches, ct);
+        return [.. projects.Select((project, i) =>
         {
-            var history = rows.Where(r => r.Kind == "score" && r.Criterion == c.Code).Select(Entry).ToList();
-            return new CriterionAssessment(c.Code, history.LastOrDefault(), history);
-        }).ToList();
-        var decisions = rows.Where(r => r.Kind == "decision").Select(Entry).ToList();
-        var fiche = MiekSupportingFacts.Fiche(project);
-        return new MiekAssessment(project.ProjectId, framework.Code, scores, decisions.LastOrDefault(), decisions,
-            await MiekSupportingFacts.CriterionAAsync(db, scope, fiche, ct), MiekSupportingFacts.CriterionC(model, view, fiche, options));
+            var framework = frameworks[project.OwnerCode];
+            var mine = rows[project.ProjectId].ToList();
+            var scores = framework.Criteria.Select(c =>
+            {
+                var history = mine.Where(r => r.Kind == "score" && r.Criterion == c.Code).Select(Entry).ToList();
+                return new CriterionAssessment(c.Code, history.LastOrDefault(), history);
+            }).ToList();
+            var decisions = mine.Where(r => r.Kind == "decision").Select(Entry).ToList();
+            return new MiekAssessment(project.ProjectId, framework.Code, scores, decisions.LastOrDefault(), decisions, factsA[i],
+                MiekSupportingFacts.CriterionC(model, view, fiches[i], options));
+        })];
     }
 
     public static async Task<IResult> Score(Guid id, string criterion, HttpContext http, DataHubDb db, DevelopmentStore store, AccessScopes access, AuditTrail audit,

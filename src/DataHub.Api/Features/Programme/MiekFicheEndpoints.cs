@@ -48,7 +48,9 @@ public static class MiekFicheEndpoints
         var cycle = await db.ProgrammeCycleVersions.AsNoTracking().FirstAsync(c => c.CycleId == project.CycleId && c.ValidTo == null, ct);
         var model = await models.CurrentAsync(db, ct);
         var view = AnalysisView.For(scope);
-        var assessment = await MiekAssessmentEndpoints.AssessAsync(db, project, scope, model, view, options.Value, ct);
+        var frameworks = await WeighingFrameworkEndpoints.ForAsync(db, [project.OwnerCode], ct);
+        var framework = frameworks[project.OwnerCode];
+        var assessment = (await MiekAssessmentEndpoints.AssessAsync(db, [project], scope, model, view, options.Value, ct, frameworks))[0];
         var decision = await MiekProjectEndpoints.DecisionsAsync(db, [id], null, ct);
         var latest = await db.MiekProgressUpdates.AsNoTracking().Where(u => u.ProjectId == id).OrderByDescending(u => u.AsOfDate).ThenByDescending(u => u.RowId)
             .FirstOrDefaultAsync(ct);
@@ -56,7 +58,7 @@ public static class MiekFicheEndpoints
         var areas = MiekSupportingFacts.Areas(model, fiche).Select(i => model.Grid.Areas[i])
             .Select(a => new FicheArea(new AreaRef(a.Id, a.Operator, a.ShortCode), a.Boundary)).ToList();
         var result = new MiekProjectFiche(MiekProjectEndpoints.ToResponse(project, decision.GetValueOrDefault(id)), ProgrammeCycleEndpoints.ToResponse(cycle),
-            await WeighingFrameworkEndpoints.ForAsync(db, project.OwnerCode, ct), assessment, latest is null ? null : MiekProgressEndpoints.ToResponse(latest),
+            framework, assessment, latest is null ? null : MiekProgressEndpoints.ToResponse(latest),
             MiekSupportingFacts.Series(model, view, fiche, options.Value), areas);
         await audit.ReadAsync(scope.Caller, view.Counted.Select(d => d.AccessRow()), "MIEK fiche", ct);
         http.Response.Headers.ETag = RequestBody.ETag(project.Version);

@@ -35,16 +35,21 @@ public static class MiekSupportingFacts
     public const int FromYear = 2025;
     public const int ToYear = 2040;
 
-    public static async Task<SupportingFactA> CriterionAAsync(DataHubDb db, AccessScope scope, MiekFiche fiche, CancellationToken ct)
+    /// <summary>Criterion A's fact for each fiche: the developments behind it the caller may see, fetched for all fiches at once.</summary>
+    public static async Task<List<SupportingFactA>> CriterionAAsync(DataHubDb db, AccessScope scope, IReadOnlyList<MiekFiche> fiches, CancellationToken ct)
     {
-        var ids = fiche.Developments.ToList();
-        var developments = ids.Count == 0 ? [] : await db.DevelopmentVersions.AsNoTracking()
-            .Where(v => v.ValidTo == null && !v.IsRetired && ids.Contains(v.DevelopmentId)).VisibleTo(scope).ToListAsync(ct);
+        var ids = fiches.SelectMany(f => f.Developments).Distinct().ToList();
+        var visible = ids.Count == 0 ? [] : await db.DevelopmentVersions.AsNoTracking()
+            .Where(v => v.ValidTo == null && !v.IsRetired && ids.Contains(v.DevelopmentId)).VisibleTo(scope).ToDictionaryAsync(v => v.DevelopmentId, ct);
         double Latest(DevelopmentVersion v, string unit) =>
             DevelopmentMapping.StoredQuantities(v.QuantitiesJson).Where(q => q.Unit == unit).MaxBy(q => q.Year)?.Value ?? 0;
-        return new SupportingFactA(developments.Count, developments.Sum(v => Latest(v, "homes")),
-            new SortedDictionary<string, int>(developments.GroupBy(v => v.Sector).ToDictionary(g => g.Key, g => g.Count()), StringComparer.Ordinal),
-            [.. developments.Select(v => v.DevelopmentId).Order()]);
+        return [.. fiches.Select(f =>
+        {
+            var developments = f.Developments.Distinct().Where(visible.ContainsKey).Select(id => visible[id]).ToList();
+            return new SupportingFactA(developments.Count, developments.Sum(v => Latest(v, "homes")),
+                new SortedDictionary<string, int>(developments.GroupBy(v => v.Sector).ToDictionary(g => g.Key, g => g.Count()), StringComparer.Ordinal),
+                [.. developments.Select(v => v.DevelopmentId).Order()]);
+        })];
     }
 
     /// <summary>The project's energy areas in the model, by index (areas not in the model are left out).</summary>

@@ -29,15 +29,7 @@ public sealed class MiekProjectGraphType : AutoRegisteringObjectGraphType<MiekPr
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<EnergyAreaGraphType>>>>("energyAreas").Description("The energy areas it relates to")
             .Resolve(c => ProgrammeGraphQL.Areas(c).LoadMany(c.Source.EnergyAreas));
         Field<NonNullGraphType<AutoRegisteringObjectGraphType<MiekAssessment>>>("assessment").Description("Scores with rationale and author, the decision, their history and the hub's facts for criteria A and C (as GET /miek-projects/{id}/assessment)")
-            .ResolveAsync(async c =>
-            {
-                var db = c.Service<DataHubDb>();
-                var scope = await c.Service<AccessScopes>().CurrentAsync(c.CancellationToken);
-                var row = await db.MiekProjectVersions.AsNoTracking().FirstAsync(p => p.ProjectId == c.Source.Id && p.Version == c.Source.Version, c.CancellationToken);
-                var view = AnalysisView.For(scope);
-                var assessment = await MiekAssessmentEndpoints.AssessAsync(db, row, scope, await GridGraphQL.ModelAsync(c), view, c.Service<IOptions<DataHubOptions>>().Value, c.CancellationToken);
-                return assessment;
-            });
+            .Resolve(c => ProgrammeGraphQL.Assessments(c).Load((c.Source.Id, c.Source.Version)));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AutoRegisteringObjectGraphType<ProgressUpdateResponse>>>>>("progressUpdates").Description("Half-yearly progress, oldest first")
             .Resolve(c => ProgrammeGraphQL.Progress(c).Load(c.Source.Id).Then(l => (IEnumerable<ProgressUpdateResponse>)(l ?? [])));
     }
@@ -96,6 +88,21 @@ public static class ProgrammeGraphQL
             field.Argument(a switch { "year" => typeof(IntGraphType), "asOf" => typeof(DateTimeGraphType), "cycle" => typeof(IdGraphType), _ => typeof(StringGraphType) }, a,
                 x => x.Description = $"as REST's {a}");
     }
+
+    /// <summary>The assessments of the projects (by id and version shown) of a query level, computed together: a few round trips in all.</summary>
+    public static BatchLoader<(Guid, int), MiekAssessment> Assessments(IResolveFieldContext c) =>
+        c.Service<BatchLoaders>().For<(Guid, int), MiekAssessment>("assessments", async (keys, ct) =>
+        {
+            var db = c.Service<DataHubDb>();
+            var ids = keys.Select(k => k.Item1).Distinct().ToList();
+            var rows = (await db.MiekProjectVersions.AsNoTracking().Where(p => ids.Contains(p.ProjectId)).ToListAsync(ct))
+                .Where(p => keys.Contains((p.ProjectId, p.Version))).ToList();
+            var scope = await c.Service<AccessScopes>().CurrentAsync(ct);
+            var view = AnalysisView.For(scope);
+            var assessments = await MiekAssessmentEndpoints.AssessAsync(db, rows, scope, await GridGraphQL.ModelAsync(c), view, c.Service<IOptions<DataHubOptions>>().Value, ct);
+            await c.Service<Audit.AuditTrail>().ReadAsync(scope.Caller, view.Counted.Select(d => d.AccessRow()), "graphql MIEK assessment", ct);
+            return rows.Zip(assessments).ToDictionary(x => (x.First.ProjectId, x.First.Version), x => x.Second);
+        });
 
     public static BatchLoader<Guid, EnergyAreaVersion> Areas(IResolveFieldContext c) =>
         c.Service<BatchLoaders>().For<Guid, EnergyAreaVersion>("energyAreas", async (ids, ct) =>

@@ -67,10 +67,13 @@ public static partial class WeighingFrameworkEndpoints
     private static partial Regex ScaleValue();
 
     /// <summary>The framework a province weighs with now.</summary>
-    public static async Task<WeighingFramework> ForAsync(DataHubDb db, string province, CancellationToken ct)
+    public static async Task<WeighingFramework> ForAsync(DataHubDb db, string province, CancellationToken ct) => (await ForAsync(db, [province], ct))[province];
+
+    /// <summary>The framework each of these provinces weighs with now, in one query.</summary>
+    public static async Task<Dictionary<string, WeighingFramework>> ForAsync(DataHubDb db, IReadOnlyCollection<string> provinces, CancellationToken ct)
     {
-        var row = await db.WeighingFrameworkVersions.AsNoTracking().FirstOrDefaultAsync(f => f.OwnerCode == province && f.ValidTo == null, ct);
-        return row is null ? Default : ToFramework(row);
+        var rows = await db.WeighingFrameworkVersions.AsNoTracking().Where(f => provinces.Contains(f.OwnerCode) && f.ValidTo == null).ToDictionaryAsync(f => f.OwnerCode, ct);
+        return provinces.Distinct().ToDictionary(p => p, p => rows.TryGetValue(p, out var row) ? ToFramework(row) : Default);
     }
 
     public static async Task<IResult> Get(string province, HttpContext http, DataHubDb db, CancellationToken ct)
