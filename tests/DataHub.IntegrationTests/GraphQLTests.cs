@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using DataHub.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -125,8 +126,8 @@ public abstract class GraphQLTests(Hub hub)
         Assert.DoesNotContain(hidden, list.ToJsonString());
 
         // Nested: the area's developments and a pMIEK project's developments never show the hidden one; the owner sees both.
-        var nested = $$"""{ energyAreas(operator: "STEDIN") { shortCode developments { id } } }""";
-        var areaOf = (JsonNode d) => d["energyAreas"]!.AsArray().Single(a => a!["shortCode"]!.GetValue<string>() == shortCode)!["developments"]!.AsArray().Select(x => x!["id"]!.GetValue<string>()).ToList();
+        var nested = $$"""{ energyAreas(operator: "STEDIN", first: 200) { nodes { shortCode developments { id } } } }""";
+        var areaOf = (JsonNode d) => d["energyAreas"]!["nodes"]!.AsArray().Single(a => a!["shortCode"]!.GetValue<string>() == shortCode)!["developments"]!.AsArray().Select(x => x!["id"]!.GetValue<string>()).ToList();
         Assert.Equal([open], areaOf(Data(await Ask(province, nested))));
         Assert.Equal([hidden, open], areaOf(Data(await Ask(owner, nested))).Order());
         var coordinator = hub.Client("PV26", "ProgrammeCoordinator");
@@ -224,6 +225,58 @@ public abstract class GraphQLTests(Hub hub)
     }
 
     [Fact]
+    public async Task Lists_are_connections_that_page_to_the_end_in_REST_order()
+    {
+        async Task<List<string>> PageThrough(HttpClient client, string field, string args, string key, int first)
+        {
+            var seen = new List<string>();
+            string? after = null;
+            for (var pages = 0; ; pages++)
+            {
+                Assert.True(pages < 200, $"{field} never ends");
+                var afterArg = after is null ? "" : $", after: \"{after}\"";
+                var page = Data(await Ask(client, $$"""{ x: {{field}}({{args}}first: {{first}}{{afterArg}}) { totalCount edges { cursor node { {{key}} } } nodes { {{key}} } pageInfo { hasNextPage endCursor } } }"""))["x"]!;
+                var edges = page["edges"]!.AsArray();
+                Assert.True(edges.Count <= first);
+                Assert.Equal(edges.Select(e => e!["node"]![key]!.ToJsonString()), page["nodes"]!.AsArray().Select(n => n![key]!.ToJsonString()));
+                seen.AddRange(edges.Select(e => e!["node"]![key]!.ToString()));
+                var info = page["pageInfo"]!;
+                if (page["totalCount"] is { } total && total.GetValueKind() == JsonValueKind.Number)
+                    Assert.Equal(seen.Count < total.GetValue<int>(), info["hasNextPage"]!.GetValue<bool>());
+                if (!info["hasNextPage"]!.GetValue<bool>()) return seen;
+                Assert.Equal(edges[^1]!["cursor"]!.GetValue<string>(), info["endCursor"]!.GetValue<string>());
+                after = info["endCursor"]!.GetValue<string>();
+            }
+        }
+        static List<string> Codes(JsonNode list, string array, string key) => [.. list[array]!.AsArray().Select(i => i![key]!.ToString())];
+
+        var client = hub.Client("PV26", "Reader");
+        Assert.Equal(Codes(await (await client.GetAsync("/api/v1/organisations")).Body(), "items", "code"), await PageThrough(client, "organisations", "", "code", 7));
+        var provinces = await (await client.GetAsync("/api/v1/areas?kind=province&withGeometry=false")).Body();
+        Assert.Equal(provinces["features"]!.AsArray().Select(f => f!["id"]!.ToString()), await PageThrough(client, "areas", "kind: \"province\", ", "code", 5));
+        Assert.Equal(12, (await PageThrough(client, "areas", "kind: \"province\", ", "code", 5)).Distinct().Count());
+        Assert.Equal(Codes(await (await client.GetAsync("/api/v1/programme-cycles")).Body(), "items", "id"), await PageThrough(client, "programmeCycles", "", "id", 3));
+        Assert.Equal(Codes(await (await client.GetAsync("/api/v1/energy-areas?operator=STEDIN")).Body(), "items", "id"), await PageThrough(client, "energyAreas", "operator: \"STEDIN\", ", "id", 4));
+
+        // The audit trail pages by its own cursor, newest first: two pages of 3 are REST's page of 6.
+        var admin = hub.Client("GM0344", "OrgAdmin", "Submitter");
+        for (var i = 0; i < 6; i++)
+            Assert.Equal(HttpStatusCode.Created, (await admin.PostAsync("/api/v1/developments", Http.GeoJson(Point(Id(), 5.12, 52.09)))).StatusCode);
+        var restAudit = Codes(await (await admin.GetAsync("/api/v1/audit-events?limit=6")).Body(), "items", "id");
+        Assert.Equal(6, restAudit.Count);
+        var firstPage = Data(await Ask(admin, "{ auditEvents(first: 3) { totalCount pageInfo { endCursor } nodes { id } } }"))["auditEvents"]!;
+        Assert.Null(firstPage["totalCount"]);
+        var next = Data(await Ask(admin, $$"""{ auditEvents(first: 3, after: "{{firstPage["pageInfo"]!["endCursor"]}}") { nodes { id } } }"""))["auditEvents"]!;
+        Assert.Equal(restAudit, Codes(firstPage, "nodes", "id").Concat(Codes(next, "nodes", "id")));
+
+        // Out of bounds: a clear error, per field.
+        var tooMany = await Ask(client, "{ organisations(first: 501) { totalCount } }");
+        Assert.Equal("pageSize", tooMany["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
+        var badCursor = await Ask(client, """{ plans(after: "somewhere") { totalCount } }""");
+        Assert.Equal("invalidCursor", badCursor["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Every_REST_read_has_its_GraphQL_field_answering_the_same()
     {
         // Data to read: a confidential CES plan shared as aggregates only (suppressed for the province), a plan, a quickscan, an agreement.
@@ -248,21 +301,23 @@ public abstract class GraphQLTests(Hub hub)
                 """{ x: developmentAggregates(level: "province", area: "PV26", fromYear: 2030, toYear: 2030, planType: "CES") { cells { area year sector count total suppressed suppressedBecause } } }""", "cells", "cells"),
             (province, "/api/v1/development-loads?level=province&area=PV26&scenario=expected&fromYear=2030&toYear=2030",
                 """{ x: developmentLoads(level: "province", area: "PV26", scenario: "expected", fromYear: 2030, toYear: 2030) { items { area year scenario } } }""", "items", "items"),
-            (province, "/api/v1/quickscans", "{ x: quickscans { items { id kind year } } }", "items", "items"),
-            (owner, "/api/v1/sharing-agreements", "{ x: sharingAgreements { items { id level status } } }", "items", "items"),
-            (hub.Client(), "/api/v1/calculation-rule-sets", "{ x: calculationRuleSets { items { id code version } } }", "items", "items"),
-            (hub.Client(), "/api/v1/plans", "{ x: plans { items { id code planType } } }", "items", "items"),
-            (owner, "/api/v1/audit-events?limit=50", "{ x: auditEvents(limit: 50) { items { action resourceType } } }", "items", "items"),
+            (province, "/api/v1/quickscans", "{ x: quickscans(first: 500) { totalCount items { id kind year } } }", "items", "items"),
+            (owner, "/api/v1/sharing-agreements", "{ x: sharingAgreements(first: 500) { totalCount items { id level status } } }", "items", "items"),
+            (hub.Client(), "/api/v1/calculation-rule-sets", "{ x: calculationRuleSets(first: 500) { totalCount items { id code version } } }", "items", "items"),
+            (hub.Client(), "/api/v1/plans", "{ x: plans(first: 500) { totalCount items { id code planType } } }", "items", "items"),
+            (owner, "/api/v1/audit-events?limit=50", "{ x: auditEvents(first: 50) { items { action resourceType } } }", "items", "items"),
             (province, "/api/v1/bottlenecks?scenario=expected&fromYear=2025&toYear=2035",
                 """{ x: bottlenecks(scenario: "expected", fromYear: 2025, toYear: 2035) { items { direction scenario firstYear causedBy } } }""", "items", "items"),
-            (hub.Client(), "/api/v1/stations", "{ x: stations { items { id code name voltagesKv } } }", "items", "items"),
-            (hub.Client(), "/api/v1/programme-cycles", "{ x: programmeCycles { id code status } }", "items", ""),
+            (hub.Client(), "/api/v1/stations", "{ x: stations(first: 500) { totalCount items { id code name voltagesKv } } }", "items", "items"),
+            (hub.Client(), "/api/v1/programme-cycles", "{ x: programmeCycles(first: 500) { totalCount items { id code status } } }", "items", "items"),
         ];
         foreach (var (client, rest, query, restList, gqlList) in pairs)
         {
             var expected = (await (await client.GetAsync(rest)).Body())[restList]!.AsArray();
-            var actual = (gqlList.Length == 0 ? Data(await Ask(client, query))["x"]! : Data(await Ask(client, query))["x"]![gqlList]!).AsArray();
+            var answer = Data(await Ask(client, query))["x"]!;
+            var actual = answer[gqlList]!.AsArray();
             Assert.True(expected.Count == actual.Count, $"{rest}: {expected.Count} in REST, {actual.Count} over GraphQL");
+            if (answer["totalCount"] is { } total) Assert.Equal(expected.Count, total.GetValue<int>());
             for (var i = 0; i < actual.Count; i++)
                 foreach (var (key, value) in actual[i]!.AsObject())
                     Assert.True(JsonNode.DeepEquals(expected[i]![key], value), $"{rest} [{i}].{key}: REST {expected[i]![key]?.ToJsonString()}, GraphQL {value?.ToJsonString()}");
@@ -319,8 +374,8 @@ public abstract class GraphQLTests(Hub hub)
               "properties":{"shortCode":"{{{code}}}","capacity":[{"year":2025,"offtakeMw":3,"feedInMw":1}]}}]}
             """))).StatusCode);
         var rest = await (await reader.GetAsync($"/api/v1/area-loads?operator=STEDIN&area={Uri.EscapeDataString(code)}&scenario=expected&fromYear=2026&toYear=2030")).Body();
-        var gql = Data(await Ask(reader, """{ energyAreas(operator: "STEDIN") { shortCode loads(scenario: "expected", fromYear: 2026, toYear: 2030) { year scenario peakOfftakeMw availableOfftakeMw offtakeBySector } } }"""))
-            ["energyAreas"]!.AsArray().Single(a => a!["shortCode"]!.GetValue<string>() == code)!["loads"]!.AsArray();
+        var gql = Data(await Ask(reader, """{ energyAreas(operator: "STEDIN", first: 200) { nodes { shortCode loads(scenario: "expected", fromYear: 2026, toYear: 2030) { year scenario peakOfftakeMw availableOfftakeMw offtakeBySector } } } }"""))
+            ["energyAreas"]!["nodes"]!.AsArray().Single(a => a!["shortCode"]!.GetValue<string>() == code)!["loads"]!.AsArray();
         Assert.Equal(rest["items"]!.AsArray().Count, gql.Count);
         for (var i = 0; i < gql.Count; i++)
             foreach (var key in new[] { "year", "scenario", "peakOfftakeMw", "availableOfftakeMw", "offtakeBySector" })

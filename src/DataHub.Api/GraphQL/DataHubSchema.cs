@@ -33,12 +33,12 @@ public sealed class DataHubQuery : ObjectGraphType
     public DataHubQuery(GraphQLOptions options)
     {
         Name = "Query";
-        Features.Organisations.OrganisationGraphQL.AddQueries(this);
+        Features.Organisations.OrganisationGraphQL.AddQueries(this, options);
         Features.Developments.DevelopmentGraphQL.AddQueries(this, options);
         Features.Grid.GridGraphQL.AddQueries(this, options);
         Features.Programme.ProgrammeGraphQL.AddQueries(this, options);
         Features.Changes.ChangeGraphQL.AddQueries(this);
-        RestQueries.AddAll(this);
+        RestQueries.AddAll(this, options);
     }
 }
 

@@ -18,12 +18,11 @@ namespace DataHub.Api.GraphQL;
 /// </summary>
 public static class RestQueries
 {
-    private static readonly string[] Ints = ["year", "fromYear", "toYear", "limit"];
-    private static readonly string[] Times = ["asOf", "since"];
+    private static readonly string[] Ints = ["year", "fromYear", "toYear"];
 
-    public static void AddAll(ObjectGraphType query)
+    public static void AddAll(ObjectGraphType query, GraphQLOptions options)
     {
-        Add<PlanList>(query, "plans", "listPlans", "Source plans (public metadata), as GET /plans", ["owner", "planType", "asOf"]);
+        AddList<PlanList, PlanResponse>(query, options, "plans", "listPlans", "Source plans (public metadata), as GET /plans", ["owner", "planType", "asOf"], l => l.Items);
         Add<PlanResponse>(query, "plan", "getPlan", "One plan", [], ["id"]);
         Add<AggregateResult>(query, "developmentAggregates", "getDevelopmentAggregates",
             "Quantities and counts per fixed area × year × sector × plan type × certainty, with disclosure control (as GET /development-aggregates)",
@@ -33,16 +32,15 @@ public static class RestQueries
         Add<AreaLoadResult>(query, "areaLoads", "listAreaLoads", "Load per energy area × year × scenario against capacity (as GET /area-loads)",
             ["operator", "area", "scenario", "fromYear", "toYear", "ruleSet", "asOf", "contributions"]);
         Add<DevelopmentLoad>(query, "developmentLoad", "getDevelopmentLoad", "A development's load per year and carrier under a rule set", ["ruleSet", "fromYear", "toYear"], ["id"]);
-        Add<CalculationRuleSetList>(query, "calculationRuleSets", "listCalculationRuleSets", "The calculation rules (kengetallen) with their sources", []);
-        Add<QuickscanList>(query, "quickscans", "listQuickscans", "The caller's organisation's quickscans", []);
+        AddList<CalculationRuleSetList, CalculationRuleSetResponse>(query, options, "calculationRuleSets", "listCalculationRuleSets", "The calculation rules (kengetallen) with their sources", [], l => l.Items);
+        AddList<QuickscanList, QuickscanResponse>(query, options, "quickscans", "listQuickscans", "The caller's organisation's quickscans", [], l => l.Items);
         Add<QuickscanResponse>(query, "quickscan", "getQuickscan", "One of the caller's organisation's quickscans", [], ["id"]);
-        Add<VariantList>(query, "variants", "listVariants", "The caller's organisation's variants", []);
+        AddList<VariantList, VariantResponse>(query, options, "variants", "listVariants", "The caller's organisation's variants", [], l => l.Items);
         Add<VariantComparison>(query, "variantComparison", "compareVariants", "A variant against the base (and others), as GET /variants/{id}/comparison",
             ["with", "scenario", "fromYear", "toYear"], ["id"]);
-        Add<SharingAgreementList>(query, "sharingAgreements", "listSharingAgreements", "The agreements the caller's organisation gave or received", ["role"]);
+        AddList<SharingAgreementList, SharingAgreementResponse>(query, options, "sharingAgreements", "listSharingAgreements", "The agreements the caller's organisation gave or received", ["role"], l => l.Items);
         Add<SharingAgreementResponse>(query, "sharingAgreement", "getSharingAgreement", "One agreement the caller's organisation gave or received", [], ["id"]);
-        Add<AuditEventList>(query, "auditEvents", "listAuditEvents", "Audit events about the caller's organisation's data (OrgAdmin) or all (HubAdmin)",
-            ["since", "limit", "cursor"]);
+        AddAuditEvents(query, options);
         Add<DevelopmentImportReport>(query, "developmentImport", "getDevelopmentImport", "What a bulk import did", [], ["id"]);
         Add<CapacityMapImportReport>(query, "capacityMapImport", "getCapacityMapImport", "What a capacity-map import did", [], ["id"]);
         Add<BaselineChanges>(query, "programmeCycleChanges", "listProgrammeCycleChanges", "What was added, changed or retired since a cycle's baseline", [], ["id"]);
@@ -53,7 +51,7 @@ public static class RestQueries
         Add<BottleneckResult>(query, "bottlenecks", "listBottlenecks",
             "Per energy area and direction: the first year load exceeds capacity, the shortfall, the causes and the relieving works (as GET /bottlenecks)",
             ["operator", "area", "scenario", "fromYear", "toYear", "ruleSet", "asOf"]);
-        Add<StationList>(query, "stations", "listStations", "Stations, optionally of one operator (public)", ["operator", "asOf"]);
+        AddList<StationList, StationResponse>(query, options, "stations", "listStations", "Stations, optionally of one operator (public)", ["operator", "asOf"], l => l.Items);
         Add<Features.Organisations.OrganisationResponse>(query, "organisation", "getOrganisation", "One registered organisation", [], ["code"]);
         Add<CalculationRuleSetResponse>(query, "calculationRuleSet", "getCalculationRuleSet", "One rule set, by code@version", [], ["id"]);
         Add<VariantResponse>(query, "variant", "getVariant", "One of the caller's organisation's variants", [], ["id"]);
@@ -61,15 +59,49 @@ public static class RestQueries
         Add<SharingAgreementList>(query, "sharingAgreementVersions", "listSharingAgreementVersions", "Every version of an agreement the caller's organisation gave or received", [], ["id"]);
     }
 
+    /// <summary>A REST list (answered whole, in REST's order) as a connection, paged with <c>first</c> and <c>after</c>.</summary>
+    private static void AddList<TList, TItem>(ObjectGraphType query, GraphQLOptions options, string name, string endpoint, string description, string[] queryArgs,
+        Func<TList, IReadOnlyList<TItem>> items)
+    {
+        var field = query.Field<NonNullGraphType<ConnectionGraphType<AutoRegisteringObjectGraphType<TItem>>>>(name).Description(description).PageArguments(options);
+        foreach (var a in queryArgs) field.Argument(ArgumentType(a), a, x => x.Description = $"as REST's {a}");
+        field.ResolveAsync(async c =>
+        {
+            c.First(options);
+            return Connections.Page(c, options, items((await RestReads.GetAsync<TList>(c, endpoint, c.AsQuery(queryArgs)))!));
+        });
+    }
+
+    /// <summary>
+    /// The audit trail is paged by REST itself, newest first (it is too long to answer whole): <c>first</c> is REST's
+    /// limit, an edge's cursor is its event id, which REST's cursor continues behind. No totalCount: the trail is not counted.
+    /// </summary>
+    private static void AddAuditEvents(ObjectGraphType query, GraphQLOptions options)
+    {
+        query.Field<NonNullGraphType<ConnectionGraphType<AutoRegisteringObjectGraphType<AuditEventResponse>>>>("auditEvents")
+            .Description("Audit events about the caller's organisation's data (OrgAdmin) or all (HubAdmin), newest first")
+            .PageArguments(options).Argument<DateTimeGraphType>("since", "as REST's since")
+            .ResolveAsync(async c =>
+            {
+                var values = c.AsQuery("since").ToDictionary(kv => kv.Key, kv => kv.Value);
+                values["limit"] = c.First(options).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                if (c.GetArgument<string?>("after") is { } after) values["cursor"] = after;
+                var list = (await RestReads.GetAsync<AuditEventList>(c, "listAuditEvents", new QueryCollection(values)))!;
+                return Connections.Of([.. list.Items.Select(e => (e.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), e))], null,
+                    list.Links.Any(l => l.Rel == "next"));
+            });
+    }
+
+    private static Type ArgumentType(string a) =>
+        Ints.Contains(a) ? typeof(IntGraphType) : a == "asOf" ? typeof(DateTimeGraphType) : a == "contributions" ? typeof(BooleanGraphType) : typeof(StringGraphType);
+
     private static void Add<TRecord>(ObjectGraphType query, string name, string endpoint, string description, string[] queryArgs, string[]? routeArgs = null)
     {
         var single = routeArgs is { Length: > 0 };
         var type = single ? typeof(AutoRegisteringObjectGraphType<TRecord>) : typeof(NonNullGraphType<AutoRegisteringObjectGraphType<TRecord>>);
         var field = query.Field(name, type).Description(description + (single ? " (null when the caller may not see it)" : ""));
         foreach (var r in routeArgs ?? []) field.Argument<NonNullGraphType<StringGraphType>>(r);
-        foreach (var a in queryArgs)
-            field.Argument(Ints.Contains(a) ? typeof(IntGraphType) : Times.Contains(a) && a != "since" || a == "since" && endpoint == "listAuditEvents" ? typeof(DateTimeGraphType)
-                : a == "contributions" ? typeof(BooleanGraphType) : typeof(StringGraphType), a, x => x.Description = $"as REST's {a}");
+        foreach (var a in queryArgs) field.Argument(ArgumentType(a), a, x => x.Description = $"as REST's {a}");
         field.ResolveAsync(async c =>
         {
             var route = (routeArgs ?? []).ToDictionary(r => r, r => (string?)c.GetArgument<string>(r));

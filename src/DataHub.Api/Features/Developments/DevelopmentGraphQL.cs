@@ -93,7 +93,7 @@ public static class DevelopmentGraphQL
         Func<IResolveFieldContext, Dictionary<string, string>>? fixedFilter = null)
     {
         var field = parent.Field<NonNullGraphType<ConnectionGraphType<DevelopmentGraphType>>>(name).Description(description)
-            .Argument<IntGraphType>("first", $"page size, 1–{options.MaxPageSize} (default {options.DefaultPageSize})").Argument<StringGraphType>("after", "the endCursor of the previous page");
+            .PageArguments(options);
         foreach (var a in FilterArguments)
             field.Argument(a switch
             {
@@ -107,9 +107,7 @@ public static class DevelopmentGraphQL
             var query = c.AsQuery(FilterArguments);
             var values = query.ToDictionary(kv => kv.Key, kv => kv.Value);
             if (fixedFilter is not null) foreach (var (k, v) in fixedFilter(c)) values[k] = v;
-            var first = c.GetArgument<int?>("first") ?? options.DefaultPageSize;
-            if (first < 1 || first > options.MaxPageSize) throw new ExecutionError($"first is 1–{options.MaxPageSize}") { Code = "pageSize" };
-            values["limit"] = first.ToString(CultureInfo.InvariantCulture);
+            values["limit"] = c.First(options).ToString(CultureInfo.InvariantCulture);
             if (c.GetArgument<string?>("after") is { } after) values["cursor"] = after;
             var (filter, errors) = DevelopmentFilter.Parse(new QueryCollection(values), new LimitOptions { MaxPageSize = options.MaxPageSize, DefaultPageSize = options.DefaultPageSize });
             if (filter is null) throw Resolve.Invalid(errors);

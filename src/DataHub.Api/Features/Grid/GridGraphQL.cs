@@ -75,8 +75,8 @@ public static class GridGraphQL
 {
     public static void AddQueries(ObjectGraphType query, GraphQLOptions options)
     {
-        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<EnergyAreaGraphType>>>>("energyAreas").Description("Energy and congestion areas (public), as GET /energy-areas")
-            .Argument<StringGraphType>("operator").Argument<StringGraphType>("kind", "energy_area or congestion_area").Argument<StringGraphType>("congestionArea")
+        query.Field<NonNullGraphType<ConnectionGraphType<EnergyAreaGraphType>>>("energyAreas").Description("Energy and congestion areas (public), as GET /energy-areas")
+            .PageArguments(options).Argument<StringGraphType>("operator").Argument<StringGraphType>("kind", "energy_area or congestion_area").Argument<StringGraphType>("congestionArea")
             .Argument<DateTimeGraphType>("asOf")
             .ResolveAsync(async c =>
             {
@@ -86,7 +86,8 @@ public static class GridGraphQL
                 if (c.GetArgument<string?>("operator") is { } op) rows = rows.Where(a => a.OperatorCode == op);
                 if (kind is not null) rows = rows.Where(a => a.Kind == kind);
                 if (c.GetArgument<string?>("congestionArea") is { } ca) rows = rows.Where(a => a.DemandCongestionAreaCode == ca || a.GenerationCongestionAreaCode == ca);
-                return await rows.OrderBy(a => a.OperatorCode).ThenBy(a => a.ShortCode).ToListAsync(c.CancellationToken);
+                c.First(options);
+                return Connections.Page(c, options, await rows.OrderBy(a => a.OperatorCode).ThenBy(a => a.ShortCode).ToListAsync(c.CancellationToken));
             });
         query.Field<EnergyAreaGraphType>("energyArea").Argument<NonNullGraphType<IdGraphType>>("id")
             .ResolveAsync(async c =>

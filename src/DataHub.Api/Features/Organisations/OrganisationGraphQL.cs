@@ -35,7 +35,7 @@ public sealed class AreaGraphType : ObjectGraphType<AreaInfo>
 
 public static class OrganisationGraphQL
 {
-    public static void AddQueries(ObjectGraphType query)
+    public static void AddQueries(ObjectGraphType query, GraphQLOptions options)
     {
         query.Field<NonNullGraphType<AutoRegisteringObjectGraphType<Me>>>("me").Description("The caller: organisation, its type and roles")
             .ResolveAsync(async c =>
@@ -43,17 +43,17 @@ public static class OrganisationGraphQL
                 var scope = await c.Service<AccessScopes>().CurrentAsync(c.CancellationToken);
                 return new Me(scope.Organisation, scope.OrganisationType, [.. scope.Caller.Roles.Order(StringComparer.Ordinal)], scope.Organisation is not null);
             });
-        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<AutoRegisteringObjectGraphType<OrganisationResponse>>>>>("organisations")
-            .Argument<StringGraphType>("type", string.Join(", ", OrganisationTypes.All))
+        query.Field<NonNullGraphType<ConnectionGraphType<AutoRegisteringObjectGraphType<OrganisationResponse>>>>("organisations")
+            .Description("The registered organisations, by code").PageArguments(options).Argument<StringGraphType>("type", string.Join(", ", OrganisationTypes.All))
             .ResolveAsync(async c =>
             {
                 var type = c.GetArgument<string?>("type");
                 if (type is not null && Array.IndexOf(OrganisationTypes.All, type) < 0) throw new ExecutionError($"type is one of {string.Join(", ", OrganisationTypes.All)}") { Code = "unknownCode" };
                 var rows = c.Service<DataHubDb>().Organisations.AsNoTracking();
                 if (type is not null) rows = rows.Where(o => o.Type == type);
-                return await rows.OrderBy(o => o.Code).Select(o => new OrganisationResponse(o.Code, o.Name, o.Type, o.AreaCode)).ToListAsync(c.CancellationToken);
+                return Connections.Page(c, options, await rows.OrderBy(o => o.Code).Select(o => new OrganisationResponse(o.Code, o.Name, o.Type, o.AreaCode)).ToListAsync(c.CancellationToken));
             });
-        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<AreaGraphType>>>>("areas").Description("CBS areas (public)")
+        query.Field<NonNullGraphType<ConnectionGraphType<AreaGraphType>>>("areas").Description("CBS areas (public), by code").PageArguments(options)
             .Argument<StringGraphType>("kind", "municipality, resRegion or province").Argument<StringGraphType>("province", "the areas in this province")
             .Resolve(c =>
             {
@@ -67,7 +67,7 @@ public static class OrganisationGraphQL
                     _ => throw new ExecutionError("kind is municipality, resRegion or province") { Code = "unknownCode" },
                 };
                 if (c.GetArgument<string?>("province") is { } p) areas = areas.Where(a => a.Code == p || a.ProvinceCode == p);
-                return areas.OrderBy(a => a.Code, StringComparer.Ordinal).ToList();
+                return Connections.Page(c, options, areas.OrderBy(a => a.Code, StringComparer.Ordinal).ToList());
             });
         query.Field<AreaGraphType>("area").Argument<NonNullGraphType<StringGraphType>>("code")
             .Resolve(c => AreaCatalogue.Instance.ByCode.GetValueOrDefault(c.GetArgument<string>("code")));

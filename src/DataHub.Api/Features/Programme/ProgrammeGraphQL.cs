@@ -41,25 +41,21 @@ public static class ProgrammeGraphQL
 
     public static void AddQueries(ObjectGraphType query, GraphQLOptions options)
     {
-        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<AutoRegisteringObjectGraphType<ProgrammeCycleResponse>>>>>("programmeCycles").Description("Programme cycles (public)")
+        query.Field<NonNullGraphType<ConnectionGraphType<AutoRegisteringObjectGraphType<ProgrammeCycleResponse>>>>("programmeCycles").Description("Programme cycles (public)")
+            .PageArguments(options)
             .Argument<StringGraphType>("scope", "national or a province code").Argument<IntGraphType>("year").Argument<StringGraphType>("status", "open, frozen or published")
-            .ResolveAsync(async c => (await RestReads.GetAsync<ProgrammeCycleList>(c, "listProgrammeCycles", c.AsQuery("scope", "year", "status")))!.Items);
+            .ResolveAsync(async c => Connections.Page(c, options, (await RestReads.GetAsync<ProgrammeCycleList>(c, "listProgrammeCycles", c.AsQuery("scope", "year", "status")))!.Items));
         var projects = query.Field<NonNullGraphType<ConnectionGraphType<MiekProjectGraphType>>>("miekProjects")
             .Description("The (p)MIEK projects the caller may read, selected as GET /miek-projects (a national cycle: every province's cycle of its year)")
-            .Argument<IntGraphType>("first", $"page size, 1–{options.MaxPageSize}").Argument<StringGraphType>("after");
+            .PageArguments(options);
         SelectionArgumentsOn(projects);
         projects.ResolveAsync(async c =>
         {
-            var first = c.GetArgument<int?>("first") ?? options.DefaultPageSize;
-            if (first < 1 || first > options.MaxPageSize) throw new ExecutionError($"first is 1–{options.MaxPageSize}") { Code = "pageSize" };
-            var offset = c.GetArgument<string?>("after") is { } after ? (int.TryParse(after, NumberStyles.None, CultureInfo.InvariantCulture, out var o) ? o : throw new ExecutionError("after is an endCursor") { Code = "invalidCursor" }) : 0;
+            c.First(options);
             var scope = await c.Service<AccessScopes>().CurrentAsync(c.CancellationToken);
             var (selection, problem) = await MiekProjectSelection.ReadAsync(c.AsQuery(SelectionArguments), c.Service<DataHubDb>(), scope, null, c.CancellationToken);
             if (problem is not null) throw Resolve.Invalid(problem.Problem.Errors ?? [], problem.Problem.Detail ?? "The arguments are not valid");
-            var page = selection!.Rows.Skip(offset).Take(first + 1).ToList();
-            var items = page.Take(first).Select((p, i) => ((offset + i + 1).ToString(CultureInfo.InvariantCulture),
-                MiekProjectEndpoints.ToResponse(p, selection.Decisions.GetValueOrDefault(p.ProjectId)))).ToList();
-            return Connections.Of(items, selection.Rows.Count, page.Count > first);
+            return Connections.Page(c, options, selection!.Rows.Select(p => MiekProjectEndpoints.ToResponse(p, selection.Decisions.GetValueOrDefault(p.ProjectId))).ToList());
         });
         query.Field<MiekProjectGraphType>("miekProject").Argument<NonNullGraphType<IdGraphType>>("id")
             .ResolveAsync(async c =>
