@@ -152,19 +152,31 @@ public abstract class GraphQLTests(Hub hub)
     public async Task Writes_go_through_the_same_validation_with_typed_errors_and_store_nothing_on_failure()
     {
         var houten = hub.Client("GM0321", "Submitter");
-        const string Mutation = "mutation($f: JSON!) { createDevelopment(input: $f) { ok status id etag errors { pointer code message } result } }";
+        const string Mutation = """
+            mutation($f: JSON!) { createDevelopment(input: $f) {
+              ok status id etag errors { pointer code message } result
+              record { id externalId name sector version municipality { code } geometry(crs: "EPSG:28992") } } }
+            """;
         var feature = Point(Id(), 5.17, 52.03);
         var created = Data(await Ask(houten, Mutation, new JsonObject { ["f"] = feature }))["createDevelopment"]!;
         Assert.True(created["ok"]!.GetValue<bool>());
         var id = created["id"]!.GetValue<string>();
         Assert.Equal((201, "\"1\""), (created["status"]!.GetValue<int>(), created["etag"]!.GetValue<string>()));
-        Assert.Equal(HttpStatusCode.OK, (await houten.GetAsync($"/api/v1/developments/{id}")).StatusCode);
+        var stored = await (await houten.GetAsync($"/api/v1/developments/{id}")).Body();
+        // The stored record, typed as the graph's Development (its nested fields resolve as in a query), equals REST's.
+        var record = created["record"]!;
+        Assert.Equal((id, stored["properties"]!["externalId"]!.GetValue<string>(), stored["properties"]!["name"]!.GetValue<string>(), 1, "GM0321"),
+            (record["id"]!.GetValue<string>(), record["externalId"]!.GetValue<string>(), record["name"]!.GetValue<string>(), record["version"]!.GetValue<int>(),
+             record["municipality"]!["code"]!.GetValue<string>()));
+        Assert.InRange(record["geometry"]!["coordinates"]![0]!.GetValue<double>(), 100_000, 200_000); // RD metres, as asked
+        Assert.Equal(stored["properties"]!["sector"]!.GetValue<string>(), created["result"]!["properties"]!["sector"]!.GetValue<string>());
 
         // Invalid: the same errors, pointers and codes as REST gives for the same document.
         var bad = Point(Id(), 5.17, 52.03, p => { p["sector"] = "nonsense"; p["certainty"] = "maybe"; });
         var restProblem = await (await houten.PostAsync("/api/v1/developments", Http.GeoJson(bad))).Problem(HttpStatusCode.BadRequest);
         var failed = Data(await Ask(houten, Mutation, new JsonObject { ["f"] = JsonNode.Parse(bad.ToJsonString()) }))["createDevelopment"]!;
         Assert.False(failed["ok"]!.GetValue<bool>());
+        Assert.Null(failed["record"]);
         Assert.Equal(restProblem.Errors().Select(e => (e["pointer"]!.GetValue<string>(), e["code"]!.GetValue<string>())).Order(),
             failed["errors"]!.AsArray().Select(e => (e!["pointer"]!.GetValue<string>(), e["code"]!.GetValue<string>())).Order());
 
@@ -185,6 +197,50 @@ public abstract class GraphQLTests(Hub hub)
         Assert.Equal(HttpStatusCode.Forbidden, restRefusal.StatusCode);
         Assert.Equal(412, Data(await Ask(houten, retire, new JsonObject { ["id"] = id, ["e"] = "\"7\"" }))["retireDevelopment"]!["status"]!.GetValue<int>());
         Assert.True(Data(await Ask(houten, retire, new JsonObject { ["id"] = id, ["e"] = "\"1\"" }))["retireDevelopment"]!["ok"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task A_province_runs_its_cycle_through_mutations_with_typed_records()
+    {
+        var coordinator = hub.Client("PV26", "ProgrammeCoordinator");
+        var cycle = Data(await Ask(coordinator, """
+            mutation($c: JSON!) { createProgrammeCycle(input: $c) { ok etag record { id code status year scope } } }
+            """, new JsonObject { ["c"] = JsonNode.Parse($$"""{"code":"gm-{{Id()}}","name":"pMIEK 4.0","year":2029,"scope":"PV26"}""") }))["createProgrammeCycle"]!;
+        Assert.Equal(("open", 2029, "PV26"), (cycle["record"]!["status"]!.GetValue<string>(), cycle["record"]!["year"]!.GetValue<int>(), cycle["record"]!["scope"]!.GetValue<string>()));
+        var cycleId = cycle["record"]!["id"]!.GetValue<string>();
+
+        var dev = (await (await hub.Client("GM0321", "Submitter").PostAsync("/api/v1/developments", Http.GeoJson(Point(Id(), 5.17, 52.03)))).Body())["id"]!.GetValue<string>();
+        var project = Data(await Ask(coordinator, """
+            mutation($p: JSON!) { createMiekProject(input: $p) { ok status etag errors { pointer message } record { id code decision developments { id municipalityCode } } } }
+            """, new JsonObject { ["p"] = JsonNode.Parse($$"""
+                {"cycle":"{{cycleId}}","code":"p-{{Id()}}","name":"Netuitbreiding Houten","infrastructureType":"mvStationExpansion","carrier":"electricity","projectType":"concrete","developments":["{{dev}}"]}
+                """) }))["createMiekProject"]!;
+        Assert.True(project["status"]!.GetValue<int>() == 201, project.ToJsonString());
+        var record = project["record"]!;
+        Assert.Null(record["decision"]);
+        // The record's nested fields resolve as in a query: the linked development, through the graph's own loader.
+        Assert.Equal((dev, "GM0321"), (record["developments"]![0]!["id"]!.GetValue<string>(), record["developments"]![0]!["municipalityCode"]!.GetValue<string>()));
+        var projectId = record["id"]!.GetValue<string>();
+
+        var score = Data(await Ask(coordinator, """
+            mutation($id: String!, $s: JSON!) { scoreMiekProject(id: $id, criterion: "A", input: $s) { ok record { criterion value rationale authorOrganisation version } } }
+            """, new JsonObject { ["id"] = projectId, ["s"] = JsonNode.Parse("""{"score":"high","rationale":"1.500 woningen."}""") }))["scoreMiekProject"]!;
+        Assert.Equal(("A", "high", "1.500 woningen.", "PV26", 1), (score["record"]!["criterion"]!.GetValue<string>(), score["record"]!["value"]!.GetValue<string>(),
+            score["record"]!["rationale"]!.GetValue<string>(), score["record"]!["authorOrganisation"]!.GetValue<string>(), score["record"]!["version"]!.GetValue<int>()));
+        var decided = Data(await Ask(coordinator, """
+            mutation($id: String!, $d: JSON!) { decideMiekProject(id: $id, input: $d) { ok record { value rationale } } }
+            """, new JsonObject { ["id"] = projectId, ["d"] = JsonNode.Parse("""{"decision":"notIncluded","reason":"Geen knelpunt voor 2035."}""") }))["decideMiekProject"]!;
+        Assert.Equal("notIncluded", decided["record"]!["value"]!.GetValue<string>());
+        // What the mutations stored is what REST reads.
+        var rest = await (await coordinator.GetAsync($"/api/v1/miek-projects/{projectId}")).Body();
+        Assert.Equal(("notIncluded", "Geen knelpunt voor 2035."), (rest["decision"]!.GetValue<string>(), rest["decisionReason"]!.GetValue<string>()));
+
+        // A retire answers without a record: the plain MutationResult.
+        var etag = (await coordinator.GetAsync($"/api/v1/miek-projects/{projectId}")).Headers.ETag!.Tag;
+        var retired = Data(await Ask(coordinator, "mutation($id: String!, $e: String) { retireMiekProject(id: $id, ifMatch: $e) { ok status } }",
+            new JsonObject { ["id"] = projectId, ["e"] = etag }))["retireMiekProject"]!;
+        Assert.Equal((true, 204), (retired["ok"]!.GetValue<bool>(), retired["status"]!.GetValue<int>()));
+        Assert.True((await (await coordinator.GetAsync($"/api/v1/miek-projects/{projectId}")).Body())["retired"]!.GetValue<bool>());
     }
 
     [Fact]

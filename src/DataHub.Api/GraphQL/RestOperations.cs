@@ -1,5 +1,12 @@
 using System.Text;
 using System.Text.Json;
+using DataHub.Api.Features.Analysis;
+using DataHub.Api.Features.DevelopmentImports;
+using DataHub.Api.Features.Developments;
+using DataHub.Api.Features.Grid;
+using DataHub.Api.Features.Plans;
+using DataHub.Api.Features.Programme;
+using DataHub.Api.Features.SharingAgreements;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.AspNetCore.Http.Features;
@@ -7,8 +14,8 @@ using Microsoft.AspNetCore.Routing;
 
 namespace DataHub.Api.GraphQL;
 
-/// <summary>A mutation's outcome: the REST operation's answer, or its problem as typed errors.</summary>
-public sealed record MutationResult(bool Ok, int Status, string? Etag, string? Id, JsonElement? Result, string? Problem, IReadOnlyList<UserError> Errors);
+/// <summary>A mutation's outcome: the REST operation's answer (also as its typed record), or its problem as typed errors.</summary>
+public sealed record MutationResult(bool Ok, int Status, string? Etag, string? Id, JsonElement? Result, string? Problem, IReadOnlyList<UserError> Errors, object? Record = null);
 
 /// <summary>One thing wrong with the input: where (JSON pointer into the input, or argument), what (code), and why.</summary>
 public sealed record UserError(string? Pointer, string? Argument, int? Index, string Code, string Message);
@@ -80,56 +87,96 @@ public static class RestReads
     }
 }
 
-public sealed class MutationResultGraphType : AutoRegisteringObjectGraphType<MutationResult>
+/// <summary>What a write that answers without a record (a retire, a revoke) did.</summary>
+public sealed class MutationResultGraphType : ObjectGraphType<MutationResult>
 {
     public MutationResultGraphType()
     {
         Name = "MutationResult";
-        Description = "What a write did: ok with the stored record (result, as REST returns it) and its ETag, or the errors — every one, with where and why; nothing is stored then.";
+        Description = "What a write did: ok with its ETag, or the errors — every one, with where and why; nothing is stored then.";
+        AddFields(this);
+    }
+
+    internal static void AddFields(ObjectGraphType<MutationResult> type)
+    {
+        type.Field<NonNullGraphType<BooleanGraphType>>("ok").Description("Whether the write was done").Resolve(c => c.Source.Ok);
+        type.Field<NonNullGraphType<IntGraphType>>("status").Description("REST's HTTP status for the same write").Resolve(c => c.Source.Status);
+        type.Field<StringGraphType>("etag").Description("The ETag of the version written (the next ifMatch)").Resolve(c => c.Source.Etag);
+        type.Field<StringGraphType>("id").Description("The id of the record written").Resolve(c => c.Source.Id);
+        type.Field<JsonGraphType>("result").Description("The answer as REST returns it (JSON)").Resolve(c => c.Source.Result);
+        type.Field<StringGraphType>("problem").Description("What went wrong, in a sentence").Resolve(c => c.Source.Problem);
+        type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<AutoRegisteringObjectGraphType<UserError>>>>>("errors")
+            .Description("Every error: JSON pointer into the input (or the argument), the item's index in a bulk input, code and message").Resolve(c => c.Source.Errors);
+    }
+}
+
+/// <summary>What a write did, with the record it stored typed as the graph's own type of it (its nested fields resolve as in queries).</summary>
+public sealed class MutationResultGraphType<TRecord> : ObjectGraphType<MutationResult> where TRecord : IGraphType
+{
+    public MutationResultGraphType()
+    {
+        var record = typeof(TRecord).IsGenericType ? typeof(TRecord).GetGenericArguments()[0].Name : typeof(TRecord).Name.Replace("GraphType", "", StringComparison.Ordinal);
+        Name = record.Replace("Response", "", StringComparison.Ordinal) + "MutationResult";
+        Description = "What a write did: ok with the stored record (typed in record, as REST returns it in result) and its ETag, or the errors — every one, with where and why; nothing is stored then.";
+        MutationResultGraphType.AddFields(this);
+        Field<TRecord>("record").Description("The stored record (null when the write failed)").Resolve(c => c.Source.Record);
     }
 }
 
 /// <summary>Every write REST offers, as a mutation taking the same JSON document (input) and answering with typed errors.</summary>
 public static class RestMutations
 {
-    private sealed record Operation(string Field, string Endpoint, string Description, string[] Route, string? ContentType, bool IfMatch = false,
-        bool ContentCrs = false, string[]? QueryArgs = null);
+    /// <param name="Record">The CLR record REST answers with (null: the write answers 204).</param>
+    /// <param name="RecordGraphType">The graph's type of that record, where it is not the record auto-registered.</param>
+    private sealed record Operation(string Field, string Endpoint, string Description, string[] Route, string? ContentType, Type? Record, bool IfMatch = false,
+        bool ContentCrs = false, string[]? QueryArgs = null, Type? RecordGraphType = null);
 
     private static readonly Operation[] Operations =
     [
-        new("createDevelopment", "createDevelopment", "Submit a development (a GeoJSON Feature, schemas/development.schema.json)", [], "application/geo+json", ContentCrs: true),
-        new("updateDevelopment", "updateDevelopment", "Replace a development with a new version", ["id"], "application/geo+json", IfMatch: true, ContentCrs: true),
-        new("retireDevelopment", "retireDevelopment", "Retire a development (its history stays)", ["id"], null, IfMatch: true),
-        new("importDevelopments", "createDevelopmentImport", "Bulk upsert of a FeatureCollection: all or nothing, every failing item reported", [], "application/geo+json",
+        new("createDevelopment", "createDevelopment", "Submit a development (a GeoJSON Feature, schemas/development.schema.json)", [], "application/geo+json", typeof(DevelopmentFeature),
+            ContentCrs: true, RecordGraphType: typeof(DevelopmentGraphType)),
+        new("updateDevelopment", "updateDevelopment", "Replace a development with a new version", ["id"], "application/geo+json", typeof(DevelopmentFeature),
+            IfMatch: true, ContentCrs: true, RecordGraphType: typeof(DevelopmentGraphType)),
+        new("retireDevelopment", "retireDevelopment", "Retire a development (its history stays)", ["id"], null, null, IfMatch: true),
+        new("importDevelopments", "createDevelopmentImport", "Bulk upsert of a FeatureCollection: all or nothing, every failing item reported", [], "application/geo+json", typeof(DevelopmentImportReport),
             ContentCrs: true, QueryArgs: ["dryRun"]),
-        new("createPlan", "createPlan", "Register a source plan", [], "application/json"),
-        new("updatePlan", "updatePlan", "Replace a plan", ["id"], "application/json", IfMatch: true),
-        new("createSharingAgreement", "createSharingAgreement", "Sign a sharing agreement (the data owner's OrgAdmin)", [], "application/json"),
-        new("updateSharingAgreement", "updateSharingAgreement", "Replace a sharing agreement", ["id"], "application/json", IfMatch: true),
-        new("revokeSharingAgreement", "revokeSharingAgreement", "Revoke a sharing agreement", ["id"], null, IfMatch: true),
-        new("importCapacityMap", "createCapacityMapImport", "A grid operator's capacity-map file (im-capaciteitskaart v1.3)", [], "application/json"),
-        new("importEnergyAreas", "createEnergyAreaImport", "Energy area boundaries and capacity per year (a FeatureCollection)", [], "application/geo+json", ContentCrs: true),
-        new("importStations", "createStationImport", "Stations (a FeatureCollection)", [], "application/geo+json", ContentCrs: true),
-        new("createQuickscan", "createQuickscan", "Would this plan fit the grid?", [], "application/json"),
-        new("createVariant", "createVariant", "A what-if variant of the caller's developments", [], "application/json"),
-        new("createProgrammeCycle", "createProgrammeCycle", "Open a programme cycle", [], "application/json"),
-        new("updateProgrammeCycle", "updateProgrammeCycle", "Replace a cycle's name, milestones or description", ["id"], "application/json", IfMatch: true),
-        new("freezeProgrammeCycleBaseline", "freezeProgrammeCycleBaseline", "Freeze the cycle's baseline", ["id"], null, IfMatch: true),
-        new("publishProgrammeCycle", "publishProgrammeCycle", "Publish the adopted pMIEK", ["id"], null, IfMatch: true),
-        new("createMiekProject", "createMiekProject", "Add (or, a grid operator, propose) a project", [], "application/json", ContentCrs: true),
-        new("updateMiekProject", "updateMiekProject", "Replace a project with a new version", ["id"], "application/json", IfMatch: true, ContentCrs: true),
-        new("retireMiekProject", "retireMiekProject", "Retire a project", ["id"], null, IfMatch: true),
-        new("scoreMiekProject", "scoreMiekProject", "Score a project on one criterion, with a rationale", ["id", "criterion"], "application/json", IfMatch: true),
-        new("decideMiekProject", "decideMiekProject", "The prioritisation decision with its reason", ["id"], "application/json", IfMatch: true),
-        new("createMiekProgressUpdate", "createMiekProgressUpdate", "Report a project's progress", ["id"], "application/json"),
-        new("putWeighingFramework", "putProvinceWeighingFramework", "Tailor a province's weighing framework", ["province"], "application/json", IfMatch: true),
+        new("createPlan", "createPlan", "Register a source plan", [], "application/json", typeof(PlanResponse)),
+        new("updatePlan", "updatePlan", "Replace a plan", ["id"], "application/json", typeof(PlanResponse), IfMatch: true),
+        new("createSharingAgreement", "createSharingAgreement", "Sign a sharing agreement (the data owner's OrgAdmin)", [], "application/json", typeof(SharingAgreementResponse)),
+        new("updateSharingAgreement", "updateSharingAgreement", "Replace a sharing agreement", ["id"], "application/json", typeof(SharingAgreementResponse),
+            IfMatch: true),
+        new("revokeSharingAgreement", "revokeSharingAgreement", "Revoke a sharing agreement", ["id"], null, null, IfMatch: true),
+        new("importCapacityMap", "createCapacityMapImport", "A grid operator's capacity-map file (im-capaciteitskaart v1.3)", [], "application/json", typeof(CapacityMapImportReport)),
+        new("importEnergyAreas", "createEnergyAreaImport", "Energy area boundaries and capacity per year (a FeatureCollection)", [], "application/geo+json", typeof(EnergyAreaImportReport),
+            ContentCrs: true),
+        new("importStations", "createStationImport", "Stations (a FeatureCollection)", [], "application/geo+json", typeof(StationImportReport), ContentCrs: true),
+        new("createQuickscan", "createQuickscan", "Would this plan fit the grid?", [], "application/json", typeof(QuickscanResponse)),
+        new("createVariant", "createVariant", "A what-if variant of the caller's developments", [], "application/json", typeof(VariantResponse)),
+        new("createProgrammeCycle", "createProgrammeCycle", "Open a programme cycle", [], "application/json", typeof(ProgrammeCycleResponse)),
+        new("updateProgrammeCycle", "updateProgrammeCycle", "Replace a cycle's name, milestones or description", ["id"], "application/json", typeof(ProgrammeCycleResponse),
+            IfMatch: true),
+        new("freezeProgrammeCycleBaseline", "freezeProgrammeCycleBaseline", "Freeze the cycle's baseline", ["id"], null, typeof(ProgrammeCycleResponse), IfMatch: true),
+        new("publishProgrammeCycle", "publishProgrammeCycle", "Publish the adopted pMIEK", ["id"], null, typeof(ProgrammeCycleResponse), IfMatch: true),
+        new("createMiekProject", "createMiekProject", "Add (or, a grid operator, propose) a project", [], "application/json", typeof(MiekProjectResponse),
+            ContentCrs: true, RecordGraphType: typeof(MiekProjectGraphType)),
+        new("updateMiekProject", "updateMiekProject", "Replace a project with a new version", ["id"], "application/json", typeof(MiekProjectResponse),
+            IfMatch: true, ContentCrs: true, RecordGraphType: typeof(MiekProjectGraphType)),
+        new("retireMiekProject", "retireMiekProject", "Retire a project", ["id"], null, null, IfMatch: true),
+        new("scoreMiekProject", "scoreMiekProject", "Score a project on one criterion, with a rationale", ["id", "criterion"], "application/json", typeof(AssessmentEntry),
+            IfMatch: true),
+        new("decideMiekProject", "decideMiekProject", "The prioritisation decision with its reason", ["id"], "application/json", typeof(AssessmentEntry), IfMatch: true),
+        new("createMiekProgressUpdate", "createMiekProgressUpdate", "Report a project's progress", ["id"], "application/json", typeof(ProgressUpdateResponse)),
+        new("putWeighingFramework", "putProvinceWeighingFramework", "Tailor a province's weighing framework", ["province"], "application/json", typeof(ProvinceFramework),
+            IfMatch: true),
     ];
 
     public static void AddAll(ObjectGraphType mutation)
     {
         foreach (var op in Operations)
         {
-            var field = mutation.Field<NonNullGraphType<MutationResultGraphType>>(op.Field).Description(op.Description);
+            var result = op.Record is null ? typeof(MutationResultGraphType)
+                : typeof(MutationResultGraphType<>).MakeGenericType(op.RecordGraphType ?? typeof(AutoRegisteringObjectGraphType<>).MakeGenericType(op.Record));
+            var field = mutation.Field(op.Field, typeof(NonNullGraphType<>).MakeGenericType(result)).Description(op.Description);
             foreach (var r in op.Route) field.Argument<NonNullGraphType<StringGraphType>>(r, r == "id" ? "the record's id" : $"the {r}");
             if (op.ContentType is not null) field.Argument<NonNullGraphType<JsonGraphType>>("input", "the document REST takes for this operation");
             if (op.IfMatch) field.Argument<StringGraphType>("ifMatch", "the ETag of the version being replaced (required where REST requires it)");
@@ -154,7 +201,8 @@ public static class RestMutations
         if (status < 400)
         {
             var id = json is { ValueKind: JsonValueKind.Object } o && o.TryGetProperty("id", out var i) && i.ValueKind == JsonValueKind.String ? i.GetString() : route.GetValueOrDefault("id");
-            return new MutationResult(true, status, etag, id, json, null, []);
+            var record = op.Record is not null && json is { ValueKind: JsonValueKind.Object } r ? r.Deserialize(op.Record, Http.GeoJson.Options) : null;
+            return new MutationResult(true, status, etag, id, json, null, [], record);
         }
         var problem = json is { } p ? p.Deserialize<Http.Problem>(Http.GeoJson.Options) : null;
         var errors = problem?.Errors?.Select(e => new UserError(e.Pointer.Length > 0 ? e.Pointer : null, e.Parameter, e.Index, e.Code, e.Message)).ToList() ?? [];
