@@ -243,6 +243,67 @@ public abstract class GraphQLTests(Hub hub)
         Assert.True((await (await coordinator.GetAsync($"/api/v1/miek-projects/{projectId}")).Body())["retired"]!.GetValue<bool>());
     }
 
+    /// <summary>Every value GraphQL answered is REST's at the same place (GraphQL answers a selection of REST's fields).</summary>
+    private static void AssertSelectionOf(JsonNode? rest, JsonNode? gql, string path)
+    {
+        switch (gql)
+        {
+            case JsonObject o:
+                foreach (var (key, value) in o) AssertSelectionOf(rest?[key], value, $"{path}.{key}");
+                break;
+            case JsonArray a:
+                Assert.True(rest is JsonArray r && r.Count == a.Count, $"{path}: REST {rest?.ToJsonString()}, GraphQL {a.ToJsonString()}");
+                for (var i = 0; i < a.Count; i++) AssertSelectionOf(rest![i], a[i], $"{path}[{i}]");
+                break;
+            default:
+                Assert.True(JsonNode.DeepEquals(rest, gql), $"{path}: REST {rest?.ToJsonString()}, GraphQL {gql?.ToJsonString()}");
+                break;
+        }
+    }
+
+    [Fact]
+    public async Task The_pMIEK_reads_answer_as_REST_also_asOf_the_baseline()
+    {
+        var coordinator = hub.Client("PV26", "ProgrammeCoordinator");
+        var cycle = (await (await coordinator.PostAsync("/api/v1/programme-cycles", Json($$"""{"code":"rd-{{Id()}}","name":"pMIEK","year":2029,"scope":"PV26"}"""))).Body())["id"]!.GetValue<string>();
+        var project = (await (await coordinator.PostAsync("/api/v1/miek-projects", Json($$"""
+            {"cycle":"{{cycle}}","code":"r-{{Id()}}","name":"Warmtenet","infrastructureType":"heatNetwork","carrier":"heat","projectType":"concrete",
+             "geometry":{"type":"Point","coordinates":[5.17,52.03]} }
+            """))).Body())["id"]!.GetValue<string>();
+        Assert.Equal(HttpStatusCode.OK, (await coordinator.PutAsync($"/api/v1/miek-projects/{project}/scores/A", Json("""{"score":"high","rationale":"Vooraf."}"""))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await coordinator.PutAsync($"/api/v1/miek-projects/{project}/decision", Json("""{"decision":"included","reason":"Vooraf."}"""))).StatusCode);
+        var frozen = await (await coordinator.Send(HttpMethod.Post, $"/api/v1/programme-cycles/{cycle}/baseline", null, "\"1\"")).Body();
+        var at = frozen["baselineAt"]!.GetValue<DateTime>().ToUniversalTime().ToString("O");
+        Assert.Equal(HttpStatusCode.OK, (await coordinator.Send(HttpMethod.Put, $"/api/v1/miek-projects/{project}/decision", Json("""{"decision":"prioritised","reason":"Later."}"""), "\"1\"")).StatusCode);
+
+        var reader = hub.Client("GM0344", "Reader");
+        const string Fiche = """
+            query($id: String!, $at: DateTime) { x: miekProjectFiche(id: $id, asOf: $at) {
+              asOf project { id code name decision decisionReason version } cycle { code status baselineAt } framework { code criteria { code scoredBy } }
+              assessment { framework decision { value rationale version } scores { criterion current { value rationale } history { version } } criterionA { developments homes } }
+              latestProgress { schedule } areas { area { shortCode } } } }
+            """;
+        foreach (var (asOf, decision) in new[] { ((string?)at, "included"), (null, "prioritised") })
+        {
+            var rest = await (await reader.GetAsync($"/api/v1/miek-projects/{project}/fiche" + (asOf is null ? "" : $"?asOf={Uri.EscapeDataString(asOf)}"))).Body();
+            var gql = Data(await Ask(reader, Fiche, new JsonObject { ["id"] = project, ["at"] = asOf }))["x"]!;
+            AssertSelectionOf(rest, gql, "fiche");
+            Assert.Equal(decision, gql["project"]!["decision"]!.GetValue<string>());
+        }
+        var checks = new (string Url, string Query)[]
+        {
+            ($"/api/v1/programme-cycles/{cycle}/changes", $$"""{ x: programmeCycleChanges(id: "{{cycle}}") { cycle baselineAt items { resourceType id change versionAtBaseline currentVersion } numberReturned } }"""),
+            ($"/api/v1/programme-cycles/{cycle}/progress-report?date=2029-06-30", $$"""{ x: progressReport(id: "{{cycle}}", date: "2029-06-30") { cycle previousCycle reportDate items { project } numberReturned } }"""),
+            ("/api/v1/weighing-frameworks/PV26", """{ x: weighingFramework(province: "PV26") { province tailored code name criteria { code name scale unit scoredBy } version } }"""),
+            ($"/api/v1/miek-overview?cycle={cycle}", $$"""{ x: miekOverview(cycle: "{{cycle}}") { total { projects investmentEurMillions } byDecision { key projects } } }"""),
+        };
+        foreach (var (rest, query) in checks)
+            AssertSelectionOf(await (await coordinator.GetAsync(rest)).Body(), Data(await Ask(coordinator, query))["x"], rest);
+        // The decision changed since the baseline is listed (as a changed assessment), on both surfaces.
+        Assert.Contains(Data(await Ask(coordinator, checks[0].Query))["x"]!["items"]!.AsArray(),
+            i => i!["resourceType"]!.GetValue<string>() == "miekAssessment" && i["change"]!.GetValue<string>() == "changed");
+    }
+
     [Fact]
     public async Task A_deep_nested_query_makes_the_same_number_of_database_round_trips_for_few_and_for_many_results()
     {

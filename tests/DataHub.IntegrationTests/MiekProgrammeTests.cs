@@ -401,6 +401,9 @@ public abstract class MiekProgrammeTests(Hub hub)
             $"/api/v1/miek-projects?cycle={utrecht}&asOf={at}", $"/api/v1/miek-projects?cycle={utrecht}&asOf={at}&f=csv",
             $"/api/v1/miek-projects?cycle={utrecht}&asOf={at}&f=geojson", $"/api/v1/miek-overview?cycle={utrecht}&asOf={at}",
             $"/api/v1/development-aggregates?level=municipality&area=GM0321&asOf={at}", $"/api/v1/development-loads?level=municipality&area=GM0321&asOf={at}",
+            // One project, its assessment and its fiche (JSON and the printable page) as they stood at the baseline.
+            $"/api/v1/miek-projects/{a}?asOf={at}", $"/api/v1/miek-projects/{b}?asOf={at}", $"/api/v1/miek-projects/{a}/assessment?asOf={at}",
+            $"/api/v1/miek-projects/{b}/fiche?asOf={at}", $"/api/v1/miek-projects/{a}/fiche?asOf={at}&f=html",
         ];
         async Task<List<string>> Ask() => [.. await Task.WhenAll(questions.Select(async q => await (await ministry.GetAsync(q)).Content.ReadAsStringAsync()))];
         var before = await Ask();
@@ -415,9 +418,27 @@ public abstract class MiekProgrammeTests(Hub hub)
         Assert.Equal(HttpStatusCode.NoContent, (await coordinator.Send(HttpMethod.Delete, $"/api/v1/miek-projects/{b}", null, "\"1\"")).StatusCode);
         await ProjectAsync("PV26", utrecht, "late");
         Assert.Equal(HttpStatusCode.Created, (await hub.Client("GM0321", "Submitter").PostAsync("/api/v1/developments", Http.GeoJson(Point(Id(), 5.21, 52.015)))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await coordinator.PutAsync($"/api/v1/miek-projects/{a}/scores/A", Json("""{"score":"high","rationale":"Na de baseline."}"""))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await coordinator.PostAsync($"/api/v1/miek-projects/{a}/progress-updates",
+            Json("""{"asOfDate":"2026-06-30","phase":"planning","schedule":"delayed","reason":"Na de baseline."}"""))).StatusCode);
 
         var after = await Ask();
-        for (var i = 0; i < questions.Length; i++) Assert.Equal(before[i], after[i]);
+        for (var i = 0; i < questions.Length; i++) Assert.True(before[i] == after[i], $"{questions[i]} changed after the baseline");
+        // Not the same answer by accident: now, the fiche tells the later state; asOf the baseline, the state then, and says so.
+        var baselineFiche = JsonNode.Parse(before[Array.FindIndex(questions, q => q.Contains($"{b}/fiche"))])!;
+        Assert.Equal(("notIncluded", "Geen vraag.", false), (baselineFiche["project"]!["decision"]!.GetValue<string>(),
+            baselineFiche["project"]!["decisionReason"]!.GetValue<string>(), baselineFiche["project"]!["retired"]!.GetValue<bool>()));
+        var currentFiche = await (await ministry.GetAsync($"/api/v1/miek-projects/{b}/fiche")).Body();
+        Assert.Equal(("included", true), (currentFiche["project"]!["decision"]!.GetValue<string>(), currentFiche["project"]!["retired"]!.GetValue<bool>()));
+        var currentA = await (await ministry.GetAsync($"/api/v1/miek-projects/{a}/fiche?f=html")).Content.ReadAsStringAsync();
+        var baselineA = before[^1];
+        Assert.Contains("Na de baseline.", currentA);
+        Assert.DoesNotContain("Na de baseline.", baselineA);
+        Assert.Contains("stand per", baselineA);
+        Assert.DoesNotContain(JsonNode.Parse(before[Array.FindIndex(questions, q => q.Contains($"{a}/assessment"))])!["scores"]!.AsArray(), x => x!["current"] is not null);
+        // Before the project existed there is nothing to show.
+        await (await ministry.GetAsync($"/api/v1/miek-projects/{a}/fiche?asOf=2020-01-01T00:00:00Z")).Problem(HttpStatusCode.NotFound);
+        await (await ministry.GetAsync($"/api/v1/miek-projects/{a}/assessment?asOf=yesterday")).Problem(HttpStatusCode.BadRequest);
         var now = await (await ministry.GetAsync($"/api/v1/miek-projects?cycle={utrecht}")).Body();
         Assert.Equal(["Hernoemd", "Uitbreiding OS"], now["items"]!.AsArray().Select(p => p!["name"]!.GetValue<string>()).Order());
         // …and the cycle's changes list the late addition as such.

@@ -37,6 +37,7 @@ public static class MiekAssessmentEndpoints
         var g = api.MapGroup("/miek-projects/{id:guid}").WithTags("Programme");
         g.MapGet("/assessment", Get).WithName("getMiekAssessment")
             .WithSummary("Scores with rationale and author, the prioritisation decision, their history, and the hub's supporting facts")
+            .WithQuery("asOf", "the assessment as it stood at this moment (e.g. the cycle's baseline or its publication), RFC 3339", Microsoft.OpenApi.JsonSchemaType.String, "date-time")
             .Produces<MiekAssessment>().WithProblems(400, 404);
         g.MapPut("/scores/{criterion}", Score).WithName("scoreMiekProject")
             .WithSummary("Score the project on one criterion, with a rationale (If-Match when replacing a score)")
@@ -49,32 +50,37 @@ public static class MiekAssessmentEndpoints
         return api;
     }
 
-    public static async Task<IResult> Get(Guid id, DataHubDb db, GridModelCache models, AccessScopes access, AuditTrail audit, IOptions<DataHubOptions> options,
+    public static async Task<IResult> Get(Guid id, HttpContext http, DataHubDb db, GridModelCache models, AccessScopes access, AuditTrail audit, IOptions<DataHubOptions> options,
         CancellationToken ct)
     {
+        var (asOf, asOfProblem) = RequestBody.AsOf(http.Request.Query);
+        if (asOfProblem is not null) return asOfProblem;
         var scope = await access.CurrentAsync(ct);
-        var project = await db.MiekProjectVersions.AsNoTracking().Where(p => p.ProjectId == id && p.ValidTo == null).ReadableBy(scope).FirstOrDefaultAsync(ct);
-        if (project is null) return Problems.NotFound($"There is no MIEK project {id}.");
+        var project = await MiekProjectEndpoints.ReadAsync(db, id, scope, asOf, ct);
+        if (project is null) return Problems.NotFound($"There is no MIEK project {id}{(asOf is null ? "" : " at that moment")}.");
         var view = AnalysisView.For(scope);
-        var assessment = await AssessAsync(db, project, scope, await models.CurrentAsync(db, ct), view, options.Value, ct);
+        var model = asOf is { } past ? await models.AtAsync(db, past, ct) : await models.CurrentAsync(db, ct);
+        var assessment = (await AssessAsync(db, [project], scope, model, view, options.Value, ct, asOf: asOf))[0];
         await audit.ReadAsync(scope.Caller, view.Counted.Select(d => d.AccessRow()), "MIEK assessment", ct);
         return TypedResults.Ok(assessment);
     }
 
-    /// <summary>A project's scores, decision, their history and the hub's supporting facts, as the caller may see them.</summary>
-    public static async Task<MiekAssessment> AssessAsync(DataHubDb db, MiekProjectVersion project, AccessScope scope, GridModel model, AnalysisView view,
-        DataHubOptions options, CancellationToken ct) => (await AssessAsync(db, [project], scope, model, view, options, ct))[0];
-
-    /// <summary>The assessments of several projects in three round trips, whatever their number (the GraphQL list asks this way).</summary>
+    /// <summary>
+    /// The assessments of several projects in three round trips, whatever their number (the GraphQL list asks this way),
+    /// as the caller may see them: scores, decision and their history, and the hub's supporting facts from
+    /// <paramref name="model"/>. With <paramref name="asOf"/>, as they stood then: the history up to that moment, the
+    /// framework then in force, the developments as they were (the model is the caller's to take at the same moment).
+    /// </summary>
     public static async Task<List<MiekAssessment>> AssessAsync(DataHubDb db, IReadOnlyList<MiekProjectVersion> projects, AccessScope scope, GridModel model,
-        AnalysisView view, DataHubOptions options, CancellationToken ct, IReadOnlyDictionary<string, WeighingFramework>? frameworks = null)
+        AnalysisView view, DataHubOptions options, CancellationToken ct, IReadOnlyDictionary<string, WeighingFramework>? frameworks = null, DateTime? asOf = null)
     {
         var ids = projects.Select(p => p.ProjectId).ToList();
-        var rows = (await db.MiekAssessmentVersions.AsNoTracking().Where(a => ids.Contains(a.ProjectId))
-            .OrderBy(a => a.Criterion).ThenBy(a => a.Version).ToListAsync(ct)).ToLookup(a => a.ProjectId);
-        frameworks ??= await WeighingFrameworkEndpoints.ForAsync(db, [.. projects.Select(p => p.OwnerCode).Distinct()], ct);
+        var assessed = db.MiekAssessmentVersions.AsNoTracking().Where(a => ids.Contains(a.ProjectId));
+        if (asOf is { } t) assessed = assessed.Where(a => a.ValidFrom <= t);
+        var rows = (await assessed.OrderBy(a => a.Criterion).ThenBy(a => a.Version).ToListAsync(ct)).ToLookup(a => a.ProjectId);
+        frameworks ??= await WeighingFrameworkEndpoints.ForAsync(db, [.. projects.Select(p => p.OwnerCode).Distinct()], ct, asOf);
         var fiches = projects.Select(MiekSupportingFacts.Fiche).ToList();
-        var factsA = await MiekSupportingFacts.CriterionAAsync(db, scope, fiches, ct);
+        var factsA = await MiekSupportingFacts.CriterionAAsync(db, scope, fiches, ct, asOf);
         return [.. projects.Select((project, i) =>
         {
             var framework = frameworks[project.OwnerCode];

@@ -18,7 +18,7 @@ public sealed record FicheArea(AreaRef Area, Geometry Boundary);
 /// progress, and the load against capacity of its energy areas with their boundaries (map and chart).
 /// </summary>
 public sealed record MiekProjectFiche(MiekProjectResponse Project, ProgrammeCycleResponse Cycle, WeighingFramework Framework, MiekAssessment Assessment,
-    ProgressUpdateResponse? LatestProgress, AreaLoadSeries? LoadAgainstCapacity, IReadOnlyList<FicheArea> Areas);
+    ProgressUpdateResponse? LatestProgress, AreaLoadSeries? LoadAgainstCapacity, IReadOnlyList<FicheArea> Areas, DateTime? AsOf);
 
 /// <summary>
 /// <c>GET /miek-projects/{id}/fiche</c>: the fiche as JSON, or as a printable HTML page of one A4 (<c>f=html</c> or
@@ -31,6 +31,8 @@ public static class MiekFicheEndpoints
         api.MapGet("/miek-projects/{id:guid}/fiche", Get).WithTags("Programme").WithName("getMiekProjectFiche")
             .WithSummary("The project fiche: fields, scores with rationale, decision, supporting facts, progress, map and load against capacity")
             .WithQuery("f", "json (default) or html (one printable A4 page); or ask with Accept: text/html")
+            .WithQuery("asOf", "the fiche as it stood at this moment (e.g. the cycle's baseline or publication): the same answer forever, RFC 3339",
+                Microsoft.OpenApi.JsonSchemaType.String, "date-time")
             .Produces<MiekProjectFiche>().Produces<string>(200, "text/html").WithProblems(400, 404);
         return api;
     }
@@ -42,24 +44,27 @@ public static class MiekFicheEndpoints
             : http.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase) ? "html" : "json";
         if (format is not ("json" or "html"))
             return Problems.Validation([new FieldError("", "unknownCode", "f is json or html") { Parameter = "f" }]);
+        var (asOf, asOfProblem) = RequestBody.AsOf(http.Request.Query);
+        if (asOfProblem is not null) return asOfProblem;
         var scope = await access.CurrentAsync(ct);
-        var project = await db.MiekProjectVersions.AsNoTracking().Where(p => p.ProjectId == id && p.ValidTo == null).ReadableBy(scope).FirstOrDefaultAsync(ct);
-        if (project is null) return Problems.NotFound($"There is no MIEK project {id}.");
-        var cycle = await db.ProgrammeCycleVersions.AsNoTracking().FirstAsync(c => c.CycleId == project.CycleId && c.ValidTo == null, ct);
-        var model = await models.CurrentAsync(db, ct);
+        var project = await MiekProjectEndpoints.ReadAsync(db, id, scope, asOf, ct);
+        if (project is null) return Problems.NotFound($"There is no MIEK project {id}{(asOf is null ? "" : " at that moment")}.");
+        var cycle = await db.ProgrammeCycleVersions.AsNoTracking().Where(c => c.CycleId == project.CycleId).InForceAt(asOf).FirstAsync(ct);
+        var model = asOf is { } past ? await models.AtAsync(db, past, ct) : await models.CurrentAsync(db, ct);
         var view = AnalysisView.For(scope);
-        var frameworks = await WeighingFrameworkEndpoints.ForAsync(db, [project.OwnerCode], ct);
+        var frameworks = await WeighingFrameworkEndpoints.ForAsync(db, [project.OwnerCode], ct, asOf);
         var framework = frameworks[project.OwnerCode];
-        var assessment = (await MiekAssessmentEndpoints.AssessAsync(db, [project], scope, model, view, options.Value, ct, frameworks))[0];
-        var decision = await MiekProjectEndpoints.DecisionsAsync(db, [id], null, ct);
-        var latest = await db.MiekProgressUpdates.AsNoTracking().Where(u => u.ProjectId == id).OrderByDescending(u => u.AsOfDate).ThenByDescending(u => u.RowId)
-            .FirstOrDefaultAsync(ct);
+        var assessment = (await MiekAssessmentEndpoints.AssessAsync(db, [project], scope, model, view, options.Value, ct, frameworks, asOf))[0];
+        var decision = await MiekProjectEndpoints.DecisionsAsync(db, [id], asOf, ct);
+        var progress = db.MiekProgressUpdates.AsNoTracking().Where(u => u.ProjectId == id);
+        if (asOf is { } then) progress = progress.Where(u => u.RecordedAt <= then);
+        var latest = await progress.OrderByDescending(u => u.AsOfDate).ThenByDescending(u => u.RowId).FirstOrDefaultAsync(ct);
         var fiche = MiekSupportingFacts.Fiche(project);
         var areas = MiekSupportingFacts.Areas(model, fiche).Select(i => model.Grid.Areas[i])
             .Select(a => new FicheArea(new AreaRef(a.Id, a.Operator, a.ShortCode), a.Boundary)).ToList();
         var result = new MiekProjectFiche(MiekProjectEndpoints.ToResponse(project, decision.GetValueOrDefault(id)), ProgrammeCycleEndpoints.ToResponse(cycle),
             framework, assessment, latest is null ? null : MiekProgressEndpoints.ToResponse(latest),
-            MiekSupportingFacts.Series(model, view, fiche, options.Value), areas);
+            MiekSupportingFacts.Series(model, view, fiche, options.Value), areas, asOf);
         await audit.ReadAsync(scope.Caller, view.Counted.Select(d => d.AccessRow()), "MIEK fiche", ct);
         http.Response.Headers.ETag = RequestBody.ETag(project.Version);
         return format == "html" ? Results.Content(MiekFicheHtml.Render(result), "text/html; charset=utf-8") : TypedResults.Ok(result);

@@ -66,7 +66,7 @@ public static class MiekFicheHtml
             .decision { font-weight: 700; }
             </style></head><body>
             <h1>{{H(Clip(p.Name, 90))}}</h1>
-            <p class="meta">{{H(p.Owner)}} · {{H(f.Cycle.Name)}} · project {{H(p.Code)}} · versie {{p.Version}} · status {{H(Nl(p.Status))}}</p>
+            <p class="meta">{{H(p.Owner)}} · {{H(f.Cycle.Name)}} · project {{H(p.Code)}} · versie {{p.Version}} · status {{H(Nl(p.Status))}}{{(f.AsOf is { } asOf ? $" · stand per {asOf:yyyy-MM-dd HH:mm} UTC" : "")}}</p>
             <p class="decision">Besluit: {{H(Nl(p.Decision ?? "nog niet besloten"))}}{{(p.DecisionReason is null ? "" : " — " + H(Clip(p.DecisionReason, 160)))}}</p>
             <div class="cols"><div>
             <h2>Project</h2><table>

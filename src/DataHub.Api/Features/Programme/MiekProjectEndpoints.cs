@@ -79,6 +79,7 @@ public static partial class MiekProjectEndpoints
             .Accepts<object>("application/json").WithHeader("Content-Crs", "CRS of the geometry: CRS84 (default), EPSG:28992 or EPSG:4258")
             .Produces<MiekProjectResponse>(201).WithProblems(400, 401, 403, 409, 413, 415);
         g.MapGet("/{id:guid}", Get).WithName("getMiekProject").WithSummary("One project with its fiche")
+            .WithQuery("asOf", "the project as it was at this moment (e.g. its cycle's baseline), RFC 3339", Microsoft.OpenApi.JsonSchemaType.String, "date-time")
             .Produces<MiekProjectResponse>().WithProblems(400, 404);
         g.MapPut("/{id:guid}", Update).WithName("updateMiekProject").WithSummary("Replace a project with a new version (the province's ProgrammeCoordinator; If-Match required)")
             .Accepts<object>("application/json").WithHeader("If-Match", "the ETag of the version being replaced")
@@ -114,12 +115,18 @@ public static partial class MiekProjectEndpoints
 
     public static async Task<IResult> Get(Guid id, HttpContext http, DataHubDb db, AccessScopes access, CancellationToken ct)
     {
+        var (asOf, asOfProblem) = RequestBody.AsOf(http.Request.Query);
+        if (asOfProblem is not null) return asOfProblem;
         var scope = await access.CurrentAsync(ct);
-        var row = await db.MiekProjectVersions.AsNoTracking().Where(p => p.ProjectId == id && p.ValidTo == null).ReadableBy(scope).FirstOrDefaultAsync(ct);
-        if (row is null) return Problems.NotFound($"There is no MIEK project {id}.");
+        var row = await ReadAsync(db, id, scope, asOf, ct);
+        if (row is null) return Problems.NotFound($"There is no MIEK project {id}{(asOf is null ? "" : " at that moment")}.");
         http.Response.Headers.ETag = RequestBody.ETag(row.Version);
-        return TypedResults.Ok(ToResponse(row, (await DecisionsAsync(db, [id], null, ct)).GetValueOrDefault(id)));
+        return TypedResults.Ok(ToResponse(row, (await DecisionsAsync(db, [id], asOf, ct)).GetValueOrDefault(id)));
     }
+
+    /// <summary>The project's version the caller may read, current or in force at asOf (a retired one too: it answers retired).</summary>
+    public static Task<MiekProjectVersion?> ReadAsync(DataHubDb db, Guid id, AccessScope scope, DateTime? asOf, CancellationToken ct) =>
+        db.MiekProjectVersions.AsNoTracking().Where(p => p.ProjectId == id).InForceAt(asOf).ReadableBy(scope).FirstOrDefaultAsync(ct);
 
     /// <summary>The current prioritisation decision of each project, with its reason: part of every project read, so a project not included shows why.</summary>
     public static async Task<Dictionary<Guid, MiekAssessmentVersion>> DecisionsAsync(DataHubDb db, List<Guid> projects, DateTime? asOf, CancellationToken ct)

@@ -35,12 +35,13 @@ public static class MiekSupportingFacts
     public const int FromYear = 2025;
     public const int ToYear = 2040;
 
-    /// <summary>Criterion A's fact for each fiche: the developments behind it the caller may see, fetched for all fiches at once.</summary>
-    public static async Task<List<SupportingFactA>> CriterionAAsync(DataHubDb db, AccessScope scope, IReadOnlyList<MiekFiche> fiches, CancellationToken ct)
+    /// <summary>Criterion A's fact for each fiche: the developments behind it the caller may see (now, or as they were at asOf), fetched for all fiches at once.</summary>
+    public static async Task<List<SupportingFactA>> CriterionAAsync(DataHubDb db, AccessScope scope, IReadOnlyList<MiekFiche> fiches, CancellationToken ct,
+        DateTime? asOf = null)
     {
         var ids = fiches.SelectMany(f => f.Developments).Distinct().ToList();
-        var visible = ids.Count == 0 ? [] : await db.DevelopmentVersions.AsNoTracking()
-            .Where(v => v.ValidTo == null && !v.IsRetired && ids.Contains(v.DevelopmentId)).VisibleTo(scope).ToDictionaryAsync(v => v.DevelopmentId, ct);
+        var visible = ids.Count == 0 ? [] : await db.DevelopmentVersions.AsNoTracking().LiveAt(asOf)
+            .Where(v => ids.Contains(v.DevelopmentId)).VisibleTo(scope).ToDictionaryAsync(v => v.DevelopmentId, ct);
         double Latest(DevelopmentVersion v, string unit) =>
             DevelopmentMapping.StoredQuantities(v.QuantitiesJson).Where(q => q.Unit == unit).MaxBy(q => q.Year)?.Value ?? 0;
         return [.. fiches.Select(f =>

@@ -69,10 +69,11 @@ public static partial class WeighingFrameworkEndpoints
     /// <summary>The framework a province weighs with now.</summary>
     public static async Task<WeighingFramework> ForAsync(DataHubDb db, string province, CancellationToken ct) => (await ForAsync(db, [province], ct))[province];
 
-    /// <summary>The framework each of these provinces weighs with now, in one query.</summary>
-    public static async Task<Dictionary<string, WeighingFramework>> ForAsync(DataHubDb db, IReadOnlyCollection<string> provinces, CancellationToken ct)
+    /// <summary>The framework each of these provinces weighs with now (or weighed with at asOf), in one query.</summary>
+    public static async Task<Dictionary<string, WeighingFramework>> ForAsync(DataHubDb db, IReadOnlyCollection<string> provinces, CancellationToken ct,
+        DateTime? asOf = null)
     {
-        var rows = await db.WeighingFrameworkVersions.AsNoTracking().Where(f => provinces.Contains(f.OwnerCode) && f.ValidTo == null).ToDictionaryAsync(f => f.OwnerCode, ct);
+        var rows = await db.WeighingFrameworkVersions.AsNoTracking().InForceAt(asOf).Where(f => provinces.Contains(f.OwnerCode)).ToDictionaryAsync(f => f.OwnerCode, ct);
         return provinces.Distinct().ToDictionary(p => p, p => rows.TryGetValue(p, out var row) ? ToFramework(row) : Default);
     }
 
