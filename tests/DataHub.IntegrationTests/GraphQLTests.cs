@@ -290,6 +290,22 @@ public abstract class GraphQLTests(Hub hub)
             AssertSelectionOf(rest, gql, "fiche");
             Assert.Equal(decision, gql["project"]!["decision"]!.GetValue<string>());
         }
+        // A project asOf the baseline, with what hangs off it at the same moment, as REST's project and assessment asOf.
+        const string Project = """
+            query($id: ID!, $at: DateTime) { miekProject(id: $id, asOf: $at) {
+              code decision decisionReason version
+              assessment { decision { value rationale version } decisionHistory { value } scores { criterion current { value } } } progressUpdates { schedule } } }
+            """;
+        foreach (var (asOf, decision) in new[] { ((string?)at, "included"), (null, "prioritised") })
+        {
+            var query = asOf is null ? "" : $"?asOf={Uri.EscapeDataString(asOf)}";
+            var gql = Data(await Ask(reader, Project, new JsonObject { ["id"] = project, ["at"] = asOf }))["miekProject"]!;
+            AssertSelectionOf(await (await reader.GetAsync($"/api/v1/miek-projects/{project}{query}")).Body(),
+                new JsonObject { ["code"] = gql["code"]!.DeepClone(), ["decision"] = gql["decision"]!.DeepClone(), ["decisionReason"] = gql["decisionReason"]!.DeepClone(), ["version"] = gql["version"]!.DeepClone() }, "project");
+            AssertSelectionOf(await (await reader.GetAsync($"/api/v1/miek-projects/{project}/assessment{query}")).Body(), gql["assessment"], "assessment");
+            Assert.Equal(decision, gql["assessment"]!["decision"]!["value"]!.GetValue<string>());
+        }
+
         var checks = new (string Url, string Query)[]
         {
             ($"/api/v1/programme-cycles/{cycle}/changes", $$"""{ x: programmeCycleChanges(id: "{{cycle}}") { cycle baselineAt items { resourceType id change versionAtBaseline currentVersion } numberReturned } }"""),

@@ -58,6 +58,22 @@ public static class Resolve
 
     public static HttpContext Http(this IResolveFieldContext c) => c.Service<IHttpContextAccessor>().HttpContext!;
 
+    /// <summary>
+    /// The moment the nearest enclosing field was asked at (<c>miekProjects(asOf: …)</c>, <c>miekProject(id, asOf)</c>),
+    /// so that what hangs off a record answers at the same moment as the record; null: now.
+    /// </summary>
+    public static DateTime? AsOf(this IResolveFieldContext c)
+    {
+        for (IResolveFieldContext? p = c; p is not null; p = p.Parent)
+            if (p.Arguments?.TryGetValue("asOf", out var a) == true)
+                switch (a.Value)
+                {
+                    case DateTime t: return t.ToUniversalTime();
+                    case DateTimeOffset t: return t.UtcDateTime;
+                }
+        return null;
+    }
+
     /// <summary>Arguments as a REST query string, so that a list is filtered by REST's own parser and answers the same.</summary>
     public static Microsoft.AspNetCore.Http.QueryCollection AsQuery(this IResolveFieldContext c, params string[] names)
     {

@@ -125,12 +125,13 @@ public static class DevelopmentGraphQL
         });
     }
 
-    /// <summary>Developments by id, as the caller may see them now (hidden ones are simply absent): one round trip per query level.</summary>
-    public static BatchLoader<Guid, DevelopmentFeature> Loader(IResolveFieldContext c) =>
-        c.Service<BatchLoaders>().For<Guid, DevelopmentFeature>("developments", async (ids, ct) =>
+    /// <summary>Developments by id, as the caller may see them now or as they were at asOf (hidden ones are simply absent): one round trip per query level.</summary>
+    public static BatchLoader<Guid, DevelopmentFeature> Loader(IResolveFieldContext c, DateTime? asOf = null) =>
+        c.Service<BatchLoaders>().For<Guid, DevelopmentFeature>($"developments@{asOf:O}", async (ids, ct) =>
         {
             var scope = await c.Service<AccessScopes>().CurrentAsync(ct);
-            var rows = await c.Service<DataHubDb>().DevelopmentVersions.AsNoTracking().Where(v => ids.Contains(v.DevelopmentId) && !v.IsRetired).InForce(null, scope).ToListAsync(ct);
+            var rows = (await c.Service<DataHubDb>().DevelopmentVersions.AsNoTracking().Where(v => ids.Contains(v.DevelopmentId) && !v.IsRetired).InForce(asOf, scope)
+                .ToListAsync(ct)).Select(v => v.SeenAt(asOf)).ToList();
             await c.Service<AuditTrail>().ReadAsync(scope.Caller, rows, "graphql nested", ct);
             return rows.ToDictionary(v => v.DevelopmentId, v => v.ToFeature(Crs.Crs84, "", scope.HasDetailAccess(v)));
         });

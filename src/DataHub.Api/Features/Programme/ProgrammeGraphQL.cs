@@ -19,13 +19,13 @@ public sealed class MiekProjectGraphType : AutoRegisteringObjectGraphType<MiekPr
     public MiekProjectGraphType() : base(x => x.Geometry, x => x.Developments, x => x.EnergyAreas)
     {
         Name = "MiekProject";
-        Description = "A (p)MIEK project with its fiche fields and current decision (schemas/miek-project-list.schema.json).";
+        Description = "A (p)MIEK project with its fiche fields and decision (schemas/miek-project-list.schema.json). Asked asOf a moment, what hangs off it (developments, areas, assessment, progress) answers at that moment too.";
         Field<GeoJsonGraphType>("geometry").Argument<StringGraphType>("crs", "CRS84 (default), EPSG:28992 or EPSG:4258")
             .Resolve(c => c.Source.Geometry is null ? null : CrsTransform.FromCrs84(DevelopmentGraphQL.CrsOf(c), c.Source.Geometry));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("developmentIds").Description("The developments behind it, as the province linked them")
             .Resolve(c => c.Source.Developments);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<DevelopmentGraphType>>>>("developments").Description("The developments behind it that the caller may see (masked as in REST)")
-            .Resolve(c => DevelopmentGraphQL.Loader(c).LoadMany(c.Source.Developments));
+            .Resolve(c => DevelopmentGraphQL.Loader(c, c.AsOf()).LoadMany(c.Source.Developments));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<EnergyAreaGraphType>>>>("energyAreas").Description("The energy areas it relates to")
             .Resolve(c => ProgrammeGraphQL.Areas(c).LoadMany(c.Source.EnergyAreas));
         Field<NonNullGraphType<AutoRegisteringObjectGraphType<MiekAssessment>>>("assessment").Description("Scores with rationale and author, the decision, their history and the hub's facts for criteria A and C (as GET /miek-projects/{id}/assessment)")
@@ -57,14 +57,15 @@ public static class ProgrammeGraphQL
             if (problem is not null) throw Resolve.Invalid(problem.Problem.Errors ?? [], problem.Problem.Detail ?? "The arguments are not valid");
             return Connections.Page(c, options, selection!.Rows.Select(p => MiekProjectEndpoints.ToResponse(p, selection.Decisions.GetValueOrDefault(p.ProjectId))).ToList());
         });
-        query.Field<MiekProjectGraphType>("miekProject").Argument<NonNullGraphType<IdGraphType>>("id")
+        query.Field<MiekProjectGraphType>("miekProject").Description("One project the caller may read (null otherwise), now or asOf (as GET /miek-projects/{id})")
+            .Argument<NonNullGraphType<IdGraphType>>("id").Argument<DateTimeGraphType>("asOf", "as REST's asOf")
             .ResolveAsync(async c =>
             {
-                var id = c.GetArgument<Guid>("id");
+                var (id, asOf) = (c.GetArgument<Guid>("id"), c.AsOf());
                 var db = c.Service<DataHubDb>();
                 var scope = await c.Service<AccessScopes>().CurrentAsync(c.CancellationToken);
-                var row = await db.MiekProjectVersions.AsNoTracking().Where(p => p.ProjectId == id && p.ValidTo == null).ReadableBy(scope).FirstOrDefaultAsync(c.CancellationToken);
-                return row is null ? null : MiekProjectEndpoints.ToResponse(row, (await MiekProjectEndpoints.DecisionsAsync(db, [id], null, c.CancellationToken)).GetValueOrDefault(id));
+                var row = await MiekProjectEndpoints.ReadAsync(db, id, scope, asOf, c.CancellationToken);
+                return row is null ? null : MiekProjectEndpoints.ToResponse(row, (await MiekProjectEndpoints.DecisionsAsync(db, [id], asOf, c.CancellationToken)).GetValueOrDefault(id));
             });
         var overview = query.Field<NonNullGraphType<AutoRegisteringObjectGraphType<MiekOverview>>>("miekOverview").Description("As GET /miek-overview");
         SelectionArgumentsOn(overview);
@@ -85,9 +86,14 @@ public static class ProgrammeGraphQL
                 x => x.Description = $"as REST's {a}");
     }
 
-    /// <summary>The assessments of the projects (by id and version shown) of a query level, computed together: a few round trips in all.</summary>
-    public static BatchLoader<(Guid, int), MiekAssessment> Assessments(IResolveFieldContext c) =>
-        c.Service<BatchLoaders>().For<(Guid, int), MiekAssessment>("assessments", async (keys, ct) =>
+    /// <summary>
+    /// The assessments of the projects (by id and version shown) of a query level, computed together: a few round trips
+    /// in all; at the moment the projects were asked at.
+    /// </summary>
+    public static BatchLoader<(Guid, int), MiekAssessment> Assessments(IResolveFieldContext c)
+    {
+        var asOf = c.AsOf();
+        return c.Service<BatchLoaders>().For<(Guid, int), MiekAssessment>($"assessments@{asOf:O}", async (keys, ct) =>
         {
             var db = c.Service<DataHubDb>();
             var ids = keys.Select(k => k.Item1).Distinct().ToList();
@@ -95,17 +101,31 @@ public static class ProgrammeGraphQL
                 .Where(p => keys.Contains((p.ProjectId, p.Version))).ToList();
             var scope = await c.Service<AccessScopes>().CurrentAsync(ct);
             var view = AnalysisView.For(scope);
-            var assessments = await MiekAssessmentEndpoints.AssessAsync(db, rows, scope, await GridGraphQL.ModelAsync(c), view, c.Service<IOptions<DataHubOptions>>().Value, ct);
+            var model = asOf is { } past ? await c.Service<GridModelCache>().AtAsync(db, past, ct) : await GridGraphQL.ModelAsync(c);
+            var assessments = await MiekAssessmentEndpoints.AssessAsync(db, rows, scope, model, view, c.Service<IOptions<DataHubOptions>>().Value, ct, asOf: asOf);
             await c.Service<Audit.AuditTrail>().ReadAsync(scope.Caller, view.Counted.Select(d => d.AccessRow()), "graphql MIEK assessment", ct);
             return rows.Zip(assessments).ToDictionary(x => (x.First.ProjectId, x.First.Version), x => x.Second);
         });
+    }
 
-    public static BatchLoader<Guid, EnergyAreaVersion> Areas(IResolveFieldContext c) =>
-        c.Service<BatchLoaders>().For<Guid, EnergyAreaVersion>("energyAreas", async (ids, ct) =>
-            await c.Service<DataHubDb>().EnergyAreaVersions.AsNoTracking().Where(a => ids.Contains(a.AreaId) && a.ValidTo == null).ToDictionaryAsync(a => a.AreaId, ct));
+    /// <summary>The energy areas of a query level's projects, as they were at the moment the projects were asked at.</summary>
+    public static BatchLoader<Guid, EnergyAreaVersion> Areas(IResolveFieldContext c)
+    {
+        var asOf = c.AsOf();
+        return c.Service<BatchLoaders>().For<Guid, EnergyAreaVersion>($"energyAreas@{asOf:O}", async (ids, ct) =>
+            await c.Service<DataHubDb>().EnergyAreaVersions.AsNoTracking().InForceAt(asOf).Where(a => ids.Contains(a.AreaId)).ToDictionaryAsync(a => a.AreaId, ct));
+    }
 
-    public static BatchLoader<Guid, List<ProgressUpdateResponse>> Progress(IResolveFieldContext c) =>
-        c.Service<BatchLoaders>().For<Guid, List<ProgressUpdateResponse>>("progress", async (ids, ct) =>
-            (await c.Service<DataHubDb>().MiekProgressUpdates.AsNoTracking().Where(u => ids.Contains(u.ProjectId)).ToListAsync(ct))
-                .GroupBy(u => u.ProjectId).ToDictionary(g => g.Key, g => g.OrderBy(u => u.AsOfDate).ThenBy(u => u.RowId).Select(MiekProgressEndpoints.ToResponse).ToList()));
+    /// <summary>The progress updates of a query level's projects, those recorded by the moment the projects were asked at.</summary>
+    public static BatchLoader<Guid, List<ProgressUpdateResponse>> Progress(IResolveFieldContext c)
+    {
+        var asOf = c.AsOf();
+        return c.Service<BatchLoaders>().For<Guid, List<ProgressUpdateResponse>>($"progress@{asOf:O}", async (ids, ct) =>
+        {
+            var rows = c.Service<DataHubDb>().MiekProgressUpdates.AsNoTracking().Where(u => ids.Contains(u.ProjectId));
+            if (asOf is { } t) rows = rows.Where(u => u.RecordedAt <= t);
+            return (await rows.ToListAsync(ct))
+                .GroupBy(u => u.ProjectId).ToDictionary(g => g.Key, g => g.OrderBy(u => u.AsOfDate).ThenBy(u => u.RowId).Select(MiekProgressEndpoints.ToResponse).ToList());
+        });
+    }
 }
