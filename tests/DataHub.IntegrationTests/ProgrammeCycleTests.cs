@@ -128,6 +128,28 @@ public abstract class ProgrammeCycleTests(Hub hub)
             && c["id"]!.GetValue<string>() is var d && d != added.Id && d != changed.Id && d != retired.Id);
         Assert.Equal(1, items.Single(c => c["id"]!.GetValue<string>() == changed.Id)["versionAtBaseline"]!.GetValue<int>());
 
+        // Paged: one record a page, in the order each first changed, the same records as the whole list; a record that
+        // changes again while paging keeps its place, one changed later comes at the end.
+        var whole = items.Select(c => c["id"]!.GetValue<string>()).ToList();
+        Assert.Equal(whole.Count, changes["numberMatched"]!.GetValue<int>());
+        var paged = new List<string>();
+        var url = $"/api/v1/programme-cycles/{id}/changes?limit=1";
+        for (var pages = 0; url is not null; pages++)
+        {
+            Assert.True(pages <= whole.Count + 1, "paging never ends");
+            var page = await (await province.GetAsync(url)).Body();
+            paged.AddRange(page["items"]!.AsArray().Select(c => c!["id"]!.GetValue<string>()));
+            url = page["links"]!.AsArray().SingleOrDefault(l => l!["rel"]!.GetValue<string>() == "next")?["href"]!.GetValue<string>();
+            if (pages == 0)
+                Assert.Equal(HttpStatusCode.OK, (await houten.Send(HttpMethod.Put, $"/api/v1/developments/{changed.Id}", Http.GeoJson(update), "\"2\"")).StatusCode);
+        }
+        Assert.Equal(whole, paged);
+        var byType = await (await province.GetAsync($"/api/v1/programme-cycles/{id}/changes?resourceType=energyArea")).Body();
+        Assert.All(byType["items"]!.AsArray(), c => Assert.Equal("energyArea", c!["resourceType"]!.GetValue<string>()));
+        Assert.NotEmpty(byType["items"]!.AsArray());
+        foreach (var bad in new[] { "limit=0", "cursor=abc", "resourceType=programmeCycle", "resourceType=nonsense" })
+            await (await province.GetAsync($"/api/v1/programme-cycles/{id}/changes?{bad}")).Problem(HttpStatusCode.BadRequest);
+
         // Not frozen yet: no changes to list; the future is not fixed.
         var open = await (await coordinator.PostAsync("/api/v1/programme-cycles", Json(Cycle("pmiek-open", "PV26")))).Body();
         await (await province.GetAsync($"/api/v1/programme-cycles/{open["id"]}/changes")).Problem(HttpStatusCode.Conflict);

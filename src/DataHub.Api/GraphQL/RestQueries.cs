@@ -18,7 +18,7 @@ namespace DataHub.Api.GraphQL;
 /// </summary>
 public static class RestQueries
 {
-    private static readonly string[] Ints = ["year", "fromYear", "toYear"];
+    private static readonly string[] Ints = ["year", "fromYear", "toYear", "limit"];
 
     public static void AddAll(ObjectGraphType query, GraphQLOptions options)
     {
@@ -43,7 +43,8 @@ public static class RestQueries
         AddAuditEvents(query, options);
         Add<DevelopmentImportReport>(query, "developmentImport", "getDevelopmentImport", "What a bulk import did", [], ["id"]);
         Add<CapacityMapImportReport>(query, "capacityMapImport", "getCapacityMapImport", "What a capacity-map import did", [], ["id"]);
-        Add<BaselineChanges>(query, "programmeCycleChanges", "listProgrammeCycleChanges", "What was added, changed or retired since a cycle's baseline", [], ["id"]);
+        Add<BaselineChanges>(query, "programmeCycleChanges", "listProgrammeCycleChanges", "What was added, changed or retired since a cycle's baseline",
+            ["resourceType", "limit", "cursor"], ["id"]);
         Add<ProgressReport>(query, "progressReport", "getProgrammeCycleProgressReport", "How the previous round's projects are doing", ["date"], ["id"]);
         Add<MiekProjectFiche>(query, "miekProjectFiche", "getMiekProjectFiche", "A project's fiche: fields, scores, decision, facts, progress, map and load data (asOf: as it stood then)", ["asOf"], ["id"]);
         Add<ProvinceFramework>(query, "weighingFramework", "getProvinceWeighingFramework", "The framework a province weighs with", [], ["province"]);

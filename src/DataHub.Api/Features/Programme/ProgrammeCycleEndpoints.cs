@@ -26,7 +26,8 @@ public sealed record ProgrammeCycleList(IReadOnlyList<ProgrammeCycleResponse> It
 /// <summary>What happened to one record since a cycle's baseline: added, changed or retired, and its versions then and now.</summary>
 public sealed record BaselineChange(string ResourceType, Guid Id, string Change, int? VersionAtBaseline, int CurrentVersion, DateTime LastChangedAt);
 
-public sealed record BaselineChanges(Guid Cycle, DateTime BaselineAt, IReadOnlyList<BaselineChange> Items, int NumberReturned);
+public sealed record BaselineChanges(Guid Cycle, DateTime BaselineAt, IReadOnlyList<BaselineChange> Items, int NumberReturned, int NumberMatched,
+    IReadOnlyList<Link> Links);
 
 /// <summary>
 /// Programme cycles (pMIEK rounds per province, the national MIEK round): their milestones, and the baseline that
@@ -62,7 +63,10 @@ public static partial class ProgrammeCycleEndpoints
             .WithHeader("If-Match", "the ETag of the cycle")
             .Produces<ProgrammeCycleResponse>().WithProblems(400, 401, 403, 404, 409, 412, 428);
         g.MapGet("/{id:guid}/changes", Changes).WithName("listProgrammeCycleChanges")
-            .WithSummary("What the caller may see that was added, changed or retired since the cycle's baseline")
+            .WithSummary("What the caller may see that was added, changed or retired since the cycle's baseline, in the order each first changed")
+            .WithQuery("resourceType", $"only these resource types, comma-separated: {string.Join(", ", ChangeEndpoints.ResourceTypes.Where(t => t != "programmeCycle"))}")
+            .WithQuery("limit", $"records per page (default {ChangesDefaultLimit}, at most {ChangesMaxLimit})", Microsoft.OpenApi.JsonSchemaType.Integer)
+            .WithQuery("cursor", "where the page starts; take it from the next link")
             .Produces<BaselineChanges>().WithProblems(400, 404, 409);
         return api;
     }
@@ -177,14 +181,36 @@ public static partial class ProgrammeCycleEndpoints
         return await SaveAsync(http, db, audit, scope, current, next, "publish", ct);
     }
 
-    public static async Task<IResult> Changes(Guid id, DataHubDb db, AccessScopes access, AuditTrail audit, CancellationToken ct)
+    public const int ChangesDefaultLimit = 1000;
+    public const int ChangesMaxLimit = 10000;
+
+    /// <summary>
+    /// The records changed since the baseline, one item each, ordered by the sequence of each record's first change
+    /// after the baseline: a record that changes again keeps its place, a record changed later comes after, so paging
+    /// with the cursor (that first sequence) never skips or repeats a record while the data moves on.
+    /// </summary>
+    public static async Task<IResult> Changes(Guid id, HttpContext http, DataHubDb db, AccessScopes access, AuditTrail audit, CancellationToken ct)
     {
+        var q = http.Request.Query;
+        var errors = new List<FieldError>();
+        var types = q["resourceType"].ToString().Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        foreach (var t in types.Where(t => t == "programmeCycle" || Array.IndexOf(ChangeEndpoints.ResourceTypes, t) < 0))
+            errors.Add(new FieldError("", "unknownCode", $"'{t}' is not a resource type listed here") { Parameter = "resourceType" });
+        var limit = ChangesDefaultLimit;
+        if (q["limit"].ToString() is { Length: > 0 } l && (!int.TryParse(l, NumberStyles.None, CultureInfo.InvariantCulture, out limit)
+            || limit is < 1 or > ChangesMaxLimit))
+            errors.Add(new FieldError("", "outOfRange", $"limit is 1–{ChangesMaxLimit}") { Parameter = "limit" });
+        long cursor = 0;
+        if (q["cursor"].ToString() is { Length: > 0 } c && !long.TryParse(c, NumberStyles.None, CultureInfo.InvariantCulture, out cursor))
+            errors.Add(new FieldError("", "invalidCursor", "cursor is taken from the next link") { Parameter = "cursor" });
+        if (errors.Count > 0) return Problems.Validation(errors, "The query is not valid");
         var cycle = await Current(db, id).AsNoTracking().FirstOrDefaultAsync(ct);
         if (cycle is null) return Problems.NotFound($"There is no programme cycle {id}.");
         if (cycle.BaselineAt is not { } baseline) return Problems.Conflict($"The baseline of {cycle.Code} is not frozen yet.");
         var scope = await access.CurrentAsync(ct);
-        var after = await db.ChangeEvents.AsNoTracking().Where(e => e.At > baseline && e.ResourceType != "programmeCycle")
-            .OrderBy(e => e.Sequence).ToListAsync(ct);
+        var events = db.ChangeEvents.AsNoTracking().Where(e => e.At > baseline && e.ResourceType != "programmeCycle");
+        if (types.Length > 0) events = events.Where(e => types.Contains(e.ResourceType));
+        var after = await events.OrderBy(e => e.Sequence).ToListAsync(ct);
         var (visible, developments) = await ChangeEndpoints.VisibleAsync(db, scope, after, ct);
         var shown = after.Where(e => visible.Contains(e.Sequence)).ToList();
         // A provincial cycle is about its province's developments and pMIEK; grid data and plans are listed for all.
@@ -192,19 +218,26 @@ public static partial class ProgrammeCycleEndpoints
         if (cycle.Scope != National)
             shown = shown.Where(e => e.ResourceType == "development" ? developments.GetValueOrDefault((e.ResourceId, e.Version))?.ProvinceCode == cycle.Scope
                 : !provincial.Contains(e.ResourceType) || e.OwnerCode == cycle.Scope).ToList();
-        var items = shown.GroupBy(e => (e.ResourceType, e.ResourceId))
-            .Select(g =>
-            {
-                var first = g.First();
-                var last = g.Last();
-                var change = first.Kind == "created" ? "added" : last.Kind == "retired" ? "retired" : "changed";
-                int? before = first.Kind == "created" ? null : first.Version - 1;
-                return new BaselineChange(g.Key.ResourceType, g.Key.ResourceId, change, before, last.Version, last.At);
-            })
-            .OrderBy(c => c.LastChangedAt).ThenBy(c => c.ResourceType, StringComparer.Ordinal).ThenBy(c => c.Id).ToList();
-        await audit.ReadAsync(scope.Caller, shown.Where(e => developments.ContainsKey((e.ResourceId, e.Version))).Select(e => developments[(e.ResourceId, e.Version)]),
-            "changes since baseline", ct);
-        return TypedResults.Ok(new BaselineChanges(id, baseline, items, items.Count));
+        var all = shown.GroupBy(e => (e.ResourceType, e.ResourceId)).Select(g => (First: g.First(), Last: g.Last())).OrderBy(x => x.First.Sequence).ToList();
+        var page = all.Where(x => x.First.Sequence > cursor).Take(limit + 1).ToList();
+        var links = new List<Link>();
+        if (page.Count > limit)
+        {
+            page.RemoveAt(limit);
+            var next = QueryString.Create([.. types.Length > 0 ? [new KeyValuePair<string, string?>("resourceType", string.Join(",", types))] : Array.Empty<KeyValuePair<string, string?>>(),
+                new("limit", limit.ToString(CultureInfo.InvariantCulture)), new("cursor", page[^1].First.Sequence.ToString(CultureInfo.InvariantCulture))]);
+            links.Add(new($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}{http.Request.Path}{next}", "next", "application/json"));
+        }
+        var items = page.Select(x =>
+        {
+            var change = x.First.Kind == "created" ? "added" : x.Last.Kind == "retired" ? "retired" : "changed";
+            int? before = x.First.Kind == "created" ? null : x.First.Version - 1;
+            return new BaselineChange(x.First.ResourceType, x.First.ResourceId, change, before, x.Last.Version, x.Last.At);
+        }).ToList();
+        var onPage = page.Select(x => (x.First.ResourceType, x.First.ResourceId)).ToHashSet();
+        await audit.ReadAsync(scope.Caller, shown.Where(e => onPage.Contains((e.ResourceType, e.ResourceId)) && developments.ContainsKey((e.ResourceId, e.Version)))
+            .Select(e => developments[(e.ResourceId, e.Version)]), "changes since baseline", ct);
+        return TypedResults.Ok(new BaselineChanges(id, baseline, items, items.Count, all.Count, links));
     }
 
     private static IQueryable<ProgrammeCycleVersion> Current(DataHubDb db, Guid id) => db.ProgrammeCycleVersions.Where(c => c.CycleId == id && c.ValidTo == null);
