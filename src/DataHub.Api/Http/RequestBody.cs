@@ -74,6 +74,23 @@ public static class RequestBody
     }
 
     /// <summary>
+    /// A JSON body validated by a feature's pure reader: the request it reads, or the problem that names every error
+    /// with its pointer (or the media type, size or syntax problem before that).
+    /// </summary>
+    public static async Task<(T? Request, ProblemResult? Problem)> ReadValidAsync<T>(HttpRequest request, LimitOptions limits,
+        Func<JsonElement, ErrorCollector, T?> read, string invalid, CancellationToken ct) where T : class
+    {
+        var (doc, problem) = await ReadJsonAsync(request, limits, ["application/json"], ct);
+        if (problem is not null) return (null, problem);
+        using (doc)
+        {
+            var errors = new ErrorCollector();
+            var value = read(doc!.RootElement, errors);
+            return value is null ? (null, Problems.Validation(errors.Errors, invalid)) : (value, null);
+        }
+    }
+
+    /// <summary>
     /// Optimistic concurrency: a write to an existing record names the version it replaces in If-Match
     /// (428 when missing, 412 when stale). Weak tags and * are accepted.
     /// </summary>

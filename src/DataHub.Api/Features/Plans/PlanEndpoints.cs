@@ -125,17 +125,8 @@ public static partial class PlanEndpoints
     public static PlanResponse ToResponse(PlanVersion p) => new(p.PlanId, p.OwnerCode, p.Code, p.Name, p.PlanType, p.PlanVersionLabel,
         p.Status, p.PeriodStart, p.PeriodEnd, p.Description, p.Version, p.CreatedAt, p.ValidFrom);
 
-    private static async Task<(PlanRequest?, ProblemResult?)> ReadAsync(HttpContext http, DataHubOptions options, CancellationToken ct)
-    {
-        var (doc, problem) = await RequestBody.ReadJsonAsync(http.Request, options.Limits, ["application/json"], ct);
-        if (problem is not null) return (null, problem);
-        using (doc)
-        {
-            var errors = new ErrorCollector();
-            var request = Read(doc!.RootElement, errors);
-            return request is null ? (null, Problems.Validation(errors.Errors, "The plan is not valid")) : (request, null);
-        }
-    }
+    private static Task<(PlanRequest? Request, ProblemResult? Problem)> ReadAsync(HttpContext http, DataHubOptions options, CancellationToken ct) =>
+        RequestBody.ReadValidAsync(http.Request, options.Limits, Read, "The plan is not valid", ct);
 
     /// <summary>Validates a plan body; every error with its pointer.</summary>
     public static PlanRequest? Read(JsonElement e, ErrorCollector errors)

@@ -290,17 +290,8 @@ public static partial class ProgrammeCycleEndpoints
         JsonSerializer.Deserialize<List<Milestone>>(c.MilestonesJson, DevelopmentMapping.StoredJson)!, c.Description,
         c.PublishedAt is not null ? "published" : c.BaselineAt is null ? "open" : "frozen", c.BaselineAt, c.PublishedAt, c.Version, c.CreatedAt, c.ValidFrom);
 
-    private static async Task<(ProgrammeCycleRequest?, ProblemResult?)> ReadAsync(HttpContext http, DataHubOptions options, CancellationToken ct)
-    {
-        var (doc, problem) = await RequestBody.ReadJsonAsync(http.Request, options.Limits, ["application/json"], ct);
-        if (problem is not null) return (null, problem);
-        using (doc)
-        {
-            var errors = new ErrorCollector();
-            var request = Read(doc!.RootElement, errors);
-            return request is null ? (null, Problems.Validation(errors.Errors, "The programme cycle is not valid")) : (request, null);
-        }
-    }
+    private static Task<(ProgrammeCycleRequest? Request, ProblemResult? Problem)> ReadAsync(HttpContext http, DataHubOptions options, CancellationToken ct) =>
+        RequestBody.ReadValidAsync(http.Request, options.Limits, Read, "The programme cycle is not valid", ct);
 
     /// <summary>Validates a programme cycle body; every error with its pointer. Pure.</summary>
     public static ProgrammeCycleRequest? Read(JsonElement e, ErrorCollector errors)

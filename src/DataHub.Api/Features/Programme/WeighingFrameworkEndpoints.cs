@@ -95,21 +95,14 @@ public static partial class WeighingFrameworkEndpoints
             return Problems.Forbidden($"{province}'s ProgrammeCoordinator tailors its framework.");
         var current = await db.WeighingFrameworkVersions.FirstOrDefaultAsync(f => f.OwnerCode == province && f.ValidTo == null, ct);
         if (current is not null && RequestBody.CheckIfMatch(http.Request, current.Version, $"{province}'s framework") is { } stale) return stale;
-        var (doc, problem) = await RequestBody.ReadJsonAsync(http.Request, options.Value.Limits, ["application/json"], ct);
+        var (framework, problem) = await RequestBody.ReadValidAsync(http.Request, options.Value.Limits, Read, "The framework is not valid", ct);
         if (problem is not null) return problem;
-        WeighingFramework? framework;
-        using (doc)
-        {
-            var errors = new ErrorCollector();
-            framework = Read(doc!.RootElement, errors);
-            if (framework is null) return Problems.Validation(errors.Errors, "The framework is not valid");
-        }
         var now = store.Now();
         if (current is not null) current.ValidTo = now;
         var next = new WeighingFrameworkVersion
         {
             FrameworkId = current?.FrameworkId ?? Guid.CreateVersion7(now), Version = (current?.Version ?? 0) + 1, ValidFrom = now, OwnerCode = province,
-            Code = framework.Code, Name = framework.Name, CriteriaJson = JsonSerializer.Serialize(framework.Criteria, DevelopmentMapping.StoredJson),
+            Code = framework!.Code, Name = framework.Name, CriteriaJson = JsonSerializer.Serialize(framework.Criteria, DevelopmentMapping.StoredJson),
             ChangedBy = scope.Caller.Subject,
         };
         db.WeighingFrameworkVersions.Add(next);
