@@ -257,7 +257,8 @@ public abstract class MiekAccessMatrixTests(Hub hub)
         "-        -                 no",   // anonymous
     ];
 
-    public static readonly string[] Surfaces = ["get", "list", "geojson", "csv", "fiche", "ficheHtml", "assessment", "progress", "overview", "feed", "cycleChanges", "progressReport"];
+    public static readonly string[] Surfaces = ["get", "list", "geojson", "csv", "fiche", "ficheHtml", "assessment", "progress", "overview", "feed", "cycleChanges", "progressReport",
+        "graphqlGet", "graphqlList", "graphqlFiche", "graphqlOverview", "graphqlFeed", "graphqlCycleChanges"];
 
     /// <summary>caller (organisation, roles) → may: update the project, decide, score A, score C, report progress.</summary>
     public static readonly string[] Writers =
@@ -274,6 +275,19 @@ public abstract class MiekAccessMatrixTests(Hub hub)
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 
     private HttpClient Client(string organisation, string roles) => organisation == "-" ? hub.Client() : hub.Client(organisation, roles.Split(','));
+
+    /// <summary>A GraphQL operation's data (it must answer without errors: a hidden record is null or absent, not an error).</summary>
+    private static async Task<JsonNode> Graph(HttpClient client, string query, JsonObject? variables = null)
+    {
+        var body = new JsonObject { ["query"] = query, ["variables"] = variables ?? [] };
+        var answer = JsonNode.Parse(await (await client.PostAsync("/api/v1/graphql", Json(body.ToJsonString()))).Content.ReadAsStringAsync())!;
+        Assert.True(answer["errors"] is null, answer.ToJsonString());
+        return answer["data"]!;
+    }
+
+    /// <summary>The HTTP status REST gives for the same write, as the mutation reports it.</summary>
+    private static async Task<HttpStatusCode> Mutate(HttpClient client, string mutation, JsonObject variables) =>
+        (HttpStatusCode)(await Graph(client, mutation, variables)).AsObject().Single().Value!["status"]!.GetValue<int>();
 
     [Fact]
     public async Task Every_caller_reads_the_pMIEK_on_every_surface_as_the_matrix_says_and_writes_only_what_it_may()
@@ -314,23 +328,43 @@ public abstract class MiekAccessMatrixTests(Hub hub)
             var p = row.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             var client = Client(p[0], p[1]);
             var may = p[2..].ToHashSet();
-            var version = (await (await coordinator.GetAsync($"/api/v1/miek-projects/{included}")).Body())["version"]!.GetValue<int>();
-            var decision = (await (await coordinator.GetAsync($"/api/v1/miek-projects/{included}/assessment")).Body())["decision"]!["version"]!.GetValue<int>();
-            var attempts = new (string Action, Func<Task<HttpResponseMessage>> Call)[]
+            async Task<string> Version() => $"\"{(await (await coordinator.GetAsync($"/api/v1/miek-projects/{included}")).Body())["version"]!.GetValue<int>()}\"";
+            async Task<string> DecisionVersion() =>
+                $"\"{(await (await coordinator.GetAsync($"/api/v1/miek-projects/{included}/assessment")).Body())["decision"]!["version"]!.GetValue<int>()}\"";
+            JsonObject With(string input, string? ifMatch = null)
             {
-                ("update", () => client.Send(HttpMethod.Put, $"/api/v1/miek-projects/{included}", Json(Project("included")), $"\"{version}\"")),
-                ("decide", () => client.Send(HttpMethod.Put, $"/api/v1/miek-projects/{included}/decision", Json("""{"decision":"included","reason":"Nog steeds nodig."}"""), $"\"{decision}\"")),
-                ("scoreA", () => client.Send(HttpMethod.Put, $"/api/v1/miek-projects/{included}/scores/A", Json("""{"score":"high","rationale":"r"}"""), "*")),
-                ("scoreC", () => client.Send(HttpMethod.Put, $"/api/v1/miek-projects/{included}/scores/C", Json("""{"score":"much","rationale":"r"}"""), "*")),
-                ("progress", () => client.PostAsync($"/api/v1/miek-projects/{included}/progress-updates", Json("""{"asOfDate":"2026-06-30","phase":"planning","schedule":"onSchedule"}"""))),
-            };
-            foreach (var (action, call) in attempts)
-            {
-                var response = await call();
-                var allowed = response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Created;
-                Assert.True(may.Contains(action) == allowed, $"{p[0]} {p[1]} × {action}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-                if (!allowed) Assert.Contains(response.StatusCode, new[] { HttpStatusCode.Forbidden, HttpStatusCode.NotFound });
+                var v = new JsonObject { ["id"] = included, ["i"] = JsonNode.Parse(input) };
+                if (ifMatch is not null) v["e"] = ifMatch;
+                return v;
             }
+            const string Decide = """{"decision":"included","reason":"Nog steeds nodig."}""", ScoreA = """{"score":"high","rationale":"r"}""",
+                ScoreC = """{"score":"much","rationale":"r"}""", Progress = """{"asOfDate":"2026-06-30","phase":"planning","schedule":"onSchedule"}""";
+            // Each write over REST and over GraphQL: the same decision on both surfaces.
+            var attempts = new (string Action, Func<Task<HttpStatusCode>> OverRest, Func<Task<HttpStatusCode>> OverGraphQL)[]
+            {
+                ("update", async () => (await client.Send(HttpMethod.Put, $"/api/v1/miek-projects/{included}", Json(Project("included")), await Version())).StatusCode,
+                    async () => await Mutate(client, "mutation($id: String!, $i: JSON!, $e: String) { updateMiekProject(id: $id, input: $i, ifMatch: $e) { status } }",
+                        With(Project("included"), await Version()))),
+                ("decide", async () => (await client.Send(HttpMethod.Put, $"/api/v1/miek-projects/{included}/decision", Json(Decide), await DecisionVersion())).StatusCode,
+                    async () => await Mutate(client, "mutation($id: String!, $i: JSON!, $e: String) { decideMiekProject(id: $id, input: $i, ifMatch: $e) { status } }",
+                        With(Decide, await DecisionVersion()))),
+                ("scoreA", async () => (await client.Send(HttpMethod.Put, $"/api/v1/miek-projects/{included}/scores/A", Json(ScoreA), "*")).StatusCode,
+                    async () => await Mutate(client, "mutation($id: String!, $i: JSON!, $e: String) { scoreMiekProject(id: $id, criterion: \"A\", input: $i, ifMatch: $e) { status } }",
+                        With(ScoreA, "*"))),
+                ("scoreC", async () => (await client.Send(HttpMethod.Put, $"/api/v1/miek-projects/{included}/scores/C", Json(ScoreC), "*")).StatusCode,
+                    async () => await Mutate(client, "mutation($id: String!, $i: JSON!, $e: String) { scoreMiekProject(id: $id, criterion: \"C\", input: $i, ifMatch: $e) { status } }",
+                        With(ScoreC, "*"))),
+                ("progress", async () => (await client.PostAsync($"/api/v1/miek-projects/{included}/progress-updates", Json(Progress))).StatusCode,
+                    async () => await Mutate(client, "mutation($id: String!, $i: JSON!) { createMiekProgressUpdate(id: $id, input: $i) { status } }", With(Progress))),
+            };
+            foreach (var (action, rest, graph) in attempts)
+                foreach (var (surface, call) in new[] { ("REST", rest), ("GraphQL", graph) })
+                {
+                    var status = await call();
+                    var allowed = status is HttpStatusCode.OK or HttpStatusCode.Created;
+                    Assert.True(may.Contains(action) == allowed, $"{p[0]} {p[1]} × {action} over {surface}: {(int)status}");
+                    if (!allowed) Assert.Contains(status, new[] { HttpStatusCode.Forbidden, HttpStatusCode.NotFound });
+                }
         }
     }
 
@@ -358,7 +392,13 @@ public abstract class MiekAccessMatrixTests(Hub hub)
             "overview" => (await (await client.GetAsync($"/api/v1/miek-overview?cycle={cycle}")).Body())["total"]!["projects"]!.GetValue<int>() > 0,
             "feed" => (await Text("/api/v1/changes?limit=1000")).Contains(id),
             "cycleChanges" => (await Text($"/api/v1/programme-cycles/{cycle}/changes?resourceType=miekProject&limit=10000")).Contains(id),
-            _ => (await Text($"/api/v1/programme-cycles/{next}/progress-report?date=2026-09-01")).Contains(id),
+            "progressReport" => (await Text($"/api/v1/programme-cycles/{next}/progress-report?date=2026-09-01")).Contains(id),
+            "graphqlGet" => (await Graph(client, $$"""{ miekProject(id: "{{id}}") { id decision } }"""))["miekProject"] is not null,
+            "graphqlList" => (await Graph(client, $$"""{ miekProjects(cycle: "{{cycle}}", first: 500) { totalCount nodes { id } } }""")).ToJsonString().Contains(id),
+            "graphqlFiche" => (await Graph(client, $$"""{ miekProjectFiche(id: "{{id}}") { project { id } } }"""))["miekProjectFiche"] is not null,
+            "graphqlOverview" => (await Graph(client, $$"""{ miekOverview(cycle: "{{cycle}}") { total { projects } } }"""))["miekOverview"]!["total"]!["projects"]!.GetValue<int>() > 0,
+            "graphqlFeed" => (await Graph(client, "{ changes(limit: 1000) { events { id } } }")).ToJsonString().Contains(id),
+            _ => (await Graph(client, $$"""{ programmeCycleChanges(id: "{{cycle}}", resourceType: "miekProject", limit: 10000) { items { id } } }""")).ToJsonString().Contains(id),
         };
     }
 }
