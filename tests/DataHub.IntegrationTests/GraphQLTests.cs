@@ -200,6 +200,47 @@ public abstract class GraphQLTests(Hub hub)
     }
 
     [Fact]
+    public async Task Every_mutation_refuses_a_caller_as_its_REST_write_does()
+    {
+        var cycle = (await (await hub.Client("PV26", "ProgrammeCoordinator").PostAsync("/api/v1/programme-cycles",
+            Json($$"""{"code":"w-{{Id()}}","name":"pMIEK","year":2029,"scope":"PV26"}"""))).Body())["id"]!.GetValue<string>();
+        var feature = Point(Id(), 5.17, 52.03).ToJsonString();
+        var collection = Collection([Point(Id(), 5.17, 52.03)]).ToJsonString();
+        var areas = """{"type":"FeatureCollection","features":[]}""";
+        // (caller, mutation, its input, REST method and path, the media type REST takes)
+        (HttpClient Caller, string Field, string Input, HttpMethod Method, string Path, string Media)[] writes =
+        [
+            (hub.Client(), "createDevelopment", feature, HttpMethod.Post, "/api/v1/developments", "application/geo+json"),
+            (hub.Client("GM0321", "Reader"), "createDevelopment", feature, HttpMethod.Post, "/api/v1/developments", "application/geo+json"),
+            (hub.Client("GM0321", "Reader"), "importDevelopments", collection, HttpMethod.Post, "/api/v1/development-imports", "application/geo+json"),
+            (hub.Client("GM0321", "Reader"), "createPlan", """{"code":"p","name":"Plan","planType":"woonagenda"}""", HttpMethod.Post, "/api/v1/plans", "application/json"),
+            (hub.Client("CLUSTER6", "Submitter"), "createSharingAgreement", """{"recipients":[{"organisation":"PV26"}]}""", HttpMethod.Post, "/api/v1/sharing-agreements", "application/json"),
+            (hub.Client("GM0321", "Submitter"), "importCapacityMap", """{"energy_areas":[]}""", HttpMethod.Post, "/api/v1/capacity-map-imports", "application/json"),
+            (hub.Client("GM0321", "Submitter"), "importEnergyAreas", areas, HttpMethod.Post, "/api/v1/energy-area-imports", "application/geo+json"),
+            (hub.Client("GM0321", "Submitter"), "importStations", areas, HttpMethod.Post, "/api/v1/station-imports", "application/geo+json"),
+            (hub.Client(), "createQuickscan", """{"year":2028}""", HttpMethod.Post, "/api/v1/quickscans", "application/json"),
+            (hub.Client(), "createVariant", """{"name":"v"}""", HttpMethod.Post, "/api/v1/variants", "application/json"),
+            (hub.Client("GM0344", "ProgrammeCoordinator"), "createProgrammeCycle", """{"code":"c","name":"c","year":2029,"scope":"PV26"}""", HttpMethod.Post, "/api/v1/programme-cycles", "application/json"),
+            (hub.Client("GM0344", "Submitter"), "createMiekProject", $$"""{"cycle":"{{cycle}}","code":"x","name":"x"}""", HttpMethod.Post, "/api/v1/miek-projects", "application/json"),
+        ];
+        foreach (var (caller, field, input, method, path, media) in writes)
+        {
+            var rest = await caller.SendAsync(new HttpRequestMessage(method, path) { Content = new StringContent(input, Encoding.UTF8, media) });
+            var answer = Data(await Ask(caller, $$"""mutation($i: JSON!) { {{field}}(input: $i) { ok status errors { code } } }""", new JsonObject { ["i"] = JsonNode.Parse(input) }))[field]!;
+            Assert.True(rest.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden, $"{field} over REST: {(int)rest.StatusCode}");
+            Assert.Equal(((int)rest.StatusCode, false), (answer["status"]!.GetValue<int>(), answer["ok"]!.GetValue<bool>()));
+        }
+        // Writes to a record: the province's framework by another province.
+        var framework = """{"code":"f","name":"f","criteria":[]}""";
+        var restFramework = await hub.Client("PV27", "ProgrammeCoordinator").PutAsync("/api/v1/weighing-frameworks/PV26", Json(framework));
+        var graphFramework = Data(await Ask(hub.Client("PV27", "ProgrammeCoordinator"), "mutation($i: JSON!) { putWeighingFramework(province: \"PV26\", input: $i) { status } }",
+            new JsonObject { ["i"] = JsonNode.Parse(framework) }))["putWeighingFramework"]!["status"]!.GetValue<int>();
+        Assert.Equal((HttpStatusCode.Forbidden, 403), (restFramework.StatusCode, graphFramework));
+        // Nothing of it was stored.
+        Assert.Equal(0, Data(await Ask(hub.Client("PV26", "Reader"), $$"""{ miekProjects(cycle: "{{cycle}}") { totalCount } }"""))["miekProjects"]!["totalCount"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task A_province_runs_its_cycle_through_mutations_with_typed_records()
     {
         var coordinator = hub.Client("PV26", "ProgrammeCoordinator");
