@@ -339,6 +339,48 @@ public abstract class MiekProgrammeTests(Hub hub)
     }
 
     [Fact]
+    public async Task The_project_list_sorts_by_fiche_keys_with_missing_values_last_in_every_format_and_over_GraphQL()
+    {
+        var cycle = await CycleAsync("PV26", "PV26", 2033);
+        var coordinator = hub.Client("PV26", "ProgrammeCoordinator");
+        async Task<string> Project(string code, string finance, string planning)
+        {
+            var created = await coordinator.PostAsync("/api/v1/miek-projects", Json($$"""
+                {"cycle":"{{cycle}}","code":"{{code}}","name":"Project {{code}}","infrastructureType":"storage","carrier":"electricity","projectType":"concrete",
+                 "finance":{{finance}},"planning":{{planning}} }
+                """));
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            return code;
+        }
+        await Project("a", """{"investmentEurMillions":5,"coverage":"covered"}""", """{"indicativeDelivery":2031}""");
+        await Project("b", """{"investmentEurMillions":40,"coverage":"unknown"}""", """{"indicativeDelivery":2029}""");
+        await Project("c", """{"coverage":"unknown"}""", """{"indicativeDelivery":2029}""");
+        var d = await Project("d", """{"investmentEurMillions":12,"coverage":"covered"}""", "{}");
+        var dId = (await (await coordinator.GetAsync($"/api/v1/miek-projects?cycle={cycle}")).Body())["items"]!.AsArray().Single(p => p!["code"]!.GetValue<string>() == d)!["id"]!.GetValue<string>();
+        await DecideAsync("PV26", dId, "notIncluded", "Niet nodig.");
+
+        var reader = hub.Client("GM0344", "Reader");
+        async Task<List<string>> Codes(string sort) => [.. (await (await reader.GetAsync($"/api/v1/miek-projects?cycle={cycle}&sort={sort}")).Body())["items"]!.AsArray()
+            .Select(p => p!["code"]!.GetValue<string>())];
+        Assert.Equal(["b", "d", "a", "c"], await Codes("-investment"));     // no investment: last, also descending
+        Assert.Equal(["a", "d", "b", "c"], await Codes("investment"));
+        Assert.Equal(["c", "b", "a", "d"], await Codes("delivery,-code"));  // ties broken by the next key
+        Assert.Equal(["d", "a", "b", "c"], await Codes("decision"));        // undecided last
+        Assert.Equal(["a", "b", "c", "d"], await Codes(""));                // the list's own order: province, code
+        // The same order in CSV and GeoJSON, and over GraphQL.
+        var csv = await (await reader.GetAsync($"/api/v1/miek-projects?cycle={cycle}&sort=-investment&f=csv")).Content.ReadAsStringAsync();
+        var csvCodes = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split(',')[2]).ToList();
+        Assert.Equal(["b", "d", "a", "c"], csvCodes);
+        var geo = await (await reader.GetAsync($"/api/v1/miek-projects?cycle={cycle}&sort=-investment&f=geojson")).Body();
+        Assert.Equal(["b", "d", "a", "c"], geo["features"]!.AsArray().Select(f => f!["properties"]!["code"]!.GetValue<string>()));
+        var graph = await reader.PostAsync("/api/v1/graphql", Json(new JsonObject { ["query"] = $$"""{ miekProjects(cycle: "{{cycle}}", sort: "-investment", first: 3) { nodes { code } pageInfo { endCursor } } }""" }.ToJsonString()));
+        var page = JsonNode.Parse(await graph.Content.ReadAsStringAsync())!["data"]!["miekProjects"]!;
+        Assert.Equal(["b", "d", "a"], page["nodes"]!.AsArray().Select(n => n!["code"]!.GetValue<string>()));
+        var problem = await (await reader.GetAsync($"/api/v1/miek-projects?cycle={cycle}&sort=-price")).Problem(HttpStatusCode.BadRequest);
+        Assert.Equal("sort", problem.Errors().Single()["parameter"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task The_ministry_ingests_every_provinces_pMIEK_as_json_geojson_and_escaped_csv_with_an_overview_and_asOf_the_baseline_nothing_moves()
     {
         const int Year = 2031; // a round of its own in this hub

@@ -42,7 +42,7 @@ public static class MiekOverviewEndpoints
     /// <summary>The overview of the projects a query selects, as the caller may read them (REST and GraphQL).</summary>
     public static async Task<(MiekOverview?, ProblemResult?)> ComputeAsync(IQueryCollection q, DataHubDb db, AccessScope scope, CancellationToken ct)
     {
-        var (selection, problem) = await MiekProjectSelection.ReadAsync(q, db, scope, null, ct);
+        var (selection, problem) = await MiekProjectSelection.ReadAsync(q, db, scope, [], ct);
         if (problem is not null) return (null, problem);
         var rows = selection!.Rows.Select(p => (Project: p, Decision: selection.Decisions.GetValueOrDefault(p.ProjectId)?.Value,
             Fiche: JsonSerializer.Deserialize<MiekFiche>(p.FicheJson, DevelopmentMapping.StoredJson)!)).ToList();

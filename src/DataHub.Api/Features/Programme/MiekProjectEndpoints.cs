@@ -73,6 +73,7 @@ public static partial class MiekProjectEndpoints
             .WithQuery("year", "the cycles of this year (every province's pMIEK of one round)", Microsoft.OpenApi.JsonSchemaType.Integer)
             .WithQuery("asOf", "the projects and decisions as they were at this moment (e.g. the cycle's baseline), RFC 3339", Microsoft.OpenApi.JsonSchemaType.String, "date-time")
             .WithQuery("f", "json (default), geojson (an RFC 7946 FeatureCollection: the location as geometry, every other field as a property) or csv (the national format, one row per project); or ask with Accept: application/geo+json or text/csv")
+            .WithQuery("sort", $"the order (default: province, then code); {MiekProjectSort.Description}")
             .Produces<MiekProjectList>().WithProblems(400);
         g.MapPost("", Create).WithName("createMiekProject")
             .WithSummary("Add a project to a province's cycle (its ProgrammeCoordinator), or propose one (a grid operator's Submitter)")
@@ -100,15 +101,17 @@ public static partial class MiekProjectEndpoints
         var format = q["f"].ToString() is { Length: > 0 } fv ? fv
             : http.Request.Headers.Accept.ToString() is var accept && accept.Contains(GeoJson.MediaType, StringComparison.OrdinalIgnoreCase) ? "geojson"
             : accept.Contains("text/csv", StringComparison.OrdinalIgnoreCase) ? "csv" : "json";
+        var (sort, sortError) = MiekProjectSort.Parse(q["sort"]);
         var formatError = format is "json" or "geojson" or "csv" ? null : new FieldError("", "unknownCode", "f is json, geojson or csv") { Parameter = "f" };
-        var (selection, problem) = await MiekProjectSelection.ReadAsync(http.Request.Query, db, await access.CurrentAsync(ct), formatError, ct);
+        var (selection, problem) = await MiekProjectSelection.ReadAsync(http.Request.Query, db, await access.CurrentAsync(ct), [.. new[] { formatError, sortError }.OfType<FieldError>()], ct);
         if (problem is not null) return problem;
-        var items = selection!.Rows.Select(p => ToResponse(p, selection.Decisions.GetValueOrDefault(p.ProjectId))).ToList();
+        var chosen = selection!;
+        var items = MiekProjectSort.Apply(chosen, sort).Select(p => ToResponse(p, chosen.Decisions.GetValueOrDefault(p.ProjectId))).ToList();
         return format switch
         {
             "geojson" => GeoJson.Ok(new MiekProjectCollection("FeatureCollection",
                 [.. items.Select(i => new MiekProjectFeature("Feature", i.Id, i.Geometry, i with { Geometry = null }))], items.Count)),
-            "csv" => MiekProjectCsv.Result(items, selection.Cycles),
+            "csv" => MiekProjectCsv.Result(items, chosen.Cycles),
             _ => TypedResults.Ok(new MiekProjectList(items, items.Count)),
         };
     }

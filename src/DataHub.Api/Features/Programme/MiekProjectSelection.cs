@@ -14,11 +14,11 @@ namespace DataHub.Api.Features.Programme;
 public sealed record MiekProjectSelection(List<MiekProjectVersion> Rows, Dictionary<Guid, MiekAssessmentVersion> Decisions,
     Dictionary<Guid, ProgrammeCycleVersion> Cycles, DateTime? AsOf)
 {
-    public static async Task<(MiekProjectSelection?, ProblemResult?)> ReadAsync(IQueryCollection q, DataHubDb db, AccessScope scope, FieldError? extraError,
-        CancellationToken ct)
+    /// <param name="otherErrors">What the caller found wrong with its own parameters, reported together with these.</param>
+    public static async Task<(MiekProjectSelection?, ProblemResult?)> ReadAsync(IQueryCollection q, DataHubDb db, AccessScope scope,
+        IReadOnlyList<FieldError> otherErrors, CancellationToken ct)
     {
-        var errors = new List<FieldError>();
-        if (extraError is not null) errors.Add(extraError);
+        var errors = new List<FieldError>(otherErrors);
         Guid? cycleId = null;
         if (q["cycle"].ToString() is { Length: > 0 } c)
         {

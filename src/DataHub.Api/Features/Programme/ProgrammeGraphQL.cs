@@ -47,15 +47,18 @@ public static class ProgrammeGraphQL
             .ResolveAsync(async c => Connections.Page(c, options, (await RestReads.GetAsync<ProgrammeCycleList>(c, "listProgrammeCycles", c.AsQuery("scope", "year", "status")))!.Items));
         var projects = query.Field<NonNullGraphType<ConnectionGraphType<MiekProjectGraphType>>>("miekProjects")
             .Description("The (p)MIEK projects the caller may read, selected as GET /miek-projects (a national cycle: every province's cycle of its year)")
-            .PageArguments(options);
+            .PageArguments(options).Argument<StringGraphType>("sort", $"as REST's sort: {MiekProjectSort.Description}");
         SelectionArgumentsOn(projects);
         projects.ResolveAsync(async c =>
         {
             c.First(options);
             var scope = await c.Service<AccessScopes>().CurrentAsync(c.CancellationToken);
-            var (selection, problem) = await MiekProjectSelection.ReadAsync(c.AsQuery(SelectionArguments), c.Service<DataHubDb>(), scope, null, c.CancellationToken);
+            var (sort, sortError) = MiekProjectSort.Parse(c.GetArgument<string?>("sort"));
+            var (selection, problem) = await MiekProjectSelection.ReadAsync(c.AsQuery(SelectionArguments), c.Service<DataHubDb>(), scope,
+                sortError is null ? [] : [sortError], c.CancellationToken);
             if (problem is not null) throw Resolve.Invalid(problem.Problem.Errors ?? [], problem.Problem.Detail ?? "The arguments are not valid");
-            return Connections.Page(c, options, selection!.Rows.Select(p => MiekProjectEndpoints.ToResponse(p, selection.Decisions.GetValueOrDefault(p.ProjectId))).ToList());
+            var chosen = selection!;
+            return Connections.Page(c, options, MiekProjectSort.Apply(chosen, sort).Select(p => MiekProjectEndpoints.ToResponse(p, chosen.Decisions.GetValueOrDefault(p.ProjectId))).ToList());
         });
         query.Field<MiekProjectGraphType>("miekProject").Description("One project the caller may read (null otherwise), now or asOf (as GET /miek-projects/{id})")
             .Argument<NonNullGraphType<IdGraphType>>("id").Argument<DateTimeGraphType>("asOf", "as REST's asOf")
