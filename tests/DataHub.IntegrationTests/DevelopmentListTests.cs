@@ -106,6 +106,66 @@ public abstract class DevelopmentListTests(Hub hub)
     }
 
     [Fact]
+    public async Task Sorted_by_name_or_last_change_pages_follow_the_order_and_a_record_changed_while_paging_moves_to_the_front()
+    {
+        var client = hub.Client("GM0344", "Submitter");
+        // Names of letters only, capitalised alike: ordinal order and the databases' collations agree on them.
+        string[] names = ["Kievit", "Aalscholver", "Reiger", "Grutto", "Merel", "Buizerd", "Zwaluw"];
+        var exts = new List<string>();
+        foreach (var name in names)
+        {
+            var ext = $"s-{Id()}";
+            exts.Add(ext);
+            await Submit(client, Point(ext, 5.17, 52.03, p => p["name"] = name));
+        }
+        var only = $"owner=GM0344&externalId={string.Join(",", exts)}";
+        async Task<List<string>> Names(string query) => [.. (await (await client.GetAsync($"/api/v1/developments?{only}&{query}")).Body())["features"]!.AsArray()
+            .Select(f => f!["properties"]!["name"]!.GetValue<string>())];
+        Assert.Equal(names.Order(StringComparer.Ordinal), await Names("sort=name"));
+        Assert.Equal(names.OrderDescending(StringComparer.Ordinal), await Names("sort=-name"));
+        Assert.Equal(names, await Names("sort=updatedAt"));
+        Assert.Equal(names.Reverse(), await Names("sort=-updatedAt"));
+        Assert.Equal(names.Reverse(), await Names("sort=-seq"));
+
+        // Paged three at a time by last change, newest first; between the pages one record of the first page changes
+        // (so it becomes the newest) and one of the later ones too: no record is skipped or shown twice.
+        var seen = new List<string>();
+        var url = $"/api/v1/developments?{only}&sort=-updatedAt&limit=3";
+        for (var pages = 0; url is not null; pages++)
+        {
+            Assert.True(pages < 5);
+            var body = await (await client.GetAsync(url)).Body();
+            seen.AddRange(body["features"]!.AsArray().Select(f => f!["properties"]!["name"]!.GetValue<string>()));
+            url = body["links"]!.AsArray().FirstOrDefault(l => l!["rel"]!.GetValue<string>() == "next")?["href"]?.GetValue<string>();
+            if (pages == 0)
+                foreach (var (ext, name) in new[] { (exts[6], names[6]), (exts[1], names[1]) })
+                {
+                    var id = (await (await client.GetAsync($"/api/v1/developments?owner=GM0344&externalId={ext}")).Body())["features"]![0]!["id"]!.GetValue<string>();
+                    Assert.Equal(HttpStatusCode.OK, (await client.Send(HttpMethod.Put, $"/api/v1/developments/{id}",
+                        Http.GeoJson(Point(ext, 5.18, 52.03, p => p["name"] = name)), "\"1\"")).StatusCode);
+                }
+        }
+        // Zwaluw was on the first page and is not shown again; Aalscholver moved ahead of the cursor (it is now the newest:
+        // a new first page, or updatedSince, finds it); every other record once, in order.
+        Assert.Equal(["Zwaluw", "Buizerd", "Merel", "Grutto", "Reiger", "Kievit"], seen);
+        Assert.Equal(["Aalscholver", "Zwaluw", "Buizerd", "Merel", "Grutto", "Reiger", "Kievit"], await Names("sort=-updatedAt"));
+
+        // By name over GraphQL, two a page, the same order.
+        var graphNames = new List<string>();
+        string? after = null;
+        do
+        {
+            var afterArg = after is null ? "" : $", after: \"{after}\"";
+            var query = $$"""{ developments(owner: "GM0344", externalId: "{{string.Join(",", exts)}}", sort: "name", first: 2{{afterArg}}) { nodes { name } pageInfo { hasNextPage endCursor } } }""";
+            var answer = JsonNode.Parse(await (await client.PostAsync("/api/v1/graphql", new StringContent(new JsonObject { ["query"] = query }.ToJsonString(),
+                System.Text.Encoding.UTF8, "application/json"))).Content.ReadAsStringAsync())!["data"]!["developments"]!;
+            graphNames.AddRange(answer["nodes"]!.AsArray().Select(n => n!["name"]!.GetValue<string>()));
+            after = answer["pageInfo"]!["hasNextPage"]!.GetValue<bool>() ? answer["pageInfo"]!["endCursor"]!.GetValue<string>() : null;
+        } while (after is not null);
+        Assert.Equal(names.Order(StringComparer.Ordinal), graphNames);
+    }
+
+    [Fact]
     public async Task AsOf_shows_the_list_as_it_was_and_updatedSince_only_what_changed()
     {
         const string owner = "GM0589"; // Oudewater
@@ -153,6 +213,8 @@ public abstract class DevelopmentListTests(Hub hub)
     [InlineData("asOf=yesterday", "asOf")]
     [InlineData("fromYear=2030&toYear=2020", "fromYear")]
     [InlineData("cursor=abc", "cursor")]
+    [InlineData("sort=size", "sort")]
+    [InlineData("sort=name&cursor=12", "cursor")]
     public async Task Bad_query_parameters_are_named_in_a_problem(string query, string parameter)
     {
         var problem = await (await hub.Client().GetAsync($"/api/v1/developments?{query}")).Problem(HttpStatusCode.BadRequest);

@@ -37,6 +37,7 @@ public static class DevelopmentEndpoints
             .WithQuery("asOf", "the state at this past moment (RFC 3339)", JsonSchemaType.String, "date-time")
             .WithQuery("includeRetired", "include retired developments", JsonSchemaType.Boolean)
             .WithQuery("limit", "page size, 1–1000 (default 100)", JsonSchemaType.Integer)
+            .WithQuery("sort", "the order: seq (creation, the default), name or updatedAt; '-' first for descending (e.g. -updatedAt); ties in creation order")
             .WithQuery("cursor", "where the page starts; take it from the next link")
             .Produces<DevelopmentCollection>(200, "application/geo+json").WithProblems(400);
         g.MapPost("", Create).WithName("createDevelopment")
@@ -75,10 +76,7 @@ public static class DevelopmentEndpoints
         var scope = await access.CurrentAsync(ct);
         var rows = await DevelopmentQueries.FilterAsync(db, spatial, filter, scope, ct);
         var matched = await rows.LongCountAsync(ct);
-        var paged = filter.Cursor is { } after ? rows.Where(v => v.Seq > after) : rows;
-        var page = (await paged.AsNoTracking().OrderBy(v => v.Seq).Take(filter.Limit + 1).ToListAsync(ct)).Select(v => v.SeenAt(filter.AsOf)).ToList();
-        var hasMore = page.Count > filter.Limit;
-        if (hasMore) page.RemoveAt(page.Count - 1);
+        var (page, hasMore) = await DevelopmentPaging.PageAsync(rows, filter, ct);
 
         var baseUrl = BaseUrl(http.Request);
         var self = $"{baseUrl}{http.Request.Path}{http.Request.QueryString}";
@@ -86,7 +84,7 @@ public static class DevelopmentEndpoints
         if (hasMore)
         {
             var query = http.Request.Query.ToDictionary(kv => kv.Key, kv => kv.Value.ToString());
-            query["cursor"] = page[^1].Seq.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            query["cursor"] = DevelopmentPaging.CursorOf(page[^1], filter);
             query["limit"] = filter.Limit.ToString(System.Globalization.CultureInfo.InvariantCulture);
             links.Add(new Link($"{baseUrl}{http.Request.Path}{QueryString.Create(query!)}", "next", "application/geo+json"));
         }

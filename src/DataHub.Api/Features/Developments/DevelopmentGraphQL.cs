@@ -68,7 +68,7 @@ public static class DevelopmentGraphQL
 {
     public static readonly string[] FilterArguments =
         ["municipality", "province", "resRegion", "planType", "sector", "kind", "certainty", "owner", "externalId", "bbox", "bboxCrs", "activeInYear",
-         "fromYear", "toYear", "updatedSince", "asOf", "includeRetired"];
+         "fromYear", "toYear", "updatedSince", "asOf", "includeRetired", "sort"];
 
     public static void AddQueries(ObjectGraphType query, GraphQLOptions options)
     {
@@ -115,12 +115,9 @@ public static class DevelopmentGraphQL
             var scope = await c.Service<AccessScopes>().CurrentAsync(c.CancellationToken);
             var rows = await DevelopmentQueries.FilterAsync(db, c.Service<ISpatialQuery>(), filter, scope, c.CancellationToken);
             var total = await rows.LongCountAsync(c.CancellationToken);
-            var paged = filter.Cursor is { } cursor ? rows.Where(v => v.Seq > cursor) : rows;
-            var page = (await paged.AsNoTracking().OrderBy(v => v.Seq).Take(filter.Limit + 1).ToListAsync(c.CancellationToken)).Select(v => v.SeenAt(filter.AsOf)).ToList();
-            var hasMore = page.Count > filter.Limit;
-            if (hasMore) page.RemoveAt(page.Count - 1);
+            var (page, hasMore) = await DevelopmentPaging.PageAsync(rows, filter, c.CancellationToken);
             await c.Service<AuditTrail>().ReadAsync(scope.Caller, page, "graphql list", c.CancellationToken);
-            return Connections.Of(page.Select(v => (v.Seq.ToString(CultureInfo.InvariantCulture), v.ToFeature(Crs.Crs84, "", scope.HasDetailAccess(v)))).ToList(),
+            return Connections.Of(page.Select(v => (DevelopmentPaging.CursorOf(v, filter), v.ToFeature(Crs.Crs84, "", scope.HasDetailAccess(v)))).ToList(),
                 total, hasMore);
         });
     }

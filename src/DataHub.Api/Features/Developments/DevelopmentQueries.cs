@@ -28,7 +28,13 @@ public sealed record DevelopmentFilter
     public DateTime? AsOf { get; init; }
     public bool IncludeRetired { get; init; }
     public int Limit { get; init; }
+    /// <summary>The order: <c>seq</c> (creation, the default), <c>name</c> or <c>updatedAt</c>.</summary>
+    public string Sort { get; init; } = DevelopmentPaging.BySeq;
+    public bool Descending { get; init; }
+    /// <summary>Where the page starts: behind this record (its Seq) ...</summary>
     public long? Cursor { get; init; }
+    /// <summary>... whose sort value was this (the name, or the update time in ticks), for the sorted orders.</summary>
+    public string? CursorValue { get; init; }
 
     /// <summary>Parses the query string; every bad parameter becomes an error naming it.</summary>
     public static (DevelopmentFilter? Filter, List<FieldError> Errors) Parse(IQueryCollection q, LimitOptions limits)
@@ -95,12 +101,13 @@ public sealed record DevelopmentFilter
         var toYear = Int("toYear", DevelopmentCodes.MinYear, DevelopmentCodes.MaxYear);
         if (fromYear > toYear) Error("fromYear", "invalidRange", "fromYear is after toYear");
         var limit = Int("limit", 1, limits.MaxPageSize) ?? limits.DefaultPageSize;
-        long? cursor = null;
-        if (q["cursor"].ToString() is { Length: > 0 } c)
-        {
-            if (long.TryParse(c, NumberStyles.None, CultureInfo.InvariantCulture, out var v)) cursor = v;
-            else Error("cursor", "invalidFormat", "cursor must be taken from a next link");
-        }
+        var sortRaw = q["sort"].ToString();
+        var descending = sortRaw.StartsWith('-');
+        var sort = sortRaw.Length == 0 ? DevelopmentPaging.BySeq : descending ? sortRaw[1..] : sortRaw;
+        if (Array.IndexOf(DevelopmentPaging.SortKeys, sort) < 0)
+            Error("sort", "unknownCode", $"sort is one of {string.Join(", ", DevelopmentPaging.SortKeys)}, with '-' first for descending");
+        var (cursor, cursorValue) = q["cursor"].ToString() is { Length: > 0 } c ? DevelopmentPaging.ParseCursor(c, sort) : (null, null);
+        if (q["cursor"].ToString().Length > 0 && cursor is null) Error("cursor", "invalidFormat", "cursor must be taken from a next link of the same order");
         bool includeRetired = false;
         if (q["includeRetired"].ToString() is { Length: > 0 } ir && !bool.TryParse(ir, out includeRetired))
             Error("includeRetired", "invalidFormat", "includeRetired is true or false");
@@ -125,7 +132,10 @@ public sealed record DevelopmentFilter
             AsOf = Time("asOf"),
             IncludeRetired = includeRetired,
             Limit = limit,
+            Sort = sort,
+            Descending = descending,
             Cursor = cursor,
+            CursorValue = cursorValue,
         };
         return errors.Count > 0 ? (null, errors) : (filter, errors);
     }
