@@ -200,6 +200,51 @@ public abstract class GraphQLTests(Hub hub)
     }
 
     [Fact]
+    public async Task An_operation_reading_others_data_in_many_areas_is_audited_once_per_owner_and_kind_of_read()
+    {
+        var stedin = hub.Client("STEDIN", "Submitter");
+        var (east, west) = ($"AU-E-{Id()}", $"AU-W-{Id()}");
+        Assert.Equal(HttpStatusCode.Created, (await stedin.PostAsync("/api/v1/capacity-map-imports", Json($$"""
+            {"conforms_to":"http://data.netbeheernederland.nl/capaciteitskaart/v1.3.0","creator":"t","identifier":"audit","issued":"2026-11-01",
+             "energy_areas":[{"short_code":"{{east}}","works":[]},{"short_code":"{{west}}","works":[]}]}
+            """))).StatusCode);
+        string Area(string code, double lon) => $$$"""
+            {"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[{{{lon}}},52.06],[{{{lon + 0.04}}},52.06],[{{{lon + 0.04}}},52.08],[{{{lon}}},52.08],[{{{lon}}},52.06]]]},
+             "properties":{"shortCode":"{{{code}}}","capacity":[{"year":2025,"offtakeMw":1,"feedInMw":1}]}}
+            """;
+        Assert.Equal(HttpStatusCode.OK, (await stedin.PostAsync("/api/v1/energy-area-imports", Http.GeoJson(
+            $$"""{"type":"FeatureCollection","features":[{{Area(west, 5.26)}},{{Area(east, 5.31)}}]}"""))).StatusCode);
+        // CLUSTER6's shared (not public) plans, one in each area, shared with the province in detail.
+        var owner = hub.Client("CLUSTER6", "Submitter", "OrgAdmin");
+        var ids = new List<string>();
+        foreach (var lon in new[] { 5.28, 5.33 })
+            ids.Add((await (await owner.PostAsync("/api/v1/developments", Http.GeoJson(Point(Id(), lon, 52.07, p =>
+            {
+                p["visibility"] = "shared"; p["planType"] = "CES"; p["sector"] = "industry"; p["kind"] = "dataCentre"; p["assetType"] = "consumer";
+                p["energy"] = new JsonArray(new JsonObject { ["year"] = 2030, ["carrier"] = "electricity", ["peakOfftakeMw"] = 3 });
+            })))).Body())["id"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.Created, (await owner.PostAsync("/api/v1/sharing-agreements", Json($$"""
+            {"recipients":[{"organisation":"PV26"}],"scope":{"records":["{{ids[0]}}","{{ids[1]}}"]},"level":"detail","purpose":"pMIEK","validFrom":"2026-01-01","validTo":"2030-12-31","status":"active"}
+            """))).StatusCode);
+
+        var before = (await (await owner.GetAsync("/api/v1/audit-events?limit=1")).Body())["items"]!.AsArray().Single()!["id"]!.GetValue<long>();
+        var data = Data(await Ask(hub.Client("PV26", "Reader"), """
+            { energyAreas(operator: "STEDIN", first: 500) { nodes { shortCode loads(scenario: "expected", fromYear: 2030, toYear: 2030) { peakOfftakeMw } bottlenecks(scenario: "expected") { firstYear } } } }
+            """));
+        // Both areas carry the plans' load…
+        var nodes = data["energyAreas"]!["nodes"]!.AsArray();
+        foreach (var code in new[] { east, west })
+            Assert.True(nodes.Single(n => n!["shortCode"]!.GetValue<string>() == code)!["loads"]![0]!["peakOfftakeMw"]!.GetValue<double>() > 0, code);
+        // …and the owner's trail says so once per kind of read, naming both plans, not once per area.
+        var events = (await (await owner.GetAsync("/api/v1/audit-events?limit=100")).Body())["items"]!.AsArray()
+            .Where(e => e!["id"]!.GetValue<long>() > before && e["organisation"]!.GetValue<string>() == "PV26").ToList();
+        var loads = events.Where(e => e!["detail"]!.GetValue<string>().StartsWith("graphql area loads", StringComparison.Ordinal)).ToList();
+        Assert.Single(loads);
+        Assert.Equal(("graphql", 2), (loads[0]!["surface"]!.GetValue<string>(), loads[0]!["recordCount"]!.GetValue<int>()));
+        Assert.Single(events, e => e!["detail"]!.GetValue<string>().StartsWith("graphql bottlenecks", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Every_mutation_refuses_a_caller_as_its_REST_write_does()
     {
         var cycle = (await (await hub.Client("PV26", "ProgrammeCoordinator").PostAsync("/api/v1/programme-cycles",

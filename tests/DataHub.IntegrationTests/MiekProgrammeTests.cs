@@ -343,10 +343,12 @@ public abstract class MiekProgrammeTests(Hub hub)
     {
         var cycle = await CycleAsync("PV26", "PV26", 2033);
         var coordinator = hub.Client("PV26", "ProgrammeCoordinator");
+        // Codes are unique per province across its cycles: each run of this test has its own prefix; the letter is what is compared.
+        var tag = $"s{Id()[..6]}-";
         async Task<string> Project(string code, string finance, string planning)
         {
             var created = await coordinator.PostAsync("/api/v1/miek-projects", Json($$"""
-                {"cycle":"{{cycle}}","code":"{{code}}","name":"Project {{code}}","infrastructureType":"storage","carrier":"electricity","projectType":"concrete",
+                {"cycle":"{{cycle}}","code":"{{tag}}{{code}}","name":"Project {{code}}","infrastructureType":"storage","carrier":"electricity","projectType":"concrete",
                  "finance":{{finance}},"planning":{{planning}} }
                 """));
             Assert.Equal(HttpStatusCode.Created, created.StatusCode);
@@ -356,12 +358,12 @@ public abstract class MiekProgrammeTests(Hub hub)
         await Project("b", """{"investmentEurMillions":40,"coverage":"unknown"}""", """{"indicativeDelivery":2029}""");
         await Project("c", """{"coverage":"unknown"}""", """{"indicativeDelivery":2029}""");
         var d = await Project("d", """{"investmentEurMillions":12,"coverage":"covered"}""", "{}");
-        var dId = (await (await coordinator.GetAsync($"/api/v1/miek-projects?cycle={cycle}")).Body())["items"]!.AsArray().Single(p => p!["code"]!.GetValue<string>() == d)!["id"]!.GetValue<string>();
+        var dId = (await (await coordinator.GetAsync($"/api/v1/miek-projects?cycle={cycle}")).Body())["items"]!.AsArray().Single(p => p!["code"]!.GetValue<string>() == tag + d)!["id"]!.GetValue<string>();
         await DecideAsync("PV26", dId, "notIncluded", "Niet nodig.");
 
         var reader = hub.Client("GM0344", "Reader");
         async Task<List<string>> Codes(string sort) => [.. (await (await reader.GetAsync($"/api/v1/miek-projects?cycle={cycle}&sort={sort}")).Body())["items"]!.AsArray()
-            .Select(p => p!["code"]!.GetValue<string>())];
+            .Select(p => p!["code"]!.GetValue<string>()[tag.Length..])];
         Assert.Equal(["b", "d", "a", "c"], await Codes("-investment"));     // no investment: last, also descending
         Assert.Equal(["a", "d", "b", "c"], await Codes("investment"));
         Assert.Equal(["c", "b", "a", "d"], await Codes("delivery,-code"));  // ties broken by the next key
@@ -369,13 +371,13 @@ public abstract class MiekProgrammeTests(Hub hub)
         Assert.Equal(["a", "b", "c", "d"], await Codes(""));                // the list's own order: province, code
         // The same order in CSV and GeoJSON, and over GraphQL.
         var csv = await (await reader.GetAsync($"/api/v1/miek-projects?cycle={cycle}&sort=-investment&f=csv")).Content.ReadAsStringAsync();
-        var csvCodes = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split(',')[2]).ToList();
+        var csvCodes = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split(',')[2][tag.Length..]).ToList();
         Assert.Equal(["b", "d", "a", "c"], csvCodes);
         var geo = await (await reader.GetAsync($"/api/v1/miek-projects?cycle={cycle}&sort=-investment&f=geojson")).Body();
-        Assert.Equal(["b", "d", "a", "c"], geo["features"]!.AsArray().Select(f => f!["properties"]!["code"]!.GetValue<string>()));
+        Assert.Equal(["b", "d", "a", "c"], geo["features"]!.AsArray().Select(f => f!["properties"]!["code"]!.GetValue<string>()[tag.Length..]));
         var graph = await reader.PostAsync("/api/v1/graphql", Json(new JsonObject { ["query"] = $$"""{ miekProjects(cycle: "{{cycle}}", sort: "-investment", first: 3) { nodes { code } pageInfo { endCursor } } }""" }.ToJsonString()));
         var page = JsonNode.Parse(await graph.Content.ReadAsStringAsync())!["data"]!["miekProjects"]!;
-        Assert.Equal(["b", "d", "a"], page["nodes"]!.AsArray().Select(n => n!["code"]!.GetValue<string>()));
+        Assert.Equal(["b", "d", "a"], page["nodes"]!.AsArray().Select(n => n!["code"]!.GetValue<string>()[tag.Length..]));
         var problem = await (await reader.GetAsync($"/api/v1/miek-projects?cycle={cycle}&sort=-price")).Problem(HttpStatusCode.BadRequest);
         Assert.Equal("sort", problem.Errors().Single()["parameter"]!.GetValue<string>());
     }

@@ -97,7 +97,9 @@ public static class GraphQLEndpoint
             return;
         }
         var executer = http.RequestServices.GetRequiredService<IDocumentExecuter<DataHubSchema>>();
-        http.RequestServices.GetRequiredService<Features.Audit.AuditTrail>().Surface = Features.Audit.AuditTrail.GraphQL;
+        var audit = http.RequestServices.GetRequiredService<Features.Audit.AuditTrail>();
+        audit.Surface = Features.Audit.AuditTrail.GraphQL;
+        audit.GatherReads(); // one audit event per owner and kind of read per operation, not one per field
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
         timeout.CancelAfter(TimeSpan.FromSeconds(options.TimeoutSeconds));
         var results = new List<ExecutionResult>();
@@ -127,6 +129,10 @@ public static class GraphQLEndpoint
             catch (OperationCanceledException) when (timeout.IsCancellationRequested && !http.RequestAborted.IsCancellationRequested)
             {
                 results.Add(new ExecutionResult { Errors = [new ExecutionError($"The request ran longer than {options.TimeoutSeconds} s and was stopped.") { Code = "timeout" }] });
+            }
+            finally
+            {
+                await audit.FlushReadsAsync();
             }
         }
         http.Response.ContentType = (legacy ? "application/json" : ResponseType) + "; charset=utf-8";

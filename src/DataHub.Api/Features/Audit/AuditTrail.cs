@@ -5,10 +5,14 @@ namespace DataHub.Api.Features.Audit;
 
 /// <summary>
 /// Records every write and every read of non-public data by someone other than its owner. Write events join the
-/// write's own SaveChanges (so a failed write leaves no event); read events are stored at once.
+/// write's own SaveChanges (so a failed write leaves no event); read events are stored at once, or — for a GraphQL
+/// operation, whose fields read piece by piece — gathered and stored once the operation is done
+/// (<see cref="GatherReads"/>, <see cref="FlushReadsAsync"/>): one event per owner and kind of read, not one per field.
 /// </summary>
 public sealed class AuditTrail(DataHubDb db, TimeProvider clock)
 {
+    private Dictionary<(Caller Caller, string Owner, string What, string Surface), HashSet<Guid>>? _gathered;
+
     public const string Rest = "rest";
     public const string GraphQL = "graphql";
 
@@ -29,10 +33,30 @@ public sealed class AuditTrail(DataHubDb db, TimeProvider clock)
         if (foreign.Count == 0) return;
         foreach (var owner in foreign.GroupBy(v => v.OwnerCode))
         {
-            var ids = owner.Select(v => v.DevelopmentId).Distinct().ToList();
-            Write(caller, "read", "development", ids.Count == 1 ? ids[0].ToString() : null, owner.Key, ids.Count,
-                $"{what}: {string.Join(",", ids.Take(20))}{(ids.Count > 20 ? ",…" : "")}", surface);
+            if (_gathered is not null)
+            {
+                var key = (caller, owner.Key, what, surface ?? Surface);
+                if (!_gathered.TryGetValue(key, out var ids)) _gathered[key] = ids = [];
+                ids.UnionWith(owner.Select(v => v.DevelopmentId));
+            }
+            else WriteRead(caller, owner.Key, what, surface, owner.Select(v => v.DevelopmentId).Distinct().ToList());
         }
-        await db.SaveChangesAsync(ct);
+        if (_gathered is null) await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>From now on, reads are gathered until <see cref="FlushReadsAsync"/>.</summary>
+    public void GatherReads() => _gathered ??= [];
+
+    /// <summary>Stores the gathered reads, one event per owner and kind of read; runs also when the operation failed (what was read was read).</summary>
+    public async Task FlushReadsAsync()
+    {
+        if (_gathered is not { Count: > 0 } gathered) return;
+        foreach (var ((caller, owner, what, surface), ids) in gathered) WriteRead(caller, owner, what, surface, [.. ids.Order()]);
+        gathered.Clear();
+        await db.SaveChangesAsync(CancellationToken.None);
+    }
+
+    private void WriteRead(Caller caller, string owner, string what, string? surface, List<Guid> ids) =>
+        Write(caller, "read", "development", ids.Count == 1 ? ids[0].ToString() : null, owner, ids.Count,
+            $"{what}: {string.Join(",", ids.Take(20))}{(ids.Count > 20 ? ",…" : "")}", surface);
 }
