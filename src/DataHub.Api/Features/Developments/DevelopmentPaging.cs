@@ -8,8 +8,9 @@ namespace DataHub.Api.Features.Developments;
 /// <summary>
 /// Pages of the development list (REST and GraphQL), by keyset: in creation order (<c>seq</c>), or by <c>name</c> or
 /// <c>updatedAt</c>, ascending or descending, ties by creation order. A page starts behind the last record of the
-/// previous one (its sort value and Seq in the cursor), so records written meanwhile never make a page skip or
-/// repeat what the previous pages held; the database's own collation orders names.
+/// previous one (its sort value and Seq in the cursor), so writes meanwhile never make a page repeat a record or skip
+/// one that kept its place; a record that changed meanwhile moves to where its new value sorts (by updatedAt: to the
+/// newest end, where a new first page or updatedSince finds it). The database's own collation orders names.
 /// </summary>
 public static class DevelopmentPaging
 {
