@@ -13,13 +13,25 @@ public sealed class ConnectionGraphType<TNode> : ConnectionType<TNode, EdgeType<
     public ConnectionGraphType()
     {
         Field<ListGraphType<TNode>>("nodes").Description("The nodes of the edges, for clients that need no cursors")
-            .Resolve(c => ((System.Collections.IEnumerable?)c.Source?.GetType().GetProperty("Items")?.GetValue(c.Source))?.Cast<object>().ToList());
+            .Resolve(c => (c.Source as INodes)?.Nodes);
     }
+}
+
+/// <summary>The nodes of a connection whatever their type (the graph type of a connection does not know its nodes' CLR type).</summary>
+public interface INodes
+{
+    IEnumerable<object?> Nodes { get; }
+}
+
+/// <summary>The connection every list of the graph answers with.</summary>
+public sealed class NodeConnection<T> : Connection<T>, INodes
+{
+    public IEnumerable<object?> Nodes => Edges?.Select(e => (object?)e.Node) ?? [];
 }
 
 public static class Connections
 {
-    public static Connection<T> Of<T>(IReadOnlyList<(string Cursor, T Node)> page, long? total, bool hasMore) => new()
+    public static Connection<T> Of<T>(IReadOnlyList<(string Cursor, T Node)> page, long? total, bool hasMore) => new NodeConnection<T>
     {
         TotalCount = total is { } t ? (int)Math.Min(t, int.MaxValue) : null,
         Edges = [.. page.Select(p => new Edge<T> { Cursor = p.Cursor, Node = p.Node })],
