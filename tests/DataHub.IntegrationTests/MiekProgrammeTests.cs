@@ -328,6 +328,19 @@ public abstract class MiekProgrammeTests(Hub hub)
         Assert.Equal("onSchedule", earlier["items"]!.AsArray().Single(x => x!["project"]!.GetValue<string>() == onTrack)!["progress"]!.GetValue<string>());
         // A municipality of another province sees no projects of PV27 in the report.
         Assert.Empty((await (await hub.Client("GM0344", "Reader").GetAsync($"/api/v1/programme-cycles/{next}/progress-report")).Body())["items"]!.AsArray());
+        // asOf a moment, the report is what the hub knew then, forever: a late, backdated update changes today's report
+        // for that date, not the one asked asOf before it was recorded.
+        var ministry = hub.Client("KGG", "NationalIngest");
+        var known = Uri.EscapeDataString(DateTime.UtcNow.ToString("O"));
+        await Task.Delay(10);
+        var before = await (await ministry.GetAsync($"/api/v1/programme-cycles/{next}/progress-report?date=2026-09-01&asOf={known}")).Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.Created, (await coordinator.PostAsync($"/api/v1/miek-projects/{silent}/progress-updates",
+            Json("""{"asOfDate":"2026-08-31","phase":"planning","schedule":"onSchedule"}"""))).StatusCode);
+        Assert.Equal(before, await (await ministry.GetAsync($"/api/v1/programme-cycles/{next}/progress-report?date=2026-09-01&asOf={known}")).Content.ReadAsStringAsync());
+        var now = await (await ministry.GetAsync($"/api/v1/programme-cycles/{next}/progress-report?date=2026-09-01")).Body();
+        Assert.Equal("onSchedule", now["items"]!.AsArray().Single(x => x!["project"]!.GetValue<string>() == silent)!["progress"]!.GetValue<string>());
+        Assert.Equal("noRecentUpdate", JsonNode.Parse(before)!["items"]!.AsArray().Single(x => x!["project"]!.GetValue<string>() == silent)!["progress"]!.GetValue<string>());
+        await (await ministry.GetAsync($"/api/v1/programme-cycles/{next}/progress-report?asOf=soon")).Problem(HttpStatusCode.BadRequest);
         await (await hub.Client().GetAsync($"/api/v1/programme-cycles/{next}/progress-report?date=1-9-2026")).Problem(HttpStatusCode.BadRequest);
 
         // The ministry follows the updates through the change feed.

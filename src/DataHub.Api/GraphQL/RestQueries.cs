@@ -45,7 +45,7 @@ public static class RestQueries
         Add<CapacityMapImportReport>(query, "capacityMapImport", "getCapacityMapImport", "What a capacity-map import did", [], ["id"]);
         Add<BaselineChanges>(query, "programmeCycleChanges", "listProgrammeCycleChanges", "What was added, changed or retired since a cycle's baseline",
             ["resourceType", "limit", "cursor"], ["id"]);
-        Add<ProgressReport>(query, "progressReport", "getProgrammeCycleProgressReport", "How the previous round's projects are doing", ["date"], ["id"]);
+        Add<ProgressReport>(query, "progressReport", "getProgrammeCycleProgressReport", "How the previous round's projects are doing", ["date", "asOf"], ["id"]);
         Add<MiekProjectFiche>(query, "miekProjectFiche", "getMiekProjectFiche", "A project's fiche: fields, scores, decision, facts, progress, map and load data (asOf: as it stood then)", ["asOf"], ["id"]);
         Add<ProvinceFramework>(query, "weighingFramework", "getProvinceWeighingFramework", "The framework a province weighs with", [], ["province"]);
         Add<WeighingFramework>(query, "defaultWeighingFramework", "getDefaultWeighingFramework", "The default weighing framework: criteria A–H", []);

@@ -48,7 +48,9 @@ public static class MiekProgressEndpoints
             .Accepts<object>("application/json").Produces<ProgressUpdateResponse>(201).WithProblems(400, 401, 403, 404, 413, 415);
         api.MapGet("/programme-cycles/{id:guid}/progress-report", Report).WithTags("Programme").WithName("getProgrammeCycleProgressReport")
             .WithSummary("How the previous cycle's projects of the same scope are progressing: each project's latest update and a summary")
-            .WithQuery("date", "report as of this date (yyyy-mm-dd; default today)")
+            .WithQuery("date", "report as of this date (yyyy-mm-dd; default today, or asOf's date): the latest update dated on or before it counts")
+            .WithQuery("asOf", "the report as the hub knew it at this moment (cycles, projects, decisions and the updates recorded by then): the same answer forever, RFC 3339",
+                Microsoft.OpenApi.JsonSchemaType.String, "date-time")
             .Produces<ProgressReport>().WithProblems(400, 404);
         return api;
     }
@@ -131,26 +133,30 @@ public static class MiekProgressEndpoints
 
     public static async Task<IResult> Report(Guid id, HttpContext http, DataHubDb db, DevelopmentStore store, AccessScopes access, CancellationToken ct)
     {
-        var cycle = await db.ProgrammeCycleVersions.AsNoTracking().FirstOrDefaultAsync(c => c.CycleId == id && c.ValidTo == null, ct);
-        if (cycle is null) return Problems.NotFound($"There is no programme cycle {id}.");
-        var date = DateOnly.FromDateTime(store.Now());
+        var (asOf, asOfProblem) = RequestBody.AsOf(http.Request.Query);
+        if (asOfProblem is not null) return asOfProblem;
+        var cycle = await db.ProgrammeCycleVersions.AsNoTracking().Where(c => c.CycleId == id).InForceAt(asOf).FirstOrDefaultAsync(ct);
+        if (cycle is null) return Problems.NotFound($"There is no programme cycle {id}{(asOf is null ? "" : " at that moment")}.");
+        var date = DateOnly.FromDateTime(asOf ?? store.Now());
         if (http.Request.Query["date"].ToString() is { Length: > 0 } raw)
         {
             if (!DateOnly.TryParseExact(raw, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
                 return Problems.Validation([new FieldError("", "invalidFormat", "date is a calendar date, yyyy-mm-dd") { Parameter = "date" }]);
         }
         // The previous cycle: the latest earlier one of the same scope; for the national cycle, every province's previous cycle.
-        var earlier = await db.ProgrammeCycleVersions.AsNoTracking().Where(c => c.ValidTo == null && c.Year < cycle.Year
+        var earlier = await db.ProgrammeCycleVersions.AsNoTracking().InForceAt(asOf).Where(c => c.Year < cycle.Year
             && (cycle.Scope == ProgrammeCycleEndpoints.National ? c.Scope != ProgrammeCycleEndpoints.National : c.Scope == cycle.Scope)).ToListAsync(ct);
         var previous = earlier.GroupBy(c => c.Scope).Select(g => g.OrderByDescending(c => c.Year).ThenByDescending(c => c.CreatedAt).First()).ToList();
         var scope = await access.CurrentAsync(ct);
         var cycleIds = previous.Select(c => c.CycleId).ToList();
-        var projects = await db.MiekProjectVersions.AsNoTracking().Where(p => cycleIds.Contains(p.CycleId) && p.ValidTo == null && !p.IsRetired)
+        var projects = await db.MiekProjectVersions.AsNoTracking().InForceAt(asOf).Where(p => cycleIds.Contains(p.CycleId) && !p.IsRetired)
             .ReadableBy(scope).OrderBy(p => p.OwnerCode).ThenBy(p => p.Code).ToListAsync(ct);
         var projectIds = projects.Select(p => p.ProjectId).ToList();
-        var updates = (await db.MiekProgressUpdates.AsNoTracking().Where(u => projectIds.Contains(u.ProjectId) && u.AsOfDate <= date).ToListAsync(ct))
+        var recorded = db.MiekProgressUpdates.AsNoTracking().Where(u => projectIds.Contains(u.ProjectId) && u.AsOfDate <= date);
+        if (asOf is { } known) recorded = recorded.Where(u => u.RecordedAt <= known);
+        var updates = (await recorded.ToListAsync(ct))
             .GroupBy(u => u.ProjectId).ToDictionary(g => g.Key, g => g.OrderBy(u => u.AsOfDate).ThenBy(u => u.RowId).Last());
-        var decisions = await MiekProjectEndpoints.DecisionsAsync(db, projectIds, null, ct);
+        var decisions = await MiekProjectEndpoints.DecisionsAsync(db, projectIds, asOf, ct);
         // What the previous cycle put on its pMIEK: projects not included or withdrawn are not monitored.
         var items = projects.Where(p => p.Status != "withdrawn" && decisions.GetValueOrDefault(p.ProjectId)?.Value != "notIncluded").Select(p =>
         {
