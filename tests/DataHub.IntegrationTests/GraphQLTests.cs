@@ -200,6 +200,47 @@ public abstract class GraphQLTests(Hub hub)
     }
 
     [Fact]
+    public async Task Energy_areas_asked_asOf_a_moment_answer_with_that_moments_capacity_loads_and_bottlenecks()
+    {
+        var stedin = hub.Client("STEDIN", "Submitter");
+        var code = $"AO-{Id()}";
+        Assert.Equal(HttpStatusCode.Created, (await stedin.PostAsync("/api/v1/capacity-map-imports", Json($$"""
+            {"conforms_to":"http://data.netbeheernederland.nl/capaciteitskaart/v1.3.0","creator":"t","identifier":"asof","issued":"2026-11-01","energy_areas":[{"short_code":"{{code}}","works":[]}]}
+            """))).StatusCode);
+        async Task Areas(string offtake) => Assert.Equal(HttpStatusCode.OK, (await stedin.PostAsync("/api/v1/energy-area-imports", Http.GeoJson($$$"""
+            {"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[5.60,52.30],[5.64,52.30],[5.64,52.32],[5.60,52.32],[5.60,52.30]]]},
+              "properties":{"shortCode":"{{{code}}}","capacity":[{"year":2025,"offtakeMw":{{{offtake}}},"feedInMw":1}]}}]}
+            """))).StatusCode);
+        await Areas("0.1");
+        // Homes, public: every reader counts their load (by the rule set) in the area.
+        Assert.Equal(HttpStatusCode.Created, (await hub.Client("CLUSTER6", "Submitter").PostAsync("/api/v1/developments", Http.GeoJson(Point(Id(), 5.62, 52.31)))).StatusCode);
+        await Task.Delay(20);
+        var at = DateTime.UtcNow.ToString("O");
+        await Task.Delay(20);
+        await Areas("50"); // the operator adds capacity: the bottleneck is gone from now on
+
+        var reader = hub.Client("PV26", "Reader");
+        const string Query = """
+            query($at: DateTime) { energyAreas(operator: "STEDIN", asOf: $at, first: 200) { nodes {
+              shortCode capacity { year offtakeMw }
+              loads(scenario: "expected", fromYear: 2026, toYear: 2030) { year peakOfftakeMw availableOfftakeMw }
+              bottlenecks(scenario: "expected", fromYear: 2026, toYear: 2030) { direction scenario firstYear }
+              developments { id } } } }
+            """;
+        JsonNode Area(JsonNode data) => data["energyAreas"]!["nodes"]!.AsArray().Single(n => n!["shortCode"]!.GetValue<string>() == code)!;
+        var then = Area(Data(await Ask(reader, Query, new JsonObject { ["at"] = at })));
+        var now = Area(Data(await Ask(reader, Query)));
+        var q = $"area={Uri.EscapeDataString(code)}&scenario=expected&fromYear=2026&toYear=2030";
+        AssertSelectionOf((await (await reader.GetAsync($"/api/v1/bottlenecks?{q}&asOf={Uri.EscapeDataString(at)}")).Body())["items"], then["bottlenecks"], "bottlenecks asOf");
+        AssertSelectionOf((await (await reader.GetAsync($"/api/v1/area-loads?{q}&asOf={Uri.EscapeDataString(at)}")).Body())["items"], then["loads"], "loads asOf");
+        AssertSelectionOf((await (await reader.GetAsync($"/api/v1/bottlenecks?{q}")).Body())["items"], now["bottlenecks"], "bottlenecks now");
+        Assert.Equal((0.1, 50.0), (then["capacity"]![0]!["offtakeMw"]!.GetValue<double>(), now["capacity"]![0]!["offtakeMw"]!.GetValue<double>()));
+        Assert.NotEmpty(then["bottlenecks"]!.AsArray());
+        Assert.Empty(now["bottlenecks"]!.AsArray());
+        Assert.Single(then["developments"]!.AsArray());
+    }
+
+    [Fact]
     public async Task An_operation_reading_others_data_in_many_areas_is_audited_once_per_owner_and_kind_of_read()
     {
         var stedin = hub.Client("STEDIN", "Submitter");

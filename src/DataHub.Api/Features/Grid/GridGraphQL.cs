@@ -19,7 +19,7 @@ public sealed class EnergyAreaGraphType : ObjectGraphType<EnergyAreaVersion>
     public EnergyAreaGraphType(GraphQLOptions options)
     {
         Name = "EnergyArea";
-        Description = "A grid operator's energy area (or a TSO congestion area) with its capacity per year, works and stations.";
+        Description = "A grid operator's energy area (or a TSO congestion area) with its capacity per year, works and stations. Asked asOf a moment, its stations, developments, loads and bottlenecks answer at that moment too.";
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.AreaId);
         Field<NonNullGraphType<StringGraphType>>("operator").Resolve(c => c.Source.OperatorCode);
         Field<NonNullGraphType<StringGraphType>>("shortCode").Resolve(c => c.Source.ShortCode);
@@ -44,7 +44,7 @@ public sealed class EnergyAreaGraphType : ObjectGraphType<EnergyAreaVersion>
                 var model = await GridGraphQL.ModelAsync(c);
                 var index = model.Grid.IndexOf(c.Source.AreaId);
                 if (index < 0) return (object)Array.Empty<DevelopmentFeature>();
-                return DevelopmentGraphQL.Loader(c).LoadMany(model.DevelopmentsIn(index).Distinct().Order()).Then(l => l.OrderBy(f => f.Id).ToList());
+                return DevelopmentGraphQL.Loader(c, c.AsOf()).LoadMany(model.DevelopmentsIn(index).Distinct().Order()).Then(l => l.OrderBy(f => f.Id).ToList());
             });
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<BottleneckGraphType>>>>("bottlenecks")
             .Argument<StringGraphType>("scenario", "committed, expected, ambition (comma-separated; all when absent)").Argument<IntGraphType>("fromYear").Argument<IntGraphType>("toYear")
@@ -137,18 +137,30 @@ public static class GridGraphQL
         return result;
     }
 
-    /// <summary>The analysis model of the current data, looked up once per request.</summary>
-    public static Task<GridModel> ModelAsync(IResolveFieldContext c) =>
-        c.Service<BatchLoaders>().Once("gridModel", () => c.Service<GridModelCache>().CurrentAsync(c.Service<DataHubDb>(), c.CancellationToken));
+    /// <summary>
+    /// The analysis model, looked up once per request: of the current data, or of the moment the enclosing field was
+    /// asked at (<c>energyAreas(asOf: …) { bottlenecks }</c> answers with that moment's bottlenecks, as REST's asOf).
+    /// </summary>
+    public static Task<GridModel> ModelAsync(IResolveFieldContext c)
+    {
+        var asOf = c.AsOf();
+        var models = c.Service<GridModelCache>();
+        return c.Service<BatchLoaders>().Once($"gridModel@{asOf:O}", () => asOf is { } past
+            ? models.AtAsync(c.Service<DataHubDb>(), past, c.CancellationToken)
+            : models.CurrentAsync(c.Service<DataHubDb>(), c.CancellationToken));
+    }
 
-    /// <summary>Stations per (operator, energy area short code), one round trip per query level.</summary>
-    public static BatchLoader<(string, string), List<StationResponse>> Stations(IResolveFieldContext c) =>
-        c.Service<BatchLoaders>().For<(string, string), List<StationResponse>>("stations", async (keys, ct) =>
+    /// <summary>Stations per (operator, energy area short code), one round trip per query level; at the moment the areas were asked at.</summary>
+    public static BatchLoader<(string, string), List<StationResponse>> Stations(IResolveFieldContext c)
+    {
+        var asOf = c.AsOf();
+        return c.Service<BatchLoaders>().For<(string, string), List<StationResponse>>($"stations@{asOf:O}", async (keys, ct) =>
         {
             var operators = keys.Select(k => k.Item1).Distinct().ToList();
             var codes = keys.Select(k => k.Item2).Distinct().ToList();
-            var rows = await c.Service<DataHubDb>().StationVersions.AsNoTracking()
-                .Where(s => s.ValidTo == null && operators.Contains(s.OperatorCode) && s.EnergyAreaShortCode != null && codes.Contains(s.EnergyAreaShortCode)).ToListAsync(ct);
+            var rows = await c.Service<DataHubDb>().StationVersions.AsNoTracking().InForceAt(asOf)
+                .Where(s => operators.Contains(s.OperatorCode) && s.EnergyAreaShortCode != null && codes.Contains(s.EnergyAreaShortCode)).ToListAsync(ct);
             return rows.GroupBy(s => (s.OperatorCode, s.EnergyAreaShortCode!)).ToDictionary(g => g.Key, g => g.OrderBy(s => s.Code).Select(StationEndpoints.ToResponse).ToList());
         });
+    }
 }

@@ -104,7 +104,7 @@ public static class ProgrammeGraphQL
                 .Where(p => keys.Contains((p.ProjectId, p.Version))).ToList();
             var scope = await c.Service<AccessScopes>().CurrentAsync(ct);
             var view = AnalysisView.For(scope);
-            var model = asOf is { } past ? await c.Service<GridModelCache>().AtAsync(db, past, ct) : await GridGraphQL.ModelAsync(c);
+            var model = await GridGraphQL.ModelAsync(c);
             var assessments = await MiekAssessmentEndpoints.AssessAsync(db, rows, scope, model, view, c.Service<IOptions<DataHubOptions>>().Value, ct, asOf: asOf);
             await c.Service<Audit.AuditTrail>().ReadAsync(scope.Caller, view.Counted.Select(d => d.AccessRow()), "graphql MIEK assessment", ct);
             return rows.Zip(assessments).ToDictionary(x => (x.First.ProjectId, x.First.Version), x => x.Second);
