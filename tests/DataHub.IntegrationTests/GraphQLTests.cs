@@ -511,7 +511,7 @@ public abstract class GraphQLTests(Hub hub)
         static List<string> Codes(JsonNode list, string array, string key) => [.. list[array]!.AsArray().Select(i => i![key]!.ToString())];
 
         var client = hub.Client("PV26", "Reader");
-        Assert.Equal(Codes(await (await client.GetAsync("/api/v1/organisations")).Body(), "items", "code"), await PageThrough(client, "organisations", "", "code", 7));
+        Assert.Equal(Codes(await (await client.GetAsync("/api/v1/organisations")).Body(), "items", "code"), await PageThrough(client, "organisations", "", "code", 60));
         var provinces = await (await client.GetAsync("/api/v1/areas?kind=province&withGeometry=false")).Body();
         Assert.Equal(provinces["features"]!.AsArray().Select(f => f!["id"]!.ToString()), await PageThrough(client, "areas", "kind: \"province\", ", "code", 5));
         Assert.Equal(12, (await PageThrough(client, "areas", "kind: \"province\", ", "code", 5)).Distinct().Count());
