@@ -243,9 +243,10 @@ public abstract class GraphQLTests(Hub hub)
     [Fact]
     public async Task An_operation_reading_others_data_in_many_areas_is_audited_once_per_owner_and_kind_of_read()
     {
-        var stedin = hub.Client("STEDIN", "Submitter");
+        // Areas of an operator no other test here uses, so that the query walks exactly these two.
+        var operatorClient = hub.Client("RENDO", "Submitter");
         var (east, west) = ($"AU-E-{Id()}", $"AU-W-{Id()}");
-        Assert.Equal(HttpStatusCode.Created, (await stedin.PostAsync("/api/v1/capacity-map-imports", Json($$"""
+        Assert.Equal(HttpStatusCode.Created, (await operatorClient.PostAsync("/api/v1/capacity-map-imports", Json($$"""
             {"conforms_to":"http://data.netbeheernederland.nl/capaciteitskaart/v1.3.0","creator":"t","identifier":"audit","issued":"2026-11-01",
              "energy_areas":[{"short_code":"{{east}}","works":[]},{"short_code":"{{west}}","works":[]}]}
             """))).StatusCode);
@@ -253,7 +254,7 @@ public abstract class GraphQLTests(Hub hub)
             {"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[{{{lon}}},52.06],[{{{lon + 0.04}}},52.06],[{{{lon + 0.04}}},52.08],[{{{lon}}},52.08],[{{{lon}}},52.06]]]},
              "properties":{"shortCode":"{{{code}}}","capacity":[{"year":2025,"offtakeMw":1,"feedInMw":1}]}}
             """;
-        Assert.Equal(HttpStatusCode.OK, (await stedin.PostAsync("/api/v1/energy-area-imports", Http.GeoJson(
+        Assert.Equal(HttpStatusCode.OK, (await operatorClient.PostAsync("/api/v1/energy-area-imports", Http.GeoJson(
             $$"""{"type":"FeatureCollection","features":[{{Area(west, 5.26)}},{{Area(east, 5.31)}}]}"""))).StatusCode);
         // CLUSTER6's shared (not public) plans, one in each area, shared with the province in detail.
         var owner = hub.Client("CLUSTER6", "Submitter", "OrgAdmin");
@@ -270,7 +271,7 @@ public abstract class GraphQLTests(Hub hub)
 
         var before = (await (await owner.GetAsync("/api/v1/audit-events?limit=1")).Body())["items"]!.AsArray().Single()!["id"]!.GetValue<long>();
         var data = Data(await Ask(hub.Client("PV26", "Reader"), """
-            { energyAreas(operator: "STEDIN", first: 500) { nodes { shortCode loads(scenario: "expected", fromYear: 2030, toYear: 2030) { peakOfftakeMw } bottlenecks(scenario: "expected") { firstYear } } } }
+            { energyAreas(operator: "RENDO", first: 500) { nodes { shortCode loads(scenario: "expected", fromYear: 2030, toYear: 2030) { peakOfftakeMw } bottlenecks(scenario: "expected") { firstYear } } } }
             """));
         // Both areas carry the plans' load…
         var nodes = data["energyAreas"]!["nodes"]!.AsArray();
