@@ -169,6 +169,18 @@ public abstract class SharingAgreementTests(Hub hub)
         await (await hub.Client(owner, "Reader", "Submitter").GetAsync("/api/v1/audit-events")).Problem(HttpStatusCode.Forbidden);
         var all = (await (await hub.Client("KGG", "HubAdmin").GetAsync("/api/v1/audit-events?limit=1000")).Body())["items"]!.AsArray();
         Assert.Contains(all, e => e!["dataOwner"]?.GetValue<string>() == owner);
+        // Paged with a filter: the next link keeps asking since the same moment, and gives the same events as one page.
+        var since = Uri.EscapeDataString(all.Select(e => e!["at"]!.GetValue<DateTime>()).Order().ElementAt(all.Count / 2).ToUniversalTime().ToString("O"));
+        var whole = (await (await admin.GetAsync($"/api/v1/audit-events?since={since}&limit=1000")).Body())["items"]!.AsArray().Select(e => e!["id"]!.GetValue<long>()).ToList();
+        var paged = new List<long>();
+        for (var url = $"/api/v1/audit-events?since={since}&limit=2"; url is not null;)
+        {
+            var page = await (await admin.GetAsync(url)).Body();
+            paged.AddRange(page["items"]!.AsArray().Select(e => e!["id"]!.GetValue<long>()));
+            url = page["links"]!.AsArray().SingleOrDefault(l => l!["rel"]!.GetValue<string>() == "next")?["href"]!.GetValue<string>();
+            if (url is not null) Assert.Contains($"since={since}", url);
+        }
+        Assert.Equal(whole, paged);
         // No write surface exists for audit events.
         Assert.Equal(HttpStatusCode.MethodNotAllowed, (await admin.PostAsync("/api/v1/audit-events", Json(new JsonObject()))).StatusCode);
         Assert.Equal(HttpStatusCode.MethodNotAllowed, (await admin.DeleteAsync("/api/v1/audit-events")).StatusCode);

@@ -47,7 +47,8 @@ public static class AuditEndpoints
         if (page.Count > take)
         {
             page.RemoveAt(take);
-            links.Add(new($"{http.Request.Scheme}://{http.Request.Host}/api/v1/audit-events?limit={take}&cursor={page[^1].Id}", "next", "application/json"));
+            links.Add(PageLinks.Next(http.Request, "application/json", ("limit", take.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                ("cursor", page[^1].Id.ToString(System.Globalization.CultureInfo.InvariantCulture))));
         }
         var items = page.Select(e => new AuditEventResponse(e.Id, e.At, e.Subject, e.Organisation, e.Action, e.Surface, e.ResourceType,
             e.ResourceId, e.DataOwner, e.RecordCount, e.Detail)).ToList();

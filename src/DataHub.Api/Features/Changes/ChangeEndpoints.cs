@@ -77,13 +77,10 @@ public static class ChangeEndpoints
         }
         await audit.ReadAsync(scope.Caller, shown, "change feed", ct);
         var baseUrl = DevelopmentEndpoints.BaseUrl(http.Request);
-        var next = q.ToDictionary(kv => kv.Key, kv => kv.Value.ToString());
-        next["since"] = cursor.ToString(CultureInfo.InvariantCulture);
-        next["limit"] = limit.ToString(CultureInfo.InvariantCulture);
         var links = new List<Link>
         {
             new($"{baseUrl}{http.Request.Path}{http.Request.QueryString}", "self", "application/json"),
-            new($"{baseUrl}{http.Request.Path}{QueryString.Create(next!)}", "next", "application/json"),
+            PageLinks.Next(http.Request, "application/json", ("since", cursor.ToString(CultureInfo.InvariantCulture)), ("limit", limit.ToString(CultureInfo.InvariantCulture))),
         };
         return TypedResults.Ok(new ChangePage(page, cursor.ToString(CultureInfo.InvariantCulture), page.Count, links));
     }

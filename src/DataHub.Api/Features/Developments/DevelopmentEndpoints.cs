@@ -83,10 +83,8 @@ public static class DevelopmentEndpoints
         var links = new List<Link> { new(self, "self", "application/geo+json") };
         if (hasMore)
         {
-            var query = http.Request.Query.ToDictionary(kv => kv.Key, kv => kv.Value.ToString());
-            query["cursor"] = DevelopmentPaging.CursorOf(page[^1], filter);
-            query["limit"] = filter.Limit.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            links.Add(new Link($"{baseUrl}{http.Request.Path}{QueryString.Create(query!)}", "next", "application/geo+json"));
+            links.Add(PageLinks.Next(http.Request, GeoJson.MediaType, ("cursor", DevelopmentPaging.CursorOf(page[^1], filter)),
+                ("limit", filter.Limit.ToString(System.Globalization.CultureInfo.InvariantCulture))));
         }
         await audit.ReadAsync(scope.Caller, page, "list", ct);
         http.Response.Headers["Content-Crs"] = $"<{filter.ResponseCrs.Uri}>";

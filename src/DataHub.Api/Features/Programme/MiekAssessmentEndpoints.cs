@@ -79,7 +79,7 @@ public static class MiekAssessmentEndpoints
         if (asOf is { } t) assessed = assessed.Where(a => a.ValidFrom <= t);
         var rows = (await assessed.OrderBy(a => a.Criterion).ThenBy(a => a.Version).ToListAsync(ct)).ToLookup(a => a.ProjectId);
         frameworks ??= await WeighingFrameworkEndpoints.ForAsync(db, [.. projects.Select(p => p.OwnerCode).Distinct()], ct, asOf);
-        var fiches = projects.Select(MiekSupportingFacts.Fiche).ToList();
+        var fiches = projects.Select(MiekProjectEndpoints.FicheOf).ToList();
         var factsA = await MiekSupportingFacts.CriterionAAsync(db, scope, fiches, ct, asOf);
         return [.. projects.Select((project, i) =>
         {
@@ -153,8 +153,8 @@ public static class MiekAssessmentEndpoints
         AccessScope scope, AuditTrail audit, DataHubOptions options, CancellationToken ct,
         Func<MiekProjectVersion, JsonElement, ErrorCollector, Task<(string? Value, IResult? Refused)>> check, string rationaleName = "rationale")
     {
-        var project = await db.MiekProjectVersions.AsNoTracking().Where(p => p.ProjectId == id && p.ValidTo == null && !p.IsRetired).ReadableBy(scope).FirstOrDefaultAsync(ct);
-        if (project is null) return Problems.NotFound($"There is no MIEK project {id}.");
+        var project = await MiekProjectEndpoints.ReadAsync(db, id, scope, null, ct);
+        if (project is null or { IsRetired: true }) return Problems.NotFound($"There is no MIEK project {id}.");
         var (doc, problem) = await RequestBody.ReadJsonAsync(http.Request, options.Limits, ["application/json"], ct);
         if (problem is not null) return problem;
         using (doc)

@@ -59,7 +59,7 @@ public static class MiekFicheEndpoints
         var progress = db.MiekProgressUpdates.AsNoTracking().Where(u => u.ProjectId == id);
         if (asOf is { } then) progress = progress.Where(u => u.RecordedAt <= then);
         var latest = await progress.OrderByDescending(u => u.AsOfDate).ThenByDescending(u => u.RowId).FirstOrDefaultAsync(ct);
-        var fiche = MiekSupportingFacts.Fiche(project);
+        var fiche = MiekProjectEndpoints.FicheOf(project);
         var areas = MiekSupportingFacts.Areas(model, fiche).Select(i => model.Grid.Areas[i])
             .Select(a => new FicheArea(new AreaRef(a.Id, a.Operator, a.ShortCode), a.Boundary)).ToList();
         var result = new MiekProjectFiche(MiekProjectEndpoints.ToResponse(project, decision.GetValueOrDefault(id)), ProgrammeCycleEndpoints.ToResponse(cycle),

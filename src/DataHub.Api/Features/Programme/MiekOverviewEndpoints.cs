@@ -1,7 +1,5 @@
-using System.Text.Json;
 using DataHub.Api.Access;
 using DataHub.Api.Data;
-using DataHub.Api.Features.Developments;
 using DataHub.Api.Http;
 
 namespace DataHub.Api.Features.Programme;
@@ -45,7 +43,7 @@ public static class MiekOverviewEndpoints
         var (selection, problem) = await MiekProjectSelection.ReadAsync(q, db, scope, [], ct);
         if (problem is not null) return (null, problem);
         var rows = selection!.Rows.Select(p => (Project: p, Decision: selection.Decisions.GetValueOrDefault(p.ProjectId)?.Value,
-            Fiche: JsonSerializer.Deserialize<MiekFiche>(p.FicheJson, DevelopmentMapping.StoredJson)!)).ToList();
+            Fiche: MiekProjectEndpoints.FicheOf(p))).ToList();
         List<MiekOverviewGroup> By(Func<(MiekProjectVersion Project, string? Decision, MiekFiche Fiche), string> key) =>
             [.. rows.GroupBy(key).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Group(g.Key, [.. g]))];
         return (new MiekOverview(Guid.TryParse(q["cycle"], out var c) ? c : null, int.TryParse(q["year"], out var y) ? y : null, selection.AsOf,

@@ -58,7 +58,7 @@ public static class MiekProgressEndpoints
     public static async Task<IResult> List(Guid id, DataHubDb db, AccessScopes access, CancellationToken ct)
     {
         var scope = await access.CurrentAsync(ct);
-        if (!await db.MiekProjectVersions.Where(p => p.ProjectId == id && p.ValidTo == null).ReadableBy(scope).AnyAsync(ct))
+        if (await MiekProjectEndpoints.ReadAsync(db, id, scope, null, ct) is null)
             return Problems.NotFound($"There is no MIEK project {id}.");
         var items = (await db.MiekProgressUpdates.AsNoTracking().Where(u => u.ProjectId == id).OrderBy(u => u.AsOfDate).ThenBy(u => u.RowId).ToListAsync(ct))
             .Select(ToResponse).ToList();
@@ -69,8 +69,8 @@ public static class MiekProgressEndpoints
         IOptions<DataHubOptions> options, CancellationToken ct)
     {
         var scope = await access.CurrentAsync(ct);
-        var project = await db.MiekProjectVersions.AsNoTracking().Where(p => p.ProjectId == id && p.ValidTo == null && !p.IsRetired).ReadableBy(scope).FirstOrDefaultAsync(ct);
-        if (project is null) return Problems.NotFound($"There is no MIEK project {id}.");
+        var project = await MiekProjectEndpoints.ReadAsync(db, id, scope, null, ct);
+        if (project is null or { IsRetired: true }) return Problems.NotFound($"There is no MIEK project {id}.");
         if (scope.Organisation is null) return Problems.Unauthorized("Progress is reported by a signed-in organisation.");
         if (!MayReport(scope, project))
             return Problems.Forbidden($"{project.OwnerCode}'s ProgrammeCoordinator, or a grid operator that proposed the project or is one of its parties, reports its progress.");
@@ -162,7 +162,7 @@ public static class MiekProgressEndpoints
         {
             var latest = updates.GetValueOrDefault(p.ProjectId);
             var progress = latest is null || latest.AsOfDate < date.AddDays(-RecentDays) ? "noRecentUpdate" : latest.Schedule;
-            var fiche = JsonSerializer.Deserialize<MiekFiche>(p.FicheJson, DevelopmentMapping.StoredJson)!;
+            var fiche = MiekProjectEndpoints.FicheOf(p);
             return new ProgressReportItem(p.ProjectId, p.OwnerCode, p.Code, p.Name, p.Carrier, p.InfrastructureType, decisions.GetValueOrDefault(p.ProjectId)?.Value,
                 fiche.Planning.IndicativeDelivery, progress, latest is null ? null : ToResponse(latest));
         }).ToList();

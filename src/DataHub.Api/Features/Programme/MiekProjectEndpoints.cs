@@ -228,9 +228,12 @@ public static partial class MiekProjectEndpoints
         Geometry = r.Geometry, FicheJson = JsonSerializer.Serialize(r.Fiche, Stored), ChangedBy = caller.Subject, CreatedAt = createdAt,
     };
 
+    /// <summary>The fiche fields a project version stores as JSON.</summary>
+    public static MiekFiche FicheOf(MiekProjectVersion p) => JsonSerializer.Deserialize<MiekFiche>(p.FicheJson, Stored)!;
+
     public static MiekProjectResponse ToResponse(MiekProjectVersion p, MiekAssessmentVersion? decision)
     {
-        var f = JsonSerializer.Deserialize<MiekFiche>(p.FicheJson, Stored)!;
+        var f = FicheOf(p);
         return new(p.ProjectId, p.OwnerCode, p.CycleId, p.Code, p.Name, p.Geometry, p.InfrastructureType, p.Carrier, p.ProjectType, p.Status, p.ProposedBy,
             f.Sectors, f.Developments, f.EnergyAreas, f.Works, f.CapacityMw, f.Finance, f.Planning, f.Parties, f.Description, f.Narrative, f.ReasonForInclusion,
             f.Dependencies, f.ExecutionAgreements, decision?.Value, decision?.Rationale, p.Version, p.IsRetired, p.CreatedAt, p.ValidFrom);
@@ -413,7 +416,7 @@ public static class MiekProjectAccess
     public static bool IsGridOperatorOf(AccessScope scope, MiekProjectVersion project) =>
         scope.OrganisationType == OrganisationTypes.Netbeheerder && scope.Caller.Has(Roles.Submitter)
         && (project.ProposedBy == scope.Organisation
-            || JsonSerializer.Deserialize<MiekFiche>(project.FicheJson, DevelopmentMapping.StoredJson)!.Parties.Any(p => p.Organisation == scope.Organisation));
+            || MiekProjectEndpoints.FicheOf(project).Parties.Any(p => p.Organisation == scope.Organisation));
 
     /// <summary>The versions in force at a moment (now when null), retired ones left out.</summary>
     public static IQueryable<MiekProjectVersion> InForce(this IQueryable<MiekProjectVersion> rows, DateTime? asOf) =>

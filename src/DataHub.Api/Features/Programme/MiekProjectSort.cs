@@ -51,7 +51,7 @@ public static class MiekProjectSort
     {
         if (keys.Count == 0) return selection.Rows;
         var rows = selection.Rows.Select((p, i) => (Row: p, Position: i, Values: keys.Select(k =>
-            Keys[k.Key](p, MiekSupportingFacts.Fiche(p), selection.Decisions.GetValueOrDefault(p.ProjectId))).ToArray())).ToList();
+            Keys[k.Key](p, MiekProjectEndpoints.FicheOf(p), selection.Decisions.GetValueOrDefault(p.ProjectId))).ToArray())).ToList();
         rows.Sort((a, b) =>
         {
             for (var k = 0; k < keys.Count; k++)

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using DataHub.Api.Access;
 using DataHub.Api.Data;
 using DataHub.Api.Features.Analysis;
@@ -101,6 +100,4 @@ public static class MiekSupportingFacts
             [.. loads.Select(g => g.Key)], [.. loads.Select(g => Math.Round(g.Sum(l => l.PeakOfftakeMw), 3))], [.. loads.Select(g => Sum(g.Select(l => l.AvailableOfftakeMw)))],
             [.. loads.Select(g => Math.Round(g.Sum(l => l.PeakFeedInMw), 3))], [.. loads.Select(g => Sum(g.Select(l => l.AvailableFeedInMw)))]);
     }
-
-    public static MiekFiche Fiche(MiekProjectVersion p) => JsonSerializer.Deserialize<MiekFiche>(p.FicheJson, DevelopmentMapping.StoredJson)!;
 }

@@ -224,9 +224,8 @@ public static partial class ProgrammeCycleEndpoints
         if (page.Count > limit)
         {
             page.RemoveAt(limit);
-            var next = QueryString.Create([.. types.Length > 0 ? [new KeyValuePair<string, string?>("resourceType", string.Join(",", types))] : Array.Empty<KeyValuePair<string, string?>>(),
-                new("limit", limit.ToString(CultureInfo.InvariantCulture)), new("cursor", page[^1].First.Sequence.ToString(CultureInfo.InvariantCulture))]);
-            links.Add(new($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}{http.Request.Path}{next}", "next", "application/json"));
+            links.Add(PageLinks.Next(http.Request, "application/json", ("limit", limit.ToString(CultureInfo.InvariantCulture)),
+                ("cursor", page[^1].First.Sequence.ToString(CultureInfo.InvariantCulture))));
         }
         var items = page.Select(x =>
         {
