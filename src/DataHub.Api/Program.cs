@@ -43,6 +43,7 @@ app.UseDataHubHeaders();
 app.UseDataHubProblems();
 app.UseCors();
 app.UseAuthentication();
+app.UseFailedCredentialRefusal();
 app.UseUnknownTenantRefusal();
 app.UseAuthorization();
 app.UseRateLimiter();

@@ -98,6 +98,56 @@ public static class Authentication
         return new JwtSecurityTokenHandler().WriteToken(token);
     }
 
+    /// <summary>
+    /// A request that carries credentials which do not validate is refused with 401 on every route, public ones included:
+    /// only a request without credentials is anonymous (an expired token must never read as "no token" and return a short
+    /// list). Bad signature, expired, not yet valid, wrong issuer or audience, a malformed header, an unsupported scheme, and
+    /// a valid token that names no organisation and no tenant all answer 401 with WWW-Authenticate error="invalid_token".
+    /// </summary>
+    public static IApplicationBuilder UseFailedCredentialRefusal(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    {
+        if (!http.Request.Headers.TryGetValue("Authorization", out var header))
+        {
+            await next();
+            return;
+        }
+        var why = await WhyInvalidAsync(http, header.ToString());
+        if (why is null)
+        {
+            await next();
+            return;
+        }
+        http.Response.Headers.WWWAuthenticate = $"Bearer error=\"invalid_token\", error_description=\"{why}\"";
+        await Problems.InvalidCredentials(why).ExecuteAsync(http);
+    });
+
+    /// <summary>Why the request's credentials do not validate, or null when they do (a header-safe sentence, no quotes).</summary>
+    private static async Task<string?> WhyInvalidAsync(HttpContext http, string header)
+    {
+        var parts = header.Trim().Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (parts.Length == 0) return "The Authorization header is empty.";
+        if (!parts[0].Equals("Bearer", StringComparison.OrdinalIgnoreCase))
+            return "Only the Bearer scheme is supported.";
+        if (parts.Length < 2) return "The Authorization header has no token after Bearer.";
+        var result = await http.AuthenticateAsync(); // the default scheme's result, computed once per request
+        if (!result.Succeeded)
+            return result.Failure switch
+            {
+                SecurityTokenExpiredException e => $"The token expired at {e.Expires:yyyy-MM-ddTHH:mm:ssZ}.",
+                SecurityTokenNotYetValidException e => $"The token is not valid before {e.NotBefore:yyyy-MM-ddTHH:mm:ssZ}.",
+                SecurityTokenInvalidSignatureException or SecurityTokenSignatureKeyNotFoundException => "The token's signature does not validate.",
+                SecurityTokenInvalidIssuerException => "The token's issuer is not accepted by this hub.",
+                SecurityTokenInvalidAudienceException => "The token's audience is not this hub.",
+                SecurityTokenMalformedException or ArgumentException => "The bearer token is not a well-formed JWT.",
+                null => "The bearer token is not a well-formed JWT.",
+                _ => "The bearer token does not validate.",
+            };
+        var user = result.Principal;
+        if (user.FindFirst(DataHubClaims.Organisation) is null && user.FindFirst(DataHubClaims.UnknownTenant) is null)
+            return "The token names no organisation and no tenant.";
+        return null;
+    }
+
     /// <summary>A signed-in caller whose tenant is not registered gets 403 on every request, before any endpoint runs.</summary>
     public static IApplicationBuilder UseUnknownTenantRefusal(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {

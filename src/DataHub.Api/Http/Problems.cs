@@ -29,6 +29,8 @@ public static class Problems
     public static ProblemResult Conflict(string detail) => new(new Problem(TypeBase + "conflict", "Conflict", 409, detail));
     public static ProblemResult Forbidden(string detail) => new(new Problem(TypeBase + "forbidden", "Forbidden", 403, detail));
     public static ProblemResult Unauthorized(string detail) => new(new Problem(TypeBase + "unauthorized", "Unauthorized", 401, detail));
+    public static ProblemResult InvalidCredentials(string detail) =>
+        new(new Problem(TypeBase + "invalid-token", "Unauthorized", 401, detail + " Send no Authorization header to read as anonymous, or a valid token."));
     public static ProblemResult PreconditionFailed(string detail) => new(new Problem(TypeBase + "precondition-failed", "Precondition failed", 412, detail));
     public static ProblemResult PreconditionRequired(string detail) => new(new Problem(TypeBase + "precondition-required", "Precondition required", 428, detail));
     public static ProblemResult TooLarge(string detail) => new(new Problem(TypeBase + "payload-too-large", "Payload too large", 413, detail));
