@@ -9,6 +9,7 @@ public sealed record ParameterDoc(string Name, ParameterLocation In, string Desc
 public static class OpenApiSetup
 {
     public const string DocumentName = "openapi";
+    public const string DocsPath = "/api/v1/docs";
 
     public static RouteHandlerBuilder WithQuery(this RouteHandlerBuilder b, string name, string description, JsonSchemaType type = JsonSchemaType.String, string? format = null) =>
         b.WithMetadata(new ParameterDoc(name, ParameterLocation.Query, description, type, format));
@@ -60,10 +61,28 @@ public static class OpenApiSetup
         app.UseSwagger(o => o.RouteTemplate = "api/v1/{documentName}.json");
         app.UseSwaggerUI(o =>
         {
-            o.RoutePrefix = "api/v1/docs";
+            o.RoutePrefix = DocsPath.TrimStart('/');
             o.SwaggerEndpoint($"/api/v1/{DocumentName}.json", "DataHub API v1");
+            o.DocumentTitle = "DataHub API";
+            o.InjectStylesheet("datahub-docs.css");
+            o.InjectJavascript("datahub-docs.js");
         });
+        // The page's own additions, self-hosted so that its content security policy allows nothing but this hub.
+        foreach (var (file, type) in new[] { ("datahub-docs.css", "text/css"), ("datahub-docs.js", "text/javascript") })
+        {
+            var bytes = DocsAsset(file);
+            app.MapGet($"{DocsPath}/{file}", () => Results.Bytes(bytes, type)).ExcludeFromDescription();
+        }
         return app;
+    }
+
+    private static byte[] DocsAsset(string file)
+    {
+        using var stream = typeof(OpenApiSetup).Assembly.GetManifestResourceStream($"DataHub.Api.Resources.docs.{file}")
+            ?? throw new InvalidOperationException($"missing embedded resource {file}");
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
     }
 
     /// <summary>Declared parameters, API-Version on every success, 400 problems where input can be wrong.</summary>
