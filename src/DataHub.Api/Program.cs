@@ -47,6 +47,7 @@ app.UseFailedCredentialRefusal();
 app.UseUnknownTenantRefusal();
 app.UseAuthorization();
 app.UseRateLimiter();
+app.UseDeclaredQueryParameters();
 app.MapDataHubOpenApi();
 
 var api = app.MapGroup("/api/v1");

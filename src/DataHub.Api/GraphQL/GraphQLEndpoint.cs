@@ -21,7 +21,9 @@ public static class GraphQLEndpoint
     public static IEndpointRouteBuilder MapDataHubGraphQL(this RouteGroupBuilder api)
     {
         api.MapPost("/graphql", Post).ExcludeFromDescription();
-        api.MapGet("/graphql", Get).ExcludeFromDescription();
+        api.MapGet("/graphql", Get).ExcludeFromDescription()
+            .WithQuery("query", "the GraphQL document").WithQuery("variables", "the variables, as JSON")
+            .WithQuery("operationName", "which operation of the document to run").WithQuery("extensions", "GraphQL request extensions, as JSON");
         return api;
     }
 
@@ -57,6 +59,11 @@ public static class GraphQLEndpoint
     private static async Task Get(HttpContext http, GraphQLOptions options, IGraphQLTextSerializer serializer)
     {
         var q = http.Request.Query;
+        if (RequestBody.HasNul(q["query"].ToString()) || RequestBody.HasNul(q["variables"].ToString()))
+        {
+            await RequestBody.NulProblem("query").ExecuteAsync(http);
+            return;
+        }
         Inputs? variables = null;
         if (q["variables"].ToString() is { Length: > 0 } v)
         {
@@ -153,9 +160,9 @@ public static class GraphQLEndpoint
             var operation = operationName is null ? operations.FirstOrDefault() : operations.FirstOrDefault(o => o.Name?.Value == operationName);
             return operation?.Operation == OperationType.Mutation;
         }
-        catch (GraphQLParser.Exceptions.GraphQLSyntaxErrorException)
+        catch (Exception e) when (e is GraphQLParser.Exceptions.GraphQLSyntaxErrorException or GraphQLParser.Exceptions.GraphQLMaxDepthExceededException)
         {
-            return false; // the executor reports the syntax error
+            return false; // the executor reports the syntax error or the depth
         }
     }
 }

@@ -14,6 +14,8 @@ public sealed class GraphQLOptions
     public int MaxDepth { get; set; } = 15; // the standard introspection query is 15 deep
     /// <summary>The most a document may cost (every field 1, list fields multiplied by their page size).</summary>
     public int MaxComplexity { get; set; } = 50_000;
+    /// <summary>What a top-level query or mutation field adds to the cost (it is at least one database round trip).</summary>
+    public int RootFieldCost { get; set; } = 20;
     /// <summary>The largest page a connection returns (<c>first</c>).</summary>
     public int MaxPageSize { get; set; } = 500;
     public int DefaultPageSize { get; set; } = 50;
@@ -47,8 +49,15 @@ public static class GraphQLSetup
                 c.MaxComplexity = options.MaxComplexity;
                 // Introspection reads the schema, not data: it costs nothing (its depth still counts).
                 var standard = c.DefaultComplexityImpactDelegate;
-                c.DefaultComplexityImpactDelegate = f => f.ParentType.Name.StartsWith("__", StringComparison.Ordinal)
-                    || f.FieldDefinition.Name.StartsWith("__", StringComparison.Ordinal) ? new(0, 1) : standard(f);
+                // A top-level field is at least one database round trip: it costs RootFieldCost, so that thousands of aliased
+                // top-level fields (each cheap alone) exceed the limit instead of running thousands of queries.
+                c.DefaultComplexityImpactDelegate = f =>
+                {
+                    if (f.ParentType.Name.StartsWith("__", StringComparison.Ordinal) || f.FieldDefinition.Name.StartsWith("__", StringComparison.Ordinal))
+                        return new(0, 1);
+                    var impact = standard(f);
+                    return f.ParentType.Name is "Query" or "Mutation" ? impact with { FieldImpact = impact.FieldImpact + options.RootFieldCost } : impact;
+                };
             })
             .AddValidationRule<IntrospectionRule>()
             .AddErrorInfoProvider(e => e.ExposeExceptionDetails = false));

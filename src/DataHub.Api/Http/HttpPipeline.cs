@@ -5,7 +5,7 @@ namespace DataHub.Api.Http;
 public static class HttpPipeline
 {
     /// <summary>The version of the API contract; equals the OpenAPI info.version and goes out as API-Version on every response.</summary>
-    public const string ApiVersion = "1.3.0";
+    public const string ApiVersion = "1.4.0";
 
     /// <summary>Every response but the docs page: nothing may load or run.</summary>
     public const string StrictPolicy = "default-src 'none'; frame-ancestors 'none'";
@@ -47,6 +47,14 @@ public static class HttpPipeline
         try
         {
             await next();
+        }
+        catch (BadHttpRequestException e) when (!http.Response.HasStarted)
+        {
+            // The framework's own binding or body-reading refusal (bad input, not a failure of the hub).
+            http.Response.Clear();
+            await new ProblemResult(new Problem("https://datahub.example.nl/problems/invalid-input", "Invalid input", e.StatusCode,
+                e.Message)).ExecuteAsync(http);
+            return;
         }
         catch (Exception e) when (!http.Response.HasStarted && e is not OperationCanceledException)
         {

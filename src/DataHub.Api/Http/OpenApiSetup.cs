@@ -110,6 +110,19 @@ public static class OpenApiSetup
                     Schema = new OpenApiSchema { Type = JsonSchemaType.String, Default = System.Text.Json.Nodes.JsonValue.Create(HttpPipeline.ApiVersion) },
                 };
             }
+            // Every operation checks its query parameters (unknown ones, wrong types: QueryParameters) and its credentials.
+            operation.Responses ??= new OpenApiResponses();
+            foreach (var (status, description) in new[] { ("400", "Invalid input: an unknown or malformed parameter, or an invalid body"),
+                         ("401", "Credentials were sent that do not validate (without credentials the caller is anonymous)") })
+                if (!operation.Responses.ContainsKey(status))
+                    operation.Responses[status] = new OpenApiResponse
+                    {
+                        Description = description,
+                        Content = new Dictionary<string, IOpenApiMediaType>
+                        {
+                            [Problems.ContentType] = new OpenApiMediaType { Schema = new OpenApiSchemaReference(nameof(Problem), context.Document) },
+                        },
+                    };
             var writes = context.ApiDescription.HttpMethod is "POST" or "PUT" or "DELETE" or "PATCH";
             if (writes) operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("bearer", context.Document)] = [] }];
         }

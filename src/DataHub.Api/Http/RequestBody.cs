@@ -35,8 +35,23 @@ public static class RequestBody
             buffer.Write(chunk, 0, read);
         }
         if (buffer.Length == 0) return (null, Problems.BadRequest("The request body is empty."));
-        return (buffer.ToArray(), null);
+        var bytes = buffer.ToArray();
+        return HasNul(bytes) ? (null, NulProblem()) : (bytes, null);
     }
+
+    private static readonly byte[] EscapedNul = "\\u0000"u8.ToArray();
+
+    /// <summary>
+    /// Whether a text body holds a NUL character (U+0000), raw or as a JSON escape. No text value may hold one: PostgreSQL
+    /// cannot store it, and no plan or capacity map needs it.
+    /// </summary>
+    public static bool HasNul(ReadOnlySpan<byte> bytes) => bytes.IndexOf((byte)0) >= 0 || bytes.IndexOf(EscapedNul) >= 0;
+
+    public static bool HasNul(string text) => text.Contains('\0') || text.Contains("\\u0000", StringComparison.Ordinal);
+
+    public static ProblemResult NulProblem(string? parameter = null) => Problems.Validation(
+        [new FieldError("", "nulCharacter", "text may not contain the NUL character (U+0000)") { Parameter = parameter }],
+        parameter is null ? "The body is not valid" : "The query is not valid");
 
     /// <summary>Parses JSON with a depth limit; a syntax error names its line and byte position.</summary>
     public static (JsonDocument? Document, ProblemResult? Problem) ParseJson(byte[] bytes, int maxDepth)
