@@ -61,13 +61,20 @@ public abstract class AccessMatrixTests(Hub hub)
         "confidential none          recipient  no  no",
         "confidential none          anonymous  no  no",
         "confidential detail        owner      yes yes",
-        "confidential detail        recipient  no  no",
+        // Confidential records open in detail only to organisations an active detail agreement names by code.
+        "confidential detail        recipient  yes yes",
+        "confidential detail        coordinator yes yes",
         "confidential detail        other      no  no",
+        "confidential detail        gemeente   no  no",
+        "confidential detail        anonymous  no  no",
         "confidential aggregateOnly recipient  no  no",
+        "confidential aggregateOnly other      no  no",
         "confidential expired       recipient  no  no",
         "confidential revoked       recipient  no  no",
-        "confidential detail        coordinator no  no",
+        // … never through an organisation-type recipient ("all provinces"), not even the type's named members.
+        "confidential detailByType  recipient  no  no",
         "confidential detailByType  other      no  no",
+        "confidential detailByType  gemeente   no  no",
     ];
 
     public static readonly string[] Endpoints = ["get", "list", "versions", "graphqlGet", "graphqlList"];

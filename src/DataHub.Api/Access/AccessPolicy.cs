@@ -6,17 +6,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DataHub.Api.Access;
 
-/// <summary>What an active sharing agreement grants one recipient: the owner's records in scope, at a level.</summary>
-public sealed record Grant(Guid AgreementId, string Owner, string Level, AgreementScope Scope)
-{
-    private Func<DevelopmentVersion, bool>? _covers;
-
-    public bool IsDetail => Level == AgreementLevels.Detail;
-
-    /// <summary>The in-memory form of the same predicate the database evaluates, compiled once.</summary>
-    public bool Covers(DevelopmentVersion row) => (_covers ??= AccessPolicy.Covers(this).Compile())(row);
-}
-
 /// <summary>The records an agreement covers; an empty list means "all" for that dimension.</summary>
 public sealed record AgreementScope(string[] PlanTypes, string[] Sectors, string[] Areas, Guid[] Records)
 {
@@ -31,24 +20,28 @@ public static class AgreementLevels
 }
 
 /// <summary>
-/// Everything the access policy needs about one caller for one request: organisation, its type, roles, and the
-/// grants of the active agreements addressed to it. Built once per request by <see cref="AccessScopes"/>.
+/// Everything the access policy needs about one caller for one request: organisation, its type, roles, today's date,
+/// the grant rows addressed to it (by code or by type) that are in force today, and the grant table the database joins
+/// on. Built once per request by <see cref="AccessScopes"/>.
 /// </summary>
-public sealed record AccessScope(Caller Caller, string? OrganisationType, IReadOnlyList<Grant> Grants)
+public sealed record AccessScope(Caller Caller, string? OrganisationType, IReadOnlyList<AccessGrant> Grants, DateOnly Today,
+    IQueryable<AccessGrant>? GrantTable)
 {
-    public static readonly AccessScope Anonymous = new(Caller.Anonymous, null, []);
+    public static readonly AccessScope Anonymous = new(Caller.Anonymous, null, [], DateOnly.MinValue, null);
 
     public string? Organisation => Caller.Organisation;
 }
 
 /// <summary>
-/// The one access policy. Every read path filters through these predicates (in SQL) and masks properties with
+/// The one access policy. Every read path filters through these predicates (in SQL, joined on the grant rows, so a
+/// query's shape and cost do not grow with the caller's agreements) or their in-memory twins, and masks properties with
 /// <see cref="HasDetailAccess"/>:
-/// - detail (the record itself): public records, the caller's own, and shared records under a detail agreement;
+/// - detail (the record itself): public records, the caller's own; shared records under a detail agreement naming the
+///   caller by code or by organisation type; confidential records under a detail agreement naming the caller by code
+///   (never through an organisation-type recipient);
 /// - aggregate (counted in totals, with disclosure control): additionally shared and confidential records under any
-///   active agreement (detail or aggregateOnly);
-/// - sensitive properties (contact, stated energy): the owner and detail-agreement recipients only.
-/// Confidential records are never shown in detail to anyone but their owner.
+///   active agreement (detail or aggregateOnly, by code or type);
+/// - sensitive properties (contact, stated energy): the owner and those who see the record through a detail agreement.
 /// </summary>
 public static class AccessPolicy
 {
@@ -57,70 +50,56 @@ public static class AccessPolicy
 
     public static Expression<Func<DevelopmentVersion, bool>> SeesDetail(AccessScope scope)
     {
-        var org = scope.Organisation;
-        Expression<Func<DevelopmentVersion, bool>> rule = org is null
-            ? d => d.Visibility == "public"
-            : d => d.Visibility == "public" || d.OwnerCode == org;
-        foreach (var grant in scope.Grants.Where(g => g.IsDetail))
-            rule = rule.Or(Covers(grant).And(d => d.Visibility == "shared"));
-        return rule;
+        if (scope.Organisation is not { } org || scope.GrantTable is not { } grants) return d => d.Visibility == "public";
+        var type = scope.OrganisationType ?? "";
+        var today = scope.Today;
+        return d => d.Visibility == "public" || d.OwnerCode == org
+            || grants.Any(g => g.OwnerCode == d.OwnerCode && g.Level == AgreementLevels.Detail
+                && (g.RecipientCode == org || (g.RecipientType == type && d.Visibility == "shared"))
+                && g.PeriodStart <= today && (g.PeriodEnd == null || g.PeriodEnd >= today)
+                && (g.PlanType == null || g.PlanType == d.PlanType)
+                && (g.Sector == null || g.Sector == d.Sector)
+                && (g.AreaCode == null || g.AreaCode == d.MunicipalityCode || g.AreaCode == d.ProvinceCode || g.AreaCode == d.ResRegionCode)
+                && (g.DevelopmentId == null || g.DevelopmentId == d.DevelopmentId));
     }
 
     /// <summary>Records that may count in an aggregate for this caller: detail access, or any active agreement.</summary>
     public static Expression<Func<DevelopmentVersion, bool>> SeesAggregate(AccessScope scope)
     {
-        var rule = SeesDetail(scope);
-        foreach (var grant in scope.Grants)
-            rule = rule.Or(Covers(grant));
-        return rule;
+        if (scope.Organisation is not { } org || scope.GrantTable is not { } grants) return SeesDetail(scope);
+        var type = scope.OrganisationType ?? "";
+        var today = scope.Today;
+        return d => d.Visibility == "public" || d.OwnerCode == org
+            || grants.Any(g => g.OwnerCode == d.OwnerCode
+                && (g.RecipientCode == org || g.RecipientType == type)
+                && g.PeriodStart <= today && (g.PeriodEnd == null || g.PeriodEnd >= today)
+                && (g.PlanType == null || g.PlanType == d.PlanType)
+                && (g.Sector == null || g.Sector == d.Sector)
+                && (g.AreaCode == null || g.AreaCode == d.MunicipalityCode || g.AreaCode == d.ProvinceCode || g.AreaCode == d.ResRegionCode)
+                && (g.DevelopmentId == null || g.DevelopmentId == d.DevelopmentId));
     }
 
-    /// <summary>Whether the caller may see a record's sensitive properties: its owner, or a detail agreement covering it.</summary>
+    /// <summary>The in-memory twin of <see cref="SeesDetail(AccessScope)"/>, over the caller's grants in force today.</summary>
+    public static bool SeesDetail(this AccessScope scope, DevelopmentVersion row) =>
+        row.Visibility == "public" || scope.HasDetailAccess(row);
+
+    /// <summary>The in-memory twin of <see cref="SeesAggregate(AccessScope)"/>.</summary>
+    public static bool SeesAggregate(this AccessScope scope, DevelopmentVersion row) =>
+        scope.SeesDetail(row) || scope.Grants.Any(g => g.Covers(row));
+
+    /// <summary>
+    /// Whether the caller may see a record's sensitive properties: its owner, or a detail agreement through which it
+    /// sees the record (a confidential record only through one that names the caller by code).
+    /// </summary>
     public static bool HasDetailAccess(this AccessScope scope, DevelopmentVersion row) =>
         (scope.Organisation is { } org && row.OwnerCode == org)
-        || scope.Grants.Any(g => g.IsDetail && row.Visibility != "confidential" && g.Covers(row));
+        || scope.Grants.Any(g => g.Level == AgreementLevels.Detail && g.Covers(row)
+            && (row.Visibility != "confidential" || g.RecipientCode == scope.Organisation));
 
     public static bool CanSubmit(this Caller caller) => caller.IsAuthenticated && caller.Has(Roles.Submitter);
-
-    internal static Expression<Func<DevelopmentVersion, bool>> Covers(Grant g)
-    {
-        var owner = g.Owner;
-        Expression<Func<DevelopmentVersion, bool>> rule = d => d.OwnerCode == owner;
-        var s = g.Scope;
-        if (s.PlanTypes.Length > 0) { var planTypes = s.PlanTypes; rule = rule.And(d => planTypes.Contains(d.PlanType)); }
-        if (s.Sectors.Length > 0) { var sectors = s.Sectors; rule = rule.And(d => sectors.Contains(d.Sector)); }
-        if (s.Areas.Length > 0)
-        {
-            var areas = s.Areas;
-            rule = rule.And(d => (d.MunicipalityCode != null && areas.Contains(d.MunicipalityCode))
-                || (d.ProvinceCode != null && areas.Contains(d.ProvinceCode))
-                || (d.ResRegionCode != null && areas.Contains(d.ResRegionCode)));
-        }
-        if (s.Records.Length > 0) { var records = s.Records; rule = rule.And(d => records.Contains(d.DevelopmentId)); }
-        return rule;
-    }
-
-    private static Expression<Func<T, bool>> And<T>(this Expression<Func<T, bool>> a, Expression<Func<T, bool>> b) =>
-        Combine(a, b, Expression.AndAlso);
-
-    private static Expression<Func<T, bool>> Or<T>(this Expression<Func<T, bool>> a, Expression<Func<T, bool>> b) =>
-        Combine(a, b, Expression.OrElse);
-
-    private static Expression<Func<T, bool>> Combine<T>(Expression<Func<T, bool>> a, Expression<Func<T, bool>> b,
-        Func<Expression, Expression, BinaryExpression> join)
-    {
-        var parameter = a.Parameters[0];
-        var body = new Rebind(b.Parameters[0], parameter).Visit(b.Body);
-        return Expression.Lambda<Func<T, bool>>(join(a.Body, body), parameter);
-    }
-
-    private sealed class Rebind(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
-    }
 }
 
-/// <summary>Builds (once per request) the caller's <see cref="AccessScope"/> from the registered organisations and the active agreements.</summary>
+/// <summary>Builds (once per request) the caller's <see cref="AccessScope"/> from the registered organisations and the grant rows.</summary>
 public sealed class AccessScopes(DataHubDb db, TimeProvider clock, IHttpContextAccessor http)
 {
     private AccessScope? _current;
@@ -139,17 +118,13 @@ public sealed class AccessScopes(DataHubDb db, TimeProvider clock, IHttpContextA
     public async Task<AccessScope> ForAsync(Caller caller, CancellationToken ct)
     {
         if (caller.Organisation is not { } org) return AccessScope.Anonymous;
-        var type = await db.Organisations.AsNoTracking().Where(o => o.Code == org).Select(o => o.Type).FirstOrDefaultAsync(ct);
+        var type = await db.Organisations.AsNoTracking().Where(o => o.Code == org).Select(o => o.Type).FirstOrDefaultAsync(ct) ?? "";
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var active = await db.SharingAgreementVersions.AsNoTracking()
-            .Where(a => a.ValidTo == null && a.Status == "active" && a.PeriodStart <= today && (a.PeriodEnd == null || a.PeriodEnd >= today)
-                && a.OwnerCode != org)
+        var grants = await db.AccessGrants.AsNoTracking()
+            .Where(g => (g.RecipientCode == org || g.RecipientType == type) && g.OwnerCode != org
+                && g.PeriodStart <= today && (g.PeriodEnd == null || g.PeriodEnd >= today))
             .ToListAsync(ct);
-        var grants = active
-            .Where(a => AgreementJson.Recipients(a.RecipientsJson).Any(r => r.Organisation == org || (type is not null && r.OrganisationType == type)))
-            .Select(a => new Grant(a.AgreementId, a.OwnerCode, a.Level, AgreementJson.Scope(a.ScopeJson)))
-            .ToList();
-        return new AccessScope(caller, type, grants);
+        return new AccessScope(caller, type.Length == 0 ? null : type, grants, today, db.AccessGrants.AsNoTracking());
     }
 }
 

@@ -19,6 +19,7 @@ public abstract class DataHubDb(DbContextOptions options) : DbContext(options)
     public DbSet<DevelopmentVersion> DevelopmentVersions => Set<DevelopmentVersion>();
     public DbSet<DevelopmentImport> DevelopmentImports => Set<DevelopmentImport>();
     public DbSet<SharingAgreementVersion> SharingAgreementVersions => Set<SharingAgreementVersion>();
+    public DbSet<AccessGrant> AccessGrants => Set<AccessGrant>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<EnergyAreaVersion> EnergyAreaVersions => Set<EnergyAreaVersion>();
     public DbSet<CapacityMapImport> CapacityMapImports => Set<CapacityMapImport>();
@@ -40,6 +41,7 @@ public abstract class DataHubDb(DbContextOptions options) : DbContext(options)
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        await Access.AccessGrants.SyncAsync(this, cancellationToken); // an agreement's grant rows change with its version
         var events = ChangeTracker.Entries<IVersionRow>().Where(e => e.State == EntityState.Added)
             .Select(e => Features.Changes.ChangeFeed.EventFor(e.Entity)).ToList();
         if (events.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -117,6 +119,14 @@ public abstract class DataHubDb(DbContextOptions options) : DbContext(options)
             e.HasIndex(x => new { x.AgreementId, x.Version }).IsUnique();
             e.HasIndex(x => new { x.ValidTo, x.Status });
             e.HasIndex(x => x.OwnerCode);
+        });
+        b.Entity<AccessGrant>(e =>
+        {
+            e.ToTable("access_grants");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => new { x.OwnerCode, x.RecipientCode });
+            e.HasIndex(x => new { x.OwnerCode, x.RecipientType });
+            e.HasIndex(x => x.AgreementId);
         });
         b.Entity<ProgrammeCycleVersion>(e =>
         {

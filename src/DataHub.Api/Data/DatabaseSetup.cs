@@ -58,6 +58,7 @@ public static class DatabaseSetup
         await db.Database.MigrateAsync();
         var tenants = app.Configuration.GetSection("DataHub:Auth:Tenants").Get<Dictionary<string, string>>();
         await Features.Organisations.ReferenceData.LoadAsync(db, tenants);
+        await Access.AccessGrants.RebuildIfMissingAsync(db);
         var options = scope.ServiceProvider.GetRequiredService<IOptions<DataHubOptions>>().Value;
         if (options.Demo.Seed)
             await Features.Demo.DemoSeed.SeedAsync(scope.ServiceProvider, app.Logger);

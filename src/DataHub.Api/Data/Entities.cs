@@ -158,6 +158,28 @@ public sealed class SharingAgreementVersion : IVersionRow, IValidity
     public DateTime CreatedAt { get; set; }
 }
 
+/// <summary>
+/// One row of what an active sharing agreement grants, kept by the hub in the same transaction as the agreement's
+/// version (<see cref="Access.AccessGrants"/>): the owner's records that match the row (a null plan type, sector, area
+/// or record means any) to one recipient, named by organisation code or by organisation type, at a level, for a period.
+/// The access policy joins on these rows, so a query's shape does not grow with the number of agreements.
+/// </summary>
+public sealed class AccessGrant
+{
+    public long Id { get; set; }
+    public Guid AgreementId { get; set; }
+    public required string OwnerCode { get; set; }
+    public string? RecipientCode { get; set; }
+    public string? RecipientType { get; set; }
+    public required string Level { get; set; }
+    public string? PlanType { get; set; }
+    public string? Sector { get; set; }
+    public string? AreaCode { get; set; }
+    public Guid? DevelopmentId { get; set; }
+    public DateOnly PeriodStart { get; set; }
+    public DateOnly? PeriodEnd { get; set; }
+}
+
 /// <summary>An audit record: a write, or a read of non-public data by someone other than its owner. Append-only.</summary>
 public sealed class AuditEvent
 {

@@ -88,7 +88,7 @@ public static class AggregateEndpoints
             Geometry = noGeometry, EnergyJson = "", CarriersJson = "", SourceJson = "", ContentHash = "",
         }).ToListAsync(ct);
 
-        var seesDetail = AccessPolicy.SeesDetail(scope).Compile();
+        Func<DevelopmentVersion, bool> seesDetail = scope.SeesDetail;
         var disclosure = options.Value.DisclosureControl;
         var cells = Build(slim, seesDetail, from, to);
         DisclosureControl.Apply(cells, ParentsOf, disclosure);

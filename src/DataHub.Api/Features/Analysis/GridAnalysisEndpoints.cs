@@ -89,7 +89,7 @@ public static class GridAnalysisEndpoints
         var developments = (await db.DevelopmentVersions.AsNoTracking().LiveAt(asOf).Where(AccessPolicy.SeesAggregate(scope)).ToListAsync(ct))
             .Select(v => v.SeenAt(asOf)).ToList();
         await audit.ReadAsync(scope.Caller, developments, "development loads", ct);
-        var seesDetail = AccessPolicy.SeesDetail(scope).Compile();
+        Func<DevelopmentVersion, bool> seesDetail = scope.SeesDetail;
         var located = developments.Select(v =>
         {
             var facts = AnalysisEndpoints.Facts(v);

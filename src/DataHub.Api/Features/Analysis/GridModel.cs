@@ -73,10 +73,9 @@ public sealed class AnalysisView
 
     public static AnalysisView For(Access.AccessScope scope)
     {
-        var detail = Access.AccessPolicy.SeesDetail(scope).Compile();
-        var aggregate = Access.AccessPolicy.SeesAggregate(scope).Compile();
-        return new(row => detail(row) ? (Access.AccessPolicy.HasDetailAccess(scope, row) ? Sight.DetailWithStatedEnergy : Sight.Detail)
-            : aggregate(row) ? Sight.AggregateOnly : Sight.None, scope.Organisation);
+        return new(row => Access.AccessPolicy.SeesDetail(scope, row)
+            ? (Access.AccessPolicy.HasDetailAccess(scope, row) ? Sight.DetailWithStatedEnergy : Sight.Detail)
+            : Access.AccessPolicy.SeesAggregate(scope, row) ? Sight.AggregateOnly : Sight.None, scope.Organisation);
     }
 
     /// <summary>Everything in detail with stated energy: for benchmarks and the reference comparison, never for a caller.</summary>

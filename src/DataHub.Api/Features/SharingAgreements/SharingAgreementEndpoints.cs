@@ -19,7 +19,17 @@ public sealed record SharingAgreementRequest(
 
 public sealed record SharingAgreementResponse(
     Guid Id, string Owner, IReadOnlyList<AgreementJson.Recipient> Recipients, AgreementScope Scope, string Level, string Purpose,
-    DateOnly ValidFrom, DateOnly? ValidTo, string Status, bool InForce, int RecordVersion, DateTime CreatedAt, DateTime UpdatedAt);
+    DateOnly ValidFrom, DateOnly? ValidTo, string Status, bool InForce, int RecordVersion, DateTime CreatedAt, DateTime UpdatedAt,
+    AgreementGrants? Grants = null);
+
+/// <summary>How many of the owner's current records, by visibility.</summary>
+public sealed record AgreementGrantCounts(int Shared, int Confidential);
+
+/// <summary>
+/// What an agreement grants at the moment of the answer: the owner's records it opens in detail and those it lets count
+/// in aggregates, per visibility, and warnings where it opens less than its level promises.
+/// </summary>
+public sealed record AgreementGrants(AgreementGrantCounts Detail, AgreementGrantCounts Aggregate, IReadOnlyList<string> Warnings);
 
 public sealed record SharingAgreementList(IReadOnlyList<SharingAgreementResponse> Items, int NumberReturned);
 
@@ -86,7 +96,7 @@ public static class SharingAgreementEndpoints
         var (row, problem) = await VisibleAsync(id, db, access, ct);
         if (problem is not null) return problem;
         http.Response.Headers.ETag = RequestBody.ETag(row!.Version);
-        return TypedResults.Ok(ToResponse(row, clock));
+        return TypedResults.Ok(ToResponse(row, clock) with { Grants = await GrantsAsync(db, row, clock, ct) });
     }
 
     public static async Task<IResult> Versions(Guid id, DataHubDb db, AccessScopes access, TimeProvider clock, CancellationToken ct)
@@ -111,7 +121,7 @@ public static class SharingAgreementEndpoints
         audit.Write(scope.Caller, "create", "sharingAgreement", row.AgreementId.ToString(), row.OwnerCode);
         await db.SaveChangesAsync(ct);
         http.Response.Headers.ETag = RequestBody.ETag(1);
-        return TypedResults.Created($"/api/v1/sharing-agreements/{row.AgreementId}", ToResponse(row, clock));
+        return TypedResults.Created($"/api/v1/sharing-agreements/{row.AgreementId}", ToResponse(row, clock) with { Grants = await GrantsAsync(db, row, clock, ct) });
     }
 
     public static async Task<IResult> Update(Guid id, HttpContext http, DataHubDb db, DevelopmentStore store, AccessScopes access, AuditTrail audit,
@@ -155,7 +165,52 @@ public static class SharingAgreementEndpoints
             return Problems.PreconditionFailed($"Agreement {current.AgreementId} was changed by another request; GET it again.");
         }
         http.Response.Headers.ETag = RequestBody.ETag(row.Version);
-        return TypedResults.Ok(ToResponse(row, clock));
+        return TypedResults.Ok(ToResponse(row, clock) with { Grants = await GrantsAsync(db, row, clock, ct) });
+    }
+
+    /// <summary>What the agreement grants now (<see cref="AgreementGrants"/>): its grant rows over the owner's current records.</summary>
+    public static async Task<AgreementGrants> GrantsAsync(DataHubDb db, SharingAgreementVersion a, TimeProvider clock, CancellationToken ct)
+    {
+        var warnings = new List<string>();
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var inForce = a.ValidTo == null && a.Status == SharingAgreementStatuses.Active && a.PeriodStart <= today && (a.PeriodEnd is null || a.PeriodEnd >= today);
+        var none = new AgreementGrantCounts(0, 0);
+        if (!inForce)
+        {
+            warnings.Add(a.Status != SharingAgreementStatuses.Active
+                ? $"The agreement is {a.Status}: it grants nothing until it is active."
+                : $"The agreement is outside its period ({a.PeriodStart:yyyy-MM-dd} – {a.PeriodEnd?.ToString("yyyy-MM-dd") ?? "open"}): it grants nothing today.");
+            return new AgreementGrants(none, none, warnings);
+        }
+        var rows = AccessGrants.RowsOf(a).ToList();
+        var owner = a.OwnerCode;
+        var noGeometry = NetTopologySuite.Geometries.Point.Empty; // a variable, so EF treats it as a parameter
+        var records = await db.DevelopmentVersions.AsNoTracking()
+            .Where(v => v.OwnerCode == owner && v.ValidTo == null && !v.IsRetired && v.Visibility != "public")
+            .Select(v => new DevelopmentVersion
+            {
+                DevelopmentId = v.DevelopmentId, OwnerCode = v.OwnerCode, Visibility = v.Visibility, PlanType = v.PlanType, Sector = v.Sector,
+                MunicipalityCode = v.MunicipalityCode, ProvinceCode = v.ProvinceCode, ResRegionCode = v.ResRegionCode,
+                ExternalId = "", ChangedBy = "", ChangeKind = "", Name = "", Kind = "", AssetType = "", Certainty = "", OtherMunicipalityCodes = "",
+                Geometry = noGeometry, QuantitiesJson = "", EnergyJson = "", CarriersJson = "", SourceJson = "", ContentHash = "",
+            })
+            .ToListAsync(ct);
+        var covered = records.Where(r => rows.Any(g => g.Covers(r))).ToList();
+        var shared = covered.Count(r => r.Visibility == "shared");
+        var confidential = covered.Count(r => r.Visibility == "confidential");
+        var aggregate = new AgreementGrantCounts(shared, confidential);
+        if (a.Level != AgreementLevels.Detail) return new AgreementGrants(none, aggregate, warnings);
+        var confidentialByCode = covered.Count(r => r.Visibility == "confidential" && rows.Any(g => g.RecipientCode != null && g.Covers(r)));
+        var byTypeOnly = confidential - confidentialByCode;
+        if (byTypeOnly > 0)
+            warnings.Add($"{byTypeOnly} confidential record(s) in scope are not opened in detail to organisation-type recipients " +
+                "(confidential data is shared only with organisations named by code); they count in aggregates only. " +
+                "Name the organisations by code to share them in detail.");
+        if (shared + confidentialByCode == 0)
+            warnings.Add("This detail agreement opens no record in detail today: " + (covered.Count == 0
+                ? "none of the owner's shared or confidential records is in its scope."
+                : "its recipients may not see the confidential records in its scope."));
+        return new AgreementGrants(new AgreementGrantCounts(shared, confidentialByCode), aggregate, warnings);
     }
 
     private static ProblemResult? GuardAdmin(AccessScope scope) =>

@@ -24,6 +24,76 @@ namespace DataHub.Api.Data.Migrations.Postgres
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "postgis");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("DataHub.Api.Data.AccessGrant", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agreement_id");
+
+                    b.Property<string>("AreaCode")
+                        .HasColumnType("text")
+                        .HasColumnName("area_code");
+
+                    b.Property<Guid?>("DevelopmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("development_id");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("level");
+
+                    b.Property<string>("OwnerCode")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("owner_code");
+
+                    b.Property<DateOnly?>("PeriodEnd")
+                        .HasColumnType("date")
+                        .HasColumnName("period_end");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date")
+                        .HasColumnName("period_start");
+
+                    b.Property<string>("PlanType")
+                        .HasColumnType("text")
+                        .HasColumnName("plan_type");
+
+                    b.Property<string>("RecipientCode")
+                        .HasColumnType("text")
+                        .HasColumnName("recipient_code");
+
+                    b.Property<string>("RecipientType")
+                        .HasColumnType("text")
+                        .HasColumnName("recipient_type");
+
+                    b.Property<string>("Sector")
+                        .HasColumnType("text")
+                        .HasColumnName("sector");
+
+                    b.HasKey("Id")
+                        .HasName("pk_access_grants");
+
+                    b.HasIndex("AgreementId")
+                        .HasDatabaseName("ix_access_grants_agreement_id");
+
+                    b.HasIndex("OwnerCode", "RecipientCode")
+                        .HasDatabaseName("ix_access_grants_owner_code_recipient_code");
+
+                    b.HasIndex("OwnerCode", "RecipientType")
+                        .HasDatabaseName("ix_access_grants_owner_code_recipient_type");
+
+                    b.ToTable("access_grants", (string)null);
+                });
+
             modelBuilder.Entity("DataHub.Api.Data.Area", b =>
                 {
                     b.Property<string>("Code")

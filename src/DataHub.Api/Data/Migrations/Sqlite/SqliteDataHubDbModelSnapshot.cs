@@ -17,6 +17,74 @@ namespace DataHub.Api.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("DataHub.Api.Data.AccessGrant", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agreement_id");
+
+                    b.Property<string>("AreaCode")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("area_code");
+
+                    b.Property<Guid?>("DevelopmentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("development_id");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("level");
+
+                    b.Property<string>("OwnerCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_code");
+
+                    b.Property<DateOnly?>("PeriodEnd")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period_end");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period_start");
+
+                    b.Property<string>("PlanType")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("plan_type");
+
+                    b.Property<string>("RecipientCode")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recipient_code");
+
+                    b.Property<string>("RecipientType")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recipient_type");
+
+                    b.Property<string>("Sector")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sector");
+
+                    b.HasKey("Id")
+                        .HasName("pk_access_grants");
+
+                    b.HasIndex("AgreementId")
+                        .HasDatabaseName("ix_access_grants_agreement_id");
+
+                    b.HasIndex("OwnerCode", "RecipientCode")
+                        .HasDatabaseName("ix_access_grants_owner_code_recipient_code");
+
+                    b.HasIndex("OwnerCode", "RecipientType")
+                        .HasDatabaseName("ix_access_grants_owner_code_recipient_type");
+
+                    b.ToTable("access_grants", (string)null);
+                });
+
             modelBuilder.Entity("DataHub.Api.Data.Area", b =>
                 {
                     b.Property<string>("Code")
