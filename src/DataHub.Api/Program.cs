@@ -28,6 +28,7 @@ builder.Services.AddScoped<DevelopmentStore>();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<AccessScopes>();
 builder.Services.AddScoped<AuditTrail>();
+builder.Services.AddSingleton<AuditGroupCommit>(); // read audit events, committed in groups
 builder.Services.AddSingleton<GridModelCache>(); // the analysis model of the current data, shared by all requests
 builder.Services.AddDataHubAuthentication(builder.Configuration, builder.Environment);
 builder.Services.AddDataHubCors(builder.Configuration);

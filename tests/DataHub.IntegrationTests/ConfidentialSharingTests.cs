@@ -85,6 +85,35 @@ public abstract class ConfidentialSharingTests(Hub hub)
         Assert.Contains(Warnings(draft["grants"]!), w => w.Contains("draft"));
         Assert.Equal(0, await Seen("LIANDER"));
     }
+
+    [Fact]
+    public async Task Concurrent_reads_are_each_audited_before_they_are_answered()
+    {
+        const string owner = "GASUNIE";
+        var admin = hub.Client(owner, "Submitter", "OrgAdmin");
+        var ext = Id();
+        var feature = Point(ext, 5.2, 52.1, p => p["visibility"] = "shared");
+        var created = await admin.PostAsync("/api/v1/developments", Http.GeoJson(feature));
+        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var agreement = new JsonObject
+        {
+            ["recipients"] = new JsonArray(new JsonObject { ["organisation"] = "ENEXIS" }), ["scope"] = new JsonObject(),
+            ["level"] = "detail", ["purpose"] = "test", ["validFrom"] = "2026-01-01", ["status"] = "active",
+        };
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsync("/api/v1/sharing-agreements", Json(agreement))).StatusCode);
+        var reader = hub.Client("ENEXIS", "Reader");
+        async Task<int> Events() => (await (await admin.GetAsync("/api/v1/audit-events?limit=1000")).Body())["items"]!.AsArray()
+            .Count(e => e!["organisation"]?.GetValue<string>() == "ENEXIS" && e["action"]!.GetValue<string>() == "read");
+        var before = await Events();
+        // 40 reads at once: each one's event is committed before its answer, so once all have answered all 40 are there.
+        var reads = await Task.WhenAll(Enumerable.Range(0, 40).Select(async _ =>
+        {
+            var response = await reader.GetAsync($"/api/v1/developments?owner={owner}&externalId={ext}");
+            return (await response.Body())["numberMatched"]!.GetValue<int>();
+        }));
+        Assert.All(reads, n => Assert.Equal(1, n));
+        Assert.Equal(before + 40, await Events());
+    }
 }
 
 public sealed class ConfidentialSharingOnSqlite(SqliteHub hub) : ConfidentialSharingTests(hub), IClassFixture<SqliteHub>;
