@@ -136,7 +136,7 @@ public static class AnalysisBench
         var latency = new List<double>();
         var verdicts = new Dictionary<string, int>();
         var withAlternatives = 0;
-        var scope = new AccessScope(new Caller("GM0344", new HashSet<string> { Roles.Reader }, "bench"), "municipality", []);
+        var scope = new AccessScope(new Caller("GM0344", new HashSet<string> { Roles.Reader }, "bench"), "municipality", [], DateOnly.FromDateTime(DateTime.UtcNow), null);
         for (var run = 0; run < quickscans + 50; run++)
         {
             var m = municipalities[random.Next(municipalities.Count)];

@@ -11,6 +11,10 @@ using Npgsql;
 //   dotnet run -c Release --project bench/DataHub.Bench -- [--points 100000] [--polygons 10000] [--postgres "<conn>"]
 // Analysis benchmark (grid-capacity issue): see AnalysisBench.
 //   dotnet run -c Release --project bench/DataHub.Bench -- analysis [--developments 250000] [--areas 3000] [--quickscans 1000] [--postgres "<conn>"]
+// Access benchmark (trust-at-the-edges issue): see AccessBench.
+//   dotnet run -c Release --project bench/DataHub.Bench -- access [--seconds 15] [--postgres "<conn>"]
+if (args.FirstOrDefault() == "access")
+    return await AccessBench.RunAsync(Arg("--seconds", 15), ArgString("--postgres") ?? Environment.GetEnvironmentVariable("DATAHUB_TEST_POSTGRES"), FindRoot());
 if (args.FirstOrDefault() == "analysis")
     return await AnalysisBench.RunAsync(Arg("--developments", 250_000), Arg("--areas", 3_000), Arg("--quickscans", 1_000),
         ArgString("--postgres") ?? Environment.GetEnvironmentVariable("DATAHUB_TEST_POSTGRES"), FindRoot());

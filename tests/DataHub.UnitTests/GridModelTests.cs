@@ -129,7 +129,8 @@ public sealed class GridModelTests
 
     private static AccessScope Scope(string org, params (string Owner, string Level)[] agreements) => new(
         new Caller(org, new HashSet<string> { Roles.Reader }, "t"), "province",
-        [.. agreements.Select(a => new Grant(Guid.NewGuid(), a.Owner, a.Level, AgreementScope.All))]);
+        [.. agreements.Select(a => new AccessGrant { AgreementId = Guid.NewGuid(), OwnerCode = a.Owner, RecipientCode = org, Level = a.Level })],
+        new DateOnly(2026, 1, 1), null);
 
     private static DevelopmentVersion Shared(string owner, double homes) =>
         Row(owner, "newBuildHomes", "housing", "permitted", "POINT (5.05 52.05)", [new(2026, homes, "homes")], visibility: "shared");
