@@ -36,6 +36,7 @@ builder.Services.AddDataHubRateLimits(builder.Configuration);
 builder.Services.ConfigureHttpJsonOptions(o => GeoJson.Configure(o.SerializerOptions));
 builder.Services.AddDataHubOpenApi();
 builder.Services.AddDataHubGraphQL(builder.Configuration);
+builder.Services.AddDataHubHealthProbes();
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = null); // limits are per endpoint (RequestBody)
 
 var app = builder.Build();
@@ -50,6 +51,7 @@ app.UseAuthorization();
 app.UseRateLimiter();
 app.UseDeclaredQueryParameters();
 app.MapDataHubOpenApi();
+app.MapDataHubHealthProbes();
 
 var api = app.MapGroup("/api/v1");
 api.MapDevelopments();
