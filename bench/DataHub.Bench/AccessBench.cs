@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Npgsql;
 
 namespace DataHub.Bench;
 
@@ -31,21 +30,12 @@ public static class AccessBench
         sqliteDir.Delete(true);
         if (!string.IsNullOrEmpty(postgres))
         {
-            var db = $"datahub_access_{Guid.NewGuid():N}";
-            await Sql(postgres, $"CREATE DATABASE {db}");
-            try
+            await using var db = await ScratchDatabase.CreateAsync(postgres, "datahub_access");
+            rows.AddRange(await MeasureAsync("PostGIS", root, seconds, new()
             {
-                rows.AddRange(await MeasureAsync("PostGIS", root, seconds, new()
-                {
-                    ["DataHub__Database__Provider"] = "Postgres",
-                    ["DataHub__Database__ConnectionString"] = new NpgsqlConnectionStringBuilder(postgres) { Database = db }.ToString(),
-                }));
-            }
-            finally
-            {
-                NpgsqlConnection.ClearAllPools();
-                await Sql(postgres, $"DROP DATABASE IF EXISTS {db} WITH (FORCE)");
-            }
+                ["DataHub__Database__Provider"] = "Postgres",
+                ["DataHub__Database__ConnectionString"] = db.ConnectionString,
+            }));
         }
         else Console.WriteLine("PostGIS: skipped (no --postgres connection string and no DATAHUB_TEST_POSTGRES)");
 
@@ -126,13 +116,5 @@ public static class AccessBench
         var m = Regex.Match(output, $@"{Regex.Escape(percentile)}\s+([\d.]+)(us|ms|s)");
         var value = double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
         return m.Groups[2].Value switch { "us" => value / 1000, "s" => value * 1000, _ => value };
-    }
-
-    private static async Task Sql(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 }

@@ -44,21 +44,12 @@ sqliteDir.Delete(true);
 
 if (!string.IsNullOrEmpty(postgres))
 {
-    var db = $"datahub_bench_{Guid.NewGuid():N}";
-    await Sql(postgres, $"CREATE DATABASE {db}");
-    try
+    await using var db = await ScratchDatabase.CreateAsync(postgres, "datahub_bench");
+    results.Add(await ImportIntoHub("hub import, PostGIS", file, new()
     {
-        results.Add(await ImportIntoHub("hub import, PostGIS", file, new()
-        {
-            ["DataHub__Database__Provider"] = "Postgres",
-            ["DataHub__Database__ConnectionString"] = new NpgsqlConnectionStringBuilder(postgres) { Database = db }.ToString(),
-        }));
-    }
-    finally
-    {
-        NpgsqlConnection.ClearAllPools();
-        await Sql(postgres, $"DROP DATABASE IF EXISTS {db} WITH (FORCE)");
-    }
+        ["DataHub__Database__Provider"] = "Postgres",
+        ["DataHub__Database__ConnectionString"] = db.ConnectionString,
+    }));
 }
 else Console.WriteLine("PostGIS: skipped (no --postgres connection string and no DATAHUB_TEST_POSTGRES)");
 
@@ -114,14 +105,6 @@ static (double Seconds, long PeakBytes)? Ogr2Ogr(string source, string target)
         Console.WriteLine("ogr2ogr: skipped (install gdal-bin and GNU time)");
         return null;
     }
-}
-
-static async Task Sql(string connectionString, string sql)
-{
-    await using var c = new NpgsqlConnection(connectionString);
-    await c.OpenAsync();
-    await using var cmd = new NpgsqlCommand(sql, c);
-    await cmd.ExecuteNonQueryAsync();
 }
 
 static string FindRoot()

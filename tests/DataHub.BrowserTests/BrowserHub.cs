@@ -52,9 +52,8 @@ public sealed class BrowserHub : IAsyncLifetime
         });
     }
 
-    public IBrowser Chromium => SkipReason is not null ? throw SkipException() : Browser!;
-
-    private static Exception SkipException() => new InvalidOperationException("skipped");
+    /// <summary>The browser; tests skip (Assert.SkipWhen on <see cref="SkipReason"/>) before they ask for it.</summary>
+    public IBrowser Chromium => Browser ?? throw new InvalidOperationException(SkipReason ?? "the browser has not started");
 
     public async ValueTask DisposeAsync()
     {

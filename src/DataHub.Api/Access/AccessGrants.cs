@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using DataHub.Api.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -56,11 +57,18 @@ public static class AccessGrants
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>Whether a grant row covers a record (the in-memory form of the condition the database evaluates).</summary>
-    public static bool Covers(this AccessGrant g, DevelopmentVersion d) =>
+    /// <summary>
+    /// Whether a grant row covers a record: its owner, and each of plan type, sector, area and record either open (null)
+    /// or matching. The one definition: the database evaluates it inside the access predicates, memory its compiled form.
+    /// </summary>
+    public static readonly Expression<Func<AccessGrant, DevelopmentVersion, bool>> CoversRecord = (g, d) =>
         g.OwnerCode == d.OwnerCode
         && (g.PlanType == null || g.PlanType == d.PlanType)
         && (g.Sector == null || g.Sector == d.Sector)
         && (g.AreaCode == null || g.AreaCode == d.MunicipalityCode || g.AreaCode == d.ProvinceCode || g.AreaCode == d.ResRegionCode)
         && (g.DevelopmentId == null || g.DevelopmentId == d.DevelopmentId);
+
+    private static readonly Func<AccessGrant, DevelopmentVersion, bool> CoversCompiled = CoversRecord.Compile();
+
+    public static bool Covers(this AccessGrant g, DevelopmentVersion d) => CoversCompiled(g, d);
 }

@@ -53,14 +53,9 @@ public static class AccessPolicy
         if (scope.Organisation is not { } org || scope.GrantTable is not { } grants) return d => d.Visibility == "public";
         var type = scope.OrganisationType ?? "";
         var today = scope.Today;
-        return d => d.Visibility == "public" || d.OwnerCode == org
-            || grants.Any(g => g.OwnerCode == d.OwnerCode && g.Level == AgreementLevels.Detail
-                && (g.RecipientCode == org || (g.RecipientType == type && d.Visibility == "shared"))
-                && g.PeriodStart <= today && (g.PeriodEnd == null || g.PeriodEnd >= today)
-                && (g.PlanType == null || g.PlanType == d.PlanType)
-                && (g.Sector == null || g.Sector == d.Sector)
-                && (g.AreaCode == null || g.AreaCode == d.MunicipalityCode || g.AreaCode == d.ProvinceCode || g.AreaCode == d.ResRegionCode)
-                && (g.DevelopmentId == null || g.DevelopmentId == d.DevelopmentId));
+        return PublicOwnOrGranted(org, grants, (g, d) => g.Level == AgreementLevels.Detail
+            && (g.RecipientCode == org || (g.RecipientType == type && d.Visibility == "shared"))
+            && g.PeriodStart <= today && (g.PeriodEnd == null || g.PeriodEnd >= today));
     }
 
     /// <summary>Records that may count in an aggregate for this caller: detail access, or any active agreement.</summary>
@@ -69,14 +64,33 @@ public static class AccessPolicy
         if (scope.Organisation is not { } org || scope.GrantTable is not { } grants) return SeesDetail(scope);
         var type = scope.OrganisationType ?? "";
         var today = scope.Today;
-        return d => d.Visibility == "public" || d.OwnerCode == org
-            || grants.Any(g => g.OwnerCode == d.OwnerCode
-                && (g.RecipientCode == org || g.RecipientType == type)
-                && g.PeriodStart <= today && (g.PeriodEnd == null || g.PeriodEnd >= today)
-                && (g.PlanType == null || g.PlanType == d.PlanType)
-                && (g.Sector == null || g.Sector == d.Sector)
-                && (g.AreaCode == null || g.AreaCode == d.MunicipalityCode || g.AreaCode == d.ProvinceCode || g.AreaCode == d.ResRegionCode)
-                && (g.DevelopmentId == null || g.DevelopmentId == d.DevelopmentId));
+        return PublicOwnOrGranted(org, grants, (g, d) => (g.RecipientCode == org || g.RecipientType == type)
+            && g.PeriodStart <= today && (g.PeriodEnd == null || g.PeriodEnd >= today));
+    }
+
+    /// <summary>
+    /// d => public, or the caller's own, or some grant row that <paramref name="applies"/> and covers d
+    /// (<see cref="AccessGrants.CoversRecord"/>): an EXISTS over the grant table, the same shape for every caller.
+    /// </summary>
+    private static Expression<Func<DevelopmentVersion, bool>> PublicOwnOrGranted(string org, IQueryable<AccessGrant> grants,
+        Expression<Func<AccessGrant, DevelopmentVersion, bool>> applies)
+    {
+        var d = Expression.Parameter(typeof(DevelopmentVersion), "d");
+        var g = Expression.Parameter(typeof(AccessGrant), "g");
+        var grantCovers = Expression.Lambda<Func<AccessGrant, bool>>(
+            Expression.AndAlso(Inline(applies, g, d), Inline(AccessGrants.CoversRecord, g, d)), g);
+        var anyGrant = Expression.Call(typeof(Queryable), nameof(Queryable.Any), [typeof(AccessGrant)], grants.Expression, Expression.Quote(grantCovers));
+        Expression<Func<DevelopmentVersion, bool>> publicOrOwn = x => x.Visibility == "public" || x.OwnerCode == org;
+        return Expression.Lambda<Func<DevelopmentVersion, bool>>(Expression.OrElse(Inline(publicOrOwn, d), anyGrant), d);
+    }
+
+    /// <summary>A lambda's body with its parameters replaced by the given expressions.</summary>
+    private static Expression Inline(LambdaExpression lambda, params Expression[] arguments) =>
+        new Substitute(lambda.Parameters.Zip(arguments).ToDictionary(p => p.First, p => p.Second)).Visit(lambda.Body);
+
+    private sealed class Substitute(Dictionary<ParameterExpression, Expression> map) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => map.GetValueOrDefault(node, node);
     }
 
     /// <summary>The in-memory twin of <see cref="SeesDetail(AccessScope)"/>, over the caller's grants in force today.</summary>
