@@ -77,13 +77,19 @@ public abstract class Hub : IAsyncLifetime
             ["DataHub:RateLimit:TokensPerPeriod"] = "1000000",
         };
         foreach (var (k, v) in Settings) settings[k] = v;
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
-        {
-            b.UseEnvironment("Testing");
-            foreach (var (k, v) in settings) b.UseSetting(k, v);
-        });
+        _settings = settings;
+        _factory = Node();
         _ = _factory.Server; // starts the host: migrations and reference data run now
     }
+
+    private Dictionary<string, string?> _settings = [];
+
+    /// <summary>Another hub on the same database: a second node behind the same load balancer.</summary>
+    public WebApplicationFactory<Program> Node() => new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+    {
+        b.UseEnvironment("Testing");
+        foreach (var (k, v) in _settings) b.UseSetting(k, v);
+    });
 
     public async ValueTask DisposeAsync()
     {
