@@ -37,6 +37,7 @@ builder.Services.ConfigureHttpJsonOptions(o => GeoJson.Configure(o.SerializerOpt
 builder.Services.AddDataHubOpenApi();
 builder.Services.AddDataHubGraphQL(builder.Configuration);
 builder.Services.AddDataHubHealthProbes();
+builder.Services.AddDataHubTelemetry(builder.Configuration);
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = null); // limits are per endpoint (RequestBody)
 
 var app = builder.Build();

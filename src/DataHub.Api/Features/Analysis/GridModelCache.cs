@@ -64,12 +64,14 @@ public sealed class GridModelCache(ILogger<GridModelCache> log)
                     var latest = rows.GroupBy(v => v.DevelopmentId).Select(g => g.MaxBy(v => v.Version)!).ToList();
                     _model = old.With(latest, stamp);
                     log.LogInformation("Analysis model updated with {Count} developments in {Ms} ms", latest.Count, clock.ElapsedMilliseconds);
+                    Http.Telemetry.AnalysisModelDuration.Record(clock.Elapsed.TotalSeconds, new KeyValuePair<string, object?>("kind", "incremental"));
                     return _model;
                 }
             }
             _model = await BuildAsync(db, stamp, ct);
             log.LogInformation("Analysis model built: {Developments} developments, {Areas} energy areas in {Ms} ms",
                 _model.Count, _model.Grid.Areas.Count, clock.ElapsedMilliseconds);
+            Http.Telemetry.AnalysisModelDuration.Record(clock.Elapsed.TotalSeconds, new KeyValuePair<string, object?>("kind", "full"));
             return _model;
         }
         finally

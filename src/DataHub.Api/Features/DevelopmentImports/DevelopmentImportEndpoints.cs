@@ -114,6 +114,8 @@ public static class DevelopmentImportEndpoints
         logger.LogInformation("import {Id} by {Owner}: {Count} features ({Created} created, {Updated} updated, {Unchanged} unchanged); receive {Receive} ms, read {Read} ms, derive {Derive} ms, write {Write} ms",
             import.Id, import.OwnerCode, inputs.Count, import.Created, import.Updated, import.Unchanged,
             (long)received.TotalMilliseconds, (long)(parsed - received).TotalMilliseconds, (long)(derived - parsed).TotalMilliseconds, (long)(clock.Elapsed - derived).TotalMilliseconds);
+        Telemetry.ImportDuration.Record(clock.Elapsed.TotalSeconds, new KeyValuePair<string, object?>("format", format));
+        Telemetry.ImportedFeatures.Add(inputs.Count);
         var report = ToReport(import, false, inputs.Count, http.Request);
         return TypedResults.Created($"/api/v1/development-imports/{import.Id}", report);
     }
