@@ -109,6 +109,7 @@ public static class DevelopmentImportEndpoints
         if (dryRun) return TypedResults.Ok(ToReport(import, true, inputs.Count, http.Request) with { Id = null, Links = [] });
         audit.Write(caller, "import", "development", import.Id.ToString(), caller.Organisation, import.Created + import.Updated,
             $"{format}: {import.Created} created, {import.Updated} updated, {import.Unchanged} unchanged");
+        logger.LogInformation("import {Id}: writing {Count} changes", import.Id, changes.Count(c => c.Kind != ChangeKind.Unchanged));
         if (!await store.WriteAsync(changes, caller.Subject, import.Id, import, ct))
             return Problems.Conflict("Another write changed some of these developments while the import ran; nothing was stored. Retry the import.");
         logger.LogInformation("import {Id} by {Owner}: {Count} features ({Created} created, {Updated} updated, {Unchanged} unchanged); receive {Receive} ms, read {Read} ms, derive {Derive} ms, write {Write} ms",
