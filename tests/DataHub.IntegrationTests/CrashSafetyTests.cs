@@ -39,7 +39,13 @@ public abstract class CrashSafetyTests(Hub hub)
 
         public static async Task<HubProcess> StartAsync(Hub hub)
         {
-            var port = 6100 + Random.Shared.Next(800);
+            // A port the system hands out as free (two test classes start hubs at the same time).
+            int port;
+            using (var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0))
+            {
+                probe.Start();
+                port = ((IPEndPoint)probe.LocalEndpoint).Port;
+            }
             var dll = Path.Combine(AppContext.BaseDirectory, "DataHub.Api.dll");
             var start = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"])
             {
