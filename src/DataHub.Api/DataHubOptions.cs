@@ -49,9 +49,9 @@ public sealed class LocalIssuerOptions
 public sealed class LimitOptions
 {
     public long MaxBodyBytes { get; set; } = 2 * 1024 * 1024;
-    public long MaxImportBodyBytes { get; set; } = 512L * 1024 * 1024;
+    public long MaxImportBodyBytes { get; set; } = 1024L * 1024 * 1024;
     public int MaxJsonDepth { get; set; } = 32;
     public int DefaultPageSize { get; set; } = 100;
     public int MaxPageSize { get; set; } = 1000;
-    public int MaxImportFeatures { get; set; } = 500_000;
+    public int MaxImportFeatures { get; set; } = 1_000_000;
 }

@@ -25,6 +25,7 @@ builder.Services.Configure<DataHubOptions>(builder.Configuration.GetSection(Data
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddDataHubDatabase(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddScoped<DevelopmentStore>();
+builder.Services.AddScoped<DataHub.Api.Features.DevelopmentImports.DevelopmentImporter>();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<AccessScopes>();
 builder.Services.AddScoped<AuditTrail>();

@@ -146,7 +146,7 @@ public abstract class CrashSafetyTests(Hub hub)
             Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
             whole = clock.Elapsed;
             Assert.Equal(Features, await Matched(client, owners[^1]));
-            var logged = System.Text.RegularExpressions.Regex.Match(node.Output(), @"write (\d+) ms");
+            var logged = System.Text.RegularExpressions.Regex.Match(node.Output(), @"writing (\d+) ms"); // time in writes and the commit
             Assert.True(logged.Success, node.Output());
             write = TimeSpan.FromMilliseconds(double.Parse(logged.Groups[1].Value, CultureInfo.InvariantCulture));
         }
@@ -161,7 +161,8 @@ public abstract class CrashSafetyTests(Hub hub)
                 var import = client.PostAsync("/api/v1/development-imports", Http.GeoJson(file));
                 if (insideCommit)
                 {
-                    // Wait for the write phase, then kill somewhere in it: from its middle to just past its commit.
+                    // Wait for the write phase (it starts with the first batch and overlaps the reading of the
+                    // rest), then kill somewhere in it: from its middle to just past its commit.
                     var waited = Stopwatch.StartNew();
                     while (!node.Logged("writing") && !import.IsCompleted && waited.Elapsed < TimeSpan.FromMinutes(5)) await Task.Delay(5);
                     await Task.Delay(TimeSpan.FromMilliseconds((0.5 + random.NextDouble() * 0.7) * write.TotalMilliseconds));

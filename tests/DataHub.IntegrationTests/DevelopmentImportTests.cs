@@ -166,8 +166,170 @@ public abstract class DevelopmentImportTests(Hub hub)
         Assert.Equal("/type", problem.Errors().Single()["pointer"]!.GetValue<string>());
         await (await client.PostAsync("/api/v1/development-imports", Http.GeoJson(Collection([])))).Problem(HttpStatusCode.BadRequest);
     }
+
+    // Imports are read as a stream, in batches of 1,024 features written inside one transaction (DevelopmentImporter):
+    // the tests below cross batch boundaries on purpose. One_bad_feature_among_ten_thousand… above fails in the second batch.
+
+    [Fact]
+    public async Task A_duplicate_in_a_later_batch_names_the_first_feature_and_stores_nothing()
+    {
+        var client = hub.Client("GM0356"); // Nieuwegein
+        var before = await StoreCounts.Of(hub);
+        var features = Enumerable.Range(0, 9_000).Select(i => Point($"dup-{i}-{Id()}", 5.08 + (i % 100) * 0.0003, 52.02 + (i / 100) * 0.0001)).ToList();
+        features[8_500]["properties"]!["externalId"] = features[100]["properties"]!["externalId"]!.GetValue<string>();
+        var problem = await (await client.PostAsync("/api/v1/development-imports", Http.GeoJson(Collection(features)))).Problem(HttpStatusCode.BadRequest);
+        var error = Assert.Single(problem.Errors());
+        Assert.Equal("/features/8500/properties/externalId", error["pointer"]!.GetValue<string>());
+        Assert.Contains("feature 100", error["message"]!.GetValue<string>());
+        Assert.Equal(before, await StoreCounts.Of(hub));
+    }
+
+    [Fact]
+    public async Task The_members_of_a_FeatureCollection_may_come_in_any_order()
+    {
+        var client = hub.Client("GM0356");
+        var features = new JsonArray(Point(Id(), 5.08, 52.03), Point(Id(), 5.081, 52.031));
+        var json = $$"""{"features":{{features.ToJsonString()}},"name":"na de features","bbox":[5.0,52.0,5.1,52.1],"type":"FeatureCollection"}""";
+        Assert.Equal((2, 0, 0), Counts(await Imported(await client.PostAsync("/api/v1/development-imports", Http.GeoJson(json)))));
+    }
+
+    [Fact]
+    public async Task A_wrong_type_after_thousands_of_features_stores_nothing()
+    {
+        var client = hub.Client("GM0356");
+        var before = await StoreCounts.Of(hub);
+        var features = new JsonArray(Enumerable.Range(0, 5_000).Select(i => (JsonNode)Point($"late-type-{i}-{Id()}", 5.08 + (i % 50) * 0.0004, 52.02)).ToArray());
+        var json = $$"""{"features":{{features.ToJsonString()}},"type":"Feature"}""";
+        var problem = await (await client.PostAsync("/api/v1/development-imports", Http.GeoJson(json))).Problem(HttpStatusCode.BadRequest);
+        Assert.Equal("/type", problem.Errors().Single()["pointer"]!.GetValue<string>());
+        Assert.Equal(before, await StoreCounts.Of(hub));
+    }
+
+    [Fact]
+    public async Task Broken_JSON_after_thousands_of_good_features_names_its_line_and_stores_nothing()
+    {
+        var client = hub.Client("GM0356");
+        var before = await StoreCounts.Of(hub);
+        // One feature per line; line 1 opens the collection, so feature 4,999 is on line 5,001. Its name has = for :.
+        var lines = Enumerable.Range(0, 6_000).Select(i => Point($"broken-{i}-{Id()}", 5.08 + (i % 60) * 0.0003, 52.04).ToJsonString()).ToList();
+        lines[4_999] = lines[4_999].Replace("\"name\":", "\"name\"=");
+        var json = "{\"type\":\"FeatureCollection\",\"features\":[\n" + string.Join(",\n", lines) + "\n]}";
+        var problem = await (await client.PostAsync("/api/v1/development-imports", Http.GeoJson(json))).Problem(HttpStatusCode.BadRequest);
+        Assert.Equal("malformedJson", problem.Errors().Single()["code"]!.GetValue<string>());
+        Assert.Contains("line 5001", problem["detail"]!.GetValue<string>());
+        Assert.Equal(before, await StoreCounts.Of(hub));
+    }
+
+    [Fact]
+    public async Task A_feature_larger_than_the_read_buffer_is_read_whole()
+    {
+        var client = hub.Client("GM0356");
+        // A circle of 6,000 vertices: about 230 kB of coordinates, more than the reader's 64 kB buffer.
+        var ring = Enumerable.Range(0, 6_000).Select(k => (JsonNode)new JsonArray(
+            Math.Round(5.09 + 0.004 * Math.Cos(2 * Math.PI * k / 6_000), 9), Math.Round(52.03 + 0.0025 * Math.Sin(2 * Math.PI * k / 6_000), 9))).ToList();
+        ring.Add(ring[0]!.DeepClone());
+        var big = Feature(Id(), new JsonObject { ["type"] = "Polygon", ["coordinates"] = new JsonArray(new JsonArray([.. ring])) });
+        Assert.True(big.ToJsonString().Length > 128 * 1024);
+        var report = await Imported(await client.PostAsync("/api/v1/development-imports", Http.GeoJson(Collection([Point(Id(), 5.08, 52.03), big, Point(Id(), 5.082, 52.03)]))));
+        Assert.Equal((3, 0, 0), Counts(report));
+        var stored = await (await client.GetAsync($"/api/v1/developments?owner=GM0356&externalId={big["properties"]!["externalId"]}")).Body();
+        Assert.Equal(6_001, stored["features"]![0]!["geometry"]!["coordinates"]![0]!.AsArray().Count);
+    }
+
+    [Fact]
+    public async Task A_CSV_over_several_batches_imports_whole_and_a_bad_last_row_stores_nothing()
+    {
+        const string owner = "GM0353"; // IJsselstein
+        var client = hub.Client(owner);
+        string Csv(int rows, int? badRow = null)
+        {
+            var text = new System.Text.StringBuilder("externalId;name;planType;sector;kind;assetType;certainty;unit;quantities;x;y\n");
+            var run = Id();
+            for (var i = 0; i < rows; i++)
+                text.Append($"csv-{run}-{i};Woningen {i};woonagenda;housing;newBuildHomes;consumer;{(i + 2 == badRow ? "someday" : "planned")};homes;2028:{10 + i % 50};{F(5.04 + i % 100 * 0.0003)};{F(52.03 + i / 100 * 0.0001)}\n");
+            return text.ToString();
+        }
+        var before = await StoreCounts.Of(hub);
+        var problem = await (await client.PostAsync("/api/v1/development-imports", Http.Csv(Csv(9_000, badRow: 9_001)))).Problem(HttpStatusCode.BadRequest);
+        var error = Assert.Single(problem.Errors());
+        Assert.Equal((9_001, "certainty"), (error["row"]!.GetValue<int>(), error["column"]!.GetValue<string>()));
+        Assert.Equal(before, await StoreCounts.Of(hub));
+
+        Assert.Equal((9_000, 0, 0), Counts(await Imported(await client.PostAsync("/api/v1/development-imports", Http.Csv(Csv(9_000))))));
+        var list = await (await client.GetAsync($"/api/v1/developments?owner={owner}&limit=1")).Body();
+        Assert.Equal(9_000, list["numberMatched"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task An_import_writes_one_change_event_per_stored_version()
+    {
+        const string owner = "GM0321"; // Houten
+        var client = hub.Client(owner);
+        var since = "0";
+        while (true) // to the newest event
+        {
+            var page = await (await client.GetAsync($"/api/v1/changes?since={since}&limit=1000")).Body();
+            var next = page["nextCursor"]!.GetValue<string>();
+            if (next == since) break;
+            since = next;
+        }
+        var ids = Enumerable.Range(0, 5_000).Select(i => $"feed-{i}-{Id()}").ToList();
+        JsonObject Build(bool changeFirst) => Collection(ids.Select((ext, i) =>
+            Point(ext, 5.16 + (i % 50) * 0.0003, 52.02 + (i / 50) * 0.0001, p => { if (i == 0 && changeFirst) p["certainty"] = "realised"; })));
+        await Imported(await client.PostAsync("/api/v1/development-imports", Http.GeoJson(Build(false))));
+        await Imported(await client.PostAsync("/api/v1/development-imports", Http.GeoJson(Build(true))));
+
+        var events = new List<JsonNode>();
+        while (true)
+        {
+            var page = await (await client.GetAsync($"/api/v1/changes?since={since}&limit=1000")).Body();
+            events.AddRange(page["events"]!.AsArray().Select(e => e!)); // this class's hub: only this test writes now
+            var next = page["nextCursor"]!.GetValue<string>();
+            if (next == since) break;
+            since = next;
+        }
+        var mine = events.Where(e => e["resourceType"]!.GetValue<string>() == "development").ToList();
+        Assert.Equal(5_001, mine.Count);
+        Assert.Equal(5_000, mine.Count(e => e["kind"]!.GetValue<string>() == "created" && e["version"]!.GetValue<int>() == 1));
+        var updated = Assert.Single(mine, e => e["kind"]!.GetValue<string>() == "updated");
+        Assert.Equal(2, updated["version"]!.GetValue<int>());
+        Assert.Equal(5_000, mine.Select(e => e["id"]!.GetValue<string>()).Distinct().Count());
+        var sequences = mine.Select(e => e["sequence"]!.GetValue<long>()).ToList();
+        Assert.Equal(sequences.Order(), sequences);
+    }
 }
 
 public sealed class DevelopmentImportOnSqlite(SqliteHub hub) : DevelopmentImportTests(hub), IClassFixture<SqliteHub>;
 
 public sealed class DevelopmentImportOnPostgis(PostgresHub hub) : DevelopmentImportTests(hub), IClassFixture<PostgresHub>;
+
+/// <summary>The feature limit of an import, crossed after the first batches were written: 413 and nothing stored.</summary>
+public abstract class ImportLimitTests(Hub hub)
+{
+    [Fact]
+    public async Task An_import_over_the_feature_limit_is_413_and_stores_nothing()
+    {
+        var client = hub.Client("GM0344");
+        var before = await StoreCounts.Of(hub);
+        var features = Enumerable.Range(0, 9_001).Select(i => Point($"limit-{i}-{Id()}", 5.10 + (i % 100) * 0.0003, 52.08 + (i / 100) * 0.0001));
+        var problem = await (await client.PostAsync("/api/v1/development-imports", Http.GeoJson(Collection(features)))).Problem(HttpStatusCode.RequestEntityTooLarge);
+        Assert.Contains("more than 9000 features", problem["detail"]!.GetValue<string>());
+        Assert.Equal(before, await StoreCounts.Of(hub));
+    }
+
+    public sealed class SqliteLimitHub : Hub
+    {
+        public override Database Database => Database.Sqlite;
+        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["DataHub:Limits:MaxImportFeatures"] = "9000" };
+    }
+
+    public sealed class PostgisLimitHub : Hub
+    {
+        public override Database Database => Database.Postgres;
+        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["DataHub:Limits:MaxImportFeatures"] = "9000" };
+    }
+}
+
+public sealed class ImportLimitOnSqlite(ImportLimitTests.SqliteLimitHub hub) : ImportLimitTests(hub), IClassFixture<ImportLimitTests.SqliteLimitHub>;
+
+public sealed class ImportLimitOnPostgis(ImportLimitTests.PostgisLimitHub hub) : ImportLimitTests(hub), IClassFixture<ImportLimitTests.PostgisLimitHub>;

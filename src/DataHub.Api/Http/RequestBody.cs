@@ -39,6 +39,57 @@ public static class RequestBody
         return HasNul(bytes) ? (null, NulProblem()) : (bytes, null);
     }
 
+    /// <summary>
+    /// Copies the body, up to <paramref name="limit"/> bytes, to a temporary file that is deleted when the returned
+    /// stream is closed, and rewinds it: a bulk import reads it from there as a stream, so the hub never holds the
+    /// whole body in memory, and it starts its write transaction only once the client has sent everything (a slow
+    /// upload must not hold the database's write lock). Size, emptiness and NUL characters are checked on the way.
+    /// </summary>
+    public static async Task<(Stream? Body, ProblemResult? Problem)> SpoolAsync(HttpRequest request, long limit, CancellationToken ct)
+    {
+        if (request.ContentLength > limit)
+            return (null, Problems.TooLarge($"The body is {request.ContentLength} bytes; at most {limit} are accepted here."));
+        var file = new FileStream(Path.Combine(Path.GetTempPath(), $"datahub-upload-{Guid.NewGuid():N}"), FileMode.CreateNew, FileAccess.ReadWrite,
+            FileShare.None, 1 << 16, FileOptions.DeleteOnClose | FileOptions.Asynchronous | FileOptions.SequentialScan);
+        try
+        {
+            var chunk = new byte[1 << 16];
+            var carry = 0; // the last bytes of the previous chunk, so that an escaped NUL split over two reads is found
+            long length = 0;
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk.AsMemory(carry), ct)) > 0)
+            {
+                length += read;
+                if (length > limit)
+                {
+                    await file.DisposeAsync();
+                    return (null, Problems.TooLarge($"The body exceeds {limit} bytes, the most accepted here."));
+                }
+                if (HasNul(chunk.AsSpan(0, carry + read)))
+                {
+                    await file.DisposeAsync();
+                    return (null, NulProblem());
+                }
+                await file.WriteAsync(chunk.AsMemory(carry, read), ct);
+                var kept = Math.Min(EscapedNul.Length - 1, carry + read);
+                Buffer.BlockCopy(chunk, carry + read - kept, chunk, 0, kept);
+                carry = kept;
+            }
+            if (length == 0)
+            {
+                await file.DisposeAsync();
+                return (null, Problems.BadRequest("The request body is empty."));
+            }
+            file.Position = 0;
+            return (file, null);
+        }
+        catch
+        {
+            await file.DisposeAsync();
+            throw;
+        }
+    }
+
     private static readonly byte[] EscapedNul = "\\u0000"u8.ToArray();
 
     /// <summary>
@@ -62,13 +113,19 @@ public static class RequestBody
         }
         catch (JsonException e)
         {
-            var depth = e.Message.Contains("maximum configured depth", StringComparison.OrdinalIgnoreCase);
-            var where = e.LineNumber is { } line ? $" at line {line + 1}, position {e.BytePositionInLine + 1}" : "";
-            return (null, Problems.BadRequest(depth
-                ? $"The JSON is nested deeper than {maxDepth} levels{where}."
-                : $"The body is not valid JSON{where}: {FirstSentence(e.Message)}",
-                [new FieldError("", depth ? "tooDeep" : "malformedJson", depth ? $"nested deeper than {maxDepth} levels" : "not valid JSON")]));
+            return (null, JsonProblem(e, maxDepth));
         }
+    }
+
+    /// <summary>The 400 problem for a JSON syntax or depth error, naming its line and byte position when known.</summary>
+    public static ProblemResult JsonProblem(JsonException e, int maxDepth)
+    {
+        var depth = e.Message.Contains("maximum configured depth", StringComparison.OrdinalIgnoreCase);
+        var where = e.LineNumber is { } line ? $" at line {line + 1}, position {e.BytePositionInLine + 1}" : "";
+        return Problems.BadRequest(depth
+            ? $"The JSON is nested deeper than {maxDepth} levels{where}."
+            : $"The body is not valid JSON{where}: {FirstSentence(e.Message)}",
+            [new FieldError("", depth ? "tooDeep" : "malformedJson", depth ? $"nested deeper than {maxDepth} levels" : "not valid JSON")]);
     }
 
     private static string FirstSentence(string message)

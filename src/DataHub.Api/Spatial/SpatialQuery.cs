@@ -12,9 +12,6 @@ public interface ISpatialQuery
 {
     Task<IQueryable<DevelopmentVersion>> IntersectingAsync(DataHubDb db, IQueryable<DevelopmentVersion> rows, Envelope crs84Box, CancellationToken ct);
 
-    /// <summary>The highest version row id so far: versions written after it are indexed by <see cref="IndexNewVersionsAsync"/>.</summary>
-    Task<long> LastVersionRowIdAsync(DataHubDb db, CancellationToken ct);
-
     /// <summary>Adds the versions written after <paramref name="afterRowId"/> to the spatial index, inside the caller's transaction.</summary>
     Task IndexNewVersionsAsync(DataHubDb db, long afterRowId, CancellationToken ct);
 }
@@ -29,8 +26,6 @@ public sealed class PostgisSpatialQuery : ISpatialQuery
     }
 
     /// <summary>PostgreSQL maintains its GiST index itself.</summary>
-    public Task<long> LastVersionRowIdAsync(DataHubDb db, CancellationToken ct) => Task.FromResult(0L);
-
     public Task IndexNewVersionsAsync(DataHubDb db, long afterRowId, CancellationToken ct) => Task.CompletedTask;
 }
 
@@ -67,9 +62,6 @@ public sealed class SqliteSpatialQuery : ISpatialQuery
         var exact = partial.Where(p => p.Geometry.Intersects(polygon)).Select(p => p.RowId).ToArray();
         return rows.Where(d => inside.Contains(d.RowId) || exact.Contains(d.RowId));
     }
-
-    public async Task<long> LastVersionRowIdAsync(DataHubDb db, CancellationToken ct) =>
-        await db.DevelopmentVersions.MaxAsync(v => (long?)v.RowId, ct) ?? 0;
 
     /// <summary>One set-based insert after the versions: R*Tree inserts cost half as much this way as from a per-row trigger.</summary>
     public async Task IndexNewVersionsAsync(DataHubDb db, long afterRowId, CancellationToken ct) =>

@@ -33,4 +33,21 @@ public static class ChangeFeed
         await LockAsync(db, ct);
         await BulkInsert.InsertAsync(db, rows.Select(EventFor).ToList(), includeKey: false, ct);
     }
+
+    /// <summary>
+    /// Appends the events of an import's versions in the current transaction, after taking the lock, by one
+    /// INSERT … SELECT over the rows it wrote: a streamed import keeps neither its rows nor their events in memory,
+    /// and the lock is held only from here to the commit. Same events as <see cref="EventFor"/>.
+    /// </summary>
+    public static async Task AppendImportAsync(DataHubDb db, Guid importId, long afterRowId, CancellationToken ct)
+    {
+        await LockAsync(db, ct);
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO change_events (resource_type, resource_id, kind, version, at, owner_code)
+            SELECT 'development', development_id,
+                   CASE WHEN is_retired THEN 'retired' WHEN version = 1 THEN 'created' ELSE 'updated' END,
+                   version, valid_from, owner_code
+            FROM development_versions WHERE row_id > {afterRowId} AND import_id = {importId} ORDER BY row_id
+            """, ct);
+    }
 }

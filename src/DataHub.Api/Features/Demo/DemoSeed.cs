@@ -29,7 +29,7 @@ public static class DemoSeed
         foreach (var owner in byOwner)
         {
             var changes = owner.Select(r => DevelopmentStore.Plan(r, null)).ToList();
-            await store.WriteAsync(changes, "demo-seed", null, null, CancellationToken.None);
+            await store.WriteAsync(changes, "demo-seed", CancellationToken.None);
             total += changes.Count;
         }
         var now = store.Now();

@@ -24,11 +24,11 @@ public static class CsvDevelopments
 
     public sealed record Row(int Number, JsonDocument? Feature, List<FieldError> Errors);
 
-    /// <summary>Reads every data row (row 1 is the header). Header problems are reported at row 1.
-    /// The separator (comma, semicolon or tab, as Dutch spreadsheets write them) is detected by CsvHelper.</summary>
-    public static IEnumerable<Row> Read(byte[] csv)
+    /// <summary>Reads every data row (row 1 is the header) as the stream is read, one row at a time. Header problems are
+    /// reported at row 1. The separator (comma, semicolon or tab, as Dutch spreadsheets write them) is detected by CsvHelper.</summary>
+    public static IEnumerable<Row> Read(Stream csv)
     {
-        using var reader = CsvReader.Create(csv, new CsvReaderOptions { TrimWhitespace = true, HasHeader = true });
+        using var reader = CsvReader.Create(csv, new CsvReaderOptions { TrimWhitespace = true, HasHeader = true }, leaveOpen: true);
         reader.ReadHeader();
         if (reader.Headers.Count == 0)
         {

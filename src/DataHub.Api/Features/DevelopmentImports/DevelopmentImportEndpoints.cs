@@ -1,11 +1,7 @@
-using System.Text.Json;
 using DataHub.Api.Access;
 using DataHub.Api.Data;
-using DataHub.Api.Features.Audit;
 using DataHub.Api.Features.Developments;
-using DataHub.Api.Features.Plans;
 using DataHub.Api.Http;
-using DataHub.Api.Spatial;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -17,9 +13,6 @@ public sealed record DevelopmentImportReport(
 
 public static class DevelopmentImportEndpoints
 {
-    /// <summary>At most this many errors are listed in one answer; the detail gives the total.</summary>
-    public const int MaxListedErrors = 10_000;
-
     public static RouteGroupBuilder MapDevelopmentImports(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("/development-imports").WithTags("Development imports");
@@ -45,13 +38,11 @@ public static class DevelopmentImportEndpoints
         return TypedResults.Ok(ToReport(import, false, import.Created + import.Updated + import.Unchanged, http.Request));
     }
 
-    public static async Task<IResult> Create(HttpContext http, DataHubDb db, DevelopmentStore store, IOptions<DataHubOptions> options, AccessScopes access, AuditTrail audit, ILogger<DevelopmentImport> logger, CancellationToken ct)
+    public static async Task<IResult> Create(HttpContext http, DevelopmentImporter importer, IOptions<DataHubOptions> options, AccessScopes access, CancellationToken ct)
     {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
         var caller = Caller.From(http.User);
         if (!caller.IsAuthenticated) return Problems.Unauthorized("Importing requires a bearer token; see README (token command).");
         if (!caller.CanSubmit()) return Problems.Forbidden("Importing developments requires the Submitter role.");
-        var limits = options.Value.Limits;
 
         var dryRunRaw = http.Request.Query["dryRun"].ToString();
         var dryRun = false;
@@ -61,170 +52,17 @@ public static class DevelopmentImportEndpoints
         if (typeProblem is not null) return typeProblem;
         var (crs, crsProblem) = RequestBody.ContentCrs(http.Request);
         if (crsProblem is not null) return crsProblem;
-        var (bytes, sizeProblem) = await RequestBody.ReadAsync(http.Request, limits.MaxImportBodyBytes, ct);
+        var (body, sizeProblem) = await RequestBody.SpoolAsync(http.Request, options.Value.Limits.MaxImportBodyBytes, ct);
         if (sizeProblem is not null) return sizeProblem;
-        var received = clock.Elapsed;
-
-        var format = mediaType == "text/csv" ? "csv" : "geojson";
-        var (inputs, errors, problem) = format == "csv"
-            ? ReadCsv(bytes!, crs!, caller, limits)
-            : ReadFeatureCollection(bytes!, crs!, caller, limits);
-        if (problem is not null) return problem;
-
-        var parsed = clock.Elapsed;
-        CheckDuplicates(inputs, errors, format);
-        var organisationType = (await access.CurrentAsync(ct)).OrganisationType;
-        foreach (var r in inputs)
-            errors.AddRange(SubmissionRules.Check(r.Input, organisationType).Select(e => Locate(e, r, format)));
-        var plans = await PlanQueries.ResolverAsync(db, caller.Organisation!, ct);
-        var planIds = new Guid?[inputs.Count];
-        for (var i = 0; i < inputs.Count; i++)
+        await using (body)
         {
-            if (inputs[i].Input.Plan is not { } planRef) continue;
-            planIds[i] = plans(planRef);
-            if (planIds[i] is null)
-                errors.Add(Locate(new FieldError("/properties/plan", "unknownPlan", $"no plan '{planRef}' of {caller.Organisation}"), inputs[i], format));
+            var organisationType = (await access.CurrentAsync(ct)).OrganisationType;
+            var format = mediaType == "text/csv" ? "csv" : "geojson";
+            var (import, count, problem) = await importer.RunAsync(caller, organisationType, format, body!, crs!, dryRun, ct);
+            if (problem is not null) return problem;
+            if (dryRun) return TypedResults.Ok(ToReport(import!, true, count, http.Request) with { Id = null, Links = [] });
+            return TypedResults.Created($"/api/v1/development-imports/{import!.Id}", ToReport(import, false, count, http.Request));
         }
-        if (errors.Count > 0) return Rejected(errors);
-
-        var existing = await store.CurrentByExternalIdAsync(caller.Organisation!, inputs.Select(i => i.Input.ExternalId).ToList(), ct);
-        var changes = new PlannedChange[inputs.Count];
-        var settings = options.Value;
-        Parallel.For(0, inputs.Count, i =>
-        {
-            var input = inputs[i].Input;
-            var row = input.ToVersion(caller.Organisation!, planIds[i], DefaultVisibility.For(input, settings), AreaCatalogue.Instance.Derive(input.Geometry));
-            changes[i] = DevelopmentStore.Plan(row, existing.GetValueOrDefault(input.ExternalId));
-        });
-
-        var derived = clock.Elapsed;
-        var now = store.Now();
-        var import = new DevelopmentImport
-        {
-            Id = Guid.CreateVersion7(now), OwnerCode = caller.Organisation!, ChangedBy = caller.Subject, Format = format, CreatedAt = now,
-            Created = changes.Count(c => c.Kind == ChangeKind.Created),
-            Updated = changes.Count(c => c.Kind == ChangeKind.Updated),
-            Unchanged = changes.Count(c => c.Kind == ChangeKind.Unchanged),
-        };
-        if (dryRun) return TypedResults.Ok(ToReport(import, true, inputs.Count, http.Request) with { Id = null, Links = [] });
-        audit.Write(caller, "import", "development", import.Id.ToString(), caller.Organisation, import.Created + import.Updated,
-            $"{format}: {import.Created} created, {import.Updated} updated, {import.Unchanged} unchanged");
-        logger.LogInformation("import {Id}: writing {Count} changes", import.Id, changes.Count(c => c.Kind != ChangeKind.Unchanged));
-        if (!await store.WriteAsync(changes, caller.Subject, import.Id, import, ct))
-            return Problems.Conflict("Another write changed some of these developments while the import ran; nothing was stored. Retry the import.");
-        logger.LogInformation("import {Id} by {Owner}: {Count} features ({Created} created, {Updated} updated, {Unchanged} unchanged); receive {Receive} ms, read {Read} ms, derive {Derive} ms, write {Write} ms",
-            import.Id, import.OwnerCode, inputs.Count, import.Created, import.Updated, import.Unchanged,
-            (long)received.TotalMilliseconds, (long)(parsed - received).TotalMilliseconds, (long)(derived - parsed).TotalMilliseconds, (long)(clock.Elapsed - derived).TotalMilliseconds);
-        Telemetry.ImportDuration.Record(clock.Elapsed.TotalSeconds, new KeyValuePair<string, object?>("format", format));
-        Telemetry.ImportedFeatures.Add(inputs.Count);
-        var report = ToReport(import, false, inputs.Count, http.Request);
-        return TypedResults.Created($"/api/v1/development-imports/{import.Id}", report);
-    }
-
-    public sealed record ReadInput(DevelopmentInput Input, int Index, int? Row);
-
-    private static (List<ReadInput>, List<FieldError>, ProblemResult?) ReadFeatureCollection(byte[] bytes, Crs crs, Caller caller, LimitOptions limits)
-    {
-        var inputs = new List<ReadInput>();
-        var errors = new List<FieldError>();
-        var (doc, jsonProblem) = RequestBody.ParseJson(bytes, limits.MaxJsonDepth);
-        if (jsonProblem is not null) return (inputs, errors, jsonProblem);
-        using (doc)
-        {
-            var root = doc!.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("type", out var t) || t.ValueKind != JsonValueKind.String || t.GetString() != "FeatureCollection")
-                return (inputs, errors, Problems.Validation([new FieldError("/type", "invalidValue", "an import is a GeoJSON FeatureCollection")]));
-            if (!root.TryGetProperty("features", out var features) || features.ValueKind != JsonValueKind.Array)
-                return (inputs, errors, Problems.Validation([new FieldError("/features", "required", "features must be an array of development Features")]));
-            if (features.GetArrayLength() == 0)
-                return (inputs, errors, Problems.Validation([new FieldError("/features", "empty", "the import has no features")]));
-            if (features.GetArrayLength() > limits.MaxImportFeatures)
-                return (inputs, errors, Problems.TooLarge($"The import has {features.GetArrayLength()} features; at most {limits.MaxImportFeatures} per import."));
-            // Features are read and checked in parallel (JsonDocument is safe for concurrent reads); results keep their order.
-            var elements = features.EnumerateArray().ToArray();
-            var read = new (DevelopmentInput? Input, IReadOnlyList<FieldError> Errors)[elements.Length];
-            Parallel.For(0, elements.Length, i =>
-            {
-                var collector = new ErrorCollector($"/features/{i}");
-                var input = DevelopmentReader.Read(elements[i], crs, caller.Organisation!, collector);
-                read[i] = (input, collector.Errors);
-            });
-            for (var i = 0; i < read.Length; i++)
-            {
-                var index = i;
-                errors.AddRange(read[i].Errors.Select(e => e with { Index = index }));
-                if (read[i].Input is { } input) inputs.Add(new ReadInput(input, i, null));
-            }
-        }
-        return (inputs, errors, null);
-    }
-
-    private static (List<ReadInput>, List<FieldError>, ProblemResult?) ReadCsv(byte[] bytes, Crs crs, Caller caller, LimitOptions limits)
-    {
-        var inputs = new List<ReadInput>();
-        var errors = new List<FieldError>();
-        var index = 0;
-        foreach (var row in CsvDevelopments.Read(bytes))
-        {
-            errors.AddRange(row.Errors);
-            if (row.Feature is null) continue;
-            if (index >= limits.MaxImportFeatures)
-                return (inputs, errors, Problems.TooLarge($"The import has more than {limits.MaxImportFeatures} rows; at most that many per import."));
-            using (row.Feature)
-            {
-                var collector = new ErrorCollector();
-                var input = DevelopmentReader.Read(row.Feature.RootElement, crs, caller.Organisation!, collector);
-                if (row.Errors.Count == 0)
-                    errors.AddRange(collector.Errors.Select(e => e with { Row = row.Number, Column = ColumnOf(e.Pointer) }));
-                if (input is not null && row.Errors.Count == 0) inputs.Add(new ReadInput(input, index, row.Number));
-            }
-            index++;
-        }
-        if (index == 0 && errors.Count == 0) errors.Add(new FieldError("", "empty", "the CSV has no data rows") { Row = 2 });
-        return (inputs, errors, null);
-    }
-
-    /// <summary>The CSV column a feature pointer came from.</summary>
-    private static string? ColumnOf(string pointer)
-    {
-        if (pointer.StartsWith("/geometry")) return "wkt|x,y";
-        var parts = pointer.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        if (parts.Length < 2) return null;
-        return parts[1] switch
-        {
-            "source" when parts.Length > 2 => parts[2] switch { "url" => "sourceUrl", "contact" when parts.Length > 3 => "contact" + char.ToUpperInvariant(parts[3][0]) + parts[3][1..], var p => p },
-            "quantities" when parts.Length > 3 && parts[3] == "unit" => "unit",
-            "energy" when parts.Length > 3 && parts[3] == "carrier" => "energyCarrier",
-            "energy" when parts.Length > 3 => parts[3],
-            var p => p,
-        };
-    }
-
-    private static void CheckDuplicates(List<ReadInput> inputs, List<FieldError> errors, string format)
-    {
-        var first = new Dictionary<string, ReadInput>(StringComparer.Ordinal);
-        foreach (var r in inputs)
-        {
-            if (first.TryGetValue(r.Input.ExternalId, out var earlier))
-                errors.Add(Locate(new FieldError("/properties/externalId", "duplicateExternalId",
-                    $"externalId '{r.Input.ExternalId}' also appears at {(format == "csv" ? $"row {earlier.Row}" : $"feature {earlier.Index}")}"), r, format));
-            else first[r.Input.ExternalId] = r;
-        }
-    }
-
-    private static FieldError Locate(FieldError e, ReadInput r, string format) => format == "csv"
-        ? e with { Row = r.Row, Column = ColumnOf(e.Pointer) }
-        : e with { Pointer = $"/features/{r.Index}{e.Pointer}", Index = r.Index };
-
-    private static ProblemResult Rejected(List<FieldError> errors)
-    {
-        var ordered = errors.OrderBy(e => e.Index ?? e.Row ?? 0).ToList();
-        var listed = ordered.Take(MaxListedErrors).ToList();
-        var summary = $"Nothing was imported: {errors.Count} error{(errors.Count == 1 ? "" : "s")}"
-            + (errors.Count > MaxListedErrors ? $" (the first {MaxListedErrors} are listed)" : "");
-        var first = listed[0];
-        var where = first.Row is { } row ? $"row {row}{(first.Column is { } c ? $", column {c}" : "")}" : $"feature {first.Index}, {first.Pointer}";
-        return Problems.BadRequest($"{summary}; the first at {where}: {first.Message}.", listed);
     }
 
     private static DevelopmentImportReport ToReport(DevelopmentImport i, bool dryRun, int count, HttpRequest request) => new(

@@ -144,7 +144,7 @@ public static class DevelopmentEndpoints
         var (row, planProblem) = await BuildRowAsync(db, input, caller, options.Value, ct);
         if (planProblem is not null) return planProblem;
         audit.Write(caller, "create", "development", input.ExternalId, caller.Organisation);
-        if (!await store.WriteAsync([DevelopmentStore.Plan(row!, null)], caller.Subject, null, null, ct))
+        if (!await store.WriteAsync([DevelopmentStore.Plan(row!, null)], caller.Subject, ct))
             return Problems.Conflict($"externalId '{input.ExternalId}' was created concurrently by another request.");
         var url = $"/api/v1/developments/{row!.DevelopmentId}";
         http.Response.Headers.ETag = RequestBody.ETag(row.Version);
@@ -172,7 +172,7 @@ public static class DevelopmentEndpoints
             return GeoJson.Ok(current.ToFeature(Crs.Crs84, BaseUrl(http.Request), detailAccess: true));
         }
         audit.Write(caller, "update", "development", id.ToString(), caller.Organisation);
-        if (!await store.WriteAsync([change], caller.Subject, null, null, ct))
+        if (!await store.WriteAsync([change], caller.Subject, ct))
             return Problems.PreconditionFailed($"Development {id} was changed by another request; GET it again and retry with its new ETag.");
         http.Response.Headers.ETag = RequestBody.ETag(row!.Version);
         return GeoJson.Ok(row.ToFeature(Crs.Crs84, BaseUrl(http.Request), detailAccess: true));
@@ -192,7 +192,7 @@ public static class DevelopmentEndpoints
         var retired = current.NextVersion();
         retired.IsRetired = true;
         audit.Write(caller, "retire", "development", id.ToString(), caller.Organisation);
-        if (!await store.WriteAsync([new PlannedChange(retired, Existing(current), ChangeKind.Retired)], caller.Subject, null, null, ct))
+        if (!await store.WriteAsync([new PlannedChange(retired, Existing(current), ChangeKind.Retired)], caller.Subject, ct))
             return Problems.PreconditionFailed($"Development {id} was changed by another request; GET it again and retry with its new ETag.");
         http.Response.Headers.ETag = RequestBody.ETag(retired.Version);
         return Results.NoContent();
