@@ -23,62 +23,28 @@ public static class RequestBody
     /// <summary>Reads the whole body up to <paramref name="limit"/> bytes.</summary>
     public static async Task<(byte[]? Bytes, ProblemResult? Problem)> ReadAsync(HttpRequest request, long limit, CancellationToken ct)
     {
-        if (request.ContentLength > limit)
-            return (null, Problems.TooLarge($"The body is {request.ContentLength} bytes; at most {limit} are accepted here."));
         using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > limit)
-                return (null, Problems.TooLarge($"The body exceeds {limit} bytes, the most accepted here."));
-            buffer.Write(chunk, 0, read);
-        }
-        if (buffer.Length == 0) return (null, Problems.BadRequest("The request body is empty."));
-        var bytes = buffer.ToArray();
-        return HasNul(bytes) ? (null, NulProblem()) : (bytes, null);
+        var problem = await CopyAsync(request, buffer, limit, ct);
+        return problem is null ? (buffer.ToArray(), null) : (null, problem);
     }
 
     /// <summary>
     /// Copies the body, up to <paramref name="limit"/> bytes, to a temporary file that is deleted when the returned
     /// stream is closed, and rewinds it: a bulk import reads it from there as a stream, so the hub never holds the
     /// whole body in memory, and it starts its write transaction only once the client has sent everything (a slow
-    /// upload must not hold the database's write lock). Size, emptiness and NUL characters are checked on the way.
+    /// upload must not hold the database's write lock).
     /// </summary>
     public static async Task<(Stream? Body, ProblemResult? Problem)> SpoolAsync(HttpRequest request, long limit, CancellationToken ct)
     {
-        if (request.ContentLength > limit)
-            return (null, Problems.TooLarge($"The body is {request.ContentLength} bytes; at most {limit} are accepted here."));
         var file = new FileStream(Path.Combine(Path.GetTempPath(), $"datahub-upload-{Guid.NewGuid():N}"), FileMode.CreateNew, FileAccess.ReadWrite,
             FileShare.None, 1 << 16, FileOptions.DeleteOnClose | FileOptions.Asynchronous | FileOptions.SequentialScan);
         try
         {
-            var chunk = new byte[1 << 16];
-            var carry = 0; // the last bytes of the previous chunk, so that an escaped NUL split over two reads is found
-            long length = 0;
-            int read;
-            while ((read = await request.Body.ReadAsync(chunk.AsMemory(carry), ct)) > 0)
-            {
-                length += read;
-                if (length > limit)
-                {
-                    await file.DisposeAsync();
-                    return (null, Problems.TooLarge($"The body exceeds {limit} bytes, the most accepted here."));
-                }
-                if (HasNul(chunk.AsSpan(0, carry + read)))
-                {
-                    await file.DisposeAsync();
-                    return (null, NulProblem());
-                }
-                await file.WriteAsync(chunk.AsMemory(carry, read), ct);
-                var kept = Math.Min(EscapedNul.Length - 1, carry + read);
-                Buffer.BlockCopy(chunk, carry + read - kept, chunk, 0, kept);
-                carry = kept;
-            }
-            if (length == 0)
+            var problem = await CopyAsync(request, file, limit, ct);
+            if (problem is not null)
             {
                 await file.DisposeAsync();
-                return (null, Problems.BadRequest("The request body is empty."));
+                return (null, problem);
             }
             file.Position = 0;
             return (file, null);
@@ -88,6 +54,31 @@ public static class RequestBody
             await file.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Copies the body to <paramref name="destination"/>, checking on the way its size (413), that it is not empty and
+    /// that it holds no NUL character (400), also an escaped one split over two reads.
+    /// </summary>
+    private static async Task<ProblemResult?> CopyAsync(HttpRequest request, Stream destination, long limit, CancellationToken ct)
+    {
+        if (request.ContentLength > limit)
+            return Problems.TooLarge($"The body is {request.ContentLength} bytes; at most {limit} are accepted here.");
+        var chunk = new byte[1 << 16];
+        var carry = 0; // the last bytes of the previous read, so that an escaped NUL split over two reads is found
+        long length = 0;
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk.AsMemory(carry), ct)) > 0)
+        {
+            length += read;
+            if (length > limit) return Problems.TooLarge($"The body exceeds {limit} bytes, the most accepted here.");
+            if (HasNul(chunk.AsSpan(0, carry + read))) return NulProblem();
+            await destination.WriteAsync(chunk.AsMemory(carry, read), ct);
+            var kept = Math.Min(EscapedNul.Length - 1, carry + read);
+            Buffer.BlockCopy(chunk, carry + read - kept, chunk, 0, kept);
+            carry = kept;
+        }
+        return length == 0 ? Problems.BadRequest("The request body is empty.") : null;
     }
 
     private static readonly byte[] EscapedNul = "\\u0000"u8.ToArray();

@@ -102,7 +102,9 @@ public sealed class DevelopmentStore(DataHubDb db, Spatial.ISpatialQuery spatial
         var tx = await db.Database.BeginTransactionAsync(ct);
         try
         {
-            var lastRowId = await db.DevelopmentVersions.MaxAsync(v => (long?)v.RowId, ct) ?? 0;
+            // Where this write's versions start: SQLite's R*Tree indexes them from there, and an import's change events
+            // are read from there. A single write on PostgreSQL needs neither (GiST indexes itself; events from memory).
+            var lastRowId = db.IsPostgres && importId is null ? 0 : await db.DevelopmentVersions.MaxAsync(v => (long?)v.RowId, ct) ?? 0;
             return new DevelopmentWrite(this, db, spatial, tx, now, lastRowId, changedBy, importId);
         }
         catch
