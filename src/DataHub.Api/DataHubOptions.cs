@@ -54,4 +54,6 @@ public sealed class LimitOptions
     public int DefaultPageSize { get; set; } = 100;
     public int MaxPageSize { get; set; } = 1000;
     public int MaxImportFeatures { get; set; } = 1_000_000;
+    /// <summary>Memory for serialised answers of hot reads (<see cref="Http.AnswerCache"/>), per node; 0 turns the cache off.</summary>
+    public int AnswerCacheMegabytes { get; set; } = 64;
 }

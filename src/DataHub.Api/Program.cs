@@ -30,6 +30,8 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<AccessScopes>();
 builder.Services.AddScoped<AuditTrail>();
 builder.Services.AddSingleton<AuditGroupCommit>(); // read audit events, committed in groups
+builder.Services.AddSingleton<GrantSets>(); // callers' grants per organisation, day and data head
+builder.Services.AddSingleton<DataHub.Api.Http.AnswerCache>(); // serialised answers of hot reads, keyed on data head and caller scope
 builder.Services.AddSingleton<GridModelCache>(); // the analysis model of the current data, shared by all requests
 builder.Services.AddDataHubAuthentication(builder.Configuration, builder.Environment);
 builder.Services.AddDataHubCors(builder.Configuration);

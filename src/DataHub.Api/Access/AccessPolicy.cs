@@ -3,6 +3,7 @@ using System.Text.Json;
 using DataHub.Api.Data;
 using DataHub.Api.Features.Developments;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace DataHub.Api.Access;
 
@@ -30,6 +31,25 @@ public sealed record AccessScope(Caller Caller, string? OrganisationType, IReadO
     public static readonly AccessScope Anonymous = new(Caller.Anonymous, null, [], DateOnly.MinValue, null);
 
     public string? Organisation => Caller.Organisation;
+
+    /// <summary>The change feed's head this scope was read at (null for anonymous callers, whose scope reads nothing).</summary>
+    public long? Head { get; init; }
+
+    /// <summary>The hash of <see cref="Grants"/> (<see cref="GrantSet.Hash"/>).</summary>
+    public string GrantsHash { get; init; } = "";
+
+    private string? _fingerprint;
+
+    /// <summary>
+    /// Everything in this scope that can change what a read shows: two callers with the same fingerprint see the same
+    /// records with the same properties (<see cref="Http.AnswerCache"/> keys on it). A SHA-256 of the organisation, its
+    /// type, the roles, today's date and the grant rows' hash, written as JSON (unambiguous).
+    /// </summary>
+    public string Fingerprint => _fingerprint ??= Organisation is null ? "anonymous"
+        : HashOf([JsonSerializer.Serialize(new object?[] { Organisation, OrganisationType, Caller.Roles.Order(StringComparer.Ordinal), Today.DayNumber, GrantsHash })]);
+
+    public static string HashOf(IEnumerable<string> lines) =>
+        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', lines))));
 }
 
 /// <summary>
@@ -113,8 +133,14 @@ public static class AccessPolicy
     public static bool CanSubmit(this Caller caller) => caller.IsAuthenticated && caller.Has(Roles.Submitter);
 }
 
-/// <summary>Builds (once per request) the caller's <see cref="AccessScope"/> from the registered organisations and the grant rows.</summary>
-public sealed class AccessScopes(DataHubDb db, TimeProvider clock, IHttpContextAccessor http)
+/// <summary>
+/// Builds (once per request) the caller's <see cref="AccessScope"/> from the registered organisations and the grant rows.
+/// The organisation's type and grants are kept per node (<see cref="GrantSets"/>) for the data's current head: the grant
+/// rows change only with an agreement's version, which moves the change feed's head in the same transaction, and an
+/// organisation's type is fixed once it is registered. So a signed-in request costs one indexed head query, not a read
+/// of its grants, and an agreement written through any node is in force on every node from the next request.
+/// </summary>
+public sealed class AccessScopes(DataHubDb db, TimeProvider clock, IHttpContextAccessor http, GrantSets grantSets)
 {
     private AccessScope? _current;
 
@@ -132,14 +158,52 @@ public sealed class AccessScopes(DataHubDb db, TimeProvider clock, IHttpContextA
     public async Task<AccessScope> ForAsync(Caller caller, CancellationToken ct)
     {
         if (caller.Organisation is not { } org) return AccessScope.Anonymous;
-        var type = await db.Organisations.AsNoTracking().Where(o => o.Code == org).Select(o => o.Type).FirstOrDefaultAsync(ct) ?? "";
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var grants = await db.AccessGrants.AsNoTracking()
-            .Where(g => (g.RecipientCode == org || g.RecipientType == type) && g.OwnerCode != org
-                && g.PeriodStart <= today && (g.PeriodEnd == null || g.PeriodEnd >= today))
-            .ToListAsync(ct);
-        return new AccessScope(caller, type.Length == 0 ? null : type, grants, today, db.AccessGrants.AsNoTracking());
+        // The head first, then the grants: a set is never older than the head it is kept under.
+        var head = await Features.Changes.ChangeFeed.HeadAsync(db, ct);
+        var set = await grantSets.GetOrLoadAsync(org, today, head, async () =>
+        {
+            var type = await db.Organisations.AsNoTracking().Where(o => o.Code == org).Select(o => o.Type).FirstOrDefaultAsync(ct) ?? "";
+            var grants = await db.AccessGrants.AsNoTracking()
+                .Where(g => (g.RecipientCode == org || g.RecipientType == type) && g.OwnerCode != org
+                    && g.PeriodStart <= today && (g.PeriodEnd == null || g.PeriodEnd >= today))
+                .ToListAsync(ct);
+            return new GrantSet(type.Length == 0 ? null : type, grants);
+        });
+        return new AccessScope(caller, set.OrganisationType, set.Grants, today, db.AccessGrants.AsNoTracking()) { Head = head, GrantsHash = set.Hash };
     }
+}
+
+/// <summary>An organisation's type and the grant rows in force for it on a day, with a hash of their content.</summary>
+public sealed class GrantSet(string? organisationType, IReadOnlyList<AccessGrant> grants)
+{
+    public string? OrganisationType { get; } = organisationType;
+    public IReadOnlyList<AccessGrant> Grants { get; } = grants;
+
+    /// <summary>SHA-256 of every field of every grant row, written as JSON (unambiguous) and sorted.</summary>
+    public string Hash { get; } = AccessScope.HashOf(grants.Select(g => JsonSerializer.Serialize(new object?[] { g.AgreementId, g.OwnerCode,
+        g.RecipientCode, g.RecipientType, g.Level, g.PlanType, g.Sector, g.AreaCode, g.DevelopmentId, g.PeriodStart.DayNumber,
+        g.PeriodEnd?.DayNumber })).Order(StringComparer.Ordinal));
+}
+
+/// <summary>
+/// The grant sets of recent callers, per organisation, day and change-feed head (see <see cref="AccessScopes"/>). An old
+/// head's sets are never asked for again and age out; the cache holds at most a few thousand.
+/// </summary>
+public sealed class GrantSets : IDisposable
+{
+    private readonly MemoryCache _sets = new(new MemoryCacheOptions { SizeLimit = 4096 });
+
+    public async Task<GrantSet> GetOrLoadAsync(string organisation, DateOnly today, long head, Func<Task<GrantSet>> load)
+    {
+        var key = (organisation, today, head);
+        if (_sets.TryGetValue(key, out GrantSet? set) && set is not null) return set;
+        set = await load();
+        _sets.Set(key, set, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(10) });
+        return set;
+    }
+
+    public void Dispose() => _sets.Dispose();
 }
 
 /// <summary>The stored JSON of agreements' recipients and scope.</summary>

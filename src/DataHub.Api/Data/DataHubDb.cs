@@ -126,6 +126,9 @@ public abstract class DataHubDb(DbContextOptions options) : DbContext(options)
             e.HasKey(x => x.Id);
             e.HasIndex(x => new { x.OwnerCode, x.RecipientCode });
             e.HasIndex(x => new { x.OwnerCode, x.RecipientType });
+            // A caller's grants (AccessScopes) are found from the recipient side, in time proportional to its own grants.
+            e.HasIndex(x => x.RecipientCode);
+            e.HasIndex(x => x.RecipientType);
             e.HasIndex(x => x.AgreementId);
         });
         b.Entity<ProgrammeCycleVersion>(e =>

@@ -9,7 +9,10 @@ namespace DataHub.Api.Data;
 
 public static class DatabaseSetup
 {
-    /// <summary>Registers the provider's DbContext as <see cref="DataHubDb"/> and its spatial query seam.</summary>
+    /// <summary>
+    /// Registers the provider's DbContext as <see cref="DataHubDb"/> and its spatial query seam. Contexts are pooled: the
+    /// options are built once, not per request (building them was a tenth of a cached read's CPU).
+    /// </summary>
     public static IServiceCollection AddDataHubDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         var options = configuration.GetSection(DataHubOptions.Section).Get<DataHubOptions>() ?? new DataHubOptions();
@@ -17,14 +20,14 @@ public static class DatabaseSetup
         services.AddSingleton<DatabaseRoundTrips>();
         if (db.IsPostgres)
         {
-            services.AddDbContext<PostgresDataHubDb>((sp, o) => ConfigurePostgres(o, db.ConnectionString).AddInterceptors(sp.GetRequiredService<DatabaseRoundTrips>()));
+            services.AddDbContextPool<PostgresDataHubDb>((sp, o) => ConfigurePostgres(o, db.ConnectionString).AddInterceptors(sp.GetRequiredService<DatabaseRoundTrips>()));
             services.AddScoped<DataHubDb>(sp => sp.GetRequiredService<PostgresDataHubDb>());
             services.AddSingleton<Spatial.ISpatialQuery, Spatial.PostgisSpatialQuery>();
         }
         else
         {
             var cs = ResolveSqlitePath(db.ConnectionString, contentRoot);
-            services.AddDbContext<SqliteDataHubDb>((sp, o) => ConfigureSqlite(o, cs).AddInterceptors(sp.GetRequiredService<DatabaseRoundTrips>()));
+            services.AddDbContextPool<SqliteDataHubDb>((sp, o) => ConfigureSqlite(o, cs).AddInterceptors(sp.GetRequiredService<DatabaseRoundTrips>()));
             services.AddScoped<DataHubDb>(sp => sp.GetRequiredService<SqliteDataHubDb>());
             services.AddSingleton<Spatial.ISpatialQuery, Spatial.SqliteSpatialQuery>();
         }

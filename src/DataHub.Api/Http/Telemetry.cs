@@ -12,7 +12,8 @@ namespace DataHub.Api.Http;
 /// standard <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>) set, the hub exports over OTLP
 /// - ASP.NET Core's request metrics (rate and latency per route: <c>http.server.request.duration</c>) and request traces;
 /// - its own: <c>datahub.import.duration</c> and <c>datahub.import.features</c> per development import, and
-///   <c>datahub.analysis_model.duration</c> per analysis-model build or update (tagged full or incremental).
+///   <c>datahub.analysis_model.duration</c> per analysis-model build or update (tagged full or incremental),
+///   <c>datahub.answer_cache.hits</c> and <c>.misses</c> (<see cref="AnswerCache"/>).
 /// The instruments exist either way (a MeterListener sees them); only the exporter is configured.
 /// </summary>
 public static class Telemetry
@@ -27,6 +28,10 @@ public static class Telemetry
         "Features read by development imports that were stored");
     public static readonly Histogram<double> AnalysisModelDuration = Meter.CreateHistogram<double>("datahub.analysis_model.duration", "s",
         "How long bringing the analysis model up to date took");
+    public static readonly Counter<long> AnswerCacheHits = Meter.CreateCounter<long>("datahub.answer_cache.hits", "{answer}",
+        "Reads answered from the answer cache");
+    public static readonly Counter<long> AnswerCacheMisses = Meter.CreateCounter<long>("datahub.answer_cache.misses", "{answer}",
+        "Cacheable reads whose answer was built");
 
     public static IServiceCollection AddDataHubTelemetry(this IServiceCollection services, IConfiguration configuration)
     {

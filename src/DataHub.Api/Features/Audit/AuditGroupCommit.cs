@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using DataHub.Api.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace DataHub.Api.Features.Audit;
 
@@ -49,8 +50,11 @@ public sealed class AuditGroupCommit : IAsyncDisposable
             {
                 await using var scope = _scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<DataHubDb>();
-                db.AuditEvents.AddRange(batch.SelectMany(b => b.Events));
-                await db.SaveChangesAsync(); // one transaction for the whole group
+                // One transaction for the whole group, written by the bulk path (a page of shared records read by a
+                // province is an event per owner, so a busy hub writes thousands a second; EF's tracking cost more than the I/O).
+                await using var transaction = await db.Database.BeginTransactionAsync();
+                await BulkInsert.InsertAsync(db, [.. batch.SelectMany(b => b.Events)], includeKey: false, CancellationToken.None);
+                await transaction.CommitAsync();
                 foreach (var (_, durable) in batch) durable.SetResult();
             }
             catch (Exception e)

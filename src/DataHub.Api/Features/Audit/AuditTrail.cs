@@ -1,5 +1,6 @@
 using DataHub.Api.Access;
 using DataHub.Api.Data;
+using DataHub.Api.Http;
 
 namespace DataHub.Api.Features.Audit;
 
@@ -30,7 +31,11 @@ public sealed class AuditTrail(DataHubDb db, TimeProvider clock, AuditGroupCommi
     };
 
     /// <summary>Audits the non-public developments a caller was shown: one event per data owner.</summary>
-    public async Task ReadAsync(Caller caller, IEnumerable<DevelopmentVersion> shown, string what, CancellationToken ct, string? surface = null)
+    public Task ReadAsync(Caller caller, IEnumerable<DevelopmentVersion> shown, string what, CancellationToken ct, string? surface = null) =>
+        ReadAsync(caller, shown.Select(ShownRecord.Of), what, ct, surface);
+
+    /// <summary>Audits the non-public records a caller was shown (also those of a cached answer): one event per data owner.</summary>
+    public async Task ReadAsync(Caller caller, IEnumerable<ShownRecord> shown, string what, CancellationToken ct, string? surface = null)
     {
         var foreign = shown.Where(v => v.Visibility != "public" && v.OwnerCode != caller.Organisation).ToList();
         if (foreign.Count == 0) return;

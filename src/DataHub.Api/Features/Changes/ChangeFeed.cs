@@ -20,6 +20,14 @@ public static class ChangeFeed
         Kind = row.IsRetired ? "retired" : row.Version == 1 ? "created" : "updated",
     };
 
+    /// <summary>
+    /// The sequence of the last committed event (0 when there is none). It moves with every committed write of a
+    /// version row, on any node, and never shows a later write before an earlier one (see the lock below).
+    /// </summary>
+    public static async Task<long> HeadAsync(DataHubDb db, CancellationToken ct) =>
+        // Not EF.CompileAsyncQuery: a compiled query is bound to one model, and a process may hold hubs of both providers.
+        await db.ChangeEvents.MaxAsync(e => (long?)e.Sequence, ct) ?? 0;
+
     /// <summary>Serialises appenders until the current transaction ends (PostgreSQL; a no-op on SQLite).</summary>
     public static async Task LockAsync(DataHubDb db, CancellationToken ct)
     {

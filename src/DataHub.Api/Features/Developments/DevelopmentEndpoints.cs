@@ -69,28 +69,35 @@ public static class DevelopmentEndpoints
 
     public static string BaseUrl(HttpRequest r) => $"{r.Scheme}://{r.Host}";
 
-    public static async Task<IResult> List(HttpContext http, DataHubDb db, ISpatialQuery spatial, AccessScopes access, AuditTrail audit, IOptions<DataHubOptions> options, CancellationToken ct)
+    public static async Task<IResult> List(HttpContext http, DataHubDb db, ISpatialQuery spatial, AccessScopes access, AuditTrail audit, AnswerCache cache, IOptions<DataHubOptions> options, CancellationToken ct)
     {
         var (filter, errors) = DevelopmentFilter.Parse(http.Request.Query, options.Value.Limits);
         if (filter is null) return Problems.Validation(errors, "The query is not valid");
         var scope = await access.CurrentAsync(ct);
+        var answer = await cache.GetOrBuildAsync(db, "listDevelopments", http.Request, scope, () => ListAnswerAsync(http.Request, db, spatial, filter, scope, ct), ct);
+        await audit.ReadAsync(scope.Caller, answer.Shown, "list", ct);
+        return answer.ToResult(http);
+    }
+
+    private static async Task<CachedAnswer> ListAnswerAsync(HttpRequest request, DataHubDb db, ISpatialQuery spatial, DevelopmentFilter filter, AccessScope scope, CancellationToken ct)
+    {
         var rows = await DevelopmentQueries.FilterAsync(db, spatial, filter, scope, ct);
         var matched = await rows.LongCountAsync(ct);
         var (page, hasMore) = await DevelopmentPaging.PageAsync(rows, filter, ct);
 
-        var baseUrl = BaseUrl(http.Request);
-        var self = $"{baseUrl}{http.Request.Path}{http.Request.QueryString}";
+        var baseUrl = BaseUrl(request);
+        var self = $"{baseUrl}{request.Path}{request.QueryString}";
         var links = new List<Link> { new(self, "self", "application/geo+json") };
         if (hasMore)
         {
-            links.Add(PageLinks.Next(http.Request, GeoJson.MediaType, ("cursor", DevelopmentPaging.CursorOf(page[^1], filter)),
+            links.Add(PageLinks.Next(request, GeoJson.MediaType, ("cursor", DevelopmentPaging.CursorOf(page[^1], filter)),
                 ("limit", filter.Limit.ToString(System.Globalization.CultureInfo.InvariantCulture))));
         }
-        await audit.ReadAsync(scope.Caller, page, "list", ct);
-        http.Response.Headers["Content-Crs"] = $"<{filter.ResponseCrs.Uri}>";
         var features = page.Select(v => v.ToFeature(filter.ResponseCrs, baseUrl, scope.HasDetailAccess(v))).ToList();
         // asOf a past moment the answer describes that moment, and stays the same byte for byte.
-        return GeoJson.Ok(new DevelopmentCollection(features, matched, features.Count, links, filter.AsOf ?? DateTime.UtcNow));
+        var body = new DevelopmentCollection(features, matched, features.Count, links, filter.AsOf ?? DateTime.UtcNow);
+        return new CachedAnswer(JsonSerializer.SerializeToUtf8Bytes(body, GeoJson.Options), GeoJson.MediaType,
+            [("Content-Crs", $"<{filter.ResponseCrs.Uri}>")], [.. page.Select(ShownRecord.Of)]);
     }
 
     public static async Task<IResult> Get(Guid id, HttpContext http, DataHubDb db, AccessScopes access, AuditTrail audit, CancellationToken ct)

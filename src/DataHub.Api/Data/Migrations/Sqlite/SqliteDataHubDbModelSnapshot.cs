@@ -76,6 +76,12 @@ namespace DataHub.Api.Data.Migrations.Sqlite
                     b.HasIndex("AgreementId")
                         .HasDatabaseName("ix_access_grants_agreement_id");
 
+                    b.HasIndex("RecipientCode")
+                        .HasDatabaseName("ix_access_grants_recipient_code");
+
+                    b.HasIndex("RecipientType")
+                        .HasDatabaseName("ix_access_grants_recipient_type");
+
                     b.HasIndex("OwnerCode", "RecipientCode")
                         .HasDatabaseName("ix_access_grants_owner_code_recipient_code");
 
