@@ -12,6 +12,7 @@ using DataHub.Api.Features.Grid;
 using DataHub.Api.Features.Developments;
 using DataHub.Api.Features.Organisations;
 using DataHub.Api.Features.Plans;
+using DataHub.Api.Features.SignIn;
 using DataHub.Api.Features.Programme;
 using DataHub.Api.GraphQL;
 using DataHub.Api.Http;
@@ -54,6 +55,7 @@ app.UseUnknownTenantRefusal();
 app.UseAuthorization();
 app.UseRateLimiter();
 app.UseDeclaredQueryParameters();
+app.UseDataHubWebApp();
 app.MapDataHubOpenApi();
 app.MapDataHubHealthProbes();
 
@@ -62,6 +64,7 @@ api.MapDevelopments();
 api.MapDevelopmentImports();
 api.MapPlans();
 api.MapOrganisations();
+api.MapSignIn();
 api.MapAreas();
 api.MapSharingAgreements();
 api.MapDevelopmentAggregates();
@@ -81,7 +84,6 @@ api.MapMiekProgress();
 api.MapMiekFiche();
 api.MapMiekOverview();
 api.MapDataHubGraphQL();
-app.MapGet("/", () => Results.Redirect("/api/v1/docs")).ExcludeFromDescription();
 
 await app.PrepareDatabaseAsync();
 if (!app.Environment.IsEnvironment("Testing"))

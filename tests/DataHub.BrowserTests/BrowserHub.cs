@@ -67,3 +67,10 @@ public sealed class BrowserHub : IAsyncLifetime
         }
     }
 }
+
+/// <summary>One hub and one browser for every browser test class (two hubs in one process would both want the same port).</summary>
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserHub>
+{
+    public const string Name = "browser";
+}

@@ -10,7 +10,8 @@ namespace DataHub.BrowserTests;
 /// policy: every operation listed, no CSP violation or other console error, no serious or critical axe finding, on a
 /// desktop screen and a phone.
 /// </summary>
-public sealed class DocsPageTests(BrowserHub hub) : IClassFixture<BrowserHub>
+[Collection(BrowserCollection.Name)]
+public sealed class DocsPageTests(BrowserHub hub)
 {
     public static TheoryData<int, int> Screens => new() { { 1280, 800 }, { 390, 844 } };
 

@@ -7,7 +7,7 @@ public static class HttpPipeline
     /// <summary>The version of the API contract; equals the OpenAPI info.version and goes out as API-Version on every response.</summary>
     public const string ApiVersion = "1.4.0";
 
-    /// <summary>Every response but the docs page: nothing may load or run.</summary>
+    /// <summary>Every response but the docs page and the map's pages (<see cref="WebApp.Policy"/>): nothing may load or run.</summary>
     public const string StrictPolicy = "default-src 'none'; frame-ancestors 'none'";
 
     /// <summary>
@@ -32,7 +32,8 @@ public static class HttpPipeline
             h["X-Frame-Options"] = "DENY";
             h["Referrer-Policy"] = "no-referrer";
             h["Cross-Origin-Opener-Policy"] = "same-origin";
-            h["Content-Security-Policy"] = http.Request.Path.StartsWithSegments(OpenApiSetup.DocsPath) ? DocsPolicy : StrictPolicy;
+            h["Content-Security-Policy"] = http.Request.Path.StartsWithSegments(OpenApiSetup.DocsPath) ? DocsPolicy
+                : WebApp.IsApp(http.Request) && h.ContentType.ToString().StartsWith("text/html", StringComparison.Ordinal) ? WebApp.Policy : StrictPolicy;
             if (http.Request.IsHttps) h["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains";
             if (http.Request.Path.StartsWithSegments("/api") && !h.ContainsKey("Cache-Control"))
                 h["Cache-Control"] = "no-store";

@@ -1,0 +1,206 @@
+import '@utrecht/component-library-css';
+import '@utrecht/design-tokens/dist/index.css';
+import './style.css';
+import type Feature from 'ol/Feature';
+import { api, ApiError, setSession, signedIn } from './api';
+import { type AreaLoad, CONDITIONS, type Condition, headroomOf, mw } from './headroom';
+import { createMap, readFeatures, readGeometry, SECTOR_COLOURS, STATUS_LABELS, type Status } from './map';
+import { type Layer, readState, type Scenario, type ViewState, writeState } from './state';
+import FeatureClass from 'ol/Feature';
+
+interface EnergyArea { id: string; operator: string; shortCode: string; description?: string; geometry?: object }
+interface DemoIdentity { organisation: string; name: string; type: string; roles: string[]; description: string }
+interface SignInOptions { local?: { identities: DemoIdentity[] } | null; entraId?: { clientId: string } | null }
+interface Collection { type: 'FeatureCollection'; features: unknown[]; numberMatched?: number }
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const state: ViewState = readState(location.hash);
+const { map, layers } = createMap($('kaart'), () => state.area);
+const loads = new Map<Scenario, AreaLoad[]>();
+let areas: EnergyArea[] = [];
+const SCENARIO_LABELS: Record<Scenario, string> = { committed: 'vastgesteld', expected: 'verwacht', ambition: 'ambitie' };
+
+function status(text: string) { $('status').textContent = text; }
+
+function saveState() {
+  const view = map.getView();
+  const center = view.getCenter();
+  state.center = center ? [center[0], center[1]] : undefined;
+  state.zoom = view.getZoom();
+  history.replaceState(null, '', writeState(state));
+}
+
+// --- controls -------------------------------------------------------------------------------------------------------
+function bindControls() {
+  const year = $<HTMLInputElement>('jaar');
+  year.value = String(state.year);
+  $('jaar-waarde').textContent = String(state.year);
+  year.addEventListener('input', () => { state.year = Number(year.value); $('jaar-waarde').textContent = year.value; recolour(); saveState(); });
+  const scenario = $<HTMLSelectElement>('scenario');
+  scenario.value = state.scenario;
+  scenario.addEventListener('change', async () => { state.scenario = scenario.value as Scenario; await loadLoads(); saveState(); });
+  for (const radio of document.querySelectorAll<HTMLInputElement>('input[name=richting]')) {
+    radio.checked = radio.value === state.direction;
+    radio.addEventListener('change', () => { state.direction = radio.value as ViewState['direction']; recolour(); saveState(); });
+  }
+  for (const box of document.querySelectorAll<HTMLInputElement>('input[name=laag]')) {
+    box.checked = state.layers.has(box.value as Layer);
+    box.addEventListener('change', () => {
+      if (box.checked) state.layers.add(box.value as Layer); else state.layers.delete(box.value as Layer);
+      applyLayers(); saveState();
+    });
+  }
+  map.on('moveend', saveState);
+  map.on('singleclick', e => {
+    const hit = map.forEachFeatureAtPixel(e.pixel, f => f, { layerFilter: l => l === layers.areas });
+    if (hit) select(hit.get('id') as string, false);
+  });
+  window.addEventListener('hashchange', () => location.reload());
+}
+
+function applyLayers() {
+  layers.areas.setVisible(state.layers.has('gebieden'));
+  layers.developments.setVisible(state.layers.has('ontwikkelingen'));
+  layers.provinces.setVisible(state.layers.has('provincies'));
+  layers.municipalities.setVisible(state.layers.has('gemeenten'));
+}
+
+function legend() {
+  const items: string[] = [];
+  for (const [condition, c] of Object.entries(CONDITIONS))
+    items.push(`<li><span class="swatch swatch--${condition}" aria-hidden="true"></span>${c.label}</li>`);
+  for (const [status, label] of Object.entries(STATUS_LABELS) as [Status, string][])
+    items.push(`<li><span class="symbol symbol--${status}" aria-hidden="true"></span>${label}</li>`);
+  items.push(`<li>Kleur van een ontwikkeling: sector (${Object.keys(SECTOR_COLOURS).length} sectoren); de sector staat ook in de gegevens bij een klik</li>`);
+  $('legenda').innerHTML = items.join('');
+}
+
+// --- sign-in --------------------------------------------------------------------------------------------------------
+async function bindSignIn() {
+  const select = $<HTMLSelectElement>('identiteit');
+  const options = await api<SignInOptions>('/api/v1/sign-in');
+  const identities = options.local?.identities ?? [];
+  select.innerHTML = '<option value="">Niet ingelogd (openbare gegevens)</option>'
+    + identities.map(i => `<option value="${i.organisation}">${i.name} (${i.roles.join(', ')})</option>`).join('');
+  if (identities.length === 0) select.disabled = true;
+  const who = signedIn();
+  select.value = who?.organisation ?? '';
+  $('wie').textContent = who ? identities.find(i => i.organisation === who.organisation)?.description ?? '' : '';
+  select.addEventListener('change', async () => {
+    const identity = identities.find(i => i.organisation === select.value);
+    if (!identity) setSession(null, null);
+    else {
+      const token = await api<{ accessToken: string; organisation: string; roles: string[] }>('/api/v1/sign-in/local-token', {
+        method: 'POST', headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ organisation: identity.organisation, roles: identity.roles }),
+      });
+      setSession(token.accessToken, { organisation: token.organisation, roles: token.roles });
+    }
+    $('wie').textContent = identity?.description ?? '';
+    await loadData();
+  });
+}
+
+// --- data -----------------------------------------------------------------------------------------------------------
+async function loadBoundaries() {
+  const [provinces, municipalities] = await Promise.all([
+    api<Collection>('/api/v1/areas?kind=province&withGeometry=true'),
+    api<Collection>('/api/v1/areas?kind=municipality&withGeometry=true'),
+  ]);
+  layers.provinces.getSource()!.addFeatures(readFeatures(provinces));
+  layers.municipalities.getSource()!.addFeatures(readFeatures(municipalities));
+}
+
+async function loadData() {
+  status('Gegevens laden…');
+  loads.clear();
+  const [areaList, developments] = await Promise.all([
+    api<{ items: EnergyArea[] }>('/api/v1/energy-areas'),
+    api<Collection>('/api/v1/developments?limit=1000'),
+  ]);
+  areas = areaList.items.filter(a => a.geometry);
+  const source = layers.areas.getSource()!;
+  source.clear();
+  source.addFeatures(areas.map(a => {
+    const f = new FeatureClass({ geometry: readGeometry(a.geometry!) });
+    f.setProperties({ id: a.id, shortCode: a.shortCode, operator: a.operator });
+    return f;
+  }));
+  const devSource = layers.developments.getSource()!;
+  devSource.clear();
+  devSource.addFeatures(readFeatures(developments).map(f => { f.setProperties(f.get('properties') ?? {}); return f; }));
+  map.updateSize();
+  if (!state.center && source.getFeatures().length > 0) map.getView().fit(source.getExtent()!, { padding: [30, 30, 30, 30], size: map.getSize() });
+  await loadLoads();
+}
+
+async function loadLoads() {
+  if (!loads.has(state.scenario)) {
+    status('Belasting per jaar berekenen…');
+    const answer = await api<{ items: AreaLoad[] }>(`/api/v1/area-loads?scenario=${state.scenario}&fromYear=2025&toYear=2050`);
+    loads.set(state.scenario, answer.items);
+  }
+  recolour();
+}
+
+/** Re-colours the energy areas and rewrites their table for the chosen year, scenario and direction: no request. */
+function recolour() {
+  const byArea = new Map<string, AreaLoad>();
+  for (const l of loads.get(state.scenario) ?? []) if (l.year === state.year) byArea.set(l.area.id, l);
+  const counts: Record<Condition, number> = { ruimte: 0, krap: 0, tekort: 0, onbekend: 0 };
+  const rows: { area: EnergyArea; h: ReturnType<typeof headroomOf> | null }[] = [];
+  for (const f of layers.areas.getSource()!.getFeatures() as Feature[]) {
+    const load = byArea.get(f.get('id'));
+    const h = load ? headroomOf(load, state.direction) : null;
+    f.set('headroom', h ?? undefined);
+    counts[h?.condition ?? 'onbekend']++;
+    rows.push({ area: areas.find(a => a.id === f.get('id'))!, h });
+  }
+  rows.sort((a, b) => (a.h?.headroomMw ?? Infinity) - (b.h?.headroomMw ?? Infinity));
+  const direction = state.direction === 'offtake' ? 'afname' : 'invoeding';
+  $('gebieden-bijschrift').textContent = `Ruimte op het net voor ${direction} in ${state.year}, scenario ${SCENARIO_LABELS[state.scenario]}; krapste gebied eerst`;
+  $('gebieden-rijen').innerHTML = rows.map(({ area, h }) => `
+    <tr class="utrecht-table__row${area.id === state.area ? ' is-selected' : ''}" data-area="${area.id}">
+      <th scope="row" class="utrecht-table__header-cell"><button type="button" class="linkish" data-select="${area.id}">${escapeHtml(area.shortCode)}</button></th>
+      <td class="utrecht-table__cell">${escapeHtml(area.operator)}</td>
+      <td class="utrecht-table__cell utrecht-table__cell--numeric">${mw(h?.capacityMw ?? null)}</td>
+      <td class="utrecht-table__cell utrecht-table__cell--numeric">${h ? mw(h.loadMw) : '–'}</td>
+      <td class="utrecht-table__cell utrecht-table__cell--numeric">${mw(h?.headroomMw ?? null)}</td>
+      <td class="utrecht-table__cell"><span class="swatch swatch--${h?.condition ?? 'onbekend'}" aria-hidden="true"></span>${CONDITIONS[h?.condition ?? 'onbekend'].label.split(' (')[0]}</td>
+    </tr>`).join('');
+  for (const b of document.querySelectorAll<HTMLButtonElement>('button[data-select]')) b.addEventListener('click', () => select(b.dataset.select!, true));
+  layers.areas.changed();
+  status(`${rows.length} energiegebieden in ${state.year} (${SCENARIO_LABELS[state.scenario]}, ${direction}): ${counts.tekort} met tekort, ${counts.krap} krap, ${counts.ruimte} met ruimte`
+    + (counts.onbekend ? `, ${counts.onbekend} onbekend` : '') + '.');
+}
+
+function select(id: string, zoom: boolean) {
+  state.area = id;
+  const f = layers.areas.getSource()!.getFeatures().find(x => x.get('id') === id);
+  if (f && zoom) map.getView().fit(f.getGeometry()!.getExtent(), { padding: [40, 40, 40, 40], duration: 0 });
+  recolour();
+  document.querySelector(`tr[data-area="${id}"]`)?.scrollIntoView({ block: 'nearest' });
+  saveState();
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+async function start() {
+  legend();
+  bindControls();
+  applyLayers();
+  if (state.center) map.getView().setCenter(state.center);
+  if (state.zoom !== undefined) map.getView().setZoom(state.zoom);
+  try {
+    await bindSignIn();
+    await Promise.all([loadBoundaries(), loadData()]);
+    document.body.dataset.ready = 'true';
+  } catch (e) {
+    status(e instanceof ApiError ? `De hub antwoordde: ${e.detail}` : `Er ging iets mis: ${String(e)}`);
+    document.body.dataset.ready = 'error';
+  }
+}
+
+void start();

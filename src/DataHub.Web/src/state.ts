@@ -1,0 +1,53 @@
+// The view in the URL's fragment (#jaar=2031&scenario=expected&…), so a link opens the same view.
+
+export type Scenario = 'committed' | 'expected' | 'ambition';
+export type Direction = 'offtake' | 'feedIn';
+export type Layer = 'gebieden' | 'ontwikkelingen' | 'provincies' | 'gemeenten';
+
+export interface ViewState {
+  year: number;
+  scenario: Scenario;
+  direction: Direction;
+  layers: Set<Layer>;
+  center?: [number, number];
+  zoom?: number;
+  area?: string;
+}
+
+export const MIN_YEAR = 2025;
+export const MAX_YEAR = 2050;
+const SCENARIOS: Scenario[] = ['committed', 'expected', 'ambition'];
+const LAYERS: Layer[] = ['gebieden', 'ontwikkelingen', 'provincies', 'gemeenten'];
+
+export function defaults(): ViewState {
+  return { year: 2030, scenario: 'committed', direction: 'offtake', layers: new Set<Layer>(['gebieden', 'ontwikkelingen', 'provincies']) };
+}
+
+export function readState(hash: string): ViewState {
+  const s = defaults();
+  const p = new URLSearchParams(hash.replace(/^#/, ''));
+  const year = Number(p.get('jaar'));
+  if (Number.isInteger(year) && year >= MIN_YEAR && year <= MAX_YEAR) s.year = year;
+  const scenario = p.get('scenario') as Scenario;
+  if (SCENARIOS.includes(scenario)) s.scenario = scenario;
+  if (p.get('richting') === 'invoeding') s.direction = 'feedIn';
+  if (p.has('lagen')) s.layers = new Set(p.get('lagen')!.split(',').filter((l): l is Layer => LAYERS.includes(l as Layer)));
+  const center = (p.get('midden') ?? '').split(',').map(Number);
+  if (center.length === 2 && center.every(Number.isFinite)) s.center = [center[0], center[1]];
+  const zoom = Number(p.get('zoom'));
+  if (p.has('zoom') && Number.isFinite(zoom)) s.zoom = zoom;
+  if (p.get('gebied')) s.area = p.get('gebied')!;
+  return s;
+}
+
+export function writeState(s: ViewState): string {
+  const p = new URLSearchParams();
+  p.set('jaar', String(s.year));
+  p.set('scenario', s.scenario);
+  p.set('richting', s.direction === 'feedIn' ? 'invoeding' : 'afname');
+  p.set('lagen', LAYERS.filter(l => s.layers.has(l)).join(','));
+  if (s.center) p.set('midden', s.center.map(c => Math.round(c)).join(','));
+  if (s.zoom !== undefined) p.set('zoom', s.zoom.toFixed(2));
+  if (s.area) p.set('gebied', s.area);
+  return '#' + p.toString();
+}
