@@ -8,6 +8,7 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: false,
     chunkSizeWarningLimit: 1200,
+    rollupOptions: { input: { main: 'index.html', toegankelijkheid: 'toegankelijkheid.html' } },
   },
   server: { proxy: { '/api': 'http://localhost:5080' } },
 });

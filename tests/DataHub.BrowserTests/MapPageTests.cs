@@ -55,6 +55,10 @@ public sealed class MapPageTests(BrowserHub hub)
         Assert.All(conditions.Values, c => Assert.Contains(c, new[] { "Ruimte", "Krap", "Tekort", "Capaciteit onbekend" }));
         Assert.True(await page.Locator("#kaart canvas").CountAsync() > 0);
         Assert.Contains("energiegebieden in 2030", await page.TextContentAsync("#status"));
+        // The map fits the demo's areas (the whole province), not the initial view around Amersfoort at zoom 8.
+        await page.WaitForFunctionAsync("() => /zoom=/.test(location.hash)");
+        var zoom = double.Parse(System.Text.RegularExpressions.Regex.Match(page.Url, @"zoom=([\d.]+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(zoom < 7.5, $"zoom {zoom}: the map did not fit the areas");
 
         var axe = await page.RunAxe();
         var serious = axe.Violations.Where(v => v.Impact is "serious" or "critical")
@@ -120,6 +124,63 @@ public sealed class MapPageTests(BrowserHub hub)
         await page.WaitForFunctionAsync("() => sessionStorage.getItem('datahub.token') === null");
         Assert.Equal(anonymous, await DevelopmentsShown());
         Assert.True(problems.Count == 0, string.Join("\n", problems));
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task An_area_passport_shows_load_against_capacity_per_year_as_a_chart_a_table_and_a_csv_and_opens_from_a_link()
+    {
+        Assert.SkipWhen(hub.SkipReason is not null, hub.SkipReason ?? "");
+        var (page, problems) = await OpenAsync("#jaar=2030&scenario=committed");
+        // Keyboard only: the first area in the table (the tightest) opens its passport.
+        var first = page.Locator("#gebieden-rijen button[data-select]").First;
+        var name = (await first.TextContentAsync())!.Trim();
+        await first.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForSelectorAsync("#paspoort:not([hidden]) table");
+        Assert.Contains(name, await page.TextContentAsync("#kop-paspoort"));
+
+        // Offtake and feed-in: each a chart with a name, a table of 2025-2050 and a CSV download of the same figures.
+        Assert.Equal(2, await page.Locator("#paspoort svg.chart[role=img][aria-label]").CountAsync());
+        Assert.Equal(2, await page.Locator("#paspoort table").CountAsync());
+        Assert.Equal(26, await page.Locator("#paspoort table").First.Locator("tbody tr").CountAsync());
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#paspoort a.csv-link").First.ClickAsync());
+        var bytes = await File.ReadAllBytesAsync((await download.PathAsync())!);
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]); // a BOM, so that Excel reads UTF-8
+        var csv = System.Text.Encoding.UTF8.GetString(bytes[3..]);
+        Assert.StartsWith("\"Jaar\";\"Capaciteit (MW)\"", csv);
+        Assert.Equal(27, csv.Split("\r\n").Length);
+        var firstShortage = await page.Locator("#paspoort .first-shortage").AllTextContentsAsync();
+        Assert.Equal(6, firstShortage.Count); // three scenarios for each direction, in words
+
+        var axe = await page.RunAxe();
+        var serious = axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}").ToList();
+        Assert.True(serious.Count == 0 && problems.Count == 0, string.Join("\n", serious.Concat(problems)));
+        await ScreenshotAsync(page, "passport");
+
+        // The link holds the selection: opened elsewhere, the same passport.
+        var (copy, copyProblems) = await OpenAsync(page.Url[page.Url.IndexOf('#')..]);
+        await copy.WaitForSelectorAsync("#paspoort:not([hidden]) table");
+        Assert.Equal(await page.TextContentAsync("#kop-paspoort"), await copy.TextContentAsync("#kop-paspoort"));
+        Assert.True(copyProblems.Count == 0, string.Join("\n", copyProblems));
+        await page.CloseAsync();
+        await copy.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_accessibility_statement_is_in_dutch_and_has_no_serious_accessibility_faults()
+    {
+        Assert.SkipWhen(hub.SkipReason is not null, hub.SkipReason ?? "");
+        var page = await hub.Chromium.NewPageAsync();
+        var problems = new List<string>();
+        page.Console += (_, m) => { if (m.Type is "error" or "warning") problems.Add($"console {m.Type}: {m.Text}"); };
+        var response = await page.GotoAsync(hub.BaseUrl + "/toegankelijkheid.html", new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+        Assert.Equal(200, response!.Status);
+        Assert.Equal("nl", await page.GetAttributeAsync("html", "lang"));
+        Assert.Contains("WCAG 2.1", await page.TextContentAsync("main"));
+        var axe = await page.RunAxe();
+        var serious = axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}").ToList();
+        Assert.True(serious.Count == 0 && problems.Count == 0, string.Join("\n", serious.Concat(problems)));
         await page.CloseAsync();
     }
 }

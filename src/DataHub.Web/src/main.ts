@@ -7,6 +7,7 @@ import { type AreaLoad, CONDITIONS, type Condition, headroomOf, mw } from './hea
 import { createMap, readFeatures, readGeometry, SECTOR_COLOURS, STATUS_LABELS, type Status } from './map';
 import { type Layer, readState, type Scenario, type ViewState, writeState } from './state';
 import FeatureClass from 'ol/Feature';
+import { showDevelopment, showPassport } from './passport';
 
 interface EnergyArea { id: string; operator: string; shortCode: string; description?: string; geometry?: object }
 interface DemoIdentity { organisation: string; name: string; type: string; roles: string[]; description: string }
@@ -15,9 +16,11 @@ interface Collection { type: 'FeatureCollection'; features: unknown[]; numberMat
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const state: ViewState = readState(location.hash);
+const linkedView = state.center !== undefined; // a link names the extent; otherwise the map fits the data once it is in
 const { map, layers } = createMap($('kaart'), () => state.area);
 const loads = new Map<Scenario, AreaLoad[]>();
 let areas: EnergyArea[] = [];
+let fitted = false;
 const SCENARIO_LABELS: Record<Scenario, string> = { committed: 'vastgesteld', expected: 'verwacht', ambition: 'ambitie' };
 
 function status(text: string) { $('status').textContent = text; }
@@ -52,6 +55,8 @@ function bindControls() {
   }
   map.on('moveend', saveState);
   map.on('singleclick', e => {
+    const development = map.forEachFeatureAtPixel(e.pixel, f => f, { layerFilter: l => l === layers.developments });
+    if (development) { void openDevelopment(String(development.getId())); return; }
     const hit = map.forEachFeatureAtPixel(e.pixel, f => f, { layerFilter: l => l === layers.areas });
     if (hit) select(hit.get('id') as string, false);
   });
@@ -129,8 +134,13 @@ async function loadData() {
   const devSource = layers.developments.getSource()!;
   devSource.clear();
   devSource.addFeatures(readFeatures(developments).map(f => { f.setProperties(f.get('properties') ?? {}); return f; }));
-  map.updateSize();
-  if (!state.center && source.getFeatures().length > 0) map.getView().fit(source.getExtent()!, { padding: [30, 30, 30, 30], size: map.getSize() });
+  if (!linkedView && !fitted && source.getFeatures().length > 0) {
+    fitted = true;
+    // After layout: the map's size is known only once the page has its final layout (on a phone the map comes first).
+    await new Promise(requestAnimationFrame);
+    map.updateSize();
+    map.getView().fit(source.getExtent()!, { padding: [30, 30, 30, 30], size: map.getSize() });
+  }
   await loadLoads();
 }
 
@@ -174,8 +184,33 @@ function recolour() {
     + (counts.onbekend ? `, ${counts.onbekend} onbekend` : '') + '.');
 }
 
+async function openDevelopment(id: string) {
+  const section = $('detail');
+  section.hidden = false;
+  try {
+    await showDevelopment($('detail-inhoud'), id);
+  } catch (e) {
+    $('detail-inhoud').textContent = e instanceof ApiError ? `De hub antwoordde: ${e.detail}` : String(e);
+  }
+  section.focus();
+}
+
+async function openPassport(id: string) {
+  const area = areas.find(a => a.id === id);
+  if (!area) return;
+  const section = $('paspoort');
+  section.hidden = false;
+  $('kop-paspoort').textContent = `Gebiedspaspoort ${area.shortCode}`;
+  try {
+    await showPassport($('paspoort-inhoud'), area);
+  } catch (e) {
+    $('paspoort-inhoud').textContent = e instanceof ApiError ? `De hub antwoordde: ${e.detail}` : String(e);
+  }
+}
+
 function select(id: string, zoom: boolean) {
   state.area = id;
+  void openPassport(id);
   const f = layers.areas.getSource()!.getFeatures().find(x => x.get('id') === id);
   if (f && zoom) map.getView().fit(f.getGeometry()!.getExtent(), { padding: [40, 40, 40, 40], duration: 0 });
   recolour();
@@ -196,6 +231,7 @@ async function start() {
   try {
     await bindSignIn();
     await Promise.all([loadBoundaries(), loadData()]);
+    if (state.area) await openPassport(state.area);
     document.body.dataset.ready = 'true';
   } catch (e) {
     status(e instanceof ApiError ? `De hub antwoordde: ${e.detail}` : `Er ging iets mis: ${String(e)}`);

@@ -119,7 +119,7 @@ export function createMap(target: HTMLElement, selectedArea: () => string | unde
   const map = new Map({
     target,
     layers: [layers.municipalities, layers.provinces, layers.areas, layers.developments],
-    view: new View({ projection: RD, center: [155000, 463000], zoom: 8, minZoom: 6, maxZoom: 18 }),
+    view: new View({ projection: RD, center: [155000, 463000], zoom: 8, minZoom: 0, maxZoom: 18 }),
     interactions: defaultInteractions({ keyboard: true }),
     controls: defaultControls().extend([new ScaleLine()]),
     keyboardEventTarget: target,
