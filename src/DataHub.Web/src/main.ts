@@ -86,7 +86,7 @@ async function bindSignIn() {
   const options = await api<SignInOptions>('/api/v1/sign-in');
   const identities = options.local?.identities ?? [];
   select.innerHTML = '<option value="">Niet ingelogd (openbare gegevens)</option>'
-    + identities.map(i => `<option value="${i.organisation}">${i.name} (${i.roles.join(', ')})</option>`).join('');
+    + identities.map(i => `<option value="${escapeHtml(i.organisation)}">${escapeHtml(i.name)} (${escapeHtml(i.roles.join(', '))})</option>`).join('');
   if (identities.length === 0) select.disabled = true;
   const who = signedIn();
   select.value = who?.organisation ?? '';
