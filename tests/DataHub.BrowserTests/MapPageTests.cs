@@ -183,4 +183,41 @@ public sealed class MapPageTests(BrowserHub hub)
         Assert.True(serious.Count == 0 && problems.Count == 0, string.Join("\n", serious.Concat(problems)));
         await page.CloseAsync();
     }
+
+    [Fact]
+    public async Task Filters_narrow_the_developments_on_the_map_and_in_their_list_and_search_finds_places_by_name()
+    {
+        Assert.SkipWhen(hub.SkipReason is not null, hub.SkipReason ?? "");
+        var (page, problems) = await OpenAsync("");
+        async Task<int> Matched() => int.Parse((await page.TextContentAsync("#ontwikkelingen-aantal"))!.Split(' ')[0]);
+        var all = await Matched();
+        Assert.True(all > 50, $"{all} developments listed");
+
+        await page.SelectOptionAsync("#filter-sector", "housing");
+        await page.WaitForFunctionAsync($"() => !document.querySelector('#ontwikkelingen-aantal').textContent.startsWith('{all} ')");
+        var housing = await Matched();
+        Assert.InRange(housing, 1, all - 1);
+        var sectors = await page.Locator("#ontwikkelingen-rijen tr td:nth-child(4)").AllTextContentsAsync();
+        Assert.All(sectors, s => Assert.Equal("Wonen", s.Trim()));
+        Assert.Contains("sector=housing", page.Url);
+
+        // A row opens the development: its properties and versions.
+        await page.Locator("#ontwikkelingen-rijen button[data-development]").First.ClickAsync();
+        await page.WaitForSelectorAsync("#detail:not([hidden]) ol li");
+        Assert.Contains("Versie 1", await page.TextContentAsync("#detail"));
+
+        // Search, offline: a municipality by name.
+        await page.FillAsync("#zoekterm", "Zeist");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForFunctionAsync("() => document.querySelector('#status').textContent.includes('in beeld')");
+        Assert.Contains("Gemeente Zeist", await page.TextContentAsync("#status"));
+        await page.FillAsync("#zoekterm", "Nergenshuizen");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForFunctionAsync("() => document.querySelector('#status').textContent.includes('Niets gevonden')");
+
+        var axe = await page.RunAxe();
+        var serious = axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}").ToList();
+        Assert.True(serious.Count == 0 && problems.Count == 0, string.Join("\n", serious.Concat(problems)));
+        await page.CloseAsync();
+    }
 }

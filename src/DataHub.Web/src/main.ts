@@ -8,6 +8,8 @@ import { createMap, readFeatures, readGeometry, SECTOR_COLOURS, STATUS_LABELS, t
 import { type Layer, readState, type Scenario, type ViewState, writeState } from './state';
 import FeatureClass from 'ol/Feature';
 import { showDevelopment, showPassport } from './passport';
+import { CERTAINTIES, options, PLAN_TYPES, SECTORS } from './codes';
+import VectorSource from 'ol/source/Vector';
 
 interface EnergyArea { id: string; operator: string; shortCode: string; description?: string; geometry?: object }
 interface DemoIdentity { organisation: string; name: string; type: string; roles: string[]; description: string }
@@ -53,6 +55,20 @@ function bindControls() {
       applyLayers(); saveState();
     });
   }
+  const filters: [string, keyof ViewState['filters'], Record<string, string> | null][] = [
+    ['filter-plantype', 'planType', PLAN_TYPES], ['filter-sector', 'sector', SECTORS], ['filter-zekerheid', 'certainty', CERTAINTIES], ['filter-eigenaar', 'owner', null],
+  ];
+  for (const [id, key, codes] of filters) {
+    const control = $<HTMLSelectElement | HTMLInputElement>(id);
+    if (codes) control.innerHTML = options(codes, 'Alle');
+    control.value = state.filters[key];
+    control.addEventListener('change', async () => {
+      state.filters[key] = control.value.trim();
+      saveState();
+      await loadDevelopments();
+    });
+  }
+  $('zoeken').addEventListener('submit', e => { e.preventDefault(); search($<HTMLInputElement>('zoekterm').value); });
   map.on('moveend', saveState);
   map.on('singleclick', e => {
     const development = map.forEachFeatureAtPixel(e.pixel, f => f, { layerFilter: l => l === layers.developments });
@@ -114,15 +130,13 @@ async function loadBoundaries() {
   ]);
   layers.provinces.getSource()!.addFeatures(readFeatures(provinces));
   layers.municipalities.getSource()!.addFeatures(readFeatures(municipalities));
+  resRegions.addFeatures(readFeatures(await api<Collection>('/api/v1/areas?kind=resRegion&withGeometry=true')));
 }
 
 async function loadData() {
   status('Gegevens laden…');
   loads.clear();
-  const [areaList, developments] = await Promise.all([
-    api<{ items: EnergyArea[] }>('/api/v1/energy-areas'),
-    api<Collection>('/api/v1/developments?limit=1000'),
-  ]);
+  const areaList = await api<{ items: EnergyArea[] }>('/api/v1/energy-areas');
   areas = areaList.items.filter(a => a.geometry);
   const source = layers.areas.getSource()!;
   source.clear();
@@ -131,9 +145,7 @@ async function loadData() {
     f.setProperties({ id: a.id, shortCode: a.shortCode, operator: a.operator });
     return f;
   }));
-  const devSource = layers.developments.getSource()!;
-  devSource.clear();
-  devSource.addFeatures(readFeatures(developments).map(f => { f.setProperties(f.get('properties') ?? {}); return f; }));
+  await loadDevelopments();
   if (!linkedView && !fitted && source.getFeatures().length > 0) {
     fitted = true;
     // After layout: the map's size is known only once the page has its final layout (on a phone the map comes first).
@@ -142,6 +154,58 @@ async function loadData() {
     map.getView().fit(source.getExtent()!, { padding: [30, 30, 30, 30], size: map.getSize() });
   }
   await loadLoads();
+}
+
+/** The developments the filters select (up to 1,000 on the map, the first 100 in the list). */
+async function loadDevelopments() {
+  const query = new URLSearchParams({ limit: '1000' });
+  for (const [key, value] of Object.entries(state.filters)) if (value) query.set(key, value);
+  let collection: Collection;
+  try {
+    collection = await api<Collection>(`/api/v1/developments?${query}`);
+  } catch (e) {
+    status(e instanceof ApiError ? `Het filter werkt niet: ${e.detail}` : String(e));
+    return;
+  }
+  const features = readFeatures(collection);
+  const source = layers.developments.getSource()!;
+  source.clear();
+  source.addFeatures(features);
+  const matched = collection.numberMatched ?? features.length;
+  $('ontwikkelingen-aantal').textContent = `${matched} ontwikkelingen${matched > features.length ? `, waarvan ${features.length} op de kaart` : ''}.`;
+  $('ontwikkelingen-rijen').innerHTML = features.slice(0, 100).map(f => `
+    <tr class="utrecht-table__row">
+      <th scope="row" class="utrecht-table__header-cell"><button type="button" class="linkish" data-development="${escapeHtml(String(f.getId()))}">${escapeHtml(String(f.get('name') ?? f.getId()))}</button></th>
+      <td class="utrecht-table__cell">${escapeHtml(String(f.get('owner') ?? ''))}</td>
+      <td class="utrecht-table__cell">${escapeHtml(PLAN_TYPES[f.get('planType')] ?? String(f.get('planType')))}</td>
+      <td class="utrecht-table__cell">${escapeHtml(SECTORS[f.get('sector')] ?? String(f.get('sector')))}</td>
+      <td class="utrecht-table__cell">${escapeHtml(CERTAINTIES[f.get('certainty')] ?? String(f.get('certainty')))}</td>
+      <td class="utrecht-table__cell">${escapeHtml(String(f.get('firstYear') ?? ''))}</td>
+    </tr>`).join('');
+  for (const b of document.querySelectorAll<HTMLButtonElement>('button[data-development]')) b.addEventListener('click', () => void openDevelopment(b.dataset.development!));
+}
+
+/** Offline search: a municipality, RES region or energy area by name; the map zooms to it. */
+const resRegions = new VectorSource();
+function searchables(): { name: string; feature: Feature }[] {
+  return [
+    ...(layers.municipalities.getSource()!.getFeatures() as Feature[]).map(f => ({ name: `Gemeente ${f.get('name')}`, feature: f })),
+    ...(resRegions.getFeatures() as Feature[]).map(f => ({ name: `RES-regio ${f.get('name')}`, feature: f })),
+    ...(layers.areas.getSource()!.getFeatures() as Feature[]).map(f => ({ name: `Energiegebied ${f.get('shortCode')}`, feature: f })),
+  ];
+}
+function fillSearchList() {
+  $('zoeklijst').innerHTML = searchables().map(s => `<option value="${escapeHtml(s.name)}"></option>`).join('');
+}
+function search(term: string) {
+  const t = term.trim().toLowerCase();
+  if (!t) return;
+  const all = searchables();
+  const hit = all.find(s => s.name.toLowerCase() === t) ?? all.find(s => s.name.toLowerCase().includes(t));
+  if (!hit) { status(`Niets gevonden voor "${term}".`); return; }
+  map.getView().fit(hit.feature.getGeometry()!.getExtent(), { padding: [30, 30, 30, 30], duration: 0 });
+  if (hit.name.startsWith('Energiegebied')) select(hit.feature.get('id'), false);
+  status(`${hit.name} in beeld.`);
 }
 
 async function loadLoads() {
@@ -231,6 +295,7 @@ async function start() {
   try {
     await bindSignIn();
     await Promise.all([loadBoundaries(), loadData()]);
+    fillSearchList();
     if (state.area) await openPassport(state.area);
     document.body.dataset.ready = 'true';
   } catch (e) {

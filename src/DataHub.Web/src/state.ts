@@ -12,15 +12,18 @@ export interface ViewState {
   center?: [number, number];
   zoom?: number;
   area?: string;
+  filters: Record<'planType' | 'sector' | 'certainty' | 'owner', string>;
 }
 
 export const MIN_YEAR = 2025;
 export const MAX_YEAR = 2050;
 const SCENARIOS: Scenario[] = ['committed', 'expected', 'ambition'];
 const LAYERS: Layer[] = ['gebieden', 'ontwikkelingen', 'provincies', 'gemeenten'];
+const FILTERS = ['planType', 'sector', 'certainty', 'owner'] as const;
 
 export function defaults(): ViewState {
-  return { year: 2030, scenario: 'committed', direction: 'offtake', layers: new Set<Layer>(['gebieden', 'ontwikkelingen', 'provincies']) };
+  return { year: 2030, scenario: 'committed', direction: 'offtake', layers: new Set<Layer>(['gebieden', 'ontwikkelingen', 'provincies']),
+    filters: { planType: '', sector: '', certainty: '', owner: '' } };
 }
 
 export function readState(hash: string): ViewState {
@@ -37,6 +40,7 @@ export function readState(hash: string): ViewState {
   const zoom = Number(p.get('zoom'));
   if (p.has('zoom') && Number.isFinite(zoom)) s.zoom = zoom;
   if (p.get('gebied')) s.area = p.get('gebied')!;
+  for (const key of FILTERS) s.filters[key] = (p.get(key) ?? '').slice(0, 64);
   return s;
 }
 
@@ -49,5 +53,6 @@ export function writeState(s: ViewState): string {
   if (s.center) p.set('midden', s.center.map(c => Math.round(c)).join(','));
   if (s.zoom !== undefined) p.set('zoom', s.zoom.toFixed(2));
   if (s.area) p.set('gebied', s.area);
+  for (const key of FILTERS) if (s.filters[key]) p.set(key, s.filters[key]);
   return '#' + p.toString();
 }
