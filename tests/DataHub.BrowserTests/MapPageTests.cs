@@ -54,6 +54,10 @@ public sealed class MapPageTests(BrowserHub hub)
         Assert.True(conditions.Count >= 20, $"{conditions.Count} areas listed");
         Assert.All(conditions.Values, c => Assert.Contains(c, new[] { "Ruimte", "Krap", "Tekort", "Capaciteit onbekend" }));
         Assert.True(await page.Locator("#kaart canvas").CountAsync() > 0);
+        // Each area names its substation(s), from the grid operator's station import; the legend explains the star.
+        var stations = await page.Locator("#gebieden-rijen tr td:nth-child(3)").AllTextContentsAsync();
+        Assert.Contains(stations, s => s.Contains("Onderstation"));
+        Assert.Contains("Station (onderstation)", await page.TextContentAsync("#legenda"));
         Assert.Contains("energiegebieden in 2030", await page.TextContentAsync("#status"));
         // The map fits the demo's areas (the whole province), not the initial view around Amersfoort at zoom 8.
         await page.WaitForFunctionAsync("() => /zoom=/.test(location.hash)");

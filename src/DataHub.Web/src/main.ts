@@ -12,6 +12,7 @@ import { CERTAINTIES, options, PLAN_TYPES, SECTORS } from './codes';
 import VectorSource from 'ol/source/Vector';
 
 interface EnergyArea { id: string; operator: string; shortCode: string; description?: string; geometry?: object }
+interface Station { id: string; operator: string; code: string; name: string; energyAreaShortCode?: string; geometry?: object }
 interface DemoIdentity { organisation: string; name: string; type: string; roles: string[]; description: string }
 interface SignInOptions { local?: { identities: DemoIdentity[] } | null; entraId?: { clientId: string } | null }
 interface Collection { type: 'FeatureCollection'; features: unknown[]; numberMatched?: number }
@@ -22,6 +23,7 @@ const linkedView = state.center !== undefined; // a link names the extent; other
 const { map, layers } = createMap($('kaart'), () => state.area);
 const loads = new Map<Scenario, AreaLoad[]>();
 let areas: EnergyArea[] = [];
+let stations: Station[] = [];
 let fitted = false;
 const SCENARIO_LABELS: Record<Scenario, string> = { committed: 'vastgesteld', expected: 'verwacht', ambition: 'ambitie' };
 
@@ -82,6 +84,7 @@ function bindControls() {
 function applyLayers() {
   layers.areas.setVisible(state.layers.has('gebieden'));
   layers.developments.setVisible(state.layers.has('ontwikkelingen'));
+  layers.stations.setVisible(state.layers.has('stations'));
   layers.provinces.setVisible(state.layers.has('provincies'));
   layers.municipalities.setVisible(state.layers.has('gemeenten'));
 }
@@ -92,6 +95,7 @@ function legend() {
     items.push(`<li><span class="swatch swatch--${condition}" aria-hidden="true"></span>${c.label}</li>`);
   for (const [status, label] of Object.entries(STATUS_LABELS) as [Status, string][])
     items.push(`<li><span class="symbol symbol--${status}" aria-hidden="true"></span>${label}</li>`);
+  items.push('<li><span class="symbol symbol--station" aria-hidden="true"></span>Station (onderstation), met zijn code</li>');
   items.push(`<li>Kleur van een ontwikkeling: sector (${Object.keys(SECTOR_COLOURS).length} sectoren); de sector staat ook in de gegevens bij een klik</li>`);
   $('legenda').innerHTML = items.join('');
 }
@@ -136,7 +140,18 @@ async function loadBoundaries() {
 async function loadData() {
   status('Gegevens laden…');
   loads.clear();
-  const areaList = await api<{ items: EnergyArea[] }>('/api/v1/energy-areas');
+  const [areaList, stationList] = await Promise.all([
+    api<{ items: EnergyArea[] }>('/api/v1/energy-areas'),
+    api<{ items: Station[] }>('/api/v1/stations'),
+  ]);
+  stations = stationList.items;
+  const stationSource = layers.stations.getSource()!;
+  stationSource.clear();
+  stationSource.addFeatures(stations.filter(st => st.geometry).map(st => {
+    const f = new FeatureClass({ geometry: readGeometry(st.geometry!) });
+    f.setProperties({ id: st.id, code: st.code, name: st.name });
+    return f;
+  }));
   areas = areaList.items.filter(a => a.geometry);
   const source = layers.areas.getSource()!;
   source.clear();
@@ -237,6 +252,7 @@ function recolour() {
     <tr class="utrecht-table__row${area.id === state.area ? ' is-selected' : ''}" data-area="${area.id}">
       <th scope="row" class="utrecht-table__header-cell"><button type="button" class="linkish" data-select="${area.id}">${escapeHtml(area.shortCode)}</button></th>
       <td class="utrecht-table__cell">${escapeHtml(area.operator)}</td>
+      <td class="utrecht-table__cell">${escapeHtml(stations.filter(st => st.operator === area.operator && st.energyAreaShortCode === area.shortCode).map(st => st.name).join(', ') || '–')}</td>
       <td class="utrecht-table__cell utrecht-table__cell--numeric">${mw(h?.capacityMw ?? null)}</td>
       <td class="utrecht-table__cell utrecht-table__cell--numeric">${h ? mw(h.loadMw) : '–'}</td>
       <td class="utrecht-table__cell utrecht-table__cell--numeric">${mw(h?.headroomMw ?? null)}</td>

@@ -101,7 +101,16 @@ export function developmentStyle(feature: Feature): Style {
   return developmentStyles.get(key)!;
 }
 
+/** A substation: a black star with its code beside it (not colour: the shape tells it apart). */
+export function stationStyle(feature: Feature): Style {
+  return new Style({
+    image: new RegularShape({ points: 5, radius: 9, radius2: 4, fill: new Fill({ color: '#000' }), stroke: new Stroke({ color: '#fff', width: 1.5 }) }),
+    text: new Text({ text: String(feature.get('code') ?? ''), offsetY: -16, font: '11px sans-serif', fill: new Fill({ color: '#000' }), stroke: new Stroke({ color: '#fff', width: 3 }) }),
+  });
+}
+
 export interface Layers {
+  stations: VectorLayer<VectorSource>;
   provinces: VectorLayer<VectorSource>;
   municipalities: VectorLayer<VectorSource>;
   areas: VectorLayer<VectorSource>;
@@ -115,10 +124,11 @@ export function createMap(target: HTMLElement, selectedArea: () => string | unde
     provinces: new VectorLayer({ source: new VectorSource(), style: boundary(1.6, '#444'), properties: { title: 'Provinciegrenzen' } }),
     areas: new VectorLayer({ source: new VectorSource(), style: f => areaStyle(f as Feature, f.get('id') === selectedArea()), properties: { title: 'Energiegebieden' } }),
     developments: new VectorLayer({ source: new VectorSource(), style: f => developmentStyle(f as Feature), properties: { title: 'Ontwikkelingen' } }),
+    stations: new VectorLayer({ source: new VectorSource(), style: f => stationStyle(f as Feature), properties: { title: 'Stations' }, declutter: true }),
   };
   const map = new Map({
     target,
-    layers: [layers.municipalities, layers.provinces, layers.areas, layers.developments],
+    layers: [layers.municipalities, layers.provinces, layers.areas, layers.developments, layers.stations],
     view: new View({ projection: RD, center: [155000, 463000], zoom: 8, minZoom: 0, maxZoom: 18 }),
     interactions: defaultInteractions({ keyboard: true }),
     controls: defaultControls().extend([new ScaleLine()]),

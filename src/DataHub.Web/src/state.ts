@@ -2,7 +2,7 @@
 
 export type Scenario = 'committed' | 'expected' | 'ambition';
 export type Direction = 'offtake' | 'feedIn';
-export type Layer = 'gebieden' | 'ontwikkelingen' | 'provincies' | 'gemeenten';
+export type Layer = 'gebieden' | 'ontwikkelingen' | 'stations' | 'provincies' | 'gemeenten';
 
 export interface ViewState {
   year: number;
@@ -18,11 +18,11 @@ export interface ViewState {
 export const MIN_YEAR = 2025;
 export const MAX_YEAR = 2050;
 const SCENARIOS: Scenario[] = ['committed', 'expected', 'ambition'];
-const LAYERS: Layer[] = ['gebieden', 'ontwikkelingen', 'provincies', 'gemeenten'];
+const LAYERS: Layer[] = ['gebieden', 'ontwikkelingen', 'stations', 'provincies', 'gemeenten'];
 const FILTERS = ['planType', 'sector', 'certainty', 'owner'] as const;
 
 export function defaults(): ViewState {
-  return { year: 2030, scenario: 'committed', direction: 'offtake', layers: new Set<Layer>(['gebieden', 'ontwikkelingen', 'provincies']),
+  return { year: 2030, scenario: 'committed', direction: 'offtake', layers: new Set<Layer>(['gebieden', 'ontwikkelingen', 'stations', 'provincies']),
     filters: { planType: '', sector: '', certainty: '', owner: '' } };
 }
 
