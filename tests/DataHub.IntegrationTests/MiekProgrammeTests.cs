@@ -101,7 +101,13 @@ public abstract class MiekProgrammeTests(Hub hub)
         // One printable page: every fiche field, every criterion with the rationale, a map and a chart; the data escaped.
         var page = await hub.Client("GM0344", "Reader").GetAsync($"/api/v1/miek-projects/{id}/fiche?f=html");
         Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        // Its own policy: nothing loads or runs but its one style element (by the hash of what it sends) and inline SVG.
+        var policy = page.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.StartsWith("default-src 'none'; style-src 'sha256-", policy);
+        Assert.DoesNotContain("script-src", policy);
         var html = await page.Content.ReadAsStringAsync();
+        var style = System.Text.RegularExpressions.Regex.Match(html, "<style>(.*?)</style>", System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value;
+        Assert.Contains($"'sha256-{Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(style)))}'", policy);
         Assert.Contains("OS Houten &lt;uitbreiding&gt; &amp; kabel", html);
         Assert.DoesNotContain("<uitbreiding>", html);
         Assert.Contains("size: A4", html);

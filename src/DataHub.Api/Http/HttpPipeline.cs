@@ -32,8 +32,10 @@ public static class HttpPipeline
             h["X-Frame-Options"] = "DENY";
             h["Referrer-Policy"] = "no-referrer";
             h["Cross-Origin-Opener-Policy"] = "same-origin";
-            h["Content-Security-Policy"] = http.Request.Path.StartsWithSegments(OpenApiSetup.DocsPath) ? DocsPolicy
-                : WebApp.IsApp(http.Request) && h.ContentType.ToString().StartsWith("text/html", StringComparison.Ordinal) ? WebApp.Policy : StrictPolicy;
+            // An endpoint that serves a page of its own (the fiche) states its own policy; every other response gets one of these.
+            if (!h.ContainsKey("Content-Security-Policy"))
+                h["Content-Security-Policy"] = http.Request.Path.StartsWithSegments(OpenApiSetup.DocsPath) ? DocsPolicy
+                    : WebApp.IsApp(http.Request) && h.ContentType.ToString().StartsWith("text/html", StringComparison.Ordinal) ? WebApp.Policy : StrictPolicy;
             if (http.Request.IsHttps) h["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains";
             if (http.Request.Path.StartsWithSegments("/api") && !h.ContainsKey("Cache-Control"))
                 h["Cache-Control"] = "no-store";

@@ -9,9 +9,11 @@ public static class WebApp
     /// <summary>
     /// The map's pages: its own scripts and styles only (no inline script or style element), images from here, data: and
     /// blob: (the map draws to canvas, icons are inline SVG) and PDOK's base-map tiles; it calls this hub, PDOK's
-    /// Locatieserver and, when configured, Entra ID's sign-in endpoints. No other host.
+    /// Locatieserver and, when configured, Entra ID's sign-in endpoints. No other host. The one inline style it allows,
+    /// by hash, is the printable fiche's: the map fetches the fiche with the caller's token and opens it as a blob: page,
+    /// which inherits this policy.
     /// </summary>
-    public const string Policy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob: https://service.pdok.nl; " +
+    public static readonly string Policy = "default-src 'none'; script-src 'self'; style-src 'self' " + Features.Programme.MiekFicheHtml.StyleHash + "; img-src 'self' data: blob: https://service.pdok.nl; " +
         "connect-src 'self' https://api.pdok.nl https://service.pdok.nl https://login.microsoftonline.com; font-src 'self'; manifest-src 'self'; " +
         "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 

@@ -4,14 +4,17 @@ import './style.css';
 import type Feature from 'ol/Feature';
 import { api, ApiError, setSession, signedIn } from './api';
 import { type AreaLoad, CONDITIONS, type Condition, headroomOf, mw } from './headroom';
-import { createMap, readFeatures, readGeometry, SECTOR_COLOURS, STATUS_LABELS, type Status } from './map';
-import { type Layer, readState, type Scenario, type ViewState, writeState } from './state';
+import { createMap, DECISION_MARKS, readFeatures, readGeometry, SECTOR_COLOURS, STATUS_LABELS, type Status } from './map';
+import { type Layer, readState, type Scenario, type View, type ViewState, writeState } from './state';
 import FeatureClass from 'ol/Feature';
-import { showDevelopment, showPassport } from './passport';
+import { type EnergyArea, showDevelopment, showPassport } from './passport';
+import { showBottlenecks } from './bottlenecks';
+import { type Project, showProgramme } from './programme';
+import { bindTabs } from './tabs';
+import { intersects } from 'ol/extent';
 import { CERTAINTIES, options, PLAN_TYPES, SECTORS } from './codes';
 import VectorSource from 'ol/source/Vector';
 
-interface EnergyArea { id: string; operator: string; shortCode: string; description?: string; geometry?: object }
 interface Station { id: string; operator: string; code: string; name: string; energyAreaShortCode?: string; geometry?: object }
 interface DemoIdentity { organisation: string; name: string; type: string; roles: string[]; description: string }
 interface SignInOptions { local?: { identities: DemoIdentity[] } | null; entraId?: { clientId: string } | null }
@@ -71,8 +74,12 @@ function bindControls() {
     });
   }
   $('zoeken').addEventListener('submit', e => { e.preventDefault(); search($<HTMLInputElement>('zoekterm').value); });
-  map.on('moveend', saveState);
+  map.on('moveend', () => { saveState(); if (state.view === 'knelpunten') void renderView(); });
+  const activateTab = bindTabs($('tabs'), state.view, id => { state.view = id as View; saveState(); void renderView(); });
+  showView = view => { activateTab(view); state.view = view; saveState(); void renderView(); };
   map.on('singleclick', e => {
+    const project = map.forEachFeatureAtPixel(e.pixel, f => f, { layerFilter: l => l === layers.projects });
+    if (project) { state.project = String(project.getId()); showView('pmiek'); return; }
     const development = map.forEachFeatureAtPixel(e.pixel, f => f, { layerFilter: l => l === layers.developments });
     if (development) { void openDevelopment(String(development.getId())); return; }
     const hit = map.forEachFeatureAtPixel(e.pixel, f => f, { layerFilter: l => l === layers.areas });
@@ -81,12 +88,67 @@ function bindControls() {
   window.addEventListener('hashchange', () => location.reload());
 }
 
+let showView: (view: View) => void = () => {};
+
+/** Draws the open tab's content: bottlenecks and the pMIEK are built on demand (the areas and developments always are). */
+async function renderView() {
+  try {
+    if (state.view === 'knelpunten') await showBottlenecks($('knelpunten-inhoud'), {
+      scenario: state.scenario, direction: state.direction, year: state.year,
+      inView: () => {
+        const extent = map.getView().calculateExtent(map.getSize());
+        return new Set((layers.areas.getSource()!.getFeatures() as Feature[]).filter(f => intersects(f.getGeometry()!.getExtent(), extent)).map(f => f.get('id') as string));
+      },
+      areaFeatures: () => layers.areas.getSource()!.getFeatures() as Feature[],
+      adminAreas: () => [
+        ...(layers.provinces.getSource()!.getFeatures() as Feature[]).map(feature => ({ kind: 'provincie' as const, feature })),
+        ...(layers.municipalities.getSource()!.getFeatures() as Feature[]).map(feature => ({ kind: 'gemeente' as const, feature })),
+      ],
+      loads: async () => { await loadLoads(false); return loads.get(state.scenario) ?? []; },
+      select: id => select(id, true, true),
+    });
+    if (state.view === 'pmiek') await showProgramme($('pmiek-inhoud'), {
+      project: state.project,
+      showOnMap: showProjects,
+      selectProject: p => {
+        state.project = p?.id;
+        const f = p && layers.projects.getSource()!.getFeatureById(p.id);
+        const point = f?.getGeometry()?.getExtent();
+        if (point) map.getView().setCenter([(point[0] + point[2]) / 2, (point[1] + point[3]) / 2]); // where it is, at the zoom the user chose
+        saveState();
+      },
+      openArea: id => select(id, true, true),
+      areaName: id => areas.find(a => a.id === id)?.shortCode,
+    });
+  } catch (e) {
+    const target = state.view === 'pmiek' ? $('pmiek-inhoud') : $('knelpunten-inhoud');
+    const p = document.createElement('p');
+    p.className = 'error';
+    p.setAttribute('role', 'alert');
+    p.textContent = e instanceof ApiError ? `De hub antwoordde: ${e.detail}` : `Er ging iets mis: ${String(e)}`;
+    if (state.view === 'pmiek' || state.view === 'knelpunten') target.replaceChildren(p);
+  }
+}
+
+function showProjects(projects: Project[]) {
+  const source = layers.projects.getSource()!;
+  source.clear();
+  source.addFeatures(projects.filter(p => p.geometry).map(p => {
+    const f = new FeatureClass({ geometry: readGeometry(p.geometry!) });
+    f.setId(p.id);
+    f.setProperties({ name: p.name, decision: p.decision });
+    return f;
+  }));
+  return source.getFeatures().length;
+}
+
 function applyLayers() {
   layers.areas.setVisible(state.layers.has('gebieden'));
   layers.developments.setVisible(state.layers.has('ontwikkelingen'));
   layers.stations.setVisible(state.layers.has('stations'));
   layers.provinces.setVisible(state.layers.has('provincies'));
   layers.municipalities.setVisible(state.layers.has('gemeenten'));
+  layers.projects.setVisible(state.layers.has('pmiek'));
 }
 
 function legend() {
@@ -96,6 +158,8 @@ function legend() {
   for (const [status, label] of Object.entries(STATUS_LABELS) as [Status, string][])
     items.push(`<li><span class="symbol symbol--${status}" aria-hidden="true"></span>${label}</li>`);
   items.push('<li><span class="symbol symbol--station" aria-hidden="true"></span>Station (onderstation), met zijn code</li>');
+  for (const [decision, mark] of Object.entries(DECISION_MARKS))
+    items.push(`<li><span class="symbol symbol--project symbol--${decision}" aria-hidden="true"></span>${mark.label}</li>`);
   items.push(`<li>Kleur van een ontwikkeling: sector (${Object.keys(SECTOR_COLOURS).length} sectoren); de sector staat ook in de gegevens bij een klik</li>`);
   $('legenda').innerHTML = items.join('');
 }
@@ -123,6 +187,7 @@ async function bindSignIn() {
     }
     $('wie').textContent = identity?.description ?? '';
     await loadData();
+    await renderView();
   });
 }
 
@@ -223,13 +288,13 @@ function search(term: string) {
   status(`${hit.name} in beeld.`);
 }
 
-async function loadLoads() {
+async function loadLoads(draw = true) {
   if (!loads.has(state.scenario)) {
     status('Belasting per jaar berekenen…');
     const answer = await api<{ items: AreaLoad[] }>(`/api/v1/area-loads?scenario=${state.scenario}&fromYear=2025&toYear=2050`);
     loads.set(state.scenario, answer.items);
   }
-  recolour();
+  if (draw) recolour();
 }
 
 /** Re-colours the energy areas and rewrites their table for the chosen year, scenario and direction: no request. */
@@ -260,8 +325,28 @@ function recolour() {
     </tr>`).join('');
   for (const b of document.querySelectorAll<HTMLButtonElement>('button[data-select]')) b.addEventListener('click', () => select(b.dataset.select!, true));
   layers.areas.changed();
+  if (state.view === 'knelpunten') void renderView();
   status(`${rows.length} energiegebieden in ${state.year} (${SCENARIO_LABELS[state.scenario]}, ${direction}): ${counts.tekort} met tekort, ${counts.krap} krap, ${counts.ruimte} met ruimte`
     + (counts.onbekend ? `, ${counts.onbekend} onbekend` : '') + '.');
+  firstShortage(direction);
+}
+
+/** Where the grid runs out first in this scenario and direction, in words, with a button to that area's passport. */
+function firstShortage(direction: string) {
+  let first: AreaLoad | undefined;
+  for (const l of loads.get(state.scenario) ?? []) {
+    const h = headroomOf(l, state.direction);
+    if (h.headroomMw !== null && h.headroomMw < 0 && (!first || l.year < first.year || (l.year === first.year && h.headroomMw < headroomOf(first, state.direction).headroomMw!))) first = l;
+  }
+  const box = $('eerste-tekort');
+  if (!first) { box.textContent = `Geen energiegebied komt tot en met 2050 ${direction}capaciteit tekort in scenario ${SCENARIO_LABELS[state.scenario]}.`; return; }
+  const area = first.area;
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'linkish';
+  button.textContent = `Bekijk ${area.shortCode}: oorzaak en werken`;
+  button.addEventListener('click', () => select(area.id, true, true));
+  box.replaceChildren(`Het net raakt het eerst vol in ${area.shortCode} (${area.operator}): ${direction} in ${first.year}, scenario ${SCENARIO_LABELS[state.scenario]}, ${mw(-headroomOf(first, state.direction).headroomMw!)} MW tekort. `, button);
 }
 
 async function openDevelopment(id: string) {
@@ -282,15 +367,23 @@ async function openPassport(id: string) {
   section.hidden = false;
   $('kop-paspoort').textContent = `Gebiedspaspoort ${area.shortCode}`;
   try {
-    await showPassport($('paspoort-inhoud'), area);
+    await showPassport($('paspoort-inhoud'), area, {
+      scenario: state.scenario, direction: state.direction, year: state.year,
+      nameOf: async id => {
+        const known = layers.developments.getSource()!.getFeatureById(id);
+        if (known) return String(known.get('name') ?? id);
+        try { return String((await api<{ properties: { name?: string } }>(`/api/v1/developments/${id}`)).properties.name ?? id); } catch { return id; }
+      },
+      openDevelopment: id => void openDevelopment(id),
+    });
   } catch (e) {
     $('paspoort-inhoud').textContent = e instanceof ApiError ? `De hub antwoordde: ${e.detail}` : String(e);
   }
 }
 
-function select(id: string, zoom: boolean) {
+function select(id: string, zoom: boolean, focus = false) {
   state.area = id;
-  void openPassport(id);
+  void openPassport(id).then(() => { if (focus) $('paspoort').focus(); });
   const f = layers.areas.getSource()!.getFeatures().find(x => x.get('id') === id);
   if (f && zoom) map.getView().fit(f.getGeometry()!.getExtent(), { padding: [40, 40, 40, 40], duration: 0 });
   recolour();
@@ -312,6 +405,7 @@ async function start() {
     await bindSignIn();
     await Promise.all([loadBoundaries(), loadData()]);
     fillSearchList();
+    await renderView();
     if (state.area) await openPassport(state.area);
     document.body.dataset.ready = 'true';
   } catch (e) {

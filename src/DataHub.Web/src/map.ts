@@ -109,7 +109,23 @@ export function stationStyle(feature: Feature): Style {
   });
 }
 
+/** A pMIEK project: a diamond with a letter for its decision (P geprioriteerd, O opgenomen, N niet opgenomen). */
+export const DECISION_MARKS: Record<string, { letter: string; fill: string; label: string }> = {
+  prioritised: { letter: 'P', fill: '#000000', label: 'pMIEK-project, geprioriteerd: zwarte ruit met P' },
+  included: { letter: 'O', fill: '#555555', label: 'pMIEK-project, opgenomen: grijze ruit met O' },
+  notIncluded: { letter: 'N', fill: '#ffffff', label: 'pMIEK-project, niet opgenomen: witte ruit met N' },
+};
+export function projectStyle(feature: Feature): Style {
+  const mark = DECISION_MARKS[feature.get('decision')] ?? { letter: '?', fill: '#ffffff' };
+  const dark = mark.fill !== '#ffffff';
+  return new Style({
+    image: new RegularShape({ points: 4, radius: 11, angle: 0, fill: new Fill({ color: mark.fill }), stroke: new Stroke({ color: dark ? '#fff' : '#000', width: 2 }) }),
+    text: new Text({ text: mark.letter, font: 'bold 11px sans-serif', fill: new Fill({ color: dark ? '#fff' : '#000' }) }),
+  });
+}
+
 export interface Layers {
+  projects: VectorLayer<VectorSource>;
   stations: VectorLayer<VectorSource>;
   provinces: VectorLayer<VectorSource>;
   municipalities: VectorLayer<VectorSource>;
@@ -125,10 +141,11 @@ export function createMap(target: HTMLElement, selectedArea: () => string | unde
     areas: new VectorLayer({ source: new VectorSource(), style: f => areaStyle(f as Feature, f.get('id') === selectedArea()), properties: { title: 'Energiegebieden' } }),
     developments: new VectorLayer({ source: new VectorSource(), style: f => developmentStyle(f as Feature), properties: { title: 'Ontwikkelingen' } }),
     stations: new VectorLayer({ source: new VectorSource(), style: f => stationStyle(f as Feature), properties: { title: 'Stations' }, declutter: true }),
+    projects: new VectorLayer({ source: new VectorSource(), style: f => projectStyle(f as Feature), properties: { title: 'pMIEK-projecten' } }),
   };
   const map = new Map({
     target,
-    layers: [layers.municipalities, layers.provinces, layers.areas, layers.developments, layers.stations],
+    layers: [layers.municipalities, layers.provinces, layers.areas, layers.developments, layers.stations, layers.projects],
     view: new View({ projection: RD, center: [155000, 463000], zoom: 8, minZoom: 0, maxZoom: 18 }),
     interactions: defaultInteractions({ keyboard: true }),
     controls: defaultControls().extend([new ScaleLine()]),

@@ -2,7 +2,8 @@
 
 export type Scenario = 'committed' | 'expected' | 'ambition';
 export type Direction = 'offtake' | 'feedIn';
-export type Layer = 'gebieden' | 'ontwikkelingen' | 'stations' | 'provincies' | 'gemeenten';
+export type Layer = 'gebieden' | 'ontwikkelingen' | 'stations' | 'provincies' | 'gemeenten' | 'pmiek';
+export type View = 'knelpunten' | 'gebieden' | 'ontwikkelingen' | 'pmiek';
 
 export interface ViewState {
   year: number;
@@ -12,17 +13,21 @@ export interface ViewState {
   center?: [number, number];
   zoom?: number;
   area?: string;
+  view: View;
+  /** The selected pMIEK project. */
+  project?: string;
   filters: Record<'planType' | 'sector' | 'certainty' | 'owner', string>;
 }
 
 export const MIN_YEAR = 2025;
 export const MAX_YEAR = 2050;
 const SCENARIOS: Scenario[] = ['committed', 'expected', 'ambition'];
-const LAYERS: Layer[] = ['gebieden', 'ontwikkelingen', 'stations', 'provincies', 'gemeenten'];
+const LAYERS: Layer[] = ['gebieden', 'ontwikkelingen', 'stations', 'pmiek', 'provincies', 'gemeenten'];
+const VIEWS: View[] = ['knelpunten', 'gebieden', 'ontwikkelingen', 'pmiek'];
 const FILTERS = ['planType', 'sector', 'certainty', 'owner'] as const;
 
 export function defaults(): ViewState {
-  return { year: 2030, scenario: 'committed', direction: 'offtake', layers: new Set<Layer>(['gebieden', 'ontwikkelingen', 'stations', 'provincies']),
+  return { year: 2030, scenario: 'committed', direction: 'offtake', layers: new Set<Layer>(['gebieden', 'ontwikkelingen', 'stations', 'pmiek', 'provincies']), view: 'knelpunten',
     filters: { planType: '', sector: '', certainty: '', owner: '' } };
 }
 
@@ -40,6 +45,8 @@ export function readState(hash: string): ViewState {
   const zoom = Number(p.get('zoom'));
   if (p.has('zoom') && Number.isFinite(zoom)) s.zoom = zoom;
   if (p.get('gebied')) s.area = p.get('gebied')!;
+  if (VIEWS.includes(p.get('weergave') as View)) s.view = p.get('weergave') as View;
+  if (p.get('project')) s.project = p.get('project')!;
   for (const key of FILTERS) s.filters[key] = (p.get(key) ?? '').slice(0, 64);
   return s;
 }
@@ -53,6 +60,8 @@ export function writeState(s: ViewState): string {
   if (s.center) p.set('midden', s.center.map(c => Math.round(c)).join(','));
   if (s.zoom !== undefined) p.set('zoom', s.zoom.toFixed(2));
   if (s.area) p.set('gebied', s.area);
+  p.set('weergave', s.view);
+  if (s.project) p.set('project', s.project);
   for (const key of FILTERS) if (s.filters[key]) p.set(key, s.filters[key]);
   return '#' + p.toString();
 }

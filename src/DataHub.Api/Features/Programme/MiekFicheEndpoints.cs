@@ -67,6 +67,8 @@ public static class MiekFicheEndpoints
             MiekSupportingFacts.Series(model, view, fiche, options.Value), areas, asOf);
         await audit.ReadAsync(scope.Caller, view.Counted.Select(d => d.AccessRow()), "MIEK fiche", ct);
         http.Response.Headers.ETag = RequestBody.ETag(project.Version);
-        return format == "html" ? Results.Content(MiekFicheHtml.Render(result), "text/html; charset=utf-8") : TypedResults.Ok(result);
+        if (format == "json") return TypedResults.Ok(result);
+        http.Response.Headers.ContentSecurityPolicy = MiekFicheHtml.Policy; // its own style element, by hash
+        return Results.Content(MiekFicheHtml.Render(result), "text/html; charset=utf-8");
     }
 }

@@ -49,6 +49,24 @@ public static class MiekFicheHtml
 
     private static string N(double? v, string format = "#,0.#") => v?.ToString(format, DutchNumbers) ?? "–";
 
+    /// <summary>The page's one style element. Its hash is in the fiche's content security policy (and in the map's, which
+    /// opens the fiche with the caller's token as a page of its own), so no other inline style may run.</summary>
+    public const string Style = """
+        @page { size: A4; margin: 12mm; }
+        body { font-family: system-ui, sans-serif; font-size: 7.5pt; margin: 0; color: #111; width: 186mm; }
+        h1 { font-size: 13pt; margin: 0 0 1mm; } h2 { font-size: 9.5pt; margin: 2.5mm 0 1mm; border-bottom: 1px solid #999; }
+        table { border-collapse: collapse; width: 100%; } td, th { text-align: left; vertical-align: top; padding: 0.4mm 1mm; }
+        th { width: 30mm; font-weight: 600; } .scores td, .scores th { border-bottom: 1px solid #ddd; width: auto; }
+        .cols { display: flex; gap: 4mm; } .cols > div { flex: 1; } .cols > div:first-child { flex: 1.3; } .meta { color: #444; } svg { display: block; }
+        .decision { font-weight: 700; }
+        """;
+
+    public static readonly string StyleHash =
+        "'sha256-" + Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(Style))) + "'";
+
+    /// <summary>The fiche's content security policy: its own style element and inline SVG, nothing loads or runs.</summary>
+    public static readonly string Policy = $"default-src 'none'; style-src {StyleHash}; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
     public static string Render(MiekProjectFiche f)
     {
         var p = f.Project;
@@ -56,15 +74,7 @@ public static class MiekFicheHtml
         html.Append($$"""
             <!DOCTYPE html>
             <html lang="nl"><head><meta charset="utf-8"><title>Projectfiche {{H(p.Code)}} – {{H(p.Name)}}</title>
-            <style>
-            @page { size: A4; margin: 12mm; }
-            body { font-family: system-ui, sans-serif; font-size: 7.5pt; margin: 0; color: #111; width: 186mm; }
-            h1 { font-size: 13pt; margin: 0 0 1mm; } h2 { font-size: 9.5pt; margin: 2.5mm 0 1mm; border-bottom: 1px solid #999; }
-            table { border-collapse: collapse; width: 100%; } td, th { text-align: left; vertical-align: top; padding: 0.4mm 1mm; }
-            th { width: 30mm; font-weight: 600; } .scores td, .scores th { border-bottom: 1px solid #ddd; width: auto; }
-            .cols { display: flex; gap: 4mm; } .cols > div { flex: 1; } .cols > div:first-child { flex: 1.3; } .meta { color: #444; } svg { display: block; }
-            .decision { font-weight: 700; }
-            </style></head><body>
+            <style>{{Style}}</style></head><body>
             <h1>{{H(Clip(p.Name, 90))}}</h1>
             <p class="meta">{{H(p.Owner)}} · {{H(f.Cycle.Name)}} · project {{H(p.Code)}} · versie {{p.Version}} · status {{H(Nl(p.Status))}}{{(f.AsOf is { } asOf ? $" · stand per {asOf:yyyy-MM-dd HH:mm} UTC" : "")}}</p>
             <p class="decision">Besluit: {{H(Nl(p.Decision ?? "nog niet besloten"))}}{{(p.DecisionReason is null ? "" : " — " + H(Clip(p.DecisionReason, 160)))}}</p>

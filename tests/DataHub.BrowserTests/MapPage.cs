@@ -1,0 +1,52 @@
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace DataHub.BrowserTests;
+
+/// <summary>What every test of the map does: open it (on a fragment) and wait until its data is drawn, collect console
+/// errors, failed requests and page errors, sign in as a demo organisation, run axe, save a screenshot.</summary>
+public static class MapPage
+{
+    public static async Task<(IPage Page, List<string> Problems)> OpenAsync(BrowserHub hub, string fragment, int width = 1280, int height = 800)
+    {
+        var page = await hub.Chromium.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+        var problems = Watch(page);
+        await page.GotoAsync(hub.BaseUrl + "/" + fragment);
+        await page.WaitForSelectorAsync("body[data-ready]", new PageWaitForSelectorOptions { Timeout = 30_000 });
+        Assert.Equal("true", await page.GetAttributeAsync("body", "data-ready"));
+        return (page, problems);
+    }
+
+    public static List<string> Watch(IPage page)
+    {
+        var problems = new List<string>();
+        page.Console += (_, m) => { if (m.Type is "error" or "warning") problems.Add($"console {m.Type}: {m.Text}"); };
+        page.PageError += (_, e) => problems.Add($"page error: {e}");
+        page.RequestFailed += (_, r) => problems.Add($"request failed: {r.Url} {r.Failure}");
+        return problems;
+    }
+
+    /// <summary>Signs in through the identity picker and waits until the data is drawn again for that organisation.</summary>
+    public static async Task SignInAsync(IPage page, string organisation)
+    {
+        await page.SelectOptionAsync("#identiteit", organisation);
+        await page.WaitForFunctionAsync($"() => (JSON.parse(sessionStorage.getItem('datahub.who') ?? 'null')?.organisation ?? '') === '{organisation}'");
+        await page.WaitForFunctionAsync("() => document.querySelector('#status').textContent.includes('energiegebieden')");
+    }
+
+    /// <summary>No serious or critical axe finding and nothing in the console.</summary>
+    public static async Task AssertCleanAsync(IPage page, List<string> problems)
+    {
+        var axe = await page.RunAxe();
+        var serious = axe.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} ×{v.Nodes.Length}: " + string.Join(" | ", v.Nodes.Take(10).Select(n => n.Target + " " + n.Html))).ToList();
+        Assert.True(serious.Count == 0 && problems.Count == 0, string.Join("\n", serious.Concat(problems)));
+    }
+
+    public static async Task ScreenshotAsync(IPage page, string name, bool fullPage = false)
+    {
+        var dir = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
+        Directory.CreateDirectory(dir);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(dir, name + ".png"), FullPage = fullPage });
+    }
+}
