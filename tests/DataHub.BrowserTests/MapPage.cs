@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
@@ -48,5 +49,19 @@ public static class MapPage
         var dir = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
         Directory.CreateDirectory(dir);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(dir, name + ".png"), FullPage = fullPage });
+    }
+
+    /// <summary>A table's body rows, each as its cells' text.</summary>
+    public static async Task<string[][]> RowsAsync(IPage page, string table) =>
+        await page.Locator($"{table} tbody tr").EvaluateAllAsync<string[][]>("rows => rows.map(r => [...r.cells].map(c => c.textContent.trim()))");
+
+    /// <summary>A GET on the hub's API as the page's signed-in user (its token from session storage), or with the given token.</summary>
+    public static async Task<JsonElement> ApiAsync(BrowserHub hub, IPage page, string path, string? token = null)
+    {
+        token ??= await page.EvaluateAsync<string?>("() => sessionStorage.getItem('datahub.token')");
+        var response = await page.APIRequest.GetAsync(hub.BaseUrl + path,
+            new APIRequestContextOptions { Headers = token is null ? new Dictionary<string, string>() : new() { ["Authorization"] = "Bearer " + token } });
+        Assert.True(response.Ok, $"{path}: {response.Status}");
+        return JsonDocument.Parse(await response.BodyAsync()).RootElement.Clone();
     }
 }

@@ -12,16 +12,9 @@ namespace DataHub.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public sealed class PlanningViewTests(BrowserHub hub)
 {
-    private static async Task<string[][]> RowsAsync(IPage page, string table) =>
-        await page.Locator($"{table} tbody tr").EvaluateAllAsync<string[][]>("rows => rows.map(r => [...r.cells].map(c => c.textContent.trim()))");
+    private static Task<string[][]> RowsAsync(IPage page, string table) => MapPage.RowsAsync(page, table);
 
-    private async Task<JsonElement> ApiAsync(IPage page, string path, string? token = null)
-    {
-        var response = await page.APIRequest.GetAsync(hub.BaseUrl + path,
-            new APIRequestContextOptions { Headers = token is null ? new Dictionary<string, string>() : new() { ["Authorization"] = "Bearer " + token } });
-        Assert.True(response.Ok, $"{path}: {response.Status}");
-        return JsonDocument.Parse(await response.BodyAsync()).RootElement.Clone();
-    }
+    private Task<JsonElement> ApiAsync(IPage page, string path, string? token = null) => MapPage.ApiAsync(hub, page, path, token);
 
     private async Task<string> TokenAsync(IPage page, string organisation, params string[] roles)
     {

@@ -39,6 +39,15 @@ public abstract class DevelopmentImportTests(Hub hub)
         Assert.Equal(3, stored["featureCount"]!.GetValue<int>());
         // The report is the importer's: another organisation gets a 404.
         await (await hub.Client("GM0344").GetAsync($"/api/v1/development-imports/{second["id"]}")).Problem(HttpStatusCode.NotFound);
+        // The organisation's past imports, newest first, each with what it did; another organisation sees none of them,
+        // and an anonymous caller is asked to sign in.
+        var past = (await (await client.GetAsync("/api/v1/development-imports")).Body())["items"]!.AsArray();
+        Assert.Equal([second["id"]!.GetValue<string>(), first["id"]!.GetValue<string>()], past.Take(2).Select(i => i!["id"]!.GetValue<string>()));
+        Assert.Equal((0, 1, 2), Counts(past[0]!.AsObject()));
+        Assert.All(past, i => Assert.Equal(owner, i!["owner"]!.GetValue<string>()));
+        var others = (await (await hub.Client("GM0344").GetAsync("/api/v1/development-imports")).Body())["items"]!.AsArray();
+        Assert.DoesNotContain(others, i => i!["id"]!.GetValue<string>() == first["id"]!.GetValue<string>());
+        await (await hub.Client().GetAsync("/api/v1/development-imports")).Problem(HttpStatusCode.Unauthorized);
 
         var list = await (await client.GetAsync($"/api/v1/developments?owner={owner}")).Body();
         Assert.Equal(3, list["numberMatched"]!.GetValue<int>());

@@ -37,6 +37,14 @@ public abstract class GridTests(Hub hub)
 
         var changed = JsonNode.Parse(Example("im_capaciteitskaart_dso-20250110.json"))!;
         changed["energy_areas"]![0]!["demand_available_capacity"] = 12;
+        // A dry run says what the import would change and stores nothing: no id, no new version.
+        var trial = await stedin.PostAsync("/api/v1/capacity-map-imports?dryRun=true", Json(changed.ToJsonString()));
+        Assert.Equal(HttpStatusCode.OK, trial.StatusCode);
+        var trialReport = await trial.Body();
+        Assert.Equal((true, 1, 0, 0), (trialReport["dryRun"]!.GetValue<bool>(), trialReport["updated"]!.GetValue<int>(), trialReport["created"]!.GetValue<int>(), trialReport["unchanged"]!.GetValue<int>()));
+        Assert.Null(trialReport["id"]);
+        Assert.Equal(1, (await (await hub.Client().GetAsync("/api/v1/energy-areas?operator=STEDIN")).Body())["items"]![0]!["version"]!.GetValue<int>());
+        await (await stedin.PostAsync("/api/v1/capacity-map-imports?dryRun=maybe", Json(changed.ToJsonString()))).Problem(HttpStatusCode.BadRequest);
         var third = await (await stedin.PostAsync("/api/v1/capacity-map-imports", Json(changed.ToJsonString()))).Body();
         Assert.Equal(1, third["updated"]!.GetValue<int>());
 
@@ -83,6 +91,10 @@ public abstract class GridTests(Hub hub)
               "properties":{"shortCode":"OS Eindhoven-Noord","capacity":[{"year":2025,"offtakeMw":12,"feedInMw":8},{"year":2027,"offtakeMw":40,"feedInMw":25}]}}]}
             """;
         var content = Http.GeoJson(areas, "EPSG:28992");
+        var trial = await (await enexis.PostAsync("/api/v1/energy-area-imports?dryRun=true", Http.GeoJson(areas, "EPSG:28992"))).Body();
+        Assert.Equal((true, 1, 0), (trial["dryRun"]!.GetValue<bool>(), trial["updated"]!.GetValue<int>(), trial["unchanged"]!.GetValue<int>()));
+        Assert.Null(trial["id"]);
+        Assert.Null((await (await hub.Client().GetAsync("/api/v1/energy-areas?operator=ENEXIS")).Body())["items"]![0]!["geometry"]);
         var report = await (await enexis.PostAsync("/api/v1/energy-area-imports", content)).Body();
         Assert.Equal(1, report["updated"]!.GetValue<int>());
         var again = await (await enexis.PostAsync("/api/v1/energy-area-imports", Http.GeoJson(areas, "EPSG:28992"))).Body();

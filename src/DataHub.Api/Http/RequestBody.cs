@@ -175,6 +175,15 @@ public static class RequestBody
     public static (Spatial.Crs? Crs, ProblemResult? Problem) ContentCrs(HttpRequest request) =>
         CrsParameter(request.Headers["Content-Crs"].ToString(), "Content-Crs");
 
+    /// <summary>The imports' <c>dryRun</c> parameter: validate and report what would change, store nothing.</summary>
+    public static (bool DryRun, ProblemResult? Problem) DryRun(IQueryCollection query)
+    {
+        var raw = query["dryRun"].ToString();
+        if (raw.Length == 0) return (false, null);
+        return bool.TryParse(raw, out var dryRun) ? (dryRun, null)
+            : (false, Problems.Validation([new FieldError("", "invalidFormat", "dryRun is true or false") { Parameter = "dryRun" }]));
+    }
+
     /// <summary>
     /// The <c>asOf</c> query parameter: a past moment (RFC 3339, UTC assumed) at which a read sees the data as it was
     /// then — e.g. a programme cycle's frozen baseline. Absent: now.

@@ -11,9 +11,12 @@ import { type EnergyArea, showDevelopment, showPassport } from './passport';
 import { showBottlenecks } from './bottlenecks';
 import { type Project, showProgramme } from './programme';
 import { bindTabs } from './tabs';
+import { showQuickscanForm } from './quickscan';
+import { showUpload } from './upload';
+import Point from 'ol/geom/Point';
+import type { MultiPolygon, Polygon } from 'ol/geom';
 import { intersects } from 'ol/extent';
 import { CERTAINTIES, options, PLAN_TYPES, SECTORS } from './codes';
-import VectorSource from 'ol/source/Vector';
 
 interface Station { id: string; operator: string; code: string; name: string; energyAreaShortCode?: string; geometry?: object }
 interface DemoIdentity { organisation: string; name: string; type: string; roles: string[]; description: string }
@@ -78,6 +81,7 @@ function bindControls() {
   const activateTab = bindTabs($('tabs'), state.view, id => { state.view = id as View; saveState(); void renderView(); });
   showView = view => { activateTab(view); state.view = view; saveState(); void renderView(); };
   map.on('singleclick', e => {
+    if (pickPlace) { const resolve = pickPlace; pickPlace = null; resolve([e.coordinate[0], e.coordinate[1]]); return; }
     const project = map.forEachFeatureAtPixel(e.pixel, f => f, { layerFilter: l => l === layers.projects });
     if (project) { state.project = String(project.getId()); showView('pmiek'); return; }
     const development = map.forEachFeatureAtPixel(e.pixel, f => f, { layerFilter: l => l === layers.developments });
@@ -89,6 +93,8 @@ function bindControls() {
 }
 
 let showView: (view: View) => void = () => {};
+/** Set while the quickscan waits for a click on the map. */
+let pickPlace: ((p: [number, number]) => void) | null = null;
 
 /** Draws the open tab's content: bottlenecks and the pMIEK are built on demand (the areas and developments always are). */
 async function renderView() {
@@ -107,6 +113,15 @@ async function renderView() {
       loads: async () => { await loadLoads(false); return loads.get(state.scenario) ?? []; },
       select: id => select(id, true, true),
     });
+    if (state.view === 'quickscan') await showQuickscanForm($('quickscan-inhoud'), {
+      year: state.year, quickscan: state.quickscan,
+      pickOnMap: () => { status('Klik op de kaart om de plek voor de quickscan te kiezen.'); return new Promise(resolve => { pickPlace = resolve; }); },
+      mapCentre: () => { const c = map.getView().getCenter()!; return [c[0], c[1]]; },
+      draw: drawQuickscan,
+      remember: id => { state.quickscan = id; saveState(); },
+      openArea: id => select(id, true, true),
+    });
+    if (state.view === 'aanleveren') await showUpload($('aanleveren-inhoud'));
     if (state.view === 'pmiek') await showProgramme($('pmiek-inhoud'), {
       project: state.project,
       showOnMap: showProjects,
@@ -121,12 +136,36 @@ async function renderView() {
       areaName: id => areas.find(a => a.id === id)?.shortCode,
     });
   } catch (e) {
-    const target = state.view === 'pmiek' ? $('pmiek-inhoud') : $('knelpunten-inhoud');
+    const target = $(`${state.view}-inhoud`);
     const p = document.createElement('p');
     p.className = 'error';
     p.setAttribute('role', 'alert');
     p.textContent = e instanceof ApiError ? `De hub antwoordde: ${e.detail}` : `Er ging iets mis: ${String(e)}`;
-    if (state.view === 'pmiek' || state.view === 'knelpunten') target.replaceChildren(p);
+    target?.replaceChildren(p);
+  }
+}
+
+function drawQuickscan(place: [number, number] | null, alternatives: { areaId: string }[]): number {
+  const source = layers.quickscan.getSource()!;
+  source.clear();
+  if (place) source.addFeature(new FeatureClass({ geometry: new Point(place), role: 'place' }));
+  alternatives.forEach((a, i) => {
+    const area = layers.areas.getSource()!.getFeatures().find(f => f.get('id') === a.areaId);
+    if (area) source.addFeature(new FeatureClass({ geometry: area.getGeometry()!.clone(), role: 'alternative', rank: i + 1 }));
+  });
+  return source.getFeatures().length;
+}
+
+/** The grid operators' works, at their energy area's interior point (the capacity map gives them no place of their own). */
+function drawWorks() {
+  const source = layers.works.getSource()!;
+  source.clear();
+  for (const a of areas) {
+    if (!a.works?.length) continue;
+    const g = readGeometry(a.geometry!) as Polygon | MultiPolygon;
+    const point = g.getType() === 'Polygon' ? (g as Polygon).getInteriorPoint().getCoordinates() : (g as MultiPolygon).getInteriorPoints().getCoordinates()[0];
+    const years = a.works.map(w => w.time_schedules?.map(t => t.schedule_interval?.year).filter((y): y is number => !!y).at(-1)).filter((y): y is number => !!y);
+    source.addFeature(new FeatureClass({ geometry: new Point([point[0], point[1] + 600]), year: years.length ? Math.min(...years) : undefined, area: a.id }));
   }
 }
 
@@ -148,6 +187,8 @@ function applyLayers() {
   layers.stations.setVisible(state.layers.has('stations'));
   layers.provinces.setVisible(state.layers.has('provincies'));
   layers.municipalities.setVisible(state.layers.has('gemeenten'));
+  layers.resRegions.setVisible(state.layers.has('resregios'));
+  layers.works.setVisible(state.layers.has('werken'));
   layers.projects.setVisible(state.layers.has('pmiek'));
 }
 
@@ -158,6 +199,8 @@ function legend() {
   for (const [status, label] of Object.entries(STATUS_LABELS) as [Status, string][])
     items.push(`<li><span class="symbol symbol--${status}" aria-hidden="true"></span>${label}</li>`);
   items.push('<li><span class="symbol symbol--station" aria-hidden="true"></span>Station (onderstation), met zijn code</li>');
+  items.push('<li><span class="symbol symbol--work" aria-hidden="true"></span>Werk van de netbeheerder in het energiegebied, met het jaar waarin het klaar is</li>');
+  items.push('<li><span class="symbol symbol--resregio" aria-hidden="true"></span>Grens van een RES-regio (paarse stippellijn)</li>');
   for (const [decision, mark] of Object.entries(DECISION_MARKS))
     items.push(`<li><span class="symbol symbol--project symbol--${decision}" aria-hidden="true"></span>${mark.label}</li>`);
   items.push(`<li>Kleur van een ontwikkeling: sector (${Object.keys(SECTOR_COLOURS).length} sectoren); de sector staat ook in de gegevens bij een klik</li>`);
@@ -199,7 +242,7 @@ async function loadBoundaries() {
   ]);
   layers.provinces.getSource()!.addFeatures(readFeatures(provinces));
   layers.municipalities.getSource()!.addFeatures(readFeatures(municipalities));
-  resRegions.addFeatures(readFeatures(await api<Collection>('/api/v1/areas?kind=resRegion&withGeometry=true')));
+  layers.resRegions.getSource()!.addFeatures(readFeatures(await api<Collection>('/api/v1/areas?kind=resRegion&withGeometry=true')));
 }
 
 async function loadData() {
@@ -218,6 +261,7 @@ async function loadData() {
     return f;
   }));
   areas = areaList.items.filter(a => a.geometry);
+  drawWorks();
   const source = layers.areas.getSource()!;
   source.clear();
   source.addFeatures(areas.map(a => {
@@ -266,11 +310,10 @@ async function loadDevelopments() {
 }
 
 /** Offline search: a municipality, RES region or energy area by name; the map zooms to it. */
-const resRegions = new VectorSource();
 function searchables(): { name: string; feature: Feature }[] {
   return [
     ...(layers.municipalities.getSource()!.getFeatures() as Feature[]).map(f => ({ name: `Gemeente ${f.get('name')}`, feature: f })),
-    ...(resRegions.getFeatures() as Feature[]).map(f => ({ name: `RES-regio ${f.get('name')}`, feature: f })),
+    ...(layers.resRegions.getSource()!.getFeatures() as Feature[]).map(f => ({ name: `RES-regio ${f.get('name')}`, feature: f })),
     ...(layers.areas.getSource()!.getFeatures() as Feature[]).map(f => ({ name: `Energiegebied ${f.get('shortCode')}`, feature: f })),
   ];
 }

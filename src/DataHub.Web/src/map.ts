@@ -124,7 +124,28 @@ export function projectStyle(feature: Feature): Style {
   });
 }
 
+/** The quickscan's place (a black cross) and its alternatives (a thick dashed outline with their rank). */
+export function quickscanStyle(feature: Feature): Style {
+  if (feature.get('role') === 'place')
+    return new Style({ image: new RegularShape({ points: 4, radius: 12, radius2: 0, angle: Math.PI / 4, stroke: new Stroke({ color: '#000', width: 4 }) }) });
+  return new Style({
+    stroke: new Stroke({ color: '#000', width: 4, lineDash: [10, 6] }),
+    text: new Text({ text: `Alternatief ${feature.get('rank')}`, font: 'bold 13px sans-serif', fill: new Fill({ color: '#000' }), stroke: new Stroke({ color: '#fff', width: 4 }), overflow: true }),
+  });
+}
+
+/** A grid operator's work (capacity added): a white square with a black border and the year it is done. */
+export function workStyle(feature: Feature): Style {
+  return new Style({
+    image: new RegularShape({ points: 4, radius: 8, angle: Math.PI / 4, fill: new Fill({ color: '#fff' }), stroke: new Stroke({ color: '#000', width: 2.5 }) }),
+    text: new Text({ text: `werk ${feature.get('year') ?? '?'}`, offsetY: 16, font: 'bold 11px sans-serif', fill: new Fill({ color: '#000' }), stroke: new Stroke({ color: '#fff', width: 3 }) }),
+  });
+}
+
 export interface Layers {
+  quickscan: VectorLayer<VectorSource>;
+  works: VectorLayer<VectorSource>;
+  resRegions: VectorLayer<VectorSource>;
   projects: VectorLayer<VectorSource>;
   stations: VectorLayer<VectorSource>;
   provinces: VectorLayer<VectorSource>;
@@ -138,14 +159,17 @@ export function createMap(target: HTMLElement, selectedArea: () => string | unde
   const layers: Layers = {
     municipalities: new VectorLayer({ source: new VectorSource(), style: boundary(0.6, '#8a8a8a'), properties: { title: 'Gemeentegrenzen' } }),
     provinces: new VectorLayer({ source: new VectorSource(), style: boundary(1.6, '#444'), properties: { title: 'Provinciegrenzen' } }),
+    resRegions: new VectorLayer({ source: new VectorSource(), style: new Style({ stroke: new Stroke({ color: '#6b3fa0', width: 2, lineDash: [8, 4] }) }), properties: { title: 'RES-regio’s' } }),
+    works: new VectorLayer({ source: new VectorSource(), style: f => workStyle(f as Feature), properties: { title: 'Werken' }, declutter: true }),
     areas: new VectorLayer({ source: new VectorSource(), style: f => areaStyle(f as Feature, f.get('id') === selectedArea()), properties: { title: 'Energiegebieden' } }),
     developments: new VectorLayer({ source: new VectorSource(), style: f => developmentStyle(f as Feature), properties: { title: 'Ontwikkelingen' } }),
     stations: new VectorLayer({ source: new VectorSource(), style: f => stationStyle(f as Feature), properties: { title: 'Stations' }, declutter: true }),
     projects: new VectorLayer({ source: new VectorSource(), style: f => projectStyle(f as Feature), properties: { title: 'pMIEK-projecten' } }),
+    quickscan: new VectorLayer({ source: new VectorSource(), style: f => quickscanStyle(f as Feature), properties: { title: 'Quickscan' } }),
   };
   const map = new Map({
     target,
-    layers: [layers.municipalities, layers.provinces, layers.areas, layers.developments, layers.stations, layers.projects],
+    layers: [layers.municipalities, layers.resRegions, layers.provinces, layers.areas, layers.developments, layers.stations, layers.works, layers.projects, layers.quickscan],
     view: new View({ projection: RD, center: [155000, 463000], zoom: 8, minZoom: 0, maxZoom: 18 }),
     interactions: defaultInteractions({ keyboard: true }),
     controls: defaultControls().extend([new ScaleLine()]),

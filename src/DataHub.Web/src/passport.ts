@@ -21,7 +21,8 @@ export const DIRECTIONS = [
 ] as const;
 
 export interface CapacityFigures { availableMw?: number; inQueueMw?: number; requestsInQueue?: number; alleviationYear?: number; constraint?: string; congestionAreaCode?: string }
-export interface EnergyArea { id: string; operator: string; shortCode: string; description?: string; geometry?: object; demand?: CapacityFigures; generation?: CapacityFigures }
+export interface EnergyArea { id: string; operator: string; shortCode: string; description?: string; geometry?: object; demand?: CapacityFigures; generation?: CapacityFigures;
+  works?: { project_name?: string; time_schedules?: { schedule_interval?: { year?: number } }[] }[] }
 export interface Work { projectName: string; description?: string; completionYear?: number; inTime: boolean }
 export interface Bottleneck { area: { id: string; operator: string; shortCode: string }; direction: Direction; scenario: Scenario; firstYear: number;
   shortfall: { year: number; shortfallMw: number }[]; causedBy: string[]; works: Work[] }

@@ -2,8 +2,8 @@
 
 export type Scenario = 'committed' | 'expected' | 'ambition';
 export type Direction = 'offtake' | 'feedIn';
-export type Layer = 'gebieden' | 'ontwikkelingen' | 'stations' | 'provincies' | 'gemeenten' | 'pmiek';
-export type View = 'knelpunten' | 'gebieden' | 'ontwikkelingen' | 'pmiek';
+export type Layer = 'gebieden' | 'ontwikkelingen' | 'stations' | 'werken' | 'provincies' | 'resregios' | 'gemeenten' | 'pmiek';
+export type View = 'knelpunten' | 'gebieden' | 'ontwikkelingen' | 'quickscan' | 'pmiek' | 'aanleveren';
 
 export interface ViewState {
   year: number;
@@ -16,18 +16,20 @@ export interface ViewState {
   view: View;
   /** The selected pMIEK project. */
   project?: string;
+  /** The quickscan shown (the organisation's own). */
+  quickscan?: string;
   filters: Record<'planType' | 'sector' | 'certainty' | 'owner', string>;
 }
 
 export const MIN_YEAR = 2025;
 export const MAX_YEAR = 2050;
 const SCENARIOS: Scenario[] = ['committed', 'expected', 'ambition'];
-const LAYERS: Layer[] = ['gebieden', 'ontwikkelingen', 'stations', 'pmiek', 'provincies', 'gemeenten'];
-const VIEWS: View[] = ['knelpunten', 'gebieden', 'ontwikkelingen', 'pmiek'];
+const LAYERS: Layer[] = ['gebieden', 'ontwikkelingen', 'stations', 'werken', 'pmiek', 'provincies', 'resregios', 'gemeenten'];
+const VIEWS: View[] = ['knelpunten', 'gebieden', 'ontwikkelingen', 'quickscan', 'pmiek', 'aanleveren'];
 const FILTERS = ['planType', 'sector', 'certainty', 'owner'] as const;
 
 export function defaults(): ViewState {
-  return { year: 2030, scenario: 'committed', direction: 'offtake', layers: new Set<Layer>(['gebieden', 'ontwikkelingen', 'stations', 'pmiek', 'provincies']), view: 'knelpunten',
+  return { year: 2030, scenario: 'committed', direction: 'offtake', layers: new Set<Layer>(['gebieden', 'ontwikkelingen', 'stations', 'werken', 'pmiek', 'provincies']), view: 'knelpunten',
     filters: { planType: '', sector: '', certainty: '', owner: '' } };
 }
 
@@ -47,6 +49,7 @@ export function readState(hash: string): ViewState {
   if (p.get('gebied')) s.area = p.get('gebied')!;
   if (VIEWS.includes(p.get('weergave') as View)) s.view = p.get('weergave') as View;
   if (p.get('project')) s.project = p.get('project')!;
+  if (p.get('quickscan')) s.quickscan = p.get('quickscan')!;
   for (const key of FILTERS) s.filters[key] = (p.get(key) ?? '').slice(0, 64);
   return s;
 }
@@ -62,6 +65,7 @@ export function writeState(s: ViewState): string {
   if (s.area) p.set('gebied', s.area);
   p.set('weergave', s.view);
   if (s.project) p.set('project', s.project);
+  if (s.quickscan) p.set('quickscan', s.quickscan);
   for (const key of FILTERS) if (s.filters[key]) p.set(key, s.filters[key]);
   return '#' + p.toString();
 }

@@ -11,8 +11,14 @@ namespace DataHub.Api.Features.DevelopmentImports;
 public sealed record DevelopmentImportReport(
     Guid? Id, string Owner, string Format, bool DryRun, int FeatureCount, int Created, int Updated, int Unchanged, DateTime CreatedAt, IReadOnlyList<Link> Links);
 
+/// <summary>The caller's organisation's imports, newest first.</summary>
+public sealed record DevelopmentImportList(IReadOnlyList<DevelopmentImportReport> Items, int NumberReturned);
+
 public static class DevelopmentImportEndpoints
 {
+    /// <summary>At most this many past imports in the list (an organisation imports a few times a month).</summary>
+    public const int ListLimit = 100;
+
     public static RouteGroupBuilder MapDevelopmentImports(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("/development-imports").WithTags("Development imports");
@@ -23,10 +29,24 @@ public static class DevelopmentImportEndpoints
             .WithHeader("Content-Crs", "CRS of the coordinates (GeoJSON) or of the wkt / x,y columns (CSV)")
             .Produces<DevelopmentImportReport>(201).Produces<DevelopmentImportReport>(200)
             .WithProblems(400, 401, 403, 409, 413, 415);
+        g.MapGet("", List).WithName("listDevelopmentImports")
+            .WithSummary("The caller's organisation's past imports (at most 100), newest first, with what each did")
+            .Produces<DevelopmentImportList>().WithProblems(400, 401);
         g.MapGet("/{id:guid}", Get).WithName("getDevelopmentImport")
             .WithSummary("What an import did: created, updated and unchanged counts")
             .Produces<DevelopmentImportReport>().WithProblems(400, 404);
         return api;
+    }
+
+    public static async Task<IResult> List(HttpContext http, DataHubDb db, CancellationToken ct)
+    {
+        var caller = Caller.From(http.User);
+        if (caller.Organisation is null) return Problems.Unauthorized("Imports are listed for a signed-in organisation.");
+        // Like one report, the list reveals what an organisation submitted: only its own imports.
+        var rows = await db.DevelopmentImports.AsNoTracking().Where(i => i.OwnerCode == caller.Organisation)
+            .OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id).Take(ListLimit).ToListAsync(ct);
+        var items = rows.Select(i => ToReport(i, false, i.Created + i.Updated + i.Unchanged, http.Request)).ToList();
+        return TypedResults.Ok(new DevelopmentImportList(items, items.Count));
     }
 
     public static async Task<IResult> Get(Guid id, HttpContext http, DataHubDb db, CancellationToken ct)
@@ -44,10 +64,8 @@ public static class DevelopmentImportEndpoints
         if (!caller.IsAuthenticated) return Problems.Unauthorized("Importing requires a bearer token; see README (token command).");
         if (!caller.CanSubmit()) return Problems.Forbidden("Importing developments requires the Submitter role.");
 
-        var dryRunRaw = http.Request.Query["dryRun"].ToString();
-        var dryRun = false;
-        if (dryRunRaw.Length > 0 && !bool.TryParse(dryRunRaw, out dryRun))
-            return Problems.Validation([new FieldError("", "invalidFormat", "dryRun is true or false") { Parameter = "dryRun" }]);
+        var (dryRun, dryRunProblem) = RequestBody.DryRun(http.Request.Query);
+        if (dryRunProblem is not null) return dryRunProblem;
         var (mediaType, typeProblem) = RequestBody.MediaType(http.Request, [.. RequestBody.GeoJsonTypes, "text/csv"]);
         if (typeProblem is not null) return typeProblem;
         var (crs, crsProblem) = RequestBody.ContentCrs(http.Request);

@@ -9,8 +9,9 @@ using Microsoft.Extensions.Options;
 
 namespace DataHub.Api.Features.Grid;
 
-public sealed record CapacityMapImportReport(Guid Id, string Operator, string Identifier, string ConformsTo, string Issued,
-    int Created, int Updated, int Unchanged, DateTime CreatedAt);
+/// <summary>What a capacity-map import did (or, for a dry run, would do: then without an id).</summary>
+public sealed record CapacityMapImportReport(Guid? Id, string Operator, string Identifier, string ConformsTo, string Issued,
+    int Created, int Updated, int Unchanged, DateTime CreatedAt, bool DryRun = false);
 
 public sealed record EnergyAreaResponse(
     Guid Id, string Operator, string ShortCode, string Kind, string? Description,
@@ -26,7 +27,7 @@ public sealed record EnergyAreaResponse(
 /// </summary>
 public sealed record CongestionAreaLink(string Direction, string ShortCode, Guid? Id, string? Operator);
 
-public sealed record EnergyAreaImportReport(Guid Id, string Operator, int Updated, int Unchanged);
+public sealed record EnergyAreaImportReport(Guid? Id, string Operator, int Updated, int Unchanged, bool DryRun = false);
 
 public sealed record CapacityFigures(double? AvailableMw, double? QuotedMw, double? InQueueMw, int? RequestsInQueue, double? ForecastMw,
     int? AlleviationYear, string? Constraint, string? CongestionAreaCode);
@@ -46,13 +47,15 @@ public static class GridEndpoints
         imports.MapPost("", Import).WithName("createCapacityMapImport")
             .WithSummary("A grid operator's capacity-map file (im-capaciteitskaart v1.3) as delivered: all or nothing, upsert on short code")
             .Accepts<object>("application/json")
-            .Produces<CapacityMapImportReport>(201).WithProblems(400, 401, 403, 409, 413, 415);
+            .WithQuery("dryRun", "validate and report what would change without storing anything", Microsoft.OpenApi.JsonSchemaType.Boolean)
+            .Produces<CapacityMapImportReport>(201).Produces<CapacityMapImportReport>(200).WithProblems(400, 401, 403, 409, 413, 415);
         imports.MapGet("/{id:guid}", GetImport).WithName("getCapacityMapImport").WithSummary("What a capacity-map import changed (the operator only)")
             .Produces<CapacityMapImportReport>().WithProblems(400, 404);
         api.MapPost("/energy-area-imports", ImportDetails).WithTags("Grid").WithName("createEnergyAreaImport")
             .WithSummary("Boundaries and capacity per year of the operator's energy areas (GeoJSON), all or nothing")
             .Accepts<object>("application/geo+json", "application/json")
             .WithHeader("Content-Crs", "CRS of the geometries: CRS84 (default), EPSG:28992 or EPSG:4258")
+            .WithQuery("dryRun", "validate and report what would change without storing anything", Microsoft.OpenApi.JsonSchemaType.Boolean)
             .Produces<EnergyAreaImportReport>().WithProblems(400, 401, 403, 409, 413, 415);
         var areas = api.MapGroup("/energy-areas").WithTags("Grid");
         areas.MapGet("", ListAreas).WithName("listEnergyAreas").WithSummary("Energy and congestion areas with their capacity")
@@ -70,6 +73,8 @@ public static class GridEndpoints
     {
         var scope = await access.CurrentAsync(ct);
         if (SubmissionRules.GridWriter(scope, "Capacity maps") is { } denied) return denied;
+        var (dryRun, dryRunProblem) = RequestBody.DryRun(http.Request.Query);
+        if (dryRunProblem is not null) return dryRunProblem;
         var limits = options.Value.Limits;
         var (doc, problem) = await RequestBody.ReadJsonAsync(http.Request, new LimitOptions { MaxBodyBytes = limits.MaxImportBodyBytes, MaxJsonDepth = limits.MaxJsonDepth },
             ["application/json"], ct);
@@ -88,6 +93,17 @@ public static class GridEndpoints
                 Id = Guid.CreateVersion7(now), OperatorCode = op, Identifier = header!.Identifier, ConformsTo = header.ConformsTo, Issued = header.Issued,
                 ChangedBy = scope.Caller.Subject, CreatedAt = now,
             };
+            if (dryRun)
+            {
+                foreach (var input in inputs)
+                {
+                    var existing = current.GetValueOrDefault(input.ShortCode);
+                    if (existing is null) import.Created++;
+                    else if (existing.ContentHash == input.ContentHash()) import.Unchanged++;
+                    else import.Updated++;
+                }
+                return TypedResults.Ok(ToReport(import) with { Id = null, DryRun = true });
+            }
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             foreach (var input in inputs)
             {
@@ -124,6 +140,8 @@ public static class GridEndpoints
     {
         var scope = await access.CurrentAsync(ct);
         if (SubmissionRules.GridWriter(scope, "Energy areas") is { } denied) return denied;
+        var (dryRun, dryRunProblem) = RequestBody.DryRun(http.Request.Query);
+        if (dryRunProblem is not null) return dryRunProblem;
         var (crs, crsProblem) = RequestBody.ContentCrs(http.Request);
         if (crsProblem is not null) return crsProblem;
         var limits = options.Value.Limits;
@@ -162,12 +180,20 @@ public static class GridEndpoints
             var now = store.Now();
             var importId = Guid.CreateVersion7(now);
             var (updated, unchanged) = (0, 0);
+            bool Unchanged(EnergyAreaDetailsInput input, string capacity) =>
+                current[input.ShortCode] is { Geometry: not null } e && e.Geometry.EqualsExact(input.Geometry) && e.CapacityJson == capacity;
+            if (dryRun)
+            {
+                foreach (var input in inputs)
+                    if (Unchanged(input, System.Text.Json.JsonSerializer.Serialize(input.Capacity, DevelopmentMapping.StoredJson))) unchanged++; else updated++;
+                return TypedResults.Ok(new EnergyAreaImportReport(null, op, updated, unchanged, DryRun: true));
+            }
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             foreach (var input in inputs)
             {
                 var existing = current[input.ShortCode];
                 var capacity = System.Text.Json.JsonSerializer.Serialize(input.Capacity, DevelopmentMapping.StoredJson);
-                if (existing.Geometry is not null && existing.Geometry.EqualsExact(input.Geometry) && existing.CapacityJson == capacity) { unchanged++; continue; }
+                if (Unchanged(input, capacity)) { unchanged++; continue; }
                 var closed = await db.EnergyAreaVersions.Where(a => a.RowId == existing.RowId && a.ValidTo == null)
                     .ExecuteUpdateAsync(s => s.SetProperty(a => a.ValidTo, now), ct);
                 if (closed != 1) return Problems.Conflict("Another import changed these areas meanwhile; nothing was stored. Retry.");
