@@ -33,29 +33,13 @@ public static class AnalysisBench
         var rules = RuleSetCatalogue.Instance.Default;
         var timer = Stopwatch.StartNew();
         var polygons = developments / 10;
-        var rows = NationalDevelopments.Generate(developments - polygons, polygons, seed: 42).Select(Row).ToList();
-        var boundaries = Partition(areaCount, seed: 7);
-        Console.WriteLine($"generated {rows.Count:N0} developments ({polygons:N0} polygons) and {boundaries.Count:N0} energy areas in {timer.Elapsed.TotalSeconds:0.0} s");
-
-        // Capacity: each area runs out in a year between 2026 and 2045 (its expected load then), a third is relieved by works later.
-        var stamp = new DataStamp(rows.Count, rows.Count, boundaries.Count, boundaries.Count);
-        var draft = GridModel.Build(new GridAreas([.. boundaries.Select((b, i) => new GridArea(AreaId(i), "BENCH", $"EA{i:0000}", b, []))]), rows, [rules], stamp);
+        var (rows, areas) = National(developments, areaCount);
+        Console.WriteLine($"generated {rows.Count:N0} developments ({polygons:N0} polygons) and {areas.Count:N0} energy areas with capacity in {timer.Elapsed.TotalSeconds:0.0} s");
+        var stamp = new DataStamp(rows.Count, rows.Count, areas.Count, areas.Count);
         var everything = AnalysisView.Everything();
         var disclosure = new DisclosureOptions();
         var random = new Random(11);
-        var areas = new List<GridArea>();
-        for (var i = 0; i < boundaries.Count; i++)
-        {
-            var load = draft.Evaluate(i, everything, 0, From, To, [Scenarios.Expected], false, disclosure);
-            var fullYear = 2026 + random.Next(20);
-            var offtake = Math.Max(1, Math.Round(load[fullYear - From].PeakOfftakeMw, 1));
-            var feedIn = Math.Max(1, Math.Round(load[Math.Min(To, fullYear + 3) - From].PeakFeedInMw, 1));
-            List<CapacityYear> capacity = [new(From, offtake, feedIn)];
-            if (i % 3 == 0) capacity.Add(new(fullYear + 4, Math.Round(offtake * 2.5 + 5, 1), Math.Round(feedIn * 2 + 5, 1)));
-            areas.Add(new GridArea(AreaId(i), "BENCH", $"EA{i:0000}", boundaries[i], capacity));
-        }
-        draft = null;
-        GC.Collect();
+        for (var i = 0; i < areas.Count; i++) random.Next(20); // the draws National made for the capacity, so that what follows draws as before
 
         // BENCH_PHASES=1: where a rebuild's time goes (each phase alone, on both cores), with the GC's share.
         if (Environment.GetEnvironmentVariable("BENCH_PHASES") is not null)
@@ -183,6 +167,66 @@ public static class AnalysisBench
     /// map and the energy-area import, then the first analysis request (which builds the model from the database)
     /// and quickscans over HTTP, as a municipality asks them.
     /// </summary>
+    /// <summary>The national data set: developments as the import benchmark generates them and energy areas (a Voronoi
+    /// partition) whose capacity runs out in a year between 2026 and 2045 (their expected load then); a third is
+    /// relieved by works four years later.</summary>
+    public static (List<DevelopmentVersion> Rows, List<GridArea> Areas) National(int developments, int areaCount)
+    {
+        var rules = RuleSetCatalogue.Instance.Default;
+        var polygons = developments / 10;
+        var rows = NationalDevelopments.Generate(developments - polygons, polygons, seed: 42).Select(Row).ToList();
+        var boundaries = Partition(areaCount, seed: 7);
+        var stamp = new DataStamp(rows.Count, rows.Count, boundaries.Count, boundaries.Count);
+        var draft = GridModel.Build(new GridAreas([.. boundaries.Select((b, i) => new GridArea(AreaId(i), "BENCH", $"EA{i:0000}", b, []))]), rows, [rules], stamp);
+        var everything = AnalysisView.Everything();
+        var disclosure = new DisclosureOptions();
+        var random = new Random(11);
+        var areas = new List<GridArea>();
+        for (var i = 0; i < boundaries.Count; i++)
+        {
+            var load = draft.Evaluate(i, everything, 0, From, To, [Scenarios.Expected], false, disclosure);
+            var fullYear = 2026 + random.Next(20);
+            var offtake = Math.Max(1, Math.Round(load[fullYear - From].PeakOfftakeMw, 1));
+            var feedIn = Math.Max(1, Math.Round(load[Math.Min(To, fullYear + 3) - From].PeakFeedInMw, 1));
+            List<CapacityYear> capacity = [new(From, offtake, feedIn)];
+            if (i % 3 == 0) capacity.Add(new(fullYear + 4, Math.Round(offtake * 2.5 + 5, 1), Math.Round(feedIn * 2 + 5, 1)));
+            areas.Add(new GridArea(AreaId(i), "BENCH", $"EA{i:0000}", boundaries[i], capacity));
+        }
+        draft = null;
+        GC.Collect();
+        return (rows, areas);
+    }
+
+    /// <summary>Loads the national set into a hub through its own API: the developments as one import (GM0344), the
+    /// areas as a capacity map and their boundaries and capacity per year (a grid operator, STEDIN).</summary>
+    public static async Task LoadOverHttpAsync(HubProcess hub, string file, List<GridArea> areas)
+    {
+        await using (var stream = File.OpenRead(file))
+        {
+            var content = new StreamContent(stream);
+            content.Headers.ContentType = new("application/geo+json");
+            Check(await hub.As("GM0344", Roles.Submitter).PostAsync("/api/v1/development-imports", content));
+        }
+        var stedin = hub.As("STEDIN", Roles.Submitter);
+        var map = new JsonObject
+        {
+            ["conforms_to"] = "http://data.netbeheernederland.nl/capaciteitskaart/v1.3.0", ["creator"] = "bench", ["identifier"] = "bench", ["issued"] = "2026-11-01",
+            ["energy_areas"] = new JsonArray([.. areas.Select(a => (JsonNode)new JsonObject { ["short_code"] = a.ShortCode, ["works"] = new JsonArray() })]),
+        };
+        Check(await stedin.PostAsync("/api/v1/capacity-map-imports", new StringContent(map.ToJsonString(), System.Text.Encoding.UTF8, "application/json")));
+        var features = new JsonArray([.. areas.Select(a => (JsonNode)new JsonObject
+        {
+            ["type"] = "Feature", ["geometry"] = JsonSerializer.SerializeToNode(a.Boundary, DataHub.Api.Http.GeoJson.Options),
+            ["properties"] = new JsonObject
+            {
+                ["shortCode"] = a.ShortCode,
+                ["capacity"] = new JsonArray([.. a.Capacity.Select(c => (JsonNode)new JsonObject { ["year"] = c.Year, ["offtakeMw"] = c.OfftakeMw, ["feedInMw"] = c.FeedInMw })]),
+            },
+        })]);
+        var collection = new JsonObject { ["type"] = "FeatureCollection", ["features"] = features };
+        Check(await stedin.PostAsync("/api/v1/energy-area-imports", new StringContent(collection.ToJsonString(), System.Text.Encoding.UTF8, "application/geo+json")));
+    }
+
     private static async Task OverHttpAsync(string root, int developments, List<GridArea> areas, int quickscans)
     {
         var dir = Directory.CreateTempSubdirectory("datahub-analysis-bench-");
@@ -196,30 +240,7 @@ public static class AnalysisBench
                 ["DataHub__Database__ConnectionString"] = $"Data Source={Path.Combine(dir.FullName, "bench.db")}",
             }, line => { if (line.Contains("Analysis model")) Console.WriteLine($"  hub: {line}"); });
             var timer = Stopwatch.StartNew();
-            await using (var stream = File.OpenRead(file))
-            {
-                var content = new StreamContent(stream);
-                content.Headers.ContentType = new("application/geo+json");
-                Check(await hub.As("GM0344", Roles.Submitter).PostAsync("/api/v1/development-imports", content));
-            }
-            var stedin = hub.As("STEDIN", Roles.Submitter);
-            var map = new JsonObject
-            {
-                ["conforms_to"] = "http://data.netbeheernederland.nl/capaciteitskaart/v1.3.0", ["creator"] = "bench", ["identifier"] = "bench", ["issued"] = "2026-11-01",
-                ["energy_areas"] = new JsonArray([.. areas.Select(a => (JsonNode)new JsonObject { ["short_code"] = a.ShortCode, ["works"] = new JsonArray() })]),
-            };
-            Check(await stedin.PostAsync("/api/v1/capacity-map-imports", new StringContent(map.ToJsonString(), System.Text.Encoding.UTF8, "application/json")));
-            var features = new JsonArray([.. areas.Select(a => (JsonNode)new JsonObject
-            {
-                ["type"] = "Feature", ["geometry"] = JsonSerializer.SerializeToNode(a.Boundary, DataHub.Api.Http.GeoJson.Options),
-                ["properties"] = new JsonObject
-                {
-                    ["shortCode"] = a.ShortCode,
-                    ["capacity"] = new JsonArray([.. a.Capacity.Select(c => (JsonNode)new JsonObject { ["year"] = c.Year, ["offtakeMw"] = c.OfftakeMw, ["feedInMw"] = c.FeedInMw })]),
-                },
-            })]);
-            var collection = new JsonObject { ["type"] = "FeatureCollection", ["features"] = features };
-            Check(await stedin.PostAsync("/api/v1/energy-area-imports", new StringContent(collection.ToJsonString(), System.Text.Encoding.UTF8, "application/geo+json")));
+            await LoadOverHttpAsync(hub, file, areas);
             Console.WriteLine($"hub loaded over HTTP in {timer.Elapsed.TotalSeconds:0.0} s");
 
             var municipality = hub.As("GM0344", Roles.Reader);

@@ -13,6 +13,10 @@ using Npgsql;
 //   dotnet run -c Release --project bench/DataHub.Bench -- analysis [--developments 250000] [--areas 3000] [--quickscans 1000] [--postgres "<conn>"]
 // Access benchmark (trust-at-the-edges issue): see AccessBench.
 //   dotnet run -c Release --project bench/DataHub.Bench -- access [--seconds 15] [--postgres "<conn>"]
+// Map benchmark (the map issue): the map in headless Chromium, demo first view, national and city views, bundle size.
+//   dotnet run -c Release --project bench/DataHub.Bench -- map [--developments 250000] [--areas 3000] [--runs 5]
+if (args.FirstOrDefault() == "map")
+    return await MapBench.RunAsync(FindRoot(), Arg("--developments", 250_000), Arg("--areas", 3_000), Arg("--runs", 5));
 if (args.FirstOrDefault() == "access")
     return await AccessBench.RunAsync(Arg("--seconds", 15), ArgString("--postgres") ?? Environment.GetEnvironmentVariable("DATAHUB_TEST_POSTGRES"), FindRoot());
 if (args.FirstOrDefault() == "analysis")

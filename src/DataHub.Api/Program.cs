@@ -42,11 +42,13 @@ builder.Services.AddDataHubOpenApi();
 builder.Services.AddDataHubGraphQL(builder.Configuration);
 builder.Services.AddDataHubHealthProbes();
 builder.Services.AddDataHubTelemetry(builder.Configuration);
+builder.Services.AddDataHubCompression();
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = null); // limits are per endpoint (RequestBody)
 
 var app = builder.Build();
 
 app.UseDataHubHeaders();
+app.UseResponseCompression();
 app.UseDataHubProblems();
 app.UseCors();
 app.UseAuthentication();

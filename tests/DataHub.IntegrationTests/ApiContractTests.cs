@@ -44,6 +44,28 @@ public sealed class ApiContractTests(ApiContractTests.CorsHub hub) : IClassFixtu
             "api-docs/openapi.json differs from what the hub serves. If the change is intended, regenerate it: DATAHUB_UPDATE_SNAPSHOTS=1 dotnet test");
     }
 
+    [Fact]
+    public async Task Answers_are_compressed_when_the_client_asks_and_only_then()
+    {
+        var plain = await hub.Client().GetAsync("/api/v1/areas?kind=province&withGeometry=true");
+        Assert.Empty(plain.Content.Headers.ContentEncoding);
+        var text = await plain.Content.ReadAsStringAsync();
+        foreach (var encoding in new[] { "br", "gzip" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/areas?kind=province&withGeometry=true");
+            request.Headers.AcceptEncoding.ParseAdd(encoding);
+            var compressed = await hub.Client().SendAsync(request);
+            Assert.Equal(encoding, compressed.Content.Headers.ContentEncoding.Single());
+            Assert.Contains("Accept-Encoding", compressed.Headers.Vary);
+            var bytes = await compressed.Content.ReadAsByteArrayAsync();
+            await using var decoded = encoding == "br"
+                ? (Stream)new System.IO.Compression.BrotliStream(new MemoryStream(bytes), System.IO.Compression.CompressionMode.Decompress)
+                : new System.IO.Compression.GZipStream(new MemoryStream(bytes), System.IO.Compression.CompressionMode.Decompress);
+            Assert.Equal(text, await new StreamReader(decoded).ReadToEndAsync());
+            Assert.True(bytes.Length * 2 < System.Text.Encoding.UTF8.GetByteCount(text), $"{encoding}: {bytes.Length} of {text.Length} bytes");
+        }
+    }
+
     [Theory]
     [InlineData("/api/v1/developments")]
     [InlineData("/api/v1/developments?certainty=nonsense")]

@@ -23,6 +23,8 @@ export interface BottleneckContext {
 }
 
 type Sort = 'firstYear' | 'shortfall';
+/** Rows drawn in the table; a national list (twelve thousand) is in the CSV whole. */
+const MAX_ROWS = 200;
 /** Per organisation and scenario: what a caller sees of the causes depends on who it is. */
 const cache = new Map<string, Bottleneck[]>();
 let sort: Sort = 'firstYear';
@@ -72,11 +74,12 @@ export async function showBottlenecks(container: HTMLElement, ctx: BottleneckCon
     { header: header[4], numeric: true, value: b => mw(shortfallIn(b, ctx.year)) },
     { header: header[5], numeric: true, value: b => mw(worst(b)) },
     { header: header[6], value: worksText },
-  ], rows, { id: 'knelpunten-tabel' });
+  ], rows.slice(0, MAX_ROWS), { id: 'knelpunten-tabel' });
   const csvRows = rows.map(b => [b.area.shortCode, b.area.operator, DIRECTION_LABEL[b.direction], b.firstYear, round(shortfallIn(b, ctx.year)), round(worst(b)), worksText(b)]);
 
   container.replaceChildren(
-    h('p', { id: 'knelpunten-aantal', text: `${rows.length} knelpunten${onlyInView ? ` in beeld (van ${all.length})` : ''}. Kies een gebied om zijn paspoort te openen: oorzaken, werken en tijdlijn.` }),
+    h('p', { id: 'knelpunten-aantal', text: `${rows.length} knelpunten${onlyInView ? ` in beeld (van ${all.length})` : ''}`
+      + `${rows.length > MAX_ROWS ? `; de eerste ${MAX_ROWS} staan hieronder, alle in het CSV-bestand` : ''}. Kies een gebied om zijn paspoort te openen: oorzaken, werken en tijdlijn.` }),
     h('div', { class: 'inline-controls' },
       h('label', { class: 'check' }, toggle, ' Alleen gebieden die op de kaart in beeld zijn'),
       h('label', { class: 'utrecht-form-label', for: 'knelpunten-sortering', text: 'Sorteer op' }), sortSelect),

@@ -13,7 +13,7 @@ export interface AreaLoad {
 
 export type Condition = 'ruimte' | 'krap' | 'tekort' | 'onbekend';
 
-export interface Headroom { capacityMw: number | null; loadMw: number; headroomMw: number | null; condition: Condition }
+export interface Headroom { capacityMw: number | null; loadMw: number; headroomMw: number | null; condition: Condition; /** The map's label instead of the MW (a variant). */ note?: string }
 
 export function headroomOf(load: AreaLoad, direction: 'offtake' | 'feedIn'): Headroom {
   const capacity = direction === 'offtake' ? load.availableOfftakeMw : load.availableFeedInMw;

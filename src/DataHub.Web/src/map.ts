@@ -63,7 +63,7 @@ export function areaStyle(feature: Feature, selected: boolean): Style {
     fill: areaFill(condition),
     stroke: new Stroke({ color: selected ? '#000' : '#333', width: selected ? 3 : 1 }),
     text: new Text({
-      text: `${feature.get('shortCode')}\n${headroom?.headroomMw === null || !headroom ? '?' : mw(headroom.headroomMw) + ' MW'}`,
+      text: `${feature.get('shortCode')}\n${headroom?.note ?? (headroom?.headroomMw === null || !headroom ? '?' : mw(headroom.headroomMw) + ' MW')}`,
       font: '12px sans-serif', fill: new Fill({ color: '#000' }), stroke: new Stroke({ color: '#fff', width: 3 }), overflow: false,
     }),
   });

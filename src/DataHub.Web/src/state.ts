@@ -3,7 +3,7 @@
 export type Scenario = 'committed' | 'expected' | 'ambition';
 export type Direction = 'offtake' | 'feedIn';
 export type Layer = 'gebieden' | 'ontwikkelingen' | 'stations' | 'werken' | 'provincies' | 'resregios' | 'gemeenten' | 'pmiek';
-export type View = 'knelpunten' | 'gebieden' | 'ontwikkelingen' | 'quickscan' | 'pmiek' | 'aanleveren';
+export type View = 'knelpunten' | 'gebieden' | 'ontwikkelingen' | 'quickscan' | 'varianten' | 'pmiek' | 'aanleveren';
 
 export interface ViewState {
   year: number;
@@ -18,6 +18,8 @@ export interface ViewState {
   project?: string;
   /** The quickscan shown (the organisation's own). */
   quickscan?: string;
+  /** The variant compared (the organisation's own). */
+  variant?: string;
   filters: Record<'planType' | 'sector' | 'certainty' | 'owner', string>;
 }
 
@@ -25,7 +27,7 @@ export const MIN_YEAR = 2025;
 export const MAX_YEAR = 2050;
 const SCENARIOS: Scenario[] = ['committed', 'expected', 'ambition'];
 const LAYERS: Layer[] = ['gebieden', 'ontwikkelingen', 'stations', 'werken', 'pmiek', 'provincies', 'resregios', 'gemeenten'];
-const VIEWS: View[] = ['knelpunten', 'gebieden', 'ontwikkelingen', 'quickscan', 'pmiek', 'aanleveren'];
+const VIEWS: View[] = ['knelpunten', 'gebieden', 'ontwikkelingen', 'quickscan', 'varianten', 'pmiek', 'aanleveren'];
 const FILTERS = ['planType', 'sector', 'certainty', 'owner'] as const;
 
 export function defaults(): ViewState {
@@ -50,6 +52,7 @@ export function readState(hash: string): ViewState {
   if (VIEWS.includes(p.get('weergave') as View)) s.view = p.get('weergave') as View;
   if (p.get('project')) s.project = p.get('project')!;
   if (p.get('quickscan')) s.quickscan = p.get('quickscan')!;
+  if (p.get('variant')) s.variant = p.get('variant')!;
   for (const key of FILTERS) s.filters[key] = (p.get(key) ?? '').slice(0, 64);
   return s;
 }
@@ -66,6 +69,7 @@ export function writeState(s: ViewState): string {
   p.set('weergave', s.view);
   if (s.project) p.set('project', s.project);
   if (s.quickscan) p.set('quickscan', s.quickscan);
+  if (s.variant) p.set('variant', s.variant);
   for (const key of FILTERS) if (s.filters[key]) p.set(key, s.filters[key]);
   return '#' + p.toString();
 }
