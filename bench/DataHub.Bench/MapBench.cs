@@ -26,6 +26,10 @@ public static class MapBench
         if (!File.Exists(Path.Combine(webRoot, "index.html"))) { Console.Error.WriteLine("map benchmark: no built map in src/DataHub.Api/wwwroot (build the hub first)"); return 1; }
 
         var failed = false;
+        // The first view's scripts are the ones index.html names (its module and what it preloads); other chunks load on
+        // demand (MSAL, only where Entra ID is configured).
+        var index = await File.ReadAllTextAsync(Path.Combine(webRoot, "index.html"));
+        var firstView = System.Text.RegularExpressions.Regex.Matches(index, "(?:src|href)=\"/assets/([^\"]+\\.js)\"").Select(m => m.Groups[1].Value).ToHashSet();
         Console.WriteLine("bundle (src/DataHub.Api/wwwroot/assets):");
         long jsGzip = 0;
         foreach (var file in Directory.GetFiles(Path.Combine(webRoot, "assets")).Order())
@@ -33,12 +37,14 @@ public static class MapBench
             var bytes = await File.ReadAllBytesAsync(file);
             using var gz = new MemoryStream();
             await using (var z = new GZipStream(gz, CompressionLevel.Optimal, leaveOpen: true)) await z.WriteAsync(bytes);
-            if (file.EndsWith(".js", StringComparison.Ordinal)) jsGzip += gz.Length;
-            Console.WriteLine($"  {Path.GetFileName(file),-28} {bytes.Length / 1024.0,8:0} KB  {gz.Length / 1024.0,6:0} KB gzipped");
+            var first = firstView.Contains(Path.GetFileName(file));
+            if (first) jsGzip += gz.Length;
+            Console.WriteLine($"  {Path.GetFileName(file),-28} {bytes.Length / 1024.0,8:0} KB  {gz.Length / 1024.0,6:0} KB gzipped"
+                + (file.EndsWith(".js", StringComparison.Ordinal) ? first ? "  (first view)" : "  (on demand)" : ""));
         }
         var withinBudget = jsGzip <= JavaScriptBudgetKb * 1024;
         failed |= !withinBudget;
-        Console.WriteLine($"  JavaScript, gzipped: {jsGzip / 1024.0:0} KB of a {JavaScriptBudgetKb} KB budget: {(withinBudget ? "within" : "OVER")}");
+        Console.WriteLine($"  the first view's JavaScript, gzipped: {jsGzip / 1024.0:0} KB of a {JavaScriptBudgetKb} KB budget: {(withinBudget ? "within" : "OVER")}");
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = chromium, Headless = true, Args = ["--no-sandbox", "--disable-gpu"] });

@@ -20,6 +20,9 @@ public sealed class BrowserHub : IAsyncLifetime
     public string BaseUrl { get; private set; } = "";
     public string? SkipReason { get; private set; }
 
+    /// <summary>The made-up client id of the hub's Entra ID app registration in the browser tests.</summary>
+    public const string EntraClientId = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
+
     public static string? ChromiumPath => Environment.GetEnvironmentVariable("DATAHUB_CHROMIUM")
         ?? new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome" }.FirstOrDefault(File.Exists);
 
@@ -36,6 +39,10 @@ public sealed class BrowserHub : IAsyncLifetime
             b.UseEnvironment("Development");
             b.UseSetting("DataHub:Database:ConnectionString", $"Data Source={Path.Combine(_dir, "hub.db")}");
             b.UseSetting("DataHub:Demo:Seed", "true");
+            // Entra ID as well, with a made-up app registration: the map offers it beside the local picker (no call
+            // reaches Microsoft; EntraSignInTests answers Entra ID's endpoints itself).
+            b.UseSetting("DataHub:Auth:EntraId:ClientId", EntraClientId);
+            b.UseSetting("DataHub:Auth:EntraId:TenantId", "organizations");
             b.UseSetting("Logging:LogLevel:Default", "Warning");
         });
         _factory.UseKestrel(0);

@@ -159,6 +159,23 @@ public sealed class MapPageTests(BrowserHub hub)
     }
 
     [Fact]
+    public async Task Without_PDOK_the_map_says_so_and_works_on_the_hubs_own_boundaries()
+    {
+        Assert.SkipWhen(hub.SkipReason is not null, hub.SkipReason ?? "");
+        var page = await hub.Chromium.NewPageAsync();
+        var problems = MapPage.Watch(page);
+        var tiles = 0;
+        await page.RouteAsync(MapPage.PdokTiles + "**", async route => { tiles++; await route.AbortAsync("internetdisconnected"); });
+        await page.GotoAsync(hub.BaseUrl + "/");
+        await page.WaitForSelectorAsync("body[data-ready=true]");
+        await page.WaitForFunctionAsync("() => document.querySelector('#achtergrond-melding').textContent.includes('niet bereikbaar')");
+        Assert.True(tiles >= 3, $"{tiles} tile requests");
+        Assert.True((await ConditionsAsync(page)).Count >= 20);
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+        await page.CloseAsync();
+    }
+
+    [Fact]
     public async Task The_accessibility_statement_is_in_dutch_and_has_no_serious_accessibility_faults()
     {
         Assert.SkipWhen(hub.SkipReason is not null, hub.SkipReason ?? "");

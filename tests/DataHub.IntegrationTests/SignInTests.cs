@@ -36,6 +36,13 @@ public sealed class SignInOnSqlite(SqliteHub hub) : IClassFixture<SqliteHub>
         var feature = Features.Point(Features.Id(), props: p => { p["planType"] = "CES"; p["sector"] = "industry"; p["kind"] = "electrification"; });
         Assert.Equal(HttpStatusCode.Created, (await signedIn.PostAsync("/api/v1/developments", Http.GeoJson(feature))).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsync("/api/v1/developments", Http.GeoJson(feature))).StatusCode);
+
+        // Who the token is, as the hub maps it (what the map shows after an Entra ID sign-in, where the token has a tenant, not a code).
+        var me = await (await signedIn.GetAsync("/api/v1/sign-in/me")).Body();
+        Assert.Equal(("CLUSTER6", "sectorParty"), (me["organisation"]!.GetValue<string>(), me["type"]!.GetValue<string>()));
+        Assert.Equal(["Reader", "Submitter"], me["roles"]!.AsArray().Select(r => r!.GetValue<string>()));
+        Assert.False(string.IsNullOrEmpty(me["name"]!.GetValue<string>()));
+        await (await anonymous.GetAsync("/api/v1/sign-in/me")).Problem(HttpStatusCode.Unauthorized);
     }
 
     [Fact]

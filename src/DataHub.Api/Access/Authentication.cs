@@ -55,7 +55,13 @@ public static class Authentication
                 entra.Bind(o);
                 o.MapInboundClaims = false;
                 o.TokenValidationParameters.RoleClaimType = DataHubClaims.Roles;
-            }, o => entra.Bind(o), EntraScheme);
+            }, o =>
+            {
+                entra.Bind(o);
+                // The public cloud and any organisation's tenant unless configured otherwise (as GET /sign-in tells the map).
+                if (string.IsNullOrEmpty(o.Instance)) o.Instance = "https://login.microsoftonline.com/";
+                if (string.IsNullOrEmpty(o.TenantId)) o.TenantId = "organizations";
+            }, EntraScheme);
         services.AddTransient<IClaimsTransformation, OrganisationClaims>();
         services.AddAuthorization();
         return services;

@@ -11,6 +11,7 @@ import { type EnergyArea, showDevelopment, showPassport } from './passport';
 import { showBottlenecks } from './bottlenecks';
 import { type Project, showProgramme } from './programme';
 import { bindTabs } from './tabs';
+import { completeEntraSignIn, type EntraSettings, signOutEntra, startEntraSignIn } from './entra';
 import { showQuickscanForm } from './quickscan';
 import { showUpload } from './upload';
 import { showVariants } from './variants';
@@ -21,7 +22,7 @@ import { CERTAINTIES, options, PLAN_TYPES, SECTORS } from './codes';
 
 interface Station { id: string; operator: string; code: string; name: string; energyAreaShortCode?: string; geometry?: object }
 interface DemoIdentity { organisation: string; name: string; type: string; roles: string[]; description: string }
-interface SignInOptions { local?: { identities: DemoIdentity[] } | null; entraId?: { clientId: string } | null }
+interface SignInOptions { local?: { identities: DemoIdentity[] } | null; entraId?: EntraSettings | null }
 interface Collection { type: 'FeatureCollection'; features: unknown[]; numberMatched?: number }
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -206,7 +207,19 @@ function showProjects(projects: Project[]) {
   return source.getFeatures().length;
 }
 
+/** PDOK unreachable (offline, or down): the base map goes, once, and the hub's own boundaries remain the base. */
+function watchBaseMap() {
+  let failed = 0;
+  layers.baseMap.getSource()!.on('tileloaderror', () => {
+    if (++failed !== 3) return;
+    layers.baseMap.setVisible(false);
+    layers.baseMap.getSource()!.setTileLoadFunction(() => {});
+    $('achtergrond-melding').textContent = 'De achtergrondkaart van PDOK is niet bereikbaar; de kaart toont de grenzen uit de hub zelf.';
+  });
+}
+
 function applyLayers() {
+  layers.baseMap.setVisible(state.layers.has('achtergrond') && !$('achtergrond-melding').textContent);
   layers.areas.setVisible(state.layers.has('gebieden'));
   layers.developments.setVisible(state.layers.has('ontwikkelingen'));
   layers.stations.setVisible(state.layers.has('stations'));
@@ -233,13 +246,32 @@ function legend() {
 }
 
 // --- sign-in --------------------------------------------------------------------------------------------------------
+/** Entra ID (production): a sign-in button; back from Entra ID, the token is kept and the saved view restored. */
+async function bindEntra(settings: EntraSettings) {
+  const button = $<HTMLButtonElement>('entra-inloggen');
+  const out = $<HTMLButtonElement>('entra-uitloggen');
+  $('entra').hidden = false;
+  if (await completeEntraSignIn(settings)) {
+    const view = sessionStorage.getItem('datahub.view');
+    sessionStorage.removeItem('datahub.view');
+    if (view) { location.hash = view; return; } // the hashchange reloads the page on the saved view, signed in
+  }
+  const who = signedIn();
+  button.hidden = !!who;
+  out.hidden = !who;
+  if (who) $('wie').textContent = `Ingelogd als ${who.organisation} (${who.roles.join(', ')})`;
+  button.addEventListener('click', () => void startEntraSignIn(settings));
+  out.addEventListener('click', async () => { await signOutEntra(settings); location.reload(); });
+}
+
 async function bindSignIn() {
   const select = $<HTMLSelectElement>('identiteit');
   const options = await api<SignInOptions>('/api/v1/sign-in');
   const identities = options.local?.identities ?? [];
   select.innerHTML = '<option value="">Niet ingelogd (openbare gegevens)</option>'
     + identities.map(i => `<option value="${escapeHtml(i.organisation)}">${escapeHtml(i.name)} (${escapeHtml(i.roles.join(', '))})</option>`).join('');
-  if (identities.length === 0) select.disabled = true;
+  if (identities.length === 0) $('lokaal').hidden = true;
+  if (options.entraId) await bindEntra(options.entraId);
   const who = signedIn();
   select.value = who?.organisation ?? '';
   $('wie').textContent = who ? identities.find(i => i.organisation === who.organisation)?.description ?? '' : '';
@@ -502,6 +534,7 @@ function escapeHtml(s: string): string {
 
 async function start() {
   legend();
+  watchBaseMap();
   bindControls();
   applyLayers();
   if (state.center) map.getView().setCenter(state.center);

@@ -13,6 +13,9 @@ import { get as getProjection } from 'ol/proj';
 import { defaults as defaultInteractions } from 'ol/interaction/defaults';
 import { defaults as defaultControls } from 'ol/control/defaults';
 import ScaleLine from 'ol/control/ScaleLine';
+import TileLayer from 'ol/layer/Tile';
+import XYZ from 'ol/source/XYZ';
+import TileGrid from 'ol/tilegrid/TileGrid';
 import proj4 from 'proj4';
 import { CONDITIONS, type Condition, type Headroom, mw } from './headroom';
 
@@ -142,7 +145,25 @@ export function workStyle(feature: Feature): Style {
   });
 }
 
+/**
+ * PDOK's BRT-Achtergrondkaart (grey, so that the map's own colours read on it) in the Dutch RD tile grid, when it can
+ * be reached; the hub's own CBS boundaries are the base without it (offline, or when PDOK is down).
+ */
+export function pdokBaseMap(): TileLayer<XYZ> {
+  const resolutions = Array.from({ length: 15 }, (_, z) => 3440.64 / 2 ** z);
+  return new TileLayer({
+    properties: { title: 'Achtergrondkaart (PDOK)' },
+    source: new XYZ({
+      projection: RD,
+      url: 'https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/grijs/EPSG:28992/{z}/{x}/{y}.png',
+      tileGrid: new TileGrid({ extent: RD.getExtent()!, origin: [-285401.92, 903401.92], resolutions, tileSize: 256 }),
+      attributions: 'Achtergrond: BRT-Achtergrondkaart, Kadaster / PDOK (CC-BY 4.0)',
+    }),
+  });
+}
+
 export interface Layers {
+  baseMap: TileLayer<XYZ>;
   quickscan: VectorLayer<VectorSource>;
   works: VectorLayer<VectorSource>;
   resRegions: VectorLayer<VectorSource>;
@@ -157,6 +178,7 @@ export interface Layers {
 export function createMap(target: HTMLElement, selectedArea: () => string | undefined): { map: Map; layers: Layers } {
   const boundary = (width: number, colour: string) => new Style({ stroke: new Stroke({ color: colour, width }), fill: new Fill({ color: 'rgba(255,255,255,0.01)' }) });
   const layers: Layers = {
+    baseMap: pdokBaseMap(),
     municipalities: new VectorLayer({ source: new VectorSource(), style: boundary(0.6, '#8a8a8a'), properties: { title: 'Gemeentegrenzen' } }),
     provinces: new VectorLayer({ source: new VectorSource(), style: boundary(1.6, '#444'), properties: { title: 'Provinciegrenzen' } }),
     resRegions: new VectorLayer({ source: new VectorSource(), style: new Style({ stroke: new Stroke({ color: '#6b3fa0', width: 2, lineDash: [8, 4] }) }), properties: { title: 'RES-regio’s' } }),
@@ -169,7 +191,7 @@ export function createMap(target: HTMLElement, selectedArea: () => string | unde
   };
   const map = new Map({
     target,
-    layers: [layers.municipalities, layers.resRegions, layers.provinces, layers.areas, layers.developments, layers.stations, layers.works, layers.projects, layers.quickscan],
+    layers: [layers.baseMap, layers.municipalities, layers.resRegions, layers.provinces, layers.areas, layers.developments, layers.stations, layers.works, layers.projects, layers.quickscan],
     view: new View({ projection: RD, center: [155000, 463000], zoom: 8, minZoom: 0, maxZoom: 18 }),
     interactions: defaultInteractions({ keyboard: true }),
     controls: defaultControls().extend([new ScaleLine()]),

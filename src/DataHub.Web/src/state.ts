@@ -2,7 +2,7 @@
 
 export type Scenario = 'committed' | 'expected' | 'ambition';
 export type Direction = 'offtake' | 'feedIn';
-export type Layer = 'gebieden' | 'ontwikkelingen' | 'stations' | 'werken' | 'provincies' | 'resregios' | 'gemeenten' | 'pmiek';
+export type Layer = 'achtergrond' | 'gebieden' | 'ontwikkelingen' | 'stations' | 'werken' | 'provincies' | 'resregios' | 'gemeenten' | 'pmiek';
 export type View = 'knelpunten' | 'gebieden' | 'ontwikkelingen' | 'quickscan' | 'varianten' | 'pmiek' | 'aanleveren';
 
 export interface ViewState {
@@ -26,12 +26,12 @@ export interface ViewState {
 export const MIN_YEAR = 2025;
 export const MAX_YEAR = 2050;
 const SCENARIOS: Scenario[] = ['committed', 'expected', 'ambition'];
-const LAYERS: Layer[] = ['gebieden', 'ontwikkelingen', 'stations', 'werken', 'pmiek', 'provincies', 'resregios', 'gemeenten'];
+const LAYERS: Layer[] = ['achtergrond', 'gebieden', 'ontwikkelingen', 'stations', 'werken', 'pmiek', 'provincies', 'resregios', 'gemeenten'];
 const VIEWS: View[] = ['knelpunten', 'gebieden', 'ontwikkelingen', 'quickscan', 'varianten', 'pmiek', 'aanleveren'];
 const FILTERS = ['planType', 'sector', 'certainty', 'owner'] as const;
 
 export function defaults(): ViewState {
-  return { year: 2030, scenario: 'committed', direction: 'offtake', layers: new Set<Layer>(['gebieden', 'ontwikkelingen', 'stations', 'werken', 'pmiek', 'provincies']), view: 'knelpunten',
+  return { year: 2030, scenario: 'committed', direction: 'offtake', layers: new Set<Layer>(['achtergrond', 'gebieden', 'ontwikkelingen', 'stations', 'werken', 'pmiek', 'provincies']), view: 'knelpunten',
     filters: { planType: '', sector: '', certainty: '', owner: '' } };
 }
 

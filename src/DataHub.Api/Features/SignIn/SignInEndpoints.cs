@@ -20,6 +20,9 @@ public sealed record LocalTokenRequest(string? Organisation, IReadOnlyList<strin
 
 public sealed record LocalToken(string AccessToken, string TokenType, int ExpiresIn, string Organisation, IReadOnlyList<string> Roles);
 
+/// <summary>Who the caller is, as the hub sees it after authentication (from either issuer).</summary>
+public sealed record SignedIn(string Organisation, string? Name, string? Type, IReadOnlyList<string> Roles);
+
 /// <summary>
 /// Sign-in for the map. In Development (and in the test environment) the local issuer mints a token for a chosen
 /// organisation and roles, so that a newcomer can look at the demo as a province, a municipality or a grid operator
@@ -45,6 +48,9 @@ public static class SignInEndpoints
         g.MapGet("", Options).WithName("getSignInOptions")
             .WithSummary("How a browser signs in here: the local identity picker (Development only) and/or Entra ID (public client settings)")
             .Produces<SignInOptions>().WithProblems(400);
+        g.MapGet("/me", Me).WithName("getSignedIn")
+            .WithSummary("Who the caller's token says it is, as the hub maps it: organisation (an Entra ID tenant's, or the local issuer's), its name and type, and roles")
+            .Produces<SignedIn>().WithProblems(400, 401);
         g.MapPost("/local-token", Token).WithName("createLocalToken")
             .WithSummary("Development only: a token of the local issuer for a registered organisation and roles (404 elsewhere)")
             .Accepts<LocalTokenRequest>("application/json")
@@ -54,6 +60,14 @@ public static class SignInEndpoints
 
     private static bool LocalAvailable(IHostEnvironment env, IConfiguration configuration) =>
         (env.IsDevelopment() || env.IsEnvironment("Testing")) && Authentication.LocalIssuer(configuration, env) is not null;
+
+    public static async Task<IResult> Me(AccessScopes access, DataHubDb db, CancellationToken ct)
+    {
+        var scope = await access.CurrentAsync(ct);
+        if (scope.Organisation is null) return Problems.Unauthorized("Sign in first: send a bearer token.");
+        var organisation = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Code == scope.Organisation, ct);
+        return TypedResults.Ok(new SignedIn(scope.Organisation, organisation?.Name, scope.OrganisationType, scope.Caller.Roles.Order().ToList()));
+    }
 
     public static async Task<IResult> Options(IHostEnvironment env, IConfiguration configuration, DataHubDb db, CancellationToken ct)
     {
