@@ -17,6 +17,7 @@ public sealed class EntraSignInTests(BrowserHub hub)
         Assert.SkipWhen(hub.SkipReason is not null, hub.SkipReason ?? "");
         var (page, problems) = await MapPage.OpenAsync(hub, "#jaar=2031&weergave=pmiek");
         Assert.True(await page.IsVisibleAsync("#entra-inloggen"));
+        Assert.True(await page.IsHiddenAsync("#entra-uitloggen")); // nobody signed in through Entra ID yet
 
         string? authorize = null;
         const string login = "https://login.microsoftonline.com";

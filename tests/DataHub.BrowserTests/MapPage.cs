@@ -21,12 +21,17 @@ public static class MapPage
     /// <summary>PDOK's base-map tiles: on these offline machines they fail, by design the map then goes on without them.</summary>
     public const string PdokTiles = "https://service.pdok.nl/";
 
+    /// <summary>PDOK's Locatieserver (address search): offline it fails too, and the search says so.</summary>
+    public const string PdokLocatieserver = "https://api.pdok.nl/bzk/locatieserver/";
+
+    private static bool Pdok(string url) => url.StartsWith(PdokTiles, StringComparison.Ordinal) || url.StartsWith(PdokLocatieserver, StringComparison.Ordinal);
+
     public static List<string> Watch(IPage page)
     {
         var problems = new List<string>();
-        page.Console += (_, m) => { if (m.Type is "error" or "warning" && !m.Location.StartsWith(PdokTiles, StringComparison.Ordinal)) problems.Add($"console {m.Type}: {m.Text} ({m.Location})"); };
+        page.Console += (_, m) => { if (m.Type is "error" or "warning" && !Pdok(m.Location)) problems.Add($"console {m.Type}: {m.Text} ({m.Location})"); };
         page.PageError += (_, e) => problems.Add($"page error: {e}");
-        page.RequestFailed += (_, r) => { if (!r.Url.StartsWith(PdokTiles, StringComparison.Ordinal)) problems.Add($"request failed: {r.Url} {r.Failure}"); };
+        page.RequestFailed += (_, r) => { if (!Pdok(r.Url)) problems.Add($"request failed: {r.Url} {r.Failure}"); };
         return problems;
     }
 

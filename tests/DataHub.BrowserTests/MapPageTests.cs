@@ -159,6 +159,28 @@ public sealed class MapPageTests(BrowserHub hub)
     }
 
     [Fact]
+    public async Task An_address_or_postcode_is_found_through_PDOKs_Locatieserver()
+    {
+        Assert.SkipWhen(hub.SkipReason is not null, hub.SkipReason ?? "");
+        var (page, problems) = await OpenAsync("");
+        string? asked = null;
+        // The Locatieserver's answer as PDOK gives it (these machines are offline).
+        await page.RouteAsync(MapPage.PdokLocatieserver + "**", async route =>
+        {
+            asked = route.Request.Url;
+            await route.FulfillAsync(new() { Status = 200, ContentType = "application/json", Headers = new Dictionary<string, string> { ["Access-Control-Allow-Origin"] = "*" },
+                Body = """{"response":{"numFound":1,"start":0,"docs":[{"weergavenaam":"Domplein 29, 3512JE Utrecht","type":"adres","centroide_rd":"POINT(136890.1 455936.6)"}]}}""" });
+        });
+        await page.FillAsync("#zoekterm", "Domplein 29 Utrecht");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForFunctionAsync("() => document.querySelector('#status').textContent.includes('Domplein 29')");
+        Assert.Contains("q=Domplein+29+Utrecht", asked);
+        await page.WaitForFunctionAsync("() => /midden=136890(,|%2C)455937/.test(location.hash)");
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+        await page.CloseAsync();
+    }
+
+    [Fact]
     public async Task Without_PDOK_the_map_says_so_and_works_on_the_hubs_own_boundaries()
     {
         Assert.SkipWhen(hub.SkipReason is not null, hub.SkipReason ?? "");

@@ -2,6 +2,8 @@
 
 const TOKEN_KEY = 'datahub.token';
 const WHO_KEY = 'datahub.who';
+/** 'entra' when the session came from Entra ID (it then signs out there too), absent for the local picker. */
+export const VIA_KEY = 'datahub.via';
 
 export interface Who { organisation: string; roles: string[] }
 
@@ -17,6 +19,7 @@ export function setSession(token: string | null, who: Who | null): void {
   } else {
     sessionStorage.removeItem(TOKEN_KEY);
     sessionStorage.removeItem(WHO_KEY);
+    sessionStorage.removeItem(VIA_KEY);
   }
 }
 

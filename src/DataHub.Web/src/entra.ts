@@ -1,6 +1,6 @@
 // Sign-in with Entra ID (production): the hub's app registration as a public client with PKCE (no secret in the
 // browser), by redirect. MSAL is loaded only when the hub has Entra ID configured, so the demo does not carry it.
-import { api, setSession, type Who } from './api';
+import { api, setSession, VIA_KEY, type Who } from './api';
 
 export interface EntraSettings { clientId: string; authority: string; scopes: string[] }
 
@@ -26,6 +26,7 @@ export async function completeEntraSignIn(settings: EntraSettings): Promise<bool
   setSession(result.accessToken, { organisation: '', roles: [] });
   const who = await api<Who & { name: string }>('/api/v1/sign-in/me');
   setSession(result.accessToken, { organisation: who.organisation, roles: who.roles });
+  sessionStorage.setItem(VIA_KEY, 'entra');
   return true;
 }
 

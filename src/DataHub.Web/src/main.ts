@@ -2,7 +2,7 @@ import '@utrecht/component-library-css';
 import '@utrecht/design-tokens/dist/index.css';
 import './style.css';
 import type Feature from 'ol/Feature';
-import { api, ApiError, setSession, signedIn } from './api';
+import { api, ApiError, setSession, signedIn, VIA_KEY } from './api';
 import { type AreaLoad, CONDITIONS, type Condition, headroomOf, mw } from './headroom';
 import { createMap, DECISION_MARKS, readFeatures, readGeometry, SECTOR_COLOURS, STATUS_LABELS, type Status } from './map';
 import { type Layer, readState, type Scenario, type View, type ViewState, writeState } from './state';
@@ -87,7 +87,7 @@ function bindControls() {
       await loadDevelopments();
     });
   }
-  $('zoeken').addEventListener('submit', e => { e.preventDefault(); search($<HTMLInputElement>('zoekterm').value); });
+  $('zoeken').addEventListener('submit', e => { e.preventDefault(); void search($<HTMLInputElement>('zoekterm').value); });
   let moved: number | undefined;
   map.on('moveend', () => {
     saveState();
@@ -106,6 +106,11 @@ function bindControls() {
     if (hit) select(hit.get('id') as string, false);
   });
   window.addEventListener('hashchange', () => location.reload());
+  // The fragment holds the view, so the skip link moves the focus itself instead of changing the fragment.
+  $('naar-overzichten').addEventListener('click', e => {
+    e.preventDefault();
+    document.querySelector<HTMLElement>('#tabs [aria-selected=true]')?.focus();
+  });
 }
 
 let showView: (view: View) => void = () => {};
@@ -256,7 +261,7 @@ async function bindEntra(settings: EntraSettings) {
     sessionStorage.removeItem('datahub.view');
     if (view) { location.hash = view; return; } // the hashchange reloads the page on the saved view, signed in
   }
-  const who = signedIn();
+  const who = sessionStorage.getItem(VIA_KEY) === 'entra' ? signedIn() : null;
   button.hidden = !!who;
   out.hidden = !who;
   if (who) $('wie').textContent = `Ingelogd als ${who.organisation} (${who.roles.join(', ')})`;
@@ -396,15 +401,37 @@ function searchables(): { name: string; feature: Feature }[] {
 function fillSearchList() {
   $('zoeklijst').innerHTML = searchables().map(s => `<option value="${escapeHtml(s.name)}"></option>`).join('');
 }
-function search(term: string) {
+async function search(term: string) {
   const t = term.trim().toLowerCase();
   if (!t) return;
   const all = searchables();
   const hit = all.find(s => s.name.toLowerCase() === t) ?? all.find(s => s.name.toLowerCase().includes(t));
-  if (!hit) { status(`Niets gevonden voor "${term}".`); return; }
-  map.getView().fit(hit.feature.getGeometry()!.getExtent(), { padding: [30, 30, 30, 30], duration: 0 });
-  if (hit.name.startsWith('Energiegebied')) select(hit.feature.get('id'), false);
-  status(`${hit.name} in beeld.`);
+  if (hit) {
+    map.getView().fit(hit.feature.getGeometry()!.getExtent(), { padding: [30, 30, 30, 30], duration: 0 });
+    if (hit.name.startsWith('Energiegebied')) select(hit.feature.get('id'), false);
+    status(`${hit.name} in beeld.`);
+    return;
+  }
+  // Not a name the hub knows: an address, postcode or place through PDOK's Locatieserver, when it can be reached.
+  const found = await locate(term.trim());
+  if (found === undefined) { status(`Niets gevonden voor "${term}" (zoeken op adres of postcode via PDOK is nu niet bereikbaar).`); return; }
+  if (found === null) { status(`Niets gevonden voor "${term}".`); return; }
+  map.getView().setCenter(found.point);
+  map.getView().setZoom(Math.max(map.getView().getZoom() ?? 0, found.type === 'adres' || found.type === 'postcode' ? 12 : 9));
+  status(`${found.name} in beeld (PDOK Locatieserver).`);
+}
+
+/** PDOK's Locatieserver (free search): the best match in RD New; null when nothing matches, undefined when unreachable. */
+async function locate(q: string): Promise<{ name: string; type: string; point: [number, number] } | null | undefined> {
+  const query = new URLSearchParams({ q, rows: '1', fl: 'weergavenaam,type,centroide_rd' });
+  let docs: { weergavenaam: string; type: string; centroide_rd: string }[];
+  try {
+    const response = await fetch(`https://api.pdok.nl/bzk/locatieserver/search/v3_1/free?${query}`);
+    if (!response.ok) return undefined;
+    docs = (await response.json()).response?.docs ?? [];
+  } catch { return undefined; }
+  const m = /POINT\(([\d.]+) ([\d.]+)\)/.exec(docs[0]?.centroide_rd ?? '');
+  return m ? { name: docs[0].weergavenaam, type: docs[0].type, point: [Number(m[1]), Number(m[2])] } : null;
 }
 
 async function loadLoads(draw = true, allYears = false) {
