@@ -9,12 +9,9 @@ import { type Layer, readState, type Scenario, type View, type ViewState, writeS
 import FeatureClass from 'ol/Feature';
 import { type EnergyArea, showDevelopment, showPassport } from './passport';
 import { showBottlenecks } from './bottlenecks';
-import { type Project, showProgramme } from './programme';
+import type { Project } from './programme';
 import { bindTabs } from './tabs';
 import { completeEntraSignIn, type EntraSettings, signOutEntra, startEntraSignIn } from './entra';
-import { showQuickscanForm } from './quickscan';
-import { showUpload } from './upload';
-import { showVariants } from './variants';
 import Point from 'ol/geom/Point';
 import type { MultiPolygon, Polygon } from 'ol/geom';
 import { intersects } from 'ol/extent';
@@ -137,7 +134,8 @@ async function renderView() {
       loads: async () => { await loadLoads(false, true); return loads.get(state.scenario) ?? []; },
       select: id => select(id, true, true),
     });
-    if (state.view === 'quickscan') await showQuickscanForm($('quickscan-inhoud'), {
+    // The tools behind the other tabs load when their tab opens (the first view carries the map and the bottlenecks only).
+    if (state.view === 'quickscan') await (await import('./quickscan')).showQuickscanForm($('quickscan-inhoud'), {
       year: state.year, quickscan: state.quickscan,
       pickOnMap: () => { status('Klik op de kaart om de plek voor de quickscan te kiezen.'); return new Promise(resolve => { pickPlace = resolve; }); },
       mapCentre: () => { const c = map.getView().getCenter()!; return [c[0], c[1]]; },
@@ -145,15 +143,15 @@ async function renderView() {
       remember: id => { state.quickscan = id; saveState(); },
       openArea: id => select(id, true, true),
     });
-    if (state.view === 'aanleveren') await showUpload($('aanleveren-inhoud'));
-    if (state.view === 'varianten') await showVariants($('varianten-inhoud'), {
+    if (state.view === 'aanleveren') await (await import('./upload')).showUpload($('aanleveren-inhoud'));
+    if (state.view === 'varianten') await (await import('./variants')).showVariants($('varianten-inhoud'), {
       scenario: state.scenario, variant: state.variant,
       developments: () => (layers.developments.getSource()!.getFeatures() as Feature[]).map(f => ({ id: String(f.getId()), name: String(f.get('name') ?? f.getId()) })),
       areas: () => areas.map(a => ({ operator: a.operator, shortCode: a.shortCode })),
       remember: id => { state.variant = id; saveState(); },
       showOnMap: (first, label) => { variantOverlay = first ? { first, label } : null; recolour(); },
     });
-    if (state.view === 'pmiek') await showProgramme($('pmiek-inhoud'), {
+    if (state.view === 'pmiek') await (await import('./programme')).showProgramme($('pmiek-inhoud'), {
       project: state.project,
       showOnMap: showProjects,
       selectProject: p => {
