@@ -61,7 +61,7 @@ public static class MapBench
             }))
             {
                 var first = await MeasureAsync(browser, demo, "/", "demo province (PV26), first view", runs);
-                failed |= first.MedianMs >= 2000;
+                failed |= runs >= 3 && first.MedianMs >= 2000; // a smoke run (fewer runs, a busy machine) reports the time only
                 Console.WriteLine($"  target: first view < 2,000 ms: {(first.MedianMs < 2000 ? "met" : "NOT met")}");
             }
 
@@ -79,7 +79,7 @@ public static class MapBench
             Console.WriteLine($"national set ({developments:N0} developments, {areas.Count:N0} areas) generated and loaded over HTTP in {timer.Elapsed.TotalSeconds:0} s");
             // The first analysis request builds the model; a person opening the map later finds it built.
             Check(await national.Http.GetAsync("/api/v1/area-loads?scenario=committed&fromYear=2030&toYear=2030"));
-            await MeasureAsync(browser, national, "/", "national view (all 3,000 areas, 2030)", runs);
+            await MeasureAsync(browser, national, "/", $"national view (all {areas.Count:N0} areas, 2030)", runs);
             // Utrecht and surroundings, 40 km across: the developments in view are drawn too.
             await MeasureAsync(browser, national, "/#midden=136000,456000&zoom=9.5", "city view (developments in view drawn)", runs);
         }
@@ -114,11 +114,17 @@ public static class MapBench
             if (run == 0) continue; // warm-up: the hub's caches and the JIT
             times.Add(readyAt);
             long b = 0, d = 0;
+            var slowest = new List<(double Ms, long Bytes, string Url)>();
             foreach (var r in responses)
             {
-                b += (await r.Request.SizesAsync()).ResponseBodySize;
+                var size = (await r.Request.SizesAsync()).ResponseBodySize;
+                b += size;
                 try { d += (await r.BodyAsync()).Length; } catch (PlaywrightException) { } // redirects have no body
+                slowest.Add((r.Request.Timing.ResponseEnd, size, r.Url.Replace(hub.Http.BaseAddress!.ToString(), "/")));
             }
+            if (run == runs)
+                foreach (var (ms, size, url) in slowest.OrderByDescending(x => x.Ms).Take(4))
+                    Console.WriteLine($"    {ms,7:N0} ms {size / 1e3,8:N0} kB  {(url.Length > 90 ? url[..90] + "…" : url)}");
             (bytes, decoded, requests) = (b, d, responses.Count);
             drawn = await page.EvaluateAsync<int>("() => document.querySelectorAll('#gebieden-rijen tr').length");
         }

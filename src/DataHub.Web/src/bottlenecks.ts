@@ -25,8 +25,9 @@ export interface BottleneckContext {
 type Sort = 'firstYear' | 'shortfall';
 /** Rows drawn in the table; a national list (twelve thousand) is in the CSV whole. */
 const MAX_ROWS = 200;
-/** Per organisation and scenario: what a caller sees of the causes depends on who it is. */
-const cache = new Map<string, Bottleneck[]>();
+/** Per organisation and scenario (what a caller sees of the causes depends on who it is); the promise, so that two
+ * draws at once (the first view and a re-colour) ask once. */
+const cache = new Map<string, Promise<Bottleneck[]>>();
 let sort: Sort = 'firstYear';
 let onlyInView = true;
 
@@ -42,11 +43,12 @@ function worst(b: Bottleneck): number {
 export async function showBottlenecks(container: HTMLElement, ctx: BottleneckContext): Promise<void> {
   const key = `${signedIn()?.organisation ?? ''}|${ctx.scenario}`;
   if (!cache.has(key)) {
-    const answer = await api<{ items: Bottleneck[] }>(`/api/v1/bottlenecks?scenario=${ctx.scenario}&fromYear=2025&toYear=2050`);
-    cache.set(key, answer.items);
+    const asked = api<{ items: Bottleneck[] }>(`/api/v1/bottlenecks?scenario=${ctx.scenario}&fromYear=2025&toYear=2050`).then(a => a.items);
+    cache.set(key, asked);
+    asked.catch(() => cache.delete(key)); // a failure is not kept
   }
+  const all = await cache.get(key)!;
   const inView = ctx.inView();
-  const all = cache.get(key)!;
   const rows = all.filter(b => !onlyInView || inView.has(b.area.id))
     .sort((a, b) => sort === 'firstYear' ? a.firstYear - b.firstYear || worst(b) - worst(a) : worst(b) - worst(a) || a.firstYear - b.firstYear);
 

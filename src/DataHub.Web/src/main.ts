@@ -103,6 +103,11 @@ function bindControls() {
     if (hit) select(hit.get('id') as string, false);
   });
   window.addEventListener('hashchange', () => location.reload());
+  // One listener for the areas' table (three thousand rows at national scale), not one per row.
+  $('gebieden-rijen').addEventListener('click', e => {
+    const button = (e.target as HTMLElement).closest<HTMLButtonElement>('button[data-select]');
+    if (button) select(button.dataset.select!, true);
+  });
   // The fragment holds the view, so the skip link moves the focus itself instead of changing the fragment.
   $('naar-overzichten').addEventListener('click', e => {
     e.preventDefault();
@@ -331,7 +336,6 @@ async function loadData() {
     f.setProperties({ id: a.id, shortCode: a.shortCode, operator: a.operator });
     return f;
   }));
-  await loadDevelopments();
   if (!linkedView && !fitted && source.getFeatures().length > 0) {
     fitted = true;
     // After layout: the map's size is known only once the page has its final layout (on a phone the map comes first).
@@ -339,6 +343,7 @@ async function loadData() {
     map.updateSize();
     map.getView().fit(source.getExtent()!, { padding: [30, 30, 30, 30], size: map.getSize() });
   }
+  await loadDevelopments(); // after the fit: at national scale they are asked for the view
   await loadLoads();
 }
 
@@ -480,7 +485,7 @@ function recolour() {
       <td class="utrecht-table__cell utrecht-table__cell--numeric">${mw(h?.headroomMw ?? null)}</td>
       <td class="utrecht-table__cell"><span class="swatch swatch--${h?.condition ?? 'onbekend'}" aria-hidden="true"></span>${CONDITIONS[h?.condition ?? 'onbekend'].label.split(' (')[0]}</td>
     </tr>`).join('');
-  for (const b of document.querySelectorAll<HTMLButtonElement>('button[data-select]')) b.addEventListener('click', () => select(b.dataset.select!, true));
+
   layers.areas.changed();
   if (state.view === 'knelpunten') void renderView();
   status(`${variantOverlay ? `Variant ${variantOverlay.label}, tekort in welke richting dan ook: ` : ''}${rows.length} energiegebieden in ${state.year} (${SCENARIO_LABELS[state.scenario]}, ${direction}): ${counts.tekort} met tekort, ${counts.krap} krap, ${counts.ruimte} met ruimte`

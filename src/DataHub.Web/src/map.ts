@@ -59,13 +59,17 @@ function areaFill(condition: Condition): Fill {
   return areaStyles.get(condition)!;
 }
 
-export function areaStyle(feature: Feature, selected: boolean): Style {
+/** Above this many metres a pixel the areas carry no label: at national zoom three thousand labels are unreadable and
+ * cost most of the drawing; the pattern still tells the condition, the table the figures. */
+const LABELS_BELOW_RESOLUTION = 250;
+
+export function areaStyle(feature: Feature, selected: boolean, resolution: number): Style {
   const headroom = feature.get('headroom') as Headroom | undefined;
   const condition = headroom?.condition ?? 'onbekend';
   return new Style({
     fill: areaFill(condition),
     stroke: new Stroke({ color: selected ? '#000' : '#333', width: selected ? 3 : 1 }),
-    text: new Text({
+    text: resolution > LABELS_BELOW_RESOLUTION && !selected ? undefined : new Text({
       text: `${feature.get('shortCode')}\n${headroom?.note ?? (headroom?.headroomMw === null || !headroom ? '?' : mw(headroom.headroomMw) + ' MW')}`,
       font: '12px sans-serif', fill: new Fill({ color: '#000' }), stroke: new Stroke({ color: '#fff', width: 3 }), overflow: false,
     }),
@@ -183,7 +187,7 @@ export function createMap(target: HTMLElement, selectedArea: () => string | unde
     provinces: new VectorLayer({ source: new VectorSource(), style: boundary(1.6, '#444'), properties: { title: 'Provinciegrenzen' } }),
     resRegions: new VectorLayer({ source: new VectorSource(), style: new Style({ stroke: new Stroke({ color: '#6b3fa0', width: 2, lineDash: [8, 4] }) }), properties: { title: 'RES-regio’s' } }),
     works: new VectorLayer({ source: new VectorSource(), style: f => workStyle(f as Feature), properties: { title: 'Werken' }, declutter: true }),
-    areas: new VectorLayer({ source: new VectorSource(), style: f => areaStyle(f as Feature, f.get('id') === selectedArea()), properties: { title: 'Energiegebieden' } }),
+    areas: new VectorLayer({ source: new VectorSource(), style: (f, resolution) => areaStyle(f as Feature, f.get('id') === selectedArea(), resolution), properties: { title: 'Energiegebieden' } }),
     developments: new VectorLayer({ source: new VectorSource(), style: f => developmentStyle(f as Feature), properties: { title: 'Ontwikkelingen' } }),
     stations: new VectorLayer({ source: new VectorSource(), style: f => stationStyle(f as Feature), properties: { title: 'Stations' }, declutter: true }),
     projects: new VectorLayer({ source: new VectorSource(), style: f => projectStyle(f as Feature), properties: { title: 'pMIEK-projecten' } }),
