@@ -460,6 +460,7 @@ function recolour() {
   for (const l of loads.get(state.scenario) ?? []) if (l.year === state.year) byArea.set(l.area.id, l);
   const counts: Record<Condition, number> = { ruimte: 0, krap: 0, tekort: 0, onbekend: 0 };
   const rows: { area: EnergyArea; h: ReturnType<typeof headroomOf> | null }[] = [];
+  const areaById = new Map(areas.map(a => [a.id, a])); // not a search per feature: 3,000 × 3,000 at national scale
   for (const f of layers.areas.getSource()!.getFeatures() as Feature[]) {
     const load = byArea.get(f.get('id'));
     let h = load ? headroomOf(load, state.direction) : null;
@@ -470,7 +471,7 @@ function recolour() {
     }
     f.set('headroom', h ?? undefined);
     counts[h?.condition ?? 'onbekend']++;
-    rows.push({ area: areas.find(a => a.id === f.get('id'))!, h });
+    rows.push({ area: areaById.get(f.get('id'))!, h });
   }
   rows.sort((a, b) => (a.h?.headroomMw ?? Infinity) - (b.h?.headroomMw ?? Infinity));
   const direction = state.direction === 'offtake' ? 'afname' : 'invoeding';
