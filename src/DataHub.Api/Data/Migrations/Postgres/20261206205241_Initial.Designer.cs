@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace DataHub.Api.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDataHubDb))]
-    [Migration("20261124004741_MiekProgress")]
-    partial class MiekProgress
+    [Migration("20261206205241_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -26,6 +26,82 @@ namespace DataHub.Api.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "postgis");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+            modelBuilder.Entity("DataHub.Api.Data.AccessGrant", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agreement_id");
+
+                    b.Property<string>("AreaCode")
+                        .HasColumnType("text")
+                        .HasColumnName("area_code");
+
+                    b.Property<Guid?>("DevelopmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("development_id");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("level");
+
+                    b.Property<string>("OwnerCode")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("owner_code");
+
+                    b.Property<DateOnly?>("PeriodEnd")
+                        .HasColumnType("date")
+                        .HasColumnName("period_end");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date")
+                        .HasColumnName("period_start");
+
+                    b.Property<string>("PlanType")
+                        .HasColumnType("text")
+                        .HasColumnName("plan_type");
+
+                    b.Property<string>("RecipientCode")
+                        .HasColumnType("text")
+                        .HasColumnName("recipient_code");
+
+                    b.Property<string>("RecipientType")
+                        .HasColumnType("text")
+                        .HasColumnName("recipient_type");
+
+                    b.Property<string>("Sector")
+                        .HasColumnType("text")
+                        .HasColumnName("sector");
+
+                    b.HasKey("Id")
+                        .HasName("pk_access_grants");
+
+                    b.HasIndex("AgreementId")
+                        .HasDatabaseName("ix_access_grants_agreement_id");
+
+                    b.HasIndex("RecipientCode")
+                        .HasDatabaseName("ix_access_grants_recipient_code");
+
+                    b.HasIndex("RecipientType")
+                        .HasDatabaseName("ix_access_grants_recipient_type");
+
+                    b.HasIndex("OwnerCode", "RecipientCode")
+                        .HasDatabaseName("ix_access_grants_owner_code_recipient_code");
+
+                    b.HasIndex("OwnerCode", "RecipientType")
+                        .HasDatabaseName("ix_access_grants_owner_code_recipient_type");
+
+                    b.ToTable("access_grants", (string)null);
+                });
 
             modelBuilder.Entity("DataHub.Api.Data.Area", b =>
                 {
@@ -1163,6 +1239,10 @@ namespace DataHub.Api.Data.Migrations.Postgres
                         .HasColumnType("character varying(32)")
                         .HasColumnName("owner_code");
 
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
                     b.Property<string>("Scope")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1437,6 +1517,73 @@ namespace DataHub.Api.Data.Migrations.Postgres
                         .HasDatabaseName("ix_variants_owner_code");
 
                     b.ToTable("variants", (string)null);
+                });
+
+            modelBuilder.Entity("DataHub.Api.Data.WeighingFrameworkVersion", b =>
+                {
+                    b.Property<long>("RowId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("row_id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("RowId"));
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("changed_by");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("CriteriaJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("criteria_json");
+
+                    b.Property<Guid>("FrameworkId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("framework_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<string>("OwnerCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("owner_code");
+
+                    b.Property<DateTime>("ValidFrom")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateTime?>("ValidTo")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("valid_to");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("RowId")
+                        .HasName("pk_weighing_framework_versions");
+
+                    b.HasIndex("OwnerCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_weighing_framework_versions_owner_code")
+                        .HasFilter("valid_to IS NULL");
+
+                    b.HasIndex("FrameworkId", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_weighing_framework_versions_framework_id_version");
+
+                    b.ToTable("weighing_framework_versions", (string)null);
                 });
 
             modelBuilder.Entity("DataHub.Api.Data.DevelopmentVersion", b =>

@@ -11,14 +11,88 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DataHub.Api.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDataHubDb))]
-    [Migration("20261123213505_Quickscans")]
-    partial class Quickscans
+    [Migration("20261206205236_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+
+            modelBuilder.Entity("DataHub.Api.Data.AccessGrant", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agreement_id");
+
+                    b.Property<string>("AreaCode")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("area_code");
+
+                    b.Property<Guid?>("DevelopmentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("development_id");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("level");
+
+                    b.Property<string>("OwnerCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_code");
+
+                    b.Property<DateOnly?>("PeriodEnd")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period_end");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period_start");
+
+                    b.Property<string>("PlanType")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("plan_type");
+
+                    b.Property<string>("RecipientCode")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recipient_code");
+
+                    b.Property<string>("RecipientType")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recipient_type");
+
+                    b.Property<string>("Sector")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sector");
+
+                    b.HasKey("Id")
+                        .HasName("pk_access_grants");
+
+                    b.HasIndex("AgreementId")
+                        .HasDatabaseName("ix_access_grants_agreement_id");
+
+                    b.HasIndex("RecipientCode")
+                        .HasDatabaseName("ix_access_grants_recipient_code");
+
+                    b.HasIndex("RecipientType")
+                        .HasDatabaseName("ix_access_grants_recipient_type");
+
+                    b.HasIndex("OwnerCode", "RecipientCode")
+                        .HasDatabaseName("ix_access_grants_owner_code_recipient_code");
+
+                    b.HasIndex("OwnerCode", "RecipientType")
+                        .HasDatabaseName("ix_access_grants_owner_code_recipient_type");
+
+                    b.ToTable("access_grants", (string)null);
+                });
 
             modelBuilder.Entity("DataHub.Api.Data.Area", b =>
                 {
@@ -190,6 +264,52 @@ namespace DataHub.Api.Data.Migrations.Sqlite
                         .HasName("pk_capacity_map_imports");
 
                     b.ToTable("capacity_map_imports", (string)null);
+                });
+
+            modelBuilder.Entity("DataHub.Api.Data.ChangeEvent", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("OwnerCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_code");
+
+                    b.Property<Guid>("ResourceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resource_id");
+
+                    b.Property<string>("ResourceType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resource_type");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Sequence")
+                        .HasName("pk_change_events");
+
+                    b.HasIndex("ResourceType", "ResourceId")
+                        .HasDatabaseName("ix_change_events_resource_type_resource_id");
+
+                    b.ToTable("change_events", (string)null);
                 });
 
             modelBuilder.Entity("DataHub.Api.Data.DevelopmentImport", b =>
@@ -641,6 +761,265 @@ namespace DataHub.Api.Data.Migrations.Sqlite
                     b.ToTable("energy_area_versions", (string)null);
                 });
 
+            modelBuilder.Entity("DataHub.Api.Data.MiekAssessmentVersion", b =>
+                {
+                    b.Property<long>("RowId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("row_id");
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assessment_id");
+
+                    b.Property<string>("AuthorOrganisation")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author_organisation");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("changed_by");
+
+                    b.Property<string>("Criterion")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("criterion");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("OwnerCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_code");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("project_id");
+
+                    b.Property<string>("Rationale")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rationale");
+
+                    b.Property<DateTime>("ValidFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateTime?>("ValidTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_to");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("RowId")
+                        .HasName("pk_miek_assessment_versions");
+
+                    b.HasIndex("AssessmentId", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_miek_assessment_versions_assessment_id_version");
+
+                    b.HasIndex("ProjectId", "Kind", "Criterion", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_miek_assessment_versions_project_id_kind_criterion_version");
+
+                    b.ToTable("miek_assessment_versions", (string)null);
+                });
+
+            modelBuilder.Entity("DataHub.Api.Data.MiekProgressUpdate", b =>
+                {
+                    b.Property<long>("RowId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("row_id");
+
+                    b.Property<DateOnly>("AsOfDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("as_of_date");
+
+                    b.Property<string>("AuthorOrganisation")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author_organisation");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("changed_by");
+
+                    b.Property<int?>("ExpectedDelivery")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expected_delivery");
+
+                    b.Property<string>("OwnerCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_code");
+
+                    b.Property<string>("Phase")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phase");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("project_id");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("Schedule")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("schedule");
+
+                    b.Property<Guid>("UpdateId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("update_id");
+
+                    b.HasKey("RowId")
+                        .HasName("pk_miek_progress_updates");
+
+                    b.HasIndex("UpdateId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_miek_progress_updates_update_id");
+
+                    b.HasIndex("ProjectId", "AsOfDate")
+                        .HasDatabaseName("ix_miek_progress_updates_project_id_as_of_date");
+
+                    b.ToTable("miek_progress_updates", (string)null);
+                });
+
+            modelBuilder.Entity("DataHub.Api.Data.MiekProjectVersion", b =>
+                {
+                    b.Property<long>("RowId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("row_id");
+
+                    b.Property<string>("Carrier")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("carrier");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("changed_by");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CycleId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cycle_id");
+
+                    b.Property<string>("FicheJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fiche_json");
+
+                    b.Property<byte[]>("Geometry")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("geometry");
+
+                    b.Property<string>("InfrastructureType")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("infrastructure_type");
+
+                    b.Property<bool>("IsRetired")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_retired");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("OwnerCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_code");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("project_id");
+
+                    b.Property<string>("ProjectType")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("project_type");
+
+                    b.Property<string>("ProposedBy")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("proposed_by");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("ValidFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateTime?>("ValidTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_to");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("RowId")
+                        .HasName("pk_miek_project_versions");
+
+                    b.HasIndex("CycleId", "ValidTo")
+                        .HasDatabaseName("ix_miek_project_versions_cycle_id_valid_to");
+
+                    b.HasIndex("OwnerCode", "Code")
+                        .HasDatabaseName("ix_miek_project_versions_owner_code_code");
+
+                    b.HasIndex("ProjectId", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_miek_project_versions_project_id_version");
+
+                    b.ToTable("miek_project_versions", (string)null);
+                });
+
             modelBuilder.Entity("DataHub.Api.Data.Organisation", b =>
                 {
                     b.Property<string>("Code")
@@ -764,6 +1143,95 @@ namespace DataHub.Api.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_plan_versions_plan_id_version");
 
                     b.ToTable("plan_versions", (string)null);
+                });
+
+            modelBuilder.Entity("DataHub.Api.Data.ProgrammeCycleVersion", b =>
+                {
+                    b.Property<long>("RowId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("row_id");
+
+                    b.Property<DateTime?>("BaselineAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("baseline_at");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("changed_by");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CycleId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cycle_id");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<string>("MilestonesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("milestones_json");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("OwnerCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_code");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scope");
+
+                    b.Property<DateTime>("ValidFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateTime?>("ValidTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_to");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("RowId")
+                        .HasName("pk_programme_cycle_versions");
+
+                    b.HasIndex("CycleId", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_programme_cycle_versions_cycle_id_version");
+
+                    b.HasIndex("OwnerCode", "Code")
+                        .HasDatabaseName("ix_programme_cycle_versions_owner_code_code");
+
+                    b.ToTable("programme_cycle_versions", (string)null);
                 });
 
             modelBuilder.Entity("DataHub.Api.Data.QuickscanRecord", b =>
@@ -890,6 +1358,182 @@ namespace DataHub.Api.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_sharing_agreement_versions_valid_to_status");
 
                     b.ToTable("sharing_agreement_versions", (string)null);
+                });
+
+            modelBuilder.Entity("DataHub.Api.Data.StationVersion", b =>
+                {
+                    b.Property<long>("RowId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("row_id");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("changed_by");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("EnergyAreaShortCode")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("energy_area_short_code");
+
+                    b.Property<byte[]>("Geometry")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("geometry");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("OperatorCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("operator_code");
+
+                    b.Property<Guid>("StationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("station_id");
+
+                    b.Property<DateTime>("ValidFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateTime?>("ValidTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_to");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<string>("VoltagesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("voltages_json");
+
+                    b.HasKey("RowId")
+                        .HasName("pk_station_versions");
+
+                    b.HasIndex("OperatorCode", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_station_versions_operator_code_code")
+                        .HasFilter("valid_to IS NULL");
+
+                    b.HasIndex("StationId", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_station_versions_station_id_version");
+
+                    b.ToTable("station_versions", (string)null);
+                });
+
+            modelBuilder.Entity("DataHub.Api.Data.VariantRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ChangesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("changes_json");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("OwnerCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_variants");
+
+                    b.HasIndex("OwnerCode")
+                        .HasDatabaseName("ix_variants_owner_code");
+
+                    b.ToTable("variants", (string)null);
+                });
+
+            modelBuilder.Entity("DataHub.Api.Data.WeighingFrameworkVersion", b =>
+                {
+                    b.Property<long>("RowId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("row_id");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("changed_by");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<string>("CriteriaJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("criteria_json");
+
+                    b.Property<Guid>("FrameworkId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("framework_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("OwnerCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_code");
+
+                    b.Property<DateTime>("ValidFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateTime?>("ValidTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_to");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("RowId")
+                        .HasName("pk_weighing_framework_versions");
+
+                    b.HasIndex("OwnerCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_weighing_framework_versions_owner_code")
+                        .HasFilter("valid_to IS NULL");
+
+                    b.HasIndex("FrameworkId", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_weighing_framework_versions_framework_id_version");
+
+                    b.ToTable("weighing_framework_versions", (string)null);
                 });
 
             modelBuilder.Entity("DataHub.Api.Spatial.DevelopmentBox", b =>

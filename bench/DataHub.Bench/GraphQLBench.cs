@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text;
+using DataHub.Api;
+using DataHub.Api.Access;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace DataHub.Bench;
+
+/// <summary>
+/// The cost of the GraphQL surface against REST's equivalent (application-core issue): the hub in process
+/// (WebApplicationFactory's test server, Release build, demo data on SQLite), one caller (PV26, Reader), requests one
+/// after another after a warm-up. Per request: median and p90 latency, and bytes allocated by the whole process
+/// (<c>GC.GetTotalAllocatedBytes(precise)</c> over all requests divided by their number, so the test client's own
+/// allocations are in both columns alike).
+///   dotnet run -c Release --project bench/DataHub.Bench -- graphql [--requests 2000]
+/// </summary>
+public static class GraphQLBench
+{
+    private const string Key = "benchmark-signing-key-0123456789abcdefghij";
+
+    private static readonly (string What, string RestUrl, string Query)[] Pairs =
+    [
+        ("developments, 20 with their energy areas", "/api/v1/developments?limit=20",
+            "{ developments(first: 20) { nodes { name municipality { name } } } }"),
+        ("bottlenecks, expected scenario", "/api/v1/bottlenecks?scenario=expected",
+            "{ bottlenecks(scenario: \"expected\") { ruleSet numberReturned items { area { id operator shortCode } direction scenario firstYear shortfall { year shortfallMw } causedBy works { projectName description completionYear inTime } } } }"),
+    ];
+
+    public static async Task<int> RunAsync(int requests, string root)
+    {
+        // The test host looks for the hub's content root beside the solution; this names it.
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_DATAHUB_API", Path.Combine(root, "src", "DataHub.Api"));
+        var dir = Directory.CreateTempSubdirectory("datahub-graphql-bench-");
+        try
+        {
+            await using var factory = new WebApplicationFactory<DataHubOptions>().WithWebHostBuilder(b => // any type of the hub's assembly names its entry point
+            {
+                b.UseEnvironment("Production");
+                b.UseSetting("DataHub:Database:Provider", "Sqlite");
+                b.UseSetting("DataHub:Database:ConnectionString", $"Data Source={Path.Combine(dir.FullName, "bench.db")}");
+                b.UseSetting("DataHub:Demo:Seed", "true");
+                b.UseSetting("DataHub:Auth:LocalIssuer:Enabled", "true");
+                b.UseSetting("DataHub:Auth:LocalIssuer:SigningKey", Key);
+                b.UseSetting("DataHub:RateLimit:BucketSize", "100000000");
+                b.UseSetting("DataHub:RateLimit:TokensPerPeriod", "100000000");
+                b.UseSetting("Logging:LogLevel:Default", "Warning");
+            });
+            var http = factory.CreateClient();
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
+                Authentication.MintToken(new LocalIssuerOptions { SigningKey = Key }, "PV26", [Roles.Reader]));
+            Console.WriteLine($"GraphQL against REST, in process, PV26 (Reader), demo data on SQLite, {requests:N0} requests each after {requests / 10:N0} to warm up");
+            Console.WriteLine("| read | surface | median ms | p90 ms | allocated KB/request | response bytes |");
+            Console.WriteLine("| --- | --- | ---: | ---: | ---: | ---: |");
+            foreach (var (what, rest, graphQL) in Pairs)
+            {
+                var r = await MeasureAsync(http, requests, () => new HttpRequestMessage(HttpMethod.Get, rest));
+                var g = await MeasureAsync(http, requests, () => new HttpRequestMessage(HttpMethod.Post, "/api/v1/graphql")
+                {
+                    Content = new StringContent($$"""{"query":{{System.Text.Json.JsonSerializer.Serialize(graphQL)}}}""", Encoding.UTF8, "application/json"),
+                });
+                Console.WriteLine($"| {what} | REST | {r.Median:0.00} | {r.P90:0.00} | {r.AllocatedKb:N0} | {r.Bytes:N0} |");
+                Console.WriteLine($"| {what} | GraphQL | {g.Median:0.00} | {g.P90:0.00} | {g.AllocatedKb:N0} | {g.Bytes:N0} |");
+                Console.WriteLine($"| {what} | GraphQL ÷ REST | {g.Median / r.Median:0.00} | {g.P90 / r.P90:0.00} | {g.AllocatedKb / r.AllocatedKb:0.00} | |");
+            }
+            return 0;
+        }
+        finally { dir.Delete(true); }
+    }
+
+    private static async Task<(double Median, double P90, double AllocatedKb, int Bytes)> MeasureAsync(HttpClient http, int requests, Func<HttpRequestMessage> request)
+    {
+        var bytes = 0;
+        for (var i = 0; i < requests / 10; i++) bytes = await SendAsync(http, request());
+        GC.Collect();
+        var times = new double[requests];
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        for (var i = 0; i < requests; i++)
+        {
+            var timer = Stopwatch.StartNew();
+            await SendAsync(http, request());
+            times[i] = timer.Elapsed.TotalMilliseconds;
+        }
+        allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+        Array.Sort(times);
+        return (times[requests / 2], times[requests * 9 / 10], allocated / 1024.0 / requests, bytes);
+    }
+
+    private static async Task<int> SendAsync(HttpClient http, HttpRequestMessage request)
+    {
+        using var response = await http.SendAsync(request);
+        var body = await response.Content.ReadAsByteArrayAsync();
+        if (!response.IsSuccessStatusCode || body.AsSpan().IndexOf("\"errors\""u8) >= 0)
+            throw new InvalidOperationException($"{request.RequestUri}: {(int)response.StatusCode} {Encoding.UTF8.GetString(body)[..Math.Min(400, body.Length)]}");
+        return body.Length;
+    }
+}
