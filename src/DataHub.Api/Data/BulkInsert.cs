@@ -84,13 +84,4 @@ public static class BulkInsert
         }
         return Task.CompletedTask;
     }
-
-    /// <summary>Whether a failed write broke a unique index (a concurrent writer got there first).</summary>
-    public static bool IsUniqueViolation(Exception e) => e switch
-    {
-        DbUpdateException { InnerException: { } inner } => IsUniqueViolation(inner),
-        PostgresException pg => pg.SqlState == PostgresErrorCodes.UniqueViolation,
-        SqliteException sqlite => sqlite.SqliteErrorCode == 19, // SQLITE_CONSTRAINT
-        _ => false,
-    };
 }

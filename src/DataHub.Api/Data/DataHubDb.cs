@@ -84,7 +84,7 @@ public abstract class DataHubDb(DbContextOptions options) : DbContext(options)
             e.ToTable("plan_versions");
             e.HasKey(x => x.RowId);
             e.HasIndex(x => new { x.PlanId, x.Version }).IsUnique();
-            e.HasIndex(x => new { x.OwnerCode, x.Code });
+            e.HasIndex(x => new { x.OwnerCode, x.Code }).IsUnique().HasFilter("valid_to IS NULL"); // one current plan per code: a concurrent create is a conflict
         });
         b.Entity<DevelopmentRecord>(e =>
         {

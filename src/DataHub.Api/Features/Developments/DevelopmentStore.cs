@@ -193,7 +193,7 @@ public sealed class DevelopmentStore(DataHubDb db, Spatial.ISpatialQuery spatial
                 if (_importId is null) _events.AddRange(writes.Select(c => c.Row));
                 return true;
             }
-            catch (Exception e) when (BulkInsert.IsUniqueViolation(e))
+            catch (Exception e) when (VersionedStore.IsUniqueViolation(e))
             {
                 // A unique index (owner + externalId, or id + version) caught a concurrent writer.
                 await RollbackAsync(ct);
@@ -218,7 +218,7 @@ public sealed class DevelopmentStore(DataHubDb db, Spatial.ISpatialQuery spatial
                 _ended = true;
                 return true;
             }
-            catch (Exception e) when (BulkInsert.IsUniqueViolation(e))
+            catch (Exception e) when (VersionedStore.IsUniqueViolation(e))
             {
                 await RollbackAsync(ct);
                 return false;

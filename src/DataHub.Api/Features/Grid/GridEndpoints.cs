@@ -127,7 +127,7 @@ public static class GridEndpoints
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
             }
-            catch (DbUpdateException e) when (BulkInsert.IsUniqueViolation(e))
+            catch (DbUpdateException e) when (VersionedStore.IsUniqueViolation(e))
             {
                 return Problems.Conflict("Another import changed these areas meanwhile; nothing was stored. Retry.");
             }

@@ -104,7 +104,7 @@ public static class StationEndpoints
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
             }
-            catch (DbUpdateException e) when (BulkInsert.IsUniqueViolation(e))
+            catch (DbUpdateException e) when (VersionedStore.IsUniqueViolation(e))
             {
                 return Problems.Conflict("Another import changed these stations meanwhile; nothing was stored. Retry.");
             }

@@ -78,9 +78,8 @@ public static partial class PlanEndpoints
             return Problems.Conflict($"{caller.Organisation} already has a plan with code '{request!.Code}'.");
         var now = store.Now();
         var row = ToRow(request!, Guid.CreateVersion7(now), 1, caller, now, now);
-        db.PlanVersions.Add(row);
         audit.Write(caller, "create", "plan", row.PlanId.ToString(), caller.Organisation);
-        await db.SaveChangesAsync(ct);
+        if (!await db.AppendAsync(null, row, ct)) return Problems.Conflict($"{caller.Organisation}'s plan '{request!.Code}' was created concurrently by another request.");
         http.Response.Headers.ETag = RequestBody.ETag(1);
         return TypedResults.Created($"/api/v1/plans/{row.PlanId}", ToResponse(row));
     }
@@ -99,18 +98,9 @@ public static partial class PlanEndpoints
         if (request!.Code != current.Code)
             return Problems.Validation([new FieldError("/code", "immutable", $"code cannot change (it is '{current.Code}')")]);
         var now = store.Now();
-        current.ValidTo = now;
         var row = ToRow(request, id, current.Version + 1, caller, current.CreatedAt, now);
-        db.PlanVersions.Add(row);
         audit.Write(caller, "update", "plan", id.ToString(), caller.Organisation);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            return Problems.PreconditionFailed($"Plan {id} was changed by another request; GET it again.");
-        }
+        if (!await db.AppendAsync(current, row, ct)) return Problems.PreconditionFailed($"Plan {id} was changed by another request; GET it again.");
         http.Response.Headers.ETag = RequestBody.ETag(row.Version);
         return TypedResults.Ok(ToResponse(row));
     }

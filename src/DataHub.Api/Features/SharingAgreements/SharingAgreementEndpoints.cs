@@ -160,7 +160,7 @@ public static class SharingAgreementEndpoints
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException e) when (BulkInsert.IsUniqueViolation(e))
+        catch (DbUpdateException e) when (VersionedStore.IsUniqueViolation(e))
         {
             return Problems.PreconditionFailed($"Agreement {current.AgreementId} was changed by another request; GET it again.");
         }

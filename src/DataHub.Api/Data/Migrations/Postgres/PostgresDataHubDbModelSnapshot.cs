@@ -1175,7 +1175,9 @@ namespace DataHub.Api.Data.Migrations.Postgres
                         .HasName("pk_plan_versions");
 
                     b.HasIndex("OwnerCode", "Code")
-                        .HasDatabaseName("ix_plan_versions_owner_code_code");
+                        .IsUnique()
+                        .HasDatabaseName("ix_plan_versions_owner_code_code")
+                        .HasFilter("valid_to IS NULL");
 
                     b.HasIndex("PlanId", "Version")
                         .IsUnique()

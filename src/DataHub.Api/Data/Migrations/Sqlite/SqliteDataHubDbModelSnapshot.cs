@@ -1133,7 +1133,9 @@ namespace DataHub.Api.Data.Migrations.Sqlite
                         .HasName("pk_plan_versions");
 
                     b.HasIndex("OwnerCode", "Code")
-                        .HasDatabaseName("ix_plan_versions_owner_code_code");
+                        .IsUnique()
+                        .HasDatabaseName("ix_plan_versions_owner_code_code")
+                        .HasFilter("valid_to IS NULL");
 
                     b.HasIndex("PlanId", "Version")
                         .IsUnique()

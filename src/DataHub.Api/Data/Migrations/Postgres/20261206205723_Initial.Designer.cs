@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace DataHub.Api.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDataHubDb))]
-    [Migration("20261206205241_Initial")]
+    [Migration("20261206205723_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1178,7 +1178,9 @@ namespace DataHub.Api.Data.Migrations.Postgres
                         .HasName("pk_plan_versions");
 
                     b.HasIndex("OwnerCode", "Code")
-                        .HasDatabaseName("ix_plan_versions_owner_code_code");
+                        .IsUnique()
+                        .HasDatabaseName("ix_plan_versions_owner_code_code")
+                        .HasFilter("valid_to IS NULL");
 
                     b.HasIndex("PlanId", "Version")
                         .IsUnique()

@@ -647,7 +647,9 @@ namespace DataHub.Api.Data.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "ix_plan_versions_owner_code_code",
                 table: "plan_versions",
-                columns: new[] { "owner_code", "code" });
+                columns: new[] { "owner_code", "code" },
+                unique: true,
+                filter: "valid_to IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "ix_plan_versions_plan_id_version",

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DataHub.Api.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDataHubDb))]
-    [Migration("20261206205236_Initial")]
+    [Migration("20261206205718_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1136,7 +1136,9 @@ namespace DataHub.Api.Data.Migrations.Sqlite
                         .HasName("pk_plan_versions");
 
                     b.HasIndex("OwnerCode", "Code")
-                        .HasDatabaseName("ix_plan_versions_owner_code_code");
+                        .IsUnique()
+                        .HasDatabaseName("ix_plan_versions_owner_code_code")
+                        .HasFilter("valid_to IS NULL");
 
                     b.HasIndex("PlanId", "Version")
                         .IsUnique()
