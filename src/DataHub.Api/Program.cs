@@ -16,6 +16,7 @@ using DataHub.Api.Features.SignIn;
 using DataHub.Api.Features.Programme;
 using DataHub.Api.GraphQL;
 using DataHub.Api.Http;
+using DataHub.Api.Operations;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -26,6 +27,7 @@ builder.Services.Configure<DataHubOptions>(builder.Configuration.GetSection(Data
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddDataHubDatabase(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddScoped<DevelopmentStore>();
+builder.Services.AddDataHubOperations(); // every feature's reads and writes, which every surface calls
 builder.Services.AddScoped<DataHub.Api.Features.DevelopmentImports.DevelopmentImporter>();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<AccessScopes>();

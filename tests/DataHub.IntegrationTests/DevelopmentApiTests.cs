@@ -11,6 +11,23 @@ public abstract class DevelopmentApiTests(Hub hub)
     private const string Utrecht = "GM0344";
 
     [Fact]
+    public async Task A_future_asOf_is_refused_alike_by_the_list_the_record_and_GraphQL()
+    {
+        var client = hub.Client("GM0344");
+        var id = (await (await client.PostAsync("/api/v1/developments", Http.GeoJson(Point(Id())))).Body())["id"]!.GetValue<string>();
+        var future = DateTime.UtcNow.AddDays(2).ToString("O");
+        var list = await (await client.GetAsync($"/api/v1/developments?asOf={Uri.EscapeDataString(future)}")).Problem(HttpStatusCode.BadRequest);
+        Assert.Equal("asOf", list["errors"]![0]!["parameter"]!.GetValue<string>());
+        var one = await (await client.GetAsync($"/api/v1/developments/{id}?asOf={Uri.EscapeDataString(future)}")).Problem(HttpStatusCode.BadRequest);
+        Assert.Equal("outOfRange", one["errors"]![0]!["code"]!.GetValue<string>());
+        var graph = await client.GraphQLAsync("query($id: ID!, $at: DateTime) { development(id: $id, asOf: $at) { name } }",
+            new System.Text.Json.Nodes.JsonObject { ["id"] = id, ["at"] = future });
+        Assert.Equal("outOfRange", graph["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
+        // A past moment still answers.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/v1/developments/{id}?asOf={Uri.EscapeDataString(DateTime.UtcNow.ToString("O"))}")).StatusCode);
+    }
+
+    [Fact]
     public async Task Create_stores_the_development_with_derived_areas_and_returns_location_and_etag()
     {
         var client = hub.Client(Utrecht);

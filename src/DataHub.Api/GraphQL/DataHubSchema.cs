@@ -60,17 +60,20 @@ public static class Resolve
 
     /// <summary>
     /// The moment the nearest enclosing field was asked at (<c>miekProjects(asOf: …)</c>, <c>miekProject(id, asOf)</c>),
-    /// so that what hangs off a record answers at the same moment as the record; null: now.
+    /// so that what hangs off a record answers at the same moment as the record; null: now. A future moment is
+    /// refused as REST refuses it (<see cref="Operations.AsOf"/>).
     /// </summary>
     public static DateTime? AsOf(this IResolveFieldContext c)
     {
         for (IResolveFieldContext? p = c; p is not null; p = p.Parent)
             if (p.Arguments?.TryGetValue("asOf", out var a) == true)
-                switch (a.Value)
-                {
-                    case DateTime t: return t.ToUniversalTime();
-                    case DateTimeOffset t: return t.UtcDateTime;
-                }
+            {
+                DateTime? at = a.Value switch { DateTime t => t.ToUniversalTime(), DateTimeOffset t => t.UtcDateTime, _ => null };
+                if (at is null) continue;
+                if (Operations.AsOf.Check(at, c.RequestServices?.GetService(typeof(TimeProvider)) as TimeProvider ?? TimeProvider.System) is { } error)
+                    throw Resolve.Invalid([error]);
+                return at;
+            }
         return null;
     }
 

@@ -14,12 +14,6 @@ using Microsoft.AspNetCore.Routing;
 
 namespace DataHub.Api.GraphQL;
 
-/// <summary>A mutation's outcome: the REST operation's answer (also as its typed record), or its problem as typed errors.</summary>
-public sealed record MutationResult(bool Ok, int Status, string? Etag, string? Id, JsonElement? Result, string? Problem, IReadOnlyList<UserError> Errors, object? Record = null);
-
-/// <summary>One thing wrong with the input: where (JSON pointer into the input, or argument), what (code), and why.</summary>
-public sealed record UserError(string? Pointer, string? Argument, int? Index, string Code, string Message);
-
 /// <summary>
 /// Runs a REST operation in process, with the caller's identity, on a fresh request scope, without a network hop:
 /// GraphQL writes (and the few reads whose logic is the REST handler's) go through the very handler REST uses, so
@@ -87,57 +81,21 @@ public static class RestReads
     }
 }
 
-/// <summary>What a write that answers without a record (a retire, a revoke) did.</summary>
-public sealed class MutationResultGraphType : ObjectGraphType<MutationResult>
-{
-    public MutationResultGraphType()
-    {
-        Name = "MutationResult";
-        Description = "What a write did: ok with its ETag, or the errors — every one, with where and why; nothing is stored then.";
-        AddFields(this);
-    }
-
-    internal static void AddFields(ObjectGraphType<MutationResult> type)
-    {
-        type.Field<NonNullGraphType<BooleanGraphType>>("ok").Description("Whether the write was done").Resolve(c => c.Source.Ok);
-        type.Field<NonNullGraphType<IntGraphType>>("status").Description("REST's HTTP status for the same write").Resolve(c => c.Source.Status);
-        type.Field<StringGraphType>("etag").Description("The ETag of the version written (the next ifMatch)").Resolve(c => c.Source.Etag);
-        type.Field<StringGraphType>("id").Description("The id of the record written").Resolve(c => c.Source.Id);
-        type.Field<JsonGraphType>("result").Description("The answer as REST returns it (JSON)").Resolve(c => c.Source.Result);
-        type.Field<StringGraphType>("problem").Description("What went wrong, in a sentence").Resolve(c => c.Source.Problem);
-        type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<AutoRegisteringObjectGraphType<UserError>>>>>("errors")
-            .Description("Every error: JSON pointer into the input (or the argument), the item's index in a bulk input, code and message").Resolve(c => c.Source.Errors);
-    }
-}
-
-/// <summary>What a write did, with the record it stored typed as the graph's own type of it (its nested fields resolve as in queries).</summary>
-public sealed class MutationResultGraphType<TRecord> : ObjectGraphType<MutationResult> where TRecord : IGraphType
-{
-    public MutationResultGraphType()
-    {
-        var record = typeof(TRecord).IsGenericType ? typeof(TRecord).GetGenericArguments()[0].Name : typeof(TRecord).Name.Replace("GraphType", "", StringComparison.Ordinal);
-        Name = record.Replace("Response", "", StringComparison.Ordinal) + "MutationResult";
-        Description = "What a write did: ok with the stored record (typed in record, as REST returns it in result) and its ETag, or the errors — every one, with where and why; nothing is stored then.";
-        MutationResultGraphType.AddFields(this);
-        Field<TRecord>("record").Description("The stored record (null when the write failed)").Resolve(c => c.Source.Record);
-    }
-}
-
 /// <summary>Every write REST offers, as a mutation taking the same JSON document (input) and answering with typed errors.</summary>
 public static class RestMutations
 {
     /// <param name="Record">The CLR record REST answers with (null: the write answers 204).</param>
     /// <param name="RecordGraphType">The graph's type of that record, where it is not the record auto-registered.</param>
     private sealed record Operation(string Field, string Endpoint, string Description, string[] Route, string? ContentType, Type? Record, bool IfMatch = false,
-        bool ContentCrs = false, string[]? QueryArgs = null, Type? RecordGraphType = null);
+        bool ContentCrs = false, string[]? QueryArgs = null, Type? RecordGraphType = null, Func<IResolveFieldContext, Task<MutationResult>>? Run = null);
 
     private static readonly Operation[] Operations =
     [
         new("createDevelopment", "createDevelopment", "Submit a development (a GeoJSON Feature, schemas/development.schema.json)", [], "application/geo+json", typeof(DevelopmentFeature),
-            ContentCrs: true, RecordGraphType: typeof(DevelopmentGraphType)),
+            ContentCrs: true, RecordGraphType: typeof(DevelopmentGraphType), Run: DevelopmentGraphQL.CreateAsync),
         new("updateDevelopment", "updateDevelopment", "Replace a development with a new version", ["id"], "application/geo+json", typeof(DevelopmentFeature),
-            IfMatch: true, ContentCrs: true, RecordGraphType: typeof(DevelopmentGraphType)),
-        new("retireDevelopment", "retireDevelopment", "Retire a development (its history stays)", ["id"], null, null, IfMatch: true),
+            IfMatch: true, ContentCrs: true, RecordGraphType: typeof(DevelopmentGraphType), Run: DevelopmentGraphQL.UpdateAsync),
+        new("retireDevelopment", "retireDevelopment", "Retire a development (its history stays)", ["id"], null, null, IfMatch: true, Run: DevelopmentGraphQL.RetireAsync),
         new("importDevelopments", "createDevelopmentImport", "Bulk upsert of a FeatureCollection: all or nothing, every failing item reported", [], "application/geo+json", typeof(DevelopmentImportReport),
             ContentCrs: true, QueryArgs: ["dryRun"]),
         new("createPlan", "createPlan", "Register a source plan", [], "application/json", typeof(PlanResponse)),
@@ -182,7 +140,7 @@ public static class RestMutations
             if (op.IfMatch) field.Argument<StringGraphType>("ifMatch", "the ETag of the version being replaced (required where REST requires it)");
             if (op.ContentCrs) field.Argument<StringGraphType>("contentCrs", "CRS of the input's geometries: CRS84 (default), EPSG:28992 or EPSG:4258");
             foreach (var q in op.QueryArgs ?? []) field.Argument<BooleanGraphType>(q);
-            field.ResolveAsync(async c => await RunAsync(c, op));
+            field.ResolveAsync(async c => op.Run is { } run ? await run(c) : await RunAsync(c, op));
         }
     }
 

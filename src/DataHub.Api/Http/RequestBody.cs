@@ -157,19 +157,10 @@ public static class RequestBody
     /// Optimistic concurrency: a write to an existing record names the version it replaces in If-Match
     /// (428 when missing, 412 when stale). Weak tags and * are accepted.
     /// </summary>
-    public static ProblemResult? CheckIfMatch(HttpRequest request, int currentVersion, string what)
-    {
-        var current = ETag(currentVersion);
-        var ifMatch = request.Headers.IfMatch.ToString();
-        if (string.IsNullOrEmpty(ifMatch))
-            return Problems.PreconditionRequired($"Send If-Match with the ETag of {what} ({current} now) to change it.");
-        var tags = ifMatch.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(t => t.StartsWith("W/") ? t[2..] : t);
-        return tags.Contains("*") || tags.Contains(current)
-            ? null
-            : Problems.PreconditionFailed($"If-Match {ifMatch} does not match the current version of {what}, {current}; GET it again.");
-    }
+    public static ProblemResult? CheckIfMatch(HttpRequest request, int currentVersion, string what) =>
+        Operations.Precondition.Check(request.Headers.IfMatch.ToString(), currentVersion, what);
 
-    public static string ETag(int version) => $"\"{version}\"";
+    public static string ETag(int version) => Operations.Precondition.ETag(version);
 
     /// <summary>The CRS of the body from Content-Crs (CRS84 when absent), or a 400 problem naming the header.</summary>
     public static (Spatial.Crs? Crs, ProblemResult? Problem) ContentCrs(HttpRequest request) =>
@@ -190,12 +181,8 @@ public static class RequestBody
     /// </summary>
     public static (DateTime? AsOf, ProblemResult? Problem) AsOf(IQueryCollection query, TimeProvider? clock = null)
     {
-        if (query["asOf"].ToString() is not { Length: > 0 } raw) return (null, null);
-        if (!DateTimeOffset.TryParse(raw, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var t))
-            return (null, Problems.Validation([new FieldError("", "invalidFormat", "asOf is an RFC 3339 date-time, e.g. 2027-01-15T00:00:00Z") { Parameter = "asOf" }]));
-        if (t.UtcDateTime > (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime)
-            return (null, Problems.Validation([new FieldError("", "outOfRange", "asOf is a moment in the past: the future is not fixed yet") { Parameter = "asOf" }]));
-        return (t.UtcDateTime, null);
+        var (at, error) = Operations.AsOf.Parse(query[Operations.AsOf.Parameter].ToString(), clock ?? TimeProvider.System);
+        return error is null ? (at, null) : (null, Problems.Validation([error]));
     }
 
     public static (Spatial.Crs? Crs, ProblemResult? Problem) CrsParameter(string? value, string parameter)

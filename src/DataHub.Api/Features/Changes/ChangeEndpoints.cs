@@ -76,7 +76,7 @@ public static class ChangeEndpoints
             if (batch.Count < limit) break;
         }
         await audit.ReadAsync(scope.Caller, shown, "change feed", ct);
-        var baseUrl = DevelopmentEndpoints.BaseUrl(http.Request);
+        var baseUrl = Http.PageLinks.BaseUrl(http.Request);
         var links = new List<Link>
         {
             new($"{baseUrl}{http.Request.Path}{http.Request.QueryString}", "self", "application/json"),

@@ -67,165 +67,86 @@ public static class DevelopmentEndpoints
         return api;
     }
 
-    public static string BaseUrl(HttpRequest r) => $"{r.Scheme}://{r.Host}";
-
-    public static async Task<IResult> List(HttpContext http, DataHubDb db, ISpatialQuery spatial, AccessScopes access, AuditTrail audit, AnswerCache cache, IOptions<DataHubOptions> options, CancellationToken ct)
+    private static async Task<IResult> List(HttpContext http, DevelopmentReads reads, AccessScopes access, AnswerCache cache, DataHubDb db, IOptions<DataHubOptions> options, CancellationToken ct)
     {
         var (filter, errors) = DevelopmentFilter.Parse(http.Request.Query, options.Value.Limits);
         if (filter is null) return Problems.Validation(errors, "The query is not valid");
         var scope = await access.CurrentAsync(ct);
-        var answer = await cache.GetOrBuildAsync(db, "listDevelopments", http.Request, scope, () => ListAnswerAsync(http.Request, db, spatial, filter, scope, ct), ct);
-        await audit.ReadAsync(scope.Caller, answer.Shown, "list", ct);
+        var answer = await cache.GetOrBuildAsync(db, "listDevelopments", http.Request, scope, async () => ToAnswer(http.Request, await reads.FindAsync(scope, filter, ct), scope), ct);
+        await reads.AuditShownAsync(scope, answer.Shown, ct);
         return answer.ToResult(http);
     }
 
-    private static async Task<CachedAnswer> ListAnswerAsync(HttpRequest request, DataHubDb db, ISpatialQuery spatial, DevelopmentFilter filter, AccessScope scope, CancellationToken ct)
+    private static CachedAnswer ToAnswer(HttpRequest request, DevelopmentPage page, AccessScope scope)
     {
-        var rows = await DevelopmentQueries.FilterAsync(db, spatial, filter, scope, ct);
-        var matched = await rows.LongCountAsync(ct);
-        var (page, hasMore) = await DevelopmentPaging.PageAsync(rows, filter, ct);
-
-        var baseUrl = BaseUrl(request);
-        var self = $"{baseUrl}{request.Path}{request.QueryString}";
-        var links = new List<Link> { new(self, "self", "application/geo+json") };
-        if (hasMore)
-        {
-            links.Add(PageLinks.Next(request, GeoJson.MediaType, ("cursor", DevelopmentPaging.CursorOf(page[^1], filter)),
-                ("limit", filter.Limit.ToString(System.Globalization.CultureInfo.InvariantCulture))));
-        }
-        var features = page.Select(v => v.ToFeature(filter.ResponseCrs, baseUrl, scope.HasDetailAccess(v))).ToList();
+        var filter = page.Filter;
+        var baseUrl = PageLinks.BaseUrl(request);
+        var links = new List<Link> { new($"{baseUrl}{request.Path}{request.QueryString}", "self", "application/geo+json") };
+        if (page.NextCursor is { } next)
+            links.Add(PageLinks.Next(request, GeoJson.MediaType, ("cursor", next), ("limit", filter.Limit.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+        var features = page.Rows.Select(v => v.ToFeature(filter.ResponseCrs, baseUrl, scope.HasDetailAccess(v))).ToList();
         // asOf a past moment the answer describes that moment, and stays the same byte for byte.
-        var body = new DevelopmentCollection(features, matched, features.Count, links, filter.AsOf ?? DateTime.UtcNow);
+        var body = new DevelopmentCollection(features, page.Matched, features.Count, links, filter.AsOf ?? DateTime.UtcNow);
         return new CachedAnswer(JsonSerializer.SerializeToUtf8Bytes(body, GeoJson.Options), GeoJson.MediaType,
-            [("Content-Crs", $"<{filter.ResponseCrs.Uri}>")], [.. page.Select(ShownRecord.Of)]);
+            [("Content-Crs", $"<{filter.ResponseCrs.Uri}>")], [.. page.Rows.Select(ShownRecord.Of)]);
     }
 
-    public static async Task<IResult> Get(Guid id, HttpContext http, DataHubDb db, AccessScopes access, AuditTrail audit, CancellationToken ct)
+    private static async Task<IResult> Get(Guid id, HttpContext http, DevelopmentReads reads, AccessScopes access, CancellationToken ct)
     {
         var (crs, crsProblem) = RequestBody.CrsParameter(http.Request.Query["crs"].ToString(), "crs");
         if (crsProblem is not null) return crsProblem;
-        DateTime? asOf = null;
-        if (http.Request.Query["asOf"].ToString() is { Length: > 0 } raw)
-        {
-            if (!DateTimeOffset.TryParse(raw, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var t))
-                return Problems.Validation([new FieldError("", "invalidFormat", "asOf must be an RFC 3339 date-time") { Parameter = "asOf" }]);
-            asOf = t.UtcDateTime;
-        }
+        var (asOf, asOfProblem) = RequestBody.AsOf(http.Request.Query);
+        if (asOfProblem is not null) return asOfProblem;
         var scope = await access.CurrentAsync(ct);
-        var row = (await db.DevelopmentVersions.AsNoTracking().Where(v => v.DevelopmentId == id).InForce(asOf, scope).FirstOrDefaultAsync(ct))?.SeenAt(asOf);
-        if (row is null) return NotFound(id);
-        await audit.ReadAsync(scope.Caller, [row], "get", ct);
+        if ((await reads.GetAsync(scope, id, asOf, ct)).Failed(out var problem, out var row)) return problem;
         http.Response.Headers.ETag = RequestBody.ETag(row.Version);
         http.Response.Headers["Content-Crs"] = $"<{crs!.Uri}>";
-        return GeoJson.Ok(row.ToFeature(crs, BaseUrl(http.Request), scope.HasDetailAccess(row)));
+        return GeoJson.Ok(row.ToFeature(crs, PageLinks.BaseUrl(http.Request), scope.HasDetailAccess(row)));
     }
 
-    public static async Task<IResult> Versions(Guid id, HttpContext http, DataHubDb db, AccessScopes access, AuditTrail audit, CancellationToken ct)
+    private static async Task<IResult> Versions(Guid id, HttpContext http, DevelopmentReads reads, AccessScopes access, CancellationToken ct)
     {
         var (crs, crsProblem) = RequestBody.CrsParameter(http.Request.Query["crs"].ToString(), "crs");
         if (crsProblem is not null) return crsProblem;
         var scope = await access.CurrentAsync(ct);
-        // A record is visible in history only if its current version is visible to the caller.
-        var current = await db.DevelopmentVersions.AsNoTracking().Where(v => v.DevelopmentId == id).InForce(null, scope).AnyAsync(ct);
-        if (!current) return NotFound(id);
-        var versions = await db.DevelopmentVersions.AsNoTracking().Where(v => v.DevelopmentId == id).VisibleTo(scope)
-            .OrderBy(v => v.Version).ToListAsync(ct);
-        await audit.ReadAsync(scope.Caller, versions, "versions", ct);
-        var baseUrl = BaseUrl(http.Request);
+        if ((await reads.VersionsAsync(scope, id, ct)).Failed(out var problem, out var versions)) return problem;
+        var baseUrl = PageLinks.BaseUrl(http.Request);
         http.Response.Headers["Content-Crs"] = $"<{crs!.Uri}>";
         var features = versions.Select(v => v.ToFeature(crs, baseUrl, scope.HasDetailAccess(v))).ToList();
         return GeoJson.Ok(new DevelopmentCollection(features, features.Count, features.Count,
             [new Link($"{baseUrl}{http.Request.Path}", "self", "application/geo+json")], DateTime.UtcNow));
     }
 
-    public static async Task<IResult> Create(HttpContext http, DataHubDb db, DevelopmentStore store, AccessScopes access, AuditTrail audit, IOptions<DataHubOptions> options, CancellationToken ct)
+    private static async Task<IResult> Create(HttpContext http, DevelopmentWrites writes, AccessScopes access, IOptions<DataHubOptions> options, CancellationToken ct)
     {
-        var caller = Caller.From(http.User);
-        if (Guard(caller) is { } denied) return denied;
-        var (input, problem) = await ReadFeatureAsync(http, await access.CurrentAsync(ct), options.Value, ct);
+        var scope = await access.CurrentAsync(ct);
+        var (input, problem) = await ReadFeatureAsync(http, scope, options.Value, ct);
         if (problem is not null) return problem;
-
-        var existing = await store.CurrentByExternalIdAsync(caller.Organisation!, [input!.ExternalId], ct);
-        if (existing.TryGetValue(input.ExternalId, out var e))
-            return Problems.Conflict($"externalId '{input.ExternalId}' is already used by development {e.Id} of {caller.Organisation}; update it with PUT /api/v1/developments/{e.Id} or use a bulk import.");
-        var (row, planProblem) = await BuildRowAsync(db, input, caller, options.Value, ct);
-        if (planProblem is not null) return planProblem;
-        audit.Write(caller, "create", "development", input.ExternalId, caller.Organisation);
-        if (!await store.WriteAsync([DevelopmentStore.Plan(row!, null)], caller.Subject, ct))
-            return Problems.Conflict($"externalId '{input.ExternalId}' was created concurrently by another request.");
-        var url = $"/api/v1/developments/{row!.DevelopmentId}";
-        http.Response.Headers.ETag = RequestBody.ETag(row.Version);
-        http.Response.Headers.Location = url;
-        return GeoJson.Created(row.ToFeature(Crs.Crs84, BaseUrl(http.Request), detailAccess: true));
+        if ((await writes.CreateAsync(scope, input!, ct)).Failed(out var refused, out var written)) return refused;
+        http.Response.Headers.ETag = written.ETag;
+        http.Response.Headers.Location = $"/api/v1/developments/{written.Row.DevelopmentId}";
+        return GeoJson.Created(written.Row.ToFeature(Crs.Crs84, PageLinks.BaseUrl(http.Request), detailAccess: true));
     }
 
-    public static async Task<IResult> Update(Guid id, HttpContext http, DataHubDb db, DevelopmentStore store, AccessScopes access, AuditTrail audit, IOptions<DataHubOptions> options, CancellationToken ct)
+    private static async Task<IResult> Update(Guid id, HttpContext http, DevelopmentWrites writes, AccessScopes access, IOptions<DataHubOptions> options, CancellationToken ct)
     {
-        var caller = Caller.From(http.User);
-        if (Guard(caller) is { } denied) return denied;
-        var (current, problem) = await CurrentForWriteAsync(id, http, db, access, caller, ct);
+        var scope = await access.CurrentAsync(ct);
+        var (input, problem) = await ReadFeatureAsync(http, scope, options.Value, ct);
         if (problem is not null) return problem;
-        var (input, readProblem) = await ReadFeatureAsync(http, await access.CurrentAsync(ct), options.Value, ct);
-        if (readProblem is not null) return readProblem;
-        if (input!.ExternalId != current!.ExternalId)
-            return Problems.Validation([new FieldError("/properties/externalId", "immutable",
-                $"externalId cannot change (it is '{current.ExternalId}'); retire this development and submit a new one")]);
-        var (row, planProblem) = await BuildRowAsync(db, input, caller, options.Value, ct);
-        if (planProblem is not null) return planProblem;
-        var change = DevelopmentStore.Plan(row!, Existing(current));
-        if (change.Kind == ChangeKind.Unchanged)
-        {
-            http.Response.Headers.ETag = RequestBody.ETag(current.Version);
-            return GeoJson.Ok(current.ToFeature(Crs.Crs84, BaseUrl(http.Request), detailAccess: true));
-        }
-        audit.Write(caller, "update", "development", id.ToString(), caller.Organisation);
-        if (!await store.WriteAsync([change], caller.Subject, ct))
-            return Problems.PreconditionFailed($"Development {id} was changed by another request; GET it again and retry with its new ETag.");
-        http.Response.Headers.ETag = RequestBody.ETag(row!.Version);
-        return GeoJson.Ok(row.ToFeature(Crs.Crs84, BaseUrl(http.Request), detailAccess: true));
+        if ((await writes.UpdateAsync(scope, id, input!, http.Request.Headers.IfMatch.ToString(), ct)).Failed(out var refused, out var written)) return refused;
+        http.Response.Headers.ETag = written.ETag;
+        return GeoJson.Ok(written.Row.ToFeature(Crs.Crs84, PageLinks.BaseUrl(http.Request), detailAccess: true));
     }
 
-    public static async Task<IResult> Retire(Guid id, HttpContext http, DataHubDb db, DevelopmentStore store, AccessScopes access, AuditTrail audit, CancellationToken ct)
+    private static async Task<IResult> Retire(Guid id, HttpContext http, DevelopmentWrites writes, AccessScopes access, CancellationToken ct)
     {
-        var caller = Caller.From(http.User);
-        if (Guard(caller) is { } denied) return denied;
-        var (current, problem) = await CurrentForWriteAsync(id, http, db, access, caller, ct);
-        if (problem is not null) return problem;
-        if (current!.IsRetired)
-        {
-            http.Response.Headers.ETag = RequestBody.ETag(current.Version);
-            return Results.NoContent();
-        }
-        var retired = current.NextVersion();
-        retired.IsRetired = true;
-        audit.Write(caller, "retire", "development", id.ToString(), caller.Organisation);
-        if (!await store.WriteAsync([new PlannedChange(retired, Existing(current), ChangeKind.Retired)], caller.Subject, ct))
-            return Problems.PreconditionFailed($"Development {id} was changed by another request; GET it again and retry with its new ETag.");
-        http.Response.Headers.ETag = RequestBody.ETag(retired.Version);
+        var scope = await access.CurrentAsync(ct);
+        if ((await writes.RetireAsync(scope, id, http.Request.Headers.IfMatch.ToString(), ct)).Failed(out var refused, out var written)) return refused;
+        http.Response.Headers.ETag = written.ETag;
         return Results.NoContent();
     }
 
-    private static ProblemResult? Guard(Caller caller) =>
-        !caller.IsAuthenticated ? Problems.Unauthorized("Writing requires a bearer token; see README (token command).")
-        : !caller.CanSubmit() ? Problems.Forbidden("Writing developments requires the Submitter role.")
-        : null;
-
-    private static ProblemResult NotFound(Guid id) => Problems.NotFound($"There is no development {id}.");
-
-    /// <summary>The current version for a PUT/DELETE: visible (else 404), owned by the caller (else 403), matching If-Match (else 428/412).</summary>
-    private static async Task<(DevelopmentVersion?, ProblemResult?)> CurrentForWriteAsync(Guid id, HttpContext http, DataHubDb db, AccessScopes access, Caller caller, CancellationToken ct)
-    {
-        var scope = await access.CurrentAsync(ct);
-        var current = await db.DevelopmentVersions.AsNoTracking().Where(v => v.DevelopmentId == id).InForce(null, scope).FirstOrDefaultAsync(ct);
-        if (current is null) return (null, NotFound(id));
-        if (current.OwnerCode != caller.Organisation)
-            return (null, Problems.Forbidden($"Development {id} belongs to {current.OwnerCode}; only its owner's Submitters change it."));
-        return RequestBody.CheckIfMatch(http.Request, current.Version, $"development {id}") is { } stale ? (null, stale) : (current, null);
-    }
-
-    private static ExistingDevelopment Existing(DevelopmentVersion v) =>
-        new(v.Seq, v.DevelopmentId, v.RowId, v.Version, v.ValidFrom, v.CreatedAt, v.IsRetired, v.ContentHash);
-
+    /// <summary>The body (size, media type, JSON depth checked) read into a development, in the CRS Content-Crs names.</summary>
     private static async Task<(DevelopmentInput?, ProblemResult?)> ReadFeatureAsync(HttpContext http, AccessScope scope, DataHubOptions options, CancellationToken ct)
     {
         var (crs, crsProblem) = RequestBody.ContentCrs(http.Request);
@@ -233,33 +154,6 @@ public static class DevelopmentEndpoints
         var (doc, problem) = await RequestBody.ReadJsonAsync(http.Request, options.Limits, RequestBody.GeoJsonTypes, ct);
         if (problem is not null) return (null, problem);
         using (doc)
-        {
-            var errors = new ErrorCollector();
-            var input = DevelopmentReader.Read(doc!.RootElement, crs!, scope.Organisation!, errors);
-            var all = input is null ? errors.Errors : [.. SubmissionRules.Check(input, scope.OrganisationType)];
-            return all.Count > 0 ? (null, Problems.Validation(all, "The development is not valid")) : (input, null);
-        }
+            return DevelopmentWrites.Read(scope, doc!.RootElement, crs!).Failed(out var invalid, out var input) ? (null, invalid) : (input, null);
     }
-
-    /// <summary>Resolves the plan reference, applies the default visibility and derives the areas.</summary>
-    private static async Task<(DevelopmentVersion?, ProblemResult?)> BuildRowAsync(DataHubDb db, DevelopmentInput input, Caller caller, DataHubOptions options, CancellationToken ct)
-    {
-        var plans = await PlanQueries.ResolverAsync(db, caller.Organisation!, ct);
-        Guid? planId = null;
-        if (input.Plan is { } planRef)
-        {
-            planId = plans(planRef);
-            if (planId is null)
-                return (null, Problems.Validation([new FieldError("/properties/plan", "unknownPlan",
-                    $"no plan '{planRef}' of {caller.Organisation}: refer to a plan by its id or code (POST /api/v1/plans)")]));
-        }
-        var visibility = DefaultVisibility.For(input, options);
-        return (input.ToVersion(caller.Organisation!, planId, visibility, AreaCatalogue.Instance.Derive(input.Geometry)), null);
-    }
-}
-
-public static class DefaultVisibility
-{
-    public static string For(DevelopmentInput input, DataHubOptions options) =>
-        input.Visibility ?? (options.DefaultVisibilityByPlanType.TryGetValue(input.PlanType, out var v) ? v : "public");
 }

@@ -76,19 +76,14 @@ public static class DevelopmentGraphQL
             .Argument<NonNullGraphType<IdGraphType>>("id").Argument<DateTimeGraphType>("asOf")
             .ResolveAsync(async c =>
             {
-                var db = c.Service<DataHubDb>();
                 var scope = await c.Service<AccessScopes>().CurrentAsync(c.CancellationToken);
-                var asOf = c.GetArgument<DateTime?>("asOf")?.ToUniversalTime();
-                var id = c.GetArgument<Guid>("id");
-                var row = (await db.DevelopmentVersions.AsNoTracking().Where(v => v.DevelopmentId == id).InForce(asOf, scope).FirstOrDefaultAsync(c.CancellationToken))?.SeenAt(asOf);
-                if (row is null) return null;
-                await c.Service<AuditTrail>().ReadAsync(scope.Caller, [row], "graphql get", c.CancellationToken);
-                return row.ToFeature(Crs.Crs84, "", scope.HasDetailAccess(row));
+                var found = await c.Service<DevelopmentReads>().GetAsync(scope, c.GetArgument<Guid>("id"), c.AsOf(), c.CancellationToken);
+                return found.Value is { } row ? row.ToFeature(Crs.Crs84, "", scope.HasDetailAccess(row)) : null;
             });
         AddConnection(query, "developments", "Developments the caller may see, filtered as REST's GET /developments", options);
     }
 
-    /// <summary>A developments connection with REST's filters, on any parent (the root, an area).</summary>
+    /// <summary>A developments connection with REST's filters and keyset cursors, on any parent (the root, an area).</summary>
     public static void AddConnection<TSource>(ObjectGraphType<TSource> parent, string name, string description, GraphQLOptions options,
         Func<IResolveFieldContext, Dictionary<string, string>>? fixedFilter = null)
     {
@@ -111,14 +106,10 @@ public static class DevelopmentGraphQL
             if (c.GetArgument<string?>("after") is { } after) values["cursor"] = after;
             var (filter, errors) = DevelopmentFilter.Parse(new QueryCollection(values), new LimitOptions { MaxPageSize = options.MaxPageSize, DefaultPageSize = options.DefaultPageSize });
             if (filter is null) throw Resolve.Invalid(errors);
-            var db = c.Service<DataHubDb>();
             var scope = await c.Service<AccessScopes>().CurrentAsync(c.CancellationToken);
-            var rows = await DevelopmentQueries.FilterAsync(db, c.Service<ISpatialQuery>(), filter, scope, c.CancellationToken);
-            var total = await rows.LongCountAsync(c.CancellationToken);
-            var (page, hasMore) = await DevelopmentPaging.PageAsync(rows, filter, c.CancellationToken);
-            await c.Service<AuditTrail>().ReadAsync(scope.Caller, page, "graphql list", c.CancellationToken);
-            return Connections.Of(page.Select(v => (DevelopmentPaging.CursorOf(v, filter), v.ToFeature(Crs.Crs84, "", scope.HasDetailAccess(v)))).ToList(),
-                total, hasMore);
+            var page = await c.Service<DevelopmentReads>().ListAsync(scope, filter, c.CancellationToken);
+            return Connections.Of(page.Rows.Select(v => (DevelopmentPaging.CursorOf(v, filter), v.ToFeature(Crs.Crs84, "", scope.HasDetailAccess(v)))).ToList(),
+                page.Matched, page.HasMore);
         });
     }
 
@@ -127,9 +118,7 @@ public static class DevelopmentGraphQL
         c.Service<BatchLoaders>().For<Guid, DevelopmentFeature>($"developments@{asOf:O}", async (ids, ct) =>
         {
             var scope = await c.Service<AccessScopes>().CurrentAsync(ct);
-            var rows = (await c.Service<DataHubDb>().DevelopmentVersions.AsNoTracking().Where(v => ids.Contains(v.DevelopmentId) && !v.IsRetired).InForce(asOf, scope)
-                .ToListAsync(ct)).Select(v => v.SeenAt(asOf)).ToList();
-            await c.Service<AuditTrail>().ReadAsync(scope.Caller, rows, "graphql nested", ct);
+            var rows = await c.Service<DevelopmentReads>().ManyAsync(scope, ids, asOf, ct);
             return rows.ToDictionary(v => v.DevelopmentId, v => v.ToFeature(Crs.Crs84, "", scope.HasDetailAccess(v)));
         });
 
@@ -138,11 +127,42 @@ public static class DevelopmentGraphQL
         c.Service<BatchLoaders>().For<Guid, List<DevelopmentFeature>>("developmentVersions", async (ids, ct) =>
         {
             var scope = await c.Service<AccessScopes>().CurrentAsync(ct);
-            var rows = await c.Service<DataHubDb>().DevelopmentVersions.AsNoTracking().Where(v => ids.Contains(v.DevelopmentId)).VisibleTo(scope)
-                .OrderBy(v => v.Version).ToListAsync(ct);
-            await c.Service<AuditTrail>().ReadAsync(scope.Caller, rows, "graphql versions", ct);
+            var rows = await c.Service<DevelopmentReads>().VersionsOfAsync(scope, ids, "versions", ct);
             return rows.GroupBy(v => v.DevelopmentId).ToDictionary(g => g.Key, g => g.Select(v => v.ToFeature(Crs.Crs84, "", scope.HasDetailAccess(v))).ToList());
         });
+
+    public static Task<MutationResult> CreateAsync(IResolveFieldContext c) => WriteAsync(c, async (writes, scope, input) =>
+        await writes.CreateAsync(scope, input!, c.CancellationToken), needsInput: true, created: true);
+
+    public static Task<MutationResult> UpdateAsync(IResolveFieldContext c) => WriteAsync(c, async (writes, scope, input) =>
+        await writes.UpdateAsync(scope, c.GetArgument<Guid>("id"), input!, c.GetArgument<string?>("ifMatch"), c.CancellationToken), needsInput: true);
+
+    public static Task<MutationResult> RetireAsync(IResolveFieldContext c) => WriteAsync(c, async (writes, scope, _) =>
+        await writes.RetireAsync(scope, c.GetArgument<Guid>("id"), c.GetArgument<string?>("ifMatch"), c.CancellationToken), needsInput: false);
+
+    /// <summary>A development write: the input read as REST reads a body (in contentCrs), the operation run, its outcome as the mutation's result.</summary>
+    private static Task<MutationResult> WriteAsync(IResolveFieldContext c, Func<DevelopmentWrites, AccessScope, DevelopmentInput?, Task<Operations.Outcome<Operations.Written<DevelopmentVersion>>>> write,
+        bool needsInput, bool created = false) => c.InOwnScopeAsync(async services =>
+    {
+        var scope = await services.GetRequiredService<AccessScopes>().CurrentAsync(c.CancellationToken);
+        DevelopmentInput? input = null;
+        if (needsInput)
+        {
+            var (crs, crsProblem) = Http.RequestBody.CrsParameter(c.GetArgument<string?>("contentCrs"), "contentCrs");
+            if (crsProblem is not null) return MutationResults.Refused(crsProblem.Problem);
+            var read = DevelopmentWrites.Read(scope, c.GetArgument<System.Text.Json.JsonElement>("input"), crs!);
+            if (!read.Ok) return MutationResults.Refused(read.Problem!);
+            input = read.Value;
+        }
+        var written = await write(services.GetRequiredService<DevelopmentWrites>(), scope, input);
+        if (written.Problem is { } problem) return MutationResults.Refused(problem);
+        var w = written.Value!;
+        return needsInput
+            ? MutationResults.Done(created ? 201 : 200, w.ETag, w.Row.DevelopmentId.ToString(), w.Row.ToFeature(Crs.Crs84, BaseUrl(c), detailAccess: true))
+            : MutationResults.Done(204, w.ETag, w.Row.DevelopmentId.ToString(), null);
+    });
+
+    private static string BaseUrl(IResolveFieldContext c) => Http.PageLinks.BaseUrl(c.Http().Request);
 
     /// <summary>
     /// The development's load per year under a rule set, from what the caller sees of it (stated energy only with

@@ -65,6 +65,13 @@ public sealed record DevelopmentFilter
             return v;
         }
 
+        DateTime? AsOfOf(IQueryCollection query)
+        {
+            var (at, error) = Operations.AsOf.Parse(query[Operations.AsOf.Parameter].ToString(), TimeProvider.System);
+            if (error is not null) errors.Add(error);
+            return at;
+        }
+
         DateTime? Time(string name)
         {
             var raw = q[name].ToString();
@@ -129,7 +136,7 @@ public sealed record DevelopmentFilter
             FromYear = fromYear,
             ToYear = toYear,
             UpdatedSince = Time("updatedSince"),
-            AsOf = Time("asOf"),
+            AsOf = AsOfOf(q),
             IncludeRetired = includeRetired,
             Limit = limit,
             Sort = sort,

@@ -82,7 +82,7 @@ public static class GridGraphQL
             {
                 var kind = c.GetArgument<string?>("kind");
                 if (kind is not null && Array.IndexOf(CapacityMapReader.AreaKinds, kind) < 0) throw new ExecutionError("kind is energy_area or congestion_area") { Code = "unknownCode" };
-                var rows = c.Service<DataHubDb>().EnergyAreaVersions.AsNoTracking().InForceAt(c.GetArgument<DateTime?>("asOf")?.ToUniversalTime());
+                var rows = c.Service<DataHubDb>().EnergyAreaVersions.AsNoTracking().InForceAt(c.AsOf());
                 if (c.GetArgument<string?>("operator") is { } op) rows = rows.Where(a => a.OperatorCode == op);
                 if (kind is not null) rows = rows.Where(a => a.Kind == kind);
                 if (c.GetArgument<string?>("congestionArea") is { } ca) rows = rows.Where(a => a.DemandCongestionAreaCode == ca || a.GenerationCongestionAreaCode == ca);

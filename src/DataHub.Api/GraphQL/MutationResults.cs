@@ -1,0 +1,71 @@
+using System.Text.Json;
+using DataHub.Api.Http;
+using DataHub.Api.Operations;
+using GraphQL;
+using GraphQL.Types;
+
+namespace DataHub.Api.GraphQL;
+
+/// <summary>A mutation's outcome: the REST operation's answer (also as its typed record), or its problem as typed errors.</summary>
+public sealed record MutationResult(bool Ok, int Status, string? Etag, string? Id, JsonElement? Result, string? Problem, IReadOnlyList<UserError> Errors, object? Record = null);
+
+/// <summary>One thing wrong with the input: where (JSON pointer into the input, or argument), what (code), and why.</summary>
+public sealed record UserError(string? Pointer, string? Argument, int? Index, string Code, string Message);
+
+/// <summary>What a write that answers without a record (a retire, a revoke) did.</summary>
+public sealed class MutationResultGraphType : ObjectGraphType<MutationResult>
+{
+    public MutationResultGraphType()
+    {
+        Name = "MutationResult";
+        Description = "What a write did: ok with its ETag, or the errors — every one, with where and why; nothing is stored then.";
+        AddFields(this);
+    }
+
+    internal static void AddFields(ObjectGraphType<MutationResult> type)
+    {
+        type.Field<NonNullGraphType<BooleanGraphType>>("ok").Description("Whether the write was done").Resolve(c => c.Source.Ok);
+        type.Field<NonNullGraphType<IntGraphType>>("status").Description("REST's HTTP status for the same write").Resolve(c => c.Source.Status);
+        type.Field<StringGraphType>("etag").Description("The ETag of the version written (the next ifMatch)").Resolve(c => c.Source.Etag);
+        type.Field<StringGraphType>("id").Description("The id of the record written").Resolve(c => c.Source.Id);
+        type.Field<JsonGraphType>("result").Description("The answer as REST returns it (JSON)").Resolve(c => c.Source.Result);
+        type.Field<StringGraphType>("problem").Description("What went wrong, in a sentence").Resolve(c => c.Source.Problem);
+        type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<AutoRegisteringObjectGraphType<UserError>>>>>("errors")
+            .Description("Every error: JSON pointer into the input (or the argument), the item's index in a bulk input, code and message").Resolve(c => c.Source.Errors);
+    }
+}
+
+/// <summary>What a write did, with the record it stored typed as the graph's own type of it (its nested fields resolve as in queries).</summary>
+public sealed class MutationResultGraphType<TRecord> : ObjectGraphType<MutationResult> where TRecord : IGraphType
+{
+    public MutationResultGraphType()
+    {
+        var record = typeof(TRecord).IsGenericType ? typeof(TRecord).GetGenericArguments()[0].Name : typeof(TRecord).Name.Replace("GraphType", "", StringComparison.Ordinal);
+        Name = record.Replace("Response", "", StringComparison.Ordinal) + "MutationResult";
+        Description = "What a write did: ok with the stored record (typed in record, as REST returns it in result) and its ETag, or the errors — every one, with where and why; nothing is stored then.";
+        MutationResultGraphType.AddFields(this);
+        Field<TRecord>("record").Description("The stored record (null when the write failed)").Resolve(c => c.Source.Record);
+    }
+}
+
+/// <summary>An operation's outcome as a mutation's result: the record (typed, and as REST writes it in result) and its ETag, or the problem as typed errors.</summary>
+public static class MutationResults
+{
+    public static MutationResult Done(int status, string? etag, string? id, object? record) =>
+        new(true, status, etag, id, record is null ? null : JsonSerializer.SerializeToElement(record, record.GetType(), GeoJson.Options), null, [], record);
+
+    public static MutationResult Refused(Problem problem)
+    {
+        var errors = problem.Errors?.Select(e => new UserError(e.Pointer.Length > 0 ? e.Pointer : null, e.Parameter, e.Index, e.Code, e.Message)).ToList() ?? [];
+        if (errors.Count == 0) errors.Add(new UserError(null, null, null, problem.Type.Split('/')[^1], problem.Detail));
+        return new MutationResult(false, problem.Status, null, null, null, problem.Detail, errors);
+    }
+
+    /// <summary>Runs a write in a request scope of its own (a unit of work: what one mutation leaves in its context cannot leak into the next), audited as GraphQL.</summary>
+    public static async Task<MutationResult> InOwnScopeAsync(this IResolveFieldContext c, Func<IServiceProvider, Task<MutationResult>> write)
+    {
+        await using var scope = c.Http().RequestServices.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<Features.Audit.AuditTrail>().Surface = Features.Audit.AuditTrail.GraphQL;
+        return await write(scope.ServiceProvider);
+    }
+}

@@ -1,0 +1,14 @@
+using DataHub.Api.Features.Developments;
+
+namespace DataHub.Api.Operations;
+
+/// <summary>
+/// The features' operations, one scoped service per feature and direction (reads, writes): what REST endpoints,
+/// GraphQL resolvers and the other surfaces call. See api-docs/architecture.md.
+/// </summary>
+public static class OperationsSetup
+{
+    public static IServiceCollection AddDataHubOperations(this IServiceCollection services) => services
+        .AddScoped<DevelopmentReads>()
+        .AddScoped<DevelopmentWrites>();
+}
