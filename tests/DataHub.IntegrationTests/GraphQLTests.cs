@@ -280,10 +280,12 @@ public abstract class GraphQLTests(Hub hub)
         // …and the owner's trail says so once per kind of read, naming both plans, not once per area.
         var events = (await (await owner.GetAsync("/api/v1/audit-events?limit=100")).Body())["items"]!.AsArray()
             .Where(e => e!["id"]!.GetValue<long>() > before && e["organisation"]!.GetValue<string>() == "PV26").ToList();
-        var loads = events.Where(e => e!["detail"]!.GetValue<string>().StartsWith("graphql area loads", StringComparison.Ordinal)).ToList();
+        // The detail names the read as REST's does; the surface column says it came through GraphQL.
+        var loads = events.Where(e => e!["detail"]!.GetValue<string>().StartsWith("area loads", StringComparison.Ordinal)).ToList();
         Assert.Single(loads);
         Assert.Equal(("graphql", 2), (loads[0]!["surface"]!.GetValue<string>(), loads[0]!["recordCount"]!.GetValue<int>()));
-        Assert.Single(events, e => e!["detail"]!.GetValue<string>().StartsWith("graphql bottlenecks", StringComparison.Ordinal));
+        var bottlenecks = Assert.Single(events, e => e!["detail"]!.GetValue<string>().StartsWith("bottlenecks", StringComparison.Ordinal));
+        Assert.Equal("graphql", bottlenecks!["surface"]!.GetValue<string>());
     }
 
     [Fact]

@@ -59,7 +59,8 @@ public abstract class VersionedStoreTests(Hub hub)
         Assert.True(await a.AppendAsync(currentA, Next(currentA), CancellationToken.None));
         Assert.False(await b.AppendAsync(currentB, Next(currentB), CancellationToken.None));
 
-        var versions = await hub.Service(sp => sp.GetRequiredService<DataHubDb>().PlanVersions.Where(p => p.PlanId == plan).OrderBy(p => p.Version).ToListAsync());
+        await using var reader = hub.Factory.Services.CreateAsyncScope();
+        var versions = await reader.ServiceProvider.GetRequiredService<DataHubDb>().PlanVersions.Where(p => p.PlanId == plan).OrderBy(p => p.Version).ToListAsync();
         Assert.Equal([1, 2], versions.Select(v => v.Version));
         Assert.Single(versions, v => v.ValidTo == null);
     }

@@ -28,9 +28,9 @@ public static class RestQueries
             "Quantities and counts per fixed area × year × sector × plan type × certainty, with disclosure control (as GET /development-aggregates)",
             ["level", "area", "fromYear", "toYear", "sector", "planType", "certainty", "asOf"]);
         Add<AdminAreaLoadResult>(query, "developmentLoads", "listDevelopmentLoads", "Load per municipality, RES region, province or NL, with disclosure control",
-            ["level", "area", "scenario", "fromYear", "toYear", "ruleSet", "asOf"]);
+            ["level", "area", "scenario", "fromYear", "toYear", "ruleSet", "asOf"], resolve: GridAnalysisGraphQL.DevelopmentLoadsAsync);
         Add<AreaLoadResult>(query, "areaLoads", "listAreaLoads", "Load per energy area × year × scenario against capacity (as GET /area-loads)",
-            ["operator", "area", "scenario", "fromYear", "toYear", "ruleSet", "asOf", "contributions"]);
+            ["operator", "area", "scenario", "fromYear", "toYear", "ruleSet", "asOf", "contributions"], resolve: GridAnalysisGraphQL.AreaLoadsAsync);
         Add<DevelopmentLoad>(query, "developmentLoad", "getDevelopmentLoad", "A development's load per year and carrier under a rule set", ["ruleSet", "fromYear", "toYear"], ["id"]);
         AddList<CalculationRuleSetList, CalculationRuleSetResponse>(query, options, "calculationRuleSets", "listCalculationRuleSets", "The calculation rules (kengetallen) with their sources", [], l => l.Items);
         AddList<QuickscanList, QuickscanResponse>(query, options, "quickscans", "listQuickscans", "The caller's organisation's quickscans", [], l => l.Items);
@@ -51,7 +51,7 @@ public static class RestQueries
         Add<WeighingFramework>(query, "defaultWeighingFramework", "getDefaultWeighingFramework", "The default weighing framework: criteria A–H", []);
         Add<BottleneckResult>(query, "bottlenecks", "listBottlenecks",
             "Per energy area and direction: the first year load exceeds capacity, the shortfall, the causes and the relieving works (as GET /bottlenecks)",
-            ["operator", "area", "scenario", "fromYear", "toYear", "ruleSet", "asOf"]);
+            ["operator", "area", "scenario", "fromYear", "toYear", "ruleSet", "asOf"], resolve: GridAnalysisGraphQL.BottlenecksAsync);
         AddList<StationList, StationResponse>(query, options, "stations", "listStations", "Stations, optionally of one operator (public)", ["operator", "asOf"], l => l.Items);
         Add<Features.Organisations.OrganisationResponse>(query, "organisation", "getOrganisation", "One registered organisation", [], ["code"]);
         Add<CalculationRuleSetResponse>(query, "calculationRuleSet", "getCalculationRuleSet", "One rule set, by code@version", [], ["id"]);
@@ -96,7 +96,8 @@ public static class RestQueries
     private static Type ArgumentType(string a) =>
         Ints.Contains(a) ? typeof(IntGraphType) : a == "asOf" ? typeof(DateTimeGraphType) : a == "contributions" ? typeof(BooleanGraphType) : typeof(StringGraphType);
 
-    private static void Add<TRecord>(ObjectGraphType query, string name, string endpoint, string description, string[] queryArgs, string[]? routeArgs = null)
+    private static void Add<TRecord>(ObjectGraphType query, string name, string endpoint, string description, string[] queryArgs, string[]? routeArgs = null,
+        Func<IResolveFieldContext, Task<object?>>? resolve = null)
     {
         var single = routeArgs is { Length: > 0 };
         var type = single ? typeof(AutoRegisteringObjectGraphType<TRecord>) : typeof(NonNullGraphType<AutoRegisteringObjectGraphType<TRecord>>);
@@ -105,6 +106,7 @@ public static class RestQueries
         foreach (var a in queryArgs) field.Argument(ArgumentType(a), a, x => x.Description = $"as REST's {a}");
         field.ResolveAsync(async c =>
         {
+            if (resolve is not null) return await resolve(c);
             var route = (routeArgs ?? []).ToDictionary(r => r, r => (string?)c.GetArgument<string>(r));
             return await RestReads.GetAsync<TRecord>(c, endpoint, c.AsQuery(queryArgs), route, nullWhenNotFound: single);
         });

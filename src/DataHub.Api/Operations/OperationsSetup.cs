@@ -1,3 +1,4 @@
+using DataHub.Api.Features.Analysis;
 using DataHub.Api.Features.Developments;
 
 namespace DataHub.Api.Operations;
@@ -10,5 +11,6 @@ public static class OperationsSetup
 {
     public static IServiceCollection AddDataHubOperations(this IServiceCollection services) => services
         .AddScoped<DevelopmentReads>()
-        .AddScoped<DevelopmentWrites>();
+        .AddScoped<DevelopmentWrites>()
+        .AddScoped<GridAnalysisReads>();
 }

@@ -125,8 +125,17 @@ public abstract class Hub : IAsyncLifetime
 
     public T Service<T>(Func<IServiceProvider, T> use)
     {
+        // A task would outlive the scope (its DbContext back in the pool, in use by another request): ServiceAsync.
+        if (typeof(Task).IsAssignableFrom(typeof(T))) throw new InvalidOperationException("Service with an async body: use ServiceAsync");
         using var scope = Factory.Services.CreateScope();
         return use(scope.ServiceProvider);
+    }
+
+    /// <summary>Runs an async use of the hub's services in a scope that lives until it is done.</summary>
+    public async Task<T> ServiceAsync<T>(Func<IServiceProvider, Task<T>> use)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        return await use(scope.ServiceProvider);
     }
 }
 

@@ -15,6 +15,24 @@ public sealed record CalculationRuleSetResponse(string Id, string Code, string V
 
 public sealed record DevelopmentLoad(Guid Development, string RuleSet, bool StatedEnergyUsed, IReadOnlyList<YearLoad> Years);
 
+/// <summary>A development's load per year and carrier over an analysis window (GET /developments/{id}/load, GraphQL's Development.load).</summary>
+public static class DevelopmentLoadSeries
+{
+    /// <summary>A stored development's load over the window; stated energy counts only with detail access.</summary>
+    public static DevelopmentLoad Of(DevelopmentVersion row, AnalysisWindow window, bool detail) =>
+        Of(DevelopmentFacts.Of(row), window, detail);
+
+    /// <summary>A development as the caller sees it (its withheld properties absent): stated energy counts only when it was shown.</summary>
+    public static DevelopmentLoad Of(DevelopmentFeature feature, AnalysisWindow window)
+    {
+        var p = feature.Properties;
+        return Of(new DevelopmentFacts(p.Id, p.Owner, p.Sector, p.Kind, p.Certainty, p.DecommissioningYear, p.Quantities, p.Energy), window, p.Withheld is null);
+    }
+
+    private static DevelopmentLoad Of(DevelopmentFacts facts, AnalysisWindow window, bool detail) =>
+        new(facts.Id, window.Rules.Id, detail && facts.Energy.Count > 0, LoadTranslation.Translate(facts, window.Rules, window.From, window.To, useStatedEnergy: detail));
+}
+
 public static class AnalysisEndpoints
 {
     public static RouteGroupBuilder MapAnalysis(this RouteGroupBuilder api)
@@ -25,7 +43,7 @@ public static class AnalysisEndpoints
             .Produces<CalculationRuleSetList>().WithProblems(400);
         rules.MapGet("/{id}", GetRuleSet).WithName("getCalculationRuleSet").WithSummary("One rule set, by code@version")
             .Produces<CalculationRuleSetResponse>().WithProblems(400, 404);
-        api.MapGet("/developments/{id:guid}/load", DevelopmentLoadSeries).WithTags("Developments").WithName("getDevelopmentLoad")
+        api.MapGet("/developments/{id:guid}/load", GetDevelopmentLoad).WithTags("Developments").WithName("getDevelopmentLoad")
             .WithSummary("A development's load per year and carrier under a rule set (stated energy only with detail access)")
             .WithQuery("ruleSet", $"code@version (default {RuleSetCatalogue.DefaultId})")
             .WithQuery("fromYear", "first year (default 2025)", JsonSchemaType.Integer)
@@ -43,28 +61,15 @@ public static class AnalysisEndpoints
     public static IResult GetRuleSet(string id) =>
         RuleSetCatalogue.Instance.Find(id) is { } set ? TypedResults.Ok(ToResponse(set)) : Problems.NotFound($"There is no calculation rule set '{id}'.");
 
-    public static async Task<IResult> DevelopmentLoadSeries(Guid id, string? ruleSet, int? fromYear, int? toYear, DataHubDb db,
-        AccessScopes access, AuditTrail audit, CancellationToken ct)
+    private static async Task<IResult> GetDevelopmentLoad(Guid id, string? ruleSet, int? fromYear, int? toYear, DevelopmentReads reads,
+        AccessScopes access, CancellationToken ct)
     {
-        var set = RuleSetCatalogue.Instance.Find(ruleSet ?? RuleSetCatalogue.DefaultId);
-        if (set is null)
-            return Problems.Validation([new FieldError("", "unknownRuleSet", $"'{ruleSet}' is not a rule set; see GET /api/v1/calculation-rule-sets") { Parameter = "ruleSet" }]);
-        var (from, to) = (fromYear ?? 2025, toYear ?? 2040);
-        if (from < DevelopmentCodes.MinYear || to > DevelopmentCodes.MaxYear || to < from)
-            return Problems.Validation([new FieldError("", "outOfRange", $"years run from {DevelopmentCodes.MinYear} to {DevelopmentCodes.MaxYear}, fromYear ≤ toYear") { Parameter = "fromYear" }]);
+        var (window, errors) = AnalysisWindow.Read(ruleSet, null, fromYear, toYear);
+        if (window is null) return Problems.Validation(errors);
         var scope = await access.CurrentAsync(ct);
-        var row = await db.DevelopmentVersions.AsNoTracking().Where(v => v.DevelopmentId == id).InForce(null, scope).FirstOrDefaultAsync(ct);
-        if (row is null) return Problems.NotFound($"There is no development {id}.");
-        await audit.ReadAsync(scope.Caller, [row], "load", ct);
-        var detail = scope.HasDetailAccess(row);
-        var years = LoadTranslation.Translate(Facts(row), set, from, to, useStatedEnergy: detail);
-        return TypedResults.Ok(new DevelopmentLoad(id, set.Id, detail && row.EnergyJson != "[]", years));
+        if ((await reads.GetAsync(scope, id, null, ct)).Failed(out var problem, out var row)) return problem;
+        return TypedResults.Ok(DevelopmentLoadSeries.Of(row, window, scope.HasDetailAccess(row)));
     }
-
-    /// <summary>The facts the translation needs, from a stored version.</summary>
-    public static DevelopmentFacts Facts(DevelopmentVersion v) => new(
-        v.DevelopmentId, v.OwnerCode, v.Sector, v.Kind, v.Certainty, v.DecommissioningYear,
-        DevelopmentMapping.StoredQuantities(v.QuantitiesJson), DevelopmentMapping.StoredEnergy(v.EnergyJson));
 
     private static CalculationRuleSetResponse ToResponse(CalculationRuleSet s) =>
         new(s.Id, s.Code, s.Version, s.Name, s.Description, s.Status, s.Approvals, s.Simultaneity, s.Rules);

@@ -202,7 +202,7 @@ public sealed class GridModel
 
     private static ModelDevelopment Create(DevelopmentVersion v, int index, GridAreas grid, IReadOnlyList<CalculationRuleSet> ruleSets, StringPool pool)
     {
-        var facts = AnalysisEndpoints.Facts(v);
+        var facts = DevelopmentFacts.Of(v);
         var scenarios = 0;
         foreach (var s in Analysis.Scenarios.All) if (Analysis.Scenarios.Includes(s, facts.Certainty)) scenarios |= ScenarioBit(s);
         return new ModelDevelopment

@@ -5,7 +5,13 @@ namespace DataHub.Api.Features.Analysis;
 /// <summary>What the translation needs of a development (built from a stored version or a quickscan).</summary>
 public sealed record DevelopmentFacts(
     Guid Id, string Owner, string Sector, string Kind, string Certainty, int? DecommissioningYear,
-    IReadOnlyList<Quantity> Quantities, IReadOnlyList<StatedEnergy> Energy);
+    IReadOnlyList<Quantity> Quantities, IReadOnlyList<StatedEnergy> Energy)
+{
+    /// <summary>The facts of a stored version.</summary>
+    public static DevelopmentFacts Of(Data.DevelopmentVersion v) => new(
+        v.DevelopmentId, v.OwnerCode, v.Sector, v.Kind, v.Certainty, v.DecommissioningYear,
+        DevelopmentMapping.StoredQuantities(v.QuantitiesJson), DevelopmentMapping.StoredEnergy(v.EnergyJson));
+}
 
 /// <summary>One year's load on one carrier, and what it was computed from ("stated", or the rule "kind/unit").</summary>
 public sealed record YearLoad(int Year, string Carrier, double PeakOfftakeMw, double PeakFeedInMw, double AnnualEnergyMwh, IReadOnlyList<string> Basis);

@@ -91,7 +91,7 @@ public static class VariantEndpoints
     }
 
     public static async Task<IResult> Compare(Guid id, string? with, string? scenario, int? fromYear, int? toYear, DataHubDb db, ISpatialQuery spatial,
-        AccessScopes access, AuditTrail audit, CancellationToken ct)
+        AccessScopes access, GridAnalysisReads analysis, CancellationToken ct)
     {
         var (row, problem) = await OwnAsync(id, db, access, ct);
         if (problem is not null) return problem;
@@ -110,7 +110,7 @@ public static class VariantEndpoints
             others.Add(other);
         }
         var rules = RuleSetCatalogue.Instance.Default;
-        var (_, areas, developments) = await GridAnalysisEndpoints.PlacedAsync(db, spatial, access, audit, rules, ct);
+        var (_, areas, developments) = await analysis.PlacedAsync(await access.CurrentAsync(ct), spatial, ct);
         ComparedVariant Run(VariantRecord? v)
         {
             var changes = v is null ? [] : Changes(v);

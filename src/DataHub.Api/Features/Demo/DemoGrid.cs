@@ -26,7 +26,7 @@ public static class DemoGrid
         var rules = RuleSetCatalogue.Instance.Default;
         var municipalities = AreaCatalogue.Instance.Municipalities.Where(m => m.ProvinceCode == DemoSeed.Province).ToList();
         var areas = municipalities.Select((m, i) => new GridArea(DeterministicId(m.Code), Operator, $"OS {m.Name}", m.Boundary, [])).ToList();
-        var placed = demo.Select(v => new PlacedDevelopment(AnalysisEndpoints.Facts(v), v.Geometry)).ToList();
+        var placed = demo.Select(v => new PlacedDevelopment(DevelopmentFacts.Of(v), v.Geometry)).ToList();
         var loads = GridAnalysis.Loads(areas, placed, rules, 2025, 2040, [Scenarios.Expected]).ToLookup(l => l.AreaId);
 
         var result = new List<EnergyAreaVersion>();

@@ -170,15 +170,8 @@ public static class DevelopmentGraphQL
     /// </summary>
     public static Analysis.DevelopmentLoad Load(IResolveFieldContext<DevelopmentFeature> c)
     {
-        var ruleSet = c.GetArgument<string?>("ruleSet") ?? Analysis.RuleSetCatalogue.DefaultId;
-        var set = Analysis.RuleSetCatalogue.Instance.Find(ruleSet) ?? throw new ExecutionError($"'{ruleSet}' is not a rule set; see calculationRuleSets") { Code = "unknownRuleSet" };
-        var (from, to) = (c.GetArgument<int?>("fromYear") ?? 2025, c.GetArgument<int?>("toYear") ?? 2040);
-        if (from < DevelopmentCodes.MinYear || to > DevelopmentCodes.MaxYear || to < from)
-            throw new ExecutionError($"years run from {DevelopmentCodes.MinYear} to {DevelopmentCodes.MaxYear}, fromYear ≤ toYear") { Code = "outOfRange" };
-        var p = c.Source.Properties;
-        var detail = p.Withheld is null;
-        var facts = new Analysis.DevelopmentFacts(p.Id, p.Owner, p.Sector, p.Kind, p.Certainty, p.DecommissioningYear, p.Quantities, p.Energy);
-        return new Analysis.DevelopmentLoad(p.Id, set.Id, detail && p.Energy.Count > 0, Analysis.LoadTranslation.Translate(facts, set, from, to, useStatedEnergy: detail));
+        var (window, errors) = Analysis.AnalysisWindow.Read(c.GetArgument<string?>("ruleSet"), null, c.GetArgument<int?>("fromYear"), c.GetArgument<int?>("toYear"));
+        return window is null ? throw Resolve.Invalid(errors) : Analysis.DevelopmentLoadSeries.Of(c.Source, window);
     }
 
     public static Crs CrsOf(IResolveFieldContext c) => c.GetArgument<string?>("crs") is { Length: > 0 } s

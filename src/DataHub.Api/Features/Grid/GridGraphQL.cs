@@ -56,12 +56,12 @@ public sealed class EnergyAreaGraphType : ObjectGraphType<EnergyAreaVersion>
     }
 }
 
-public sealed class BottleneckGraphType : ObjectGraphType<Bottleneck>
+public sealed class BottleneckGraphType : ObjectGraphType<BottleneckItem>
 {
     public BottleneckGraphType()
     {
         Name = "Bottleneck";
-        Field<NonNullGraphType<IdGraphType>>("area").Resolve(c => c.Source.AreaId);
+        Field<NonNullGraphType<IdGraphType>>("area").Resolve(c => c.Source.Area.Id);
         Field<NonNullGraphType<StringGraphType>>("direction").Resolve(c => c.Source.Direction);
         Field<NonNullGraphType<StringGraphType>>("scenario").Resolve(c => c.Source.Scenario);
         Field<NonNullGraphType<IntGraphType>>("firstYear").Resolve(c => c.Source.FirstYear);
@@ -97,44 +97,29 @@ public static class GridGraphQL
             });
     }
 
-    /// <summary>The scenarios and years an analysis field asks for, checked as REST checks them.</summary>
-    private static (string[] Scenarios, int From, int To) AnalysisArguments(IResolveFieldContext c)
+    /// <summary>The scenarios and years an analysis field asks for, read as REST reads them.</summary>
+    private static AnalysisWindow Window(IResolveFieldContext c)
     {
-        var scenarios = c.GetArgument<string?>("scenario") is { Length: > 0 } s ? s.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : Scenarios.All;
-        if (scenarios.FirstOrDefault(x => Array.IndexOf(Scenarios.All, x) < 0) is { } bad) throw new ExecutionError($"'{bad}' is not a scenario; use committed, expected or ambition") { Code = "unknownCode" };
-        var from = c.GetArgument<int?>("fromYear") ?? 2025;
-        var to = c.GetArgument<int?>("toYear") ?? 2040;
-        if (from < DevelopmentCodes.MinYear || to > DevelopmentCodes.MaxYear || to < from || to - from > 50) throw new ExecutionError("fromYear ≤ toYear, at most 50 years apart") { Code = "invalidRange" };
-        return (scenarios, from, to);
+        var (window, errors) = AnalysisWindow.Read(null, c.GetArgument<string?>("scenario"), c.GetArgument<int?>("fromYear"), c.GetArgument<int?>("toYear"));
+        return window ?? throw Resolve.Invalid(errors);
     }
 
     /// <summary>An energy area's load per year and scenario, for the caller's view (disclosure control as in REST).</summary>
     public static async Task<IReadOnlyList<AreaLoadItem>> LoadsAsync(IResolveFieldContext c, Guid areaId)
     {
-        var (scenarios, from, to) = AnalysisArguments(c);
-        var model = await ModelAsync(c);
-        var index = model.Grid.IndexOf(areaId);
-        if (index < 0) return [];
         var scope = await c.Service<AccessScopes>().CurrentAsync(c.CancellationToken);
-        var view = AnalysisView.For(scope);
-        var loads = model.Evaluate(index, view, model.RuleSetIndex(RuleSetCatalogue.DefaultId), from, to, scenarios, contributions: false,
-            c.Service<IOptions<DataHubOptions>>().Value.DisclosureControl);
-        await c.Service<AuditTrail>().ReadAsync(scope.Caller, view.Counted.Select(d => d.AccessRow()), "graphql area loads", c.CancellationToken);
-        return [.. loads.Select(l => GridAnalysisEndpoints.ToItem(model, l, contributions: false))];
+        var result = await c.Service<GridAnalysisReads>().AreaLoadsAsync(scope, Window(c), new AreaSelection(Ids: [areaId]), contributions: false, c.AsOf(),
+            c.CancellationToken, await ModelAsync(c));
+        return result.Items;
     }
 
-    /// <summary>Bottlenecks from the analysis model, for the caller's view (disclosure control as in REST).</summary>
-    public static async Task<IReadOnlyList<Bottleneck>> BottlenecksAsync(IResolveFieldContext c, IReadOnlyList<Guid> areaIds)
+    /// <summary>Bottlenecks of the areas, for the caller's view (disclosure control as in REST).</summary>
+    public static async Task<IReadOnlyList<BottleneckItem>> BottlenecksAsync(IResolveFieldContext c, IReadOnlyList<Guid> areaIds)
     {
-        var (scenarios, from, to) = AnalysisArguments(c);
-        var model = await ModelAsync(c);
         var scope = await c.Service<AccessScopes>().CurrentAsync(c.CancellationToken);
-        var view = AnalysisView.For(scope);
-        var areas = areaIds.Select(model.Grid.IndexOf).Where(i => i >= 0).ToList();
-        if (areas.Count == 0) return [];
-        var result = model.Bottlenecks(areas, view, model.RuleSetIndex(RuleSetCatalogue.DefaultId), from, to, scenarios, c.Service<IOptions<DataHubOptions>>().Value.DisclosureControl).Bottlenecks;
-        await c.Service<AuditTrail>().ReadAsync(scope.Caller, view.Counted.Select(d => d.AccessRow()), "graphql bottlenecks", c.CancellationToken);
-        return result;
+        var result = await c.Service<GridAnalysisReads>().BottlenecksAsync(scope, Window(c), new AreaSelection(Ids: areaIds), c.AsOf(), c.CancellationToken,
+            await ModelAsync(c), works: false); // the graph's Bottleneck has no works: no query for them per area
+        return result.Items;
     }
 
     /// <summary>
@@ -144,10 +129,7 @@ public static class GridGraphQL
     public static Task<GridModel> ModelAsync(IResolveFieldContext c)
     {
         var asOf = c.AsOf();
-        var models = c.Service<GridModelCache>();
-        return c.Service<BatchLoaders>().Once($"gridModel@{asOf:O}", () => asOf is { } past
-            ? models.AtAsync(c.Service<DataHubDb>(), past, c.CancellationToken)
-            : models.CurrentAsync(c.Service<DataHubDb>(), c.CancellationToken));
+        return c.Service<BatchLoaders>().Once($"gridModel@{asOf:O}", () => c.Service<GridAnalysisReads>().ModelAsync(asOf, c.CancellationToken));
     }
 
     /// <summary>Stations per (operator, energy area short code), one round trip per query level; at the moment the areas were asked at.</summary>
