@@ -49,7 +49,7 @@ public static class AnalysisBench
                 var g = new GridAreas(areas);
                 Console.WriteLine($"phase index {timer.ElapsedMilliseconds} ms (GC pause so far {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms, gen2 {GC.CollectionCount(2)}, gen0 {GC.CollectionCount(0)})"); timer.Restart();
                 var facts = new DevelopmentFacts[rows.Count];
-                Parallel.For(0, rows.Count, i => facts[i] = AnalysisEndpoints.Facts(rows[i]));
+                Parallel.For(0, rows.Count, i => facts[i] = DevelopmentFacts.Of(rows[i]));
                 Console.WriteLine($"phase facts {timer.ElapsedMilliseconds} ms (GC pause so far {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms, gen2 {GC.CollectionCount(2)}, gen0 {GC.CollectionCount(0)})"); timer.Restart();
                 Parallel.For(0, rows.Count - polygons, i => g.Assign(rows[i].Geometry));
                 Console.WriteLine($"phase assign points {timer.ElapsedMilliseconds} ms (GC pause so far {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms, gen2 {GC.CollectionCount(2)}, gen0 {GC.CollectionCount(0)})"); timer.Restart();

@@ -53,7 +53,7 @@ public sealed class DemoGridTests
         Assert.All(areas, a => Assert.NotNull(a.Geometry));
         var grid = areas.Select(a => new DataHub.Api.Features.Analysis.GridArea(a.AreaId, a.OperatorCode, a.ShortCode, a.Geometry!,
             System.Text.Json.JsonSerializer.Deserialize<List<DataHub.Api.Features.Grid.CapacityYear>>(a.CapacityJson, DataHub.Api.Features.Developments.DevelopmentMapping.StoredJson)!)).ToList();
-        var placed = demo.Select(v => new DataHub.Api.Features.Analysis.PlacedDevelopment(DataHub.Api.Features.Analysis.AnalysisEndpoints.Facts(v), v.Geometry));
+        var placed = demo.Select(v => new DataHub.Api.Features.Analysis.PlacedDevelopment(DataHub.Api.Features.Analysis.DevelopmentFacts.Of(v), v.Geometry));
         var loads = DataHub.Api.Features.Analysis.GridAnalysis.Loads(grid, placed.ToList(), DataHub.Api.Features.Analysis.RuleSetCatalogue.Instance.Default,
             2025, 2040, [DataHub.Api.Features.Analysis.Scenarios.Expected]);
         var firstYears = DataHub.Api.Features.Analysis.GridAnalysis.Bottlenecks(loads).Select(b => b.FirstYear).Distinct().ToList();

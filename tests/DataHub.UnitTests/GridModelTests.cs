@@ -76,7 +76,7 @@ public sealed class GridModelTests
     public void The_model_gives_the_figures_of_the_reference_computation()
     {
         var rows = Data();
-        var reference = GridAnalysis.Loads(Areas, [.. rows.Select(r => new PlacedDevelopment(AnalysisEndpoints.Facts(r), r.Geometry))], Rules, 2025, 2035, Scenarios.All)
+        var reference = GridAnalysis.Loads(Areas, [.. rows.Select(r => new PlacedDevelopment(DevelopmentFacts.Of(r), r.Geometry))], Rules, 2025, 2035, Scenarios.All)
             .OrderBy(l => l.AreaId).ThenBy(l => l.Scenario).ThenBy(l => l.Year).ToList();
         var model = All(Model(rows), AnalysisView.Everything()).OrderBy(l => l.AreaId).ThenBy(l => l.Scenario).ThenBy(l => l.Year).ToList();
         Assert.Equal(reference.Count, model.Count);
@@ -185,7 +185,7 @@ public sealed class GridModelTests
     {
         var model = Model(Data());
         var (_, bottlenecks) = model.Bottlenecks(null, AnalysisView.Everything(), 0, 2025, 2035, Scenarios.All, Disclosure);
-        var reference = GridAnalysis.Bottlenecks(GridAnalysis.Loads(Areas, [.. Data().Select(r => new PlacedDevelopment(AnalysisEndpoints.Facts(r), r.Geometry))],
+        var reference = GridAnalysis.Bottlenecks(GridAnalysis.Loads(Areas, [.. Data().Select(r => new PlacedDevelopment(DevelopmentFacts.Of(r), r.Geometry))],
             Rules, 2025, 2035, Scenarios.All));
         Assert.Equal(reference.Select(b => (b.AreaId, b.Direction, b.Scenario, b.FirstYear, b.Shortfall.Count, b.CausedBy.Count)).OrderBy(x => x.ToString()),
             bottlenecks.Select(b => (b.AreaId, b.Direction, b.Scenario, b.FirstYear, b.Shortfall.Count, b.CausedBy.Count)).OrderBy(x => x.ToString()));

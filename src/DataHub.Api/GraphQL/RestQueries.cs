@@ -22,8 +22,9 @@ public static class RestQueries
 
     public static void AddAll(ObjectGraphType query, GraphQLOptions options)
     {
-        AddList<PlanList, PlanResponse>(query, options, "plans", "listPlans", "Source plans (public metadata), as GET /plans", ["owner", "planType", "asOf"], l => l.Items);
-        Add<PlanResponse>(query, "plan", "getPlan", "One plan", [], ["id"]);
+        AddList<PlanList, PlanResponse>(query, options, "plans", "listPlans", "Source plans (public metadata), as GET /plans", ["owner", "planType", "asOf"], l => l.Items,
+            PlanGraphQL.ListAsync);
+        Add<PlanResponse>(query, "plan", "getPlan", "One plan", [], ["id"], resolve: PlanGraphQL.GetAsync);
         Add<AggregateResult>(query, "developmentAggregates", "getDevelopmentAggregates",
             "Quantities and counts per fixed area × year × sector × plan type × certainty, with disclosure control (as GET /development-aggregates)",
             ["level", "area", "fromYear", "toYear", "sector", "planType", "certainty", "asOf"]);
@@ -62,14 +63,15 @@ public static class RestQueries
 
     /// <summary>A REST list (answered whole, in REST's order) as a connection, paged with <c>first</c> and <c>after</c>.</summary>
     private static void AddList<TList, TItem>(ObjectGraphType query, GraphQLOptions options, string name, string endpoint, string description, string[] queryArgs,
-        Func<TList, IReadOnlyList<TItem>> items)
+        Func<TList, IReadOnlyList<TItem>> items, Func<IResolveFieldContext, Task<TList>>? resolve = null)
     {
         var field = query.Field<NonNullGraphType<ConnectionGraphType<AutoRegisteringObjectGraphType<TItem>>>>(name).Description(description).PageArguments(options);
         foreach (var a in queryArgs) field.Argument(ArgumentType(a), a, x => x.Description = $"as REST's {a}");
         field.ResolveAsync(async c =>
         {
             c.First(options);
-            return Connections.Page(c, options, items((await RestReads.GetAsync<TList>(c, endpoint, c.AsQuery(queryArgs)))!));
+            var list = resolve is not null ? await resolve(c) : (await RestReads.GetAsync<TList>(c, endpoint, c.AsQuery(queryArgs)))!;
+            return Connections.Page(c, options, items(list));
         });
     }
 

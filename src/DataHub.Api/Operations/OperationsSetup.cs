@@ -1,5 +1,6 @@
 using DataHub.Api.Features.Analysis;
 using DataHub.Api.Features.Developments;
+using DataHub.Api.Features.Plans;
 
 namespace DataHub.Api.Operations;
 
@@ -12,5 +13,7 @@ public static class OperationsSetup
     public static IServiceCollection AddDataHubOperations(this IServiceCollection services) => services
         .AddScoped<DevelopmentReads>()
         .AddScoped<DevelopmentWrites>()
-        .AddScoped<GridAnalysisReads>();
+        .AddScoped<GridAnalysisReads>()
+        .AddScoped<PlanReads>()
+        .AddScoped<PlanWrites>();
 }

@@ -42,7 +42,7 @@ public sealed class DevelopmentImporter(DataHubDb db, DevelopmentStore store, IO
     {
         var clock = Stopwatch.StartNew();
         var owner = caller.Organisation!;
-        var plans = await PlanQueries.ResolverAsync(db, owner, ct);
+        var plans = await PlanReads.ResolverAsync(db, owner, ct);
         var now = store.Now();
         var import = new DevelopmentImport { Id = Guid.CreateVersion7(now), OwnerCode = owner, ChangedBy = caller.Subject, Format = format, CreatedAt = now };
 

@@ -100,7 +100,7 @@ public sealed class DevelopmentWrites(DataHubDb db, DevelopmentStore store, Audi
     /// <summary>Resolves the plan reference, applies the default visibility and derives the areas.</summary>
     private async Task<(DevelopmentVersion?, ProblemResult?)> BuildRowAsync(DevelopmentInput input, Caller caller, CancellationToken ct)
     {
-        var plans = await PlanQueries.ResolverAsync(db, caller.Organisation!, ct);
+        var plans = await PlanReads.ResolverAsync(db, caller.Organisation!, ct);
         Guid? planId = null;
         if (input.Plan is { } planRef)
         {
