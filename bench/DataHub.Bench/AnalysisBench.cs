@@ -133,8 +133,8 @@ public static class AnalysisBench
             var view = AnalysisView.For(scope);
             var offtake = rules.RulesFor(k.Kind, k.Unit).Where(r => r.Carrier == "electricity").Sum(r => (r.PeakOfftakeMw ?? 0) * value);
             var feedIn = rules.RulesFor(k.Kind, k.Unit).Where(r => r.Carrier == "electricity").Sum(r => (r.PeakFeedInMw ?? 0) * value);
-            var outcome = Quickscan.Evaluate(model.Grid, a => model.Evaluate(a, view, 0, year, year + QuickscanEndpoints.Horizon, Scenarios.All, false, disclosure),
-                point, k.Sector, offtake, feedIn, rules, year, QuickscanEndpoints.Horizon);
+            var outcome = Quickscan.Evaluate(model.Grid, a => model.Evaluate(a, view, 0, year, year + QuickscanContracts.Horizon, Scenarios.All, false, disclosure),
+                point, k.Sector, offtake, feedIn, rules, year, QuickscanContracts.Horizon);
             if (run < 50) continue; // warm-up
             latency.Add(timer.Elapsed.TotalMilliseconds);
             verdicts[outcome.Verdict] = verdicts.GetValueOrDefault(outcome.Verdict) + 1;

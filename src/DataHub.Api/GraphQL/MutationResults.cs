@@ -69,3 +69,15 @@ public static class MutationResults
         return await write(scope.ServiceProvider);
     }
 }
+
+/// <summary>An operation's outcome as a query field's value: its result, or its problem as a typed error (null for one not found where the field is nullable).</summary>
+public static class Answers
+{
+    public static T? Of<T>(Outcome<T> outcome, bool nullWhenNotFound = false) => outcome.Problem switch
+    {
+        null => outcome.Value,
+        { Status: 404 } when nullWhenNotFound => default,
+        { Errors.Count: > 0 } p => throw Resolve.Invalid(p.Errors!, p.Detail),
+        var p => throw new ExecutionError(p.Detail) { Code = p.Type.Split('/')[^1] },
+    };
+}

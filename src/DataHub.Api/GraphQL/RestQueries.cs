@@ -32,13 +32,17 @@ public static class RestQueries
             ["level", "area", "scenario", "fromYear", "toYear", "ruleSet", "asOf"], resolve: GridAnalysisGraphQL.DevelopmentLoadsAsync);
         Add<AreaLoadResult>(query, "areaLoads", "listAreaLoads", "Load per energy area × year × scenario against capacity (as GET /area-loads)",
             ["operator", "area", "scenario", "fromYear", "toYear", "ruleSet", "asOf", "contributions"], resolve: GridAnalysisGraphQL.AreaLoadsAsync);
-        Add<DevelopmentLoad>(query, "developmentLoad", "getDevelopmentLoad", "A development's load per year and carrier under a rule set", ["ruleSet", "fromYear", "toYear"], ["id"]);
-        AddList<CalculationRuleSetList, CalculationRuleSetResponse>(query, options, "calculationRuleSets", "listCalculationRuleSets", "The calculation rules (kengetallen) with their sources", [], l => l.Items);
-        AddList<QuickscanList, QuickscanResponse>(query, options, "quickscans", "listQuickscans", "The caller's organisation's quickscans", [], l => l.Items);
-        Add<QuickscanResponse>(query, "quickscan", "getQuickscan", "One of the caller's organisation's quickscans", [], ["id"]);
-        AddList<VariantList, VariantResponse>(query, options, "variants", "listVariants", "The caller's organisation's variants", [], l => l.Items);
+        Add<DevelopmentLoad>(query, "developmentLoad", "getDevelopmentLoad", "A development's load per year and carrier under a rule set", ["ruleSet", "fromYear", "toYear"], ["id"],
+            resolve: GridAnalysisGraphQL.DevelopmentLoadAsync);
+        AddList<CalculationRuleSetList, CalculationRuleSetResponse>(query, options, "calculationRuleSets", "listCalculationRuleSets", "The calculation rules (kengetallen) with their sources", [], l => l.Items,
+            _ => Task.FromResult(RuleSetReads.List()));
+        AddList<QuickscanList, QuickscanResponse>(query, options, "quickscans", "listQuickscans", "The caller's organisation's quickscans", [], l => l.Items,
+            QuickscanGraphQL.ListAsync);
+        Add<QuickscanResponse>(query, "quickscan", "getQuickscan", "One of the caller's organisation's quickscans", [], ["id"], resolve: QuickscanGraphQL.GetAsync);
+        AddList<VariantList, VariantResponse>(query, options, "variants", "listVariants", "The caller's organisation's variants", [], l => l.Items,
+            VariantGraphQL.ListAsync);
         Add<VariantComparison>(query, "variantComparison", "compareVariants", "A variant against the base (and others), as GET /variants/{id}/comparison",
-            ["with", "scenario", "fromYear", "toYear"], ["id"]);
+            ["with", "scenario", "fromYear", "toYear"], ["id"], resolve: VariantGraphQL.CompareAsync);
         AddList<SharingAgreementList, SharingAgreementResponse>(query, options, "sharingAgreements", "listSharingAgreements", "The agreements the caller's organisation gave or received", ["role"], l => l.Items);
         Add<SharingAgreementResponse>(query, "sharingAgreement", "getSharingAgreement", "One agreement the caller's organisation gave or received", [], ["id"]);
         AddAuditEvents(query, options);
@@ -53,10 +57,13 @@ public static class RestQueries
         Add<BottleneckResult>(query, "bottlenecks", "listBottlenecks",
             "Per energy area and direction: the first year load exceeds capacity, the shortfall, the causes and the relieving works (as GET /bottlenecks)",
             ["operator", "area", "scenario", "fromYear", "toYear", "ruleSet", "asOf"], resolve: GridAnalysisGraphQL.BottlenecksAsync);
-        AddList<StationList, StationResponse>(query, options, "stations", "listStations", "Stations, optionally of one operator (public)", ["operator", "asOf"], l => l.Items);
-        Add<Features.Organisations.OrganisationResponse>(query, "organisation", "getOrganisation", "One registered organisation", [], ["code"]);
-        Add<CalculationRuleSetResponse>(query, "calculationRuleSet", "getCalculationRuleSet", "One rule set, by code@version", [], ["id"]);
-        Add<VariantResponse>(query, "variant", "getVariant", "One of the caller's organisation's variants", [], ["id"]);
+        AddList<StationList, StationResponse>(query, options, "stations", "listStations", "Stations, optionally of one operator (public)", ["operator", "asOf"], l => l.Items,
+            async c => await c.Service<StationReads>().ListAsync(c.GetArgument<string?>("operator"), c.AsOf(), c.CancellationToken));
+        Add<Features.Organisations.OrganisationResponse>(query, "organisation", "getOrganisation", "One registered organisation", [], ["code"],
+            resolve: async c => (await c.Service<Features.Organisations.OrganisationReads>().GetAsync(c.GetArgument<string>("code"), c.CancellationToken)).Value);
+        Add<CalculationRuleSetResponse>(query, "calculationRuleSet", "getCalculationRuleSet", "One rule set, by code@version", [], ["id"],
+            resolve: c => Task.FromResult<object?>(RuleSetReads.Get(c.GetArgument<string>("id")).Value));
+        Add<VariantResponse>(query, "variant", "getVariant", "One of the caller's organisation's variants", [], ["id"], resolve: VariantGraphQL.GetAsync);
         Add<ProgrammeCycleResponse>(query, "programmeCycle", "getProgrammeCycle", "One programme cycle", [], ["id"]);
         Add<SharingAgreementList>(query, "sharingAgreementVersions", "listSharingAgreementVersions", "Every version of an agreement the caller's organisation gave or received", [], ["id"]);
     }

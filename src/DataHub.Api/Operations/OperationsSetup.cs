@@ -14,6 +14,12 @@ public static class OperationsSetup
         .AddScoped<DevelopmentReads>()
         .AddScoped<DevelopmentWrites>()
         .AddScoped<GridAnalysisReads>()
+        .AddScoped<QuickscanReads>()
+        .AddScoped<Features.Organisations.OrganisationReads>()
+        .AddScoped<Features.Grid.StationReads>()
+        .AddScoped<QuickscanWrites>()
+        .AddScoped<VariantReads>()
+        .AddScoped<VariantWrites>()
         .AddScoped<PlanReads>()
         .AddScoped<PlanWrites>();
 }

@@ -52,14 +52,9 @@ public static class AnalysisEndpoints
         return api;
     }
 
-    public static IResult ListRuleSets()
-    {
-        var items = RuleSetCatalogue.Instance.Sets.Select(ToResponse).ToList();
-        return TypedResults.Ok(new CalculationRuleSetList(items, items.Count));
-    }
+    private static IResult ListRuleSets() => TypedResults.Ok(RuleSetReads.List());
 
-    public static IResult GetRuleSet(string id) =>
-        RuleSetCatalogue.Instance.Find(id) is { } set ? TypedResults.Ok(ToResponse(set)) : Problems.NotFound($"There is no calculation rule set '{id}'.");
+    private static IResult GetRuleSet(string id) => RuleSetReads.Get(id).Failed(out var problem, out var set) ? problem : TypedResults.Ok(set);
 
     private static async Task<IResult> GetDevelopmentLoad(Guid id, string? ruleSet, int? fromYear, int? toYear, DevelopmentReads reads,
         AccessScopes access, CancellationToken ct)
@@ -70,6 +65,19 @@ public static class AnalysisEndpoints
         if ((await reads.GetAsync(scope, id, null, ct)).Failed(out var problem, out var row)) return problem;
         return TypedResults.Ok(DevelopmentLoadSeries.Of(row, window, scope.HasDetailAccess(row)));
     }
+}
+
+/// <summary>The calculation rule sets (kengetallen), public: every surface shows them from here.</summary>
+public static class RuleSetReads
+{
+    public static CalculationRuleSetList List()
+    {
+        var items = RuleSetCatalogue.Instance.Sets.Select(ToResponse).ToList();
+        return new CalculationRuleSetList(items, items.Count);
+    }
+
+    public static Operations.Outcome<CalculationRuleSetResponse> Get(string id) =>
+        RuleSetCatalogue.Instance.Find(id) is { } set ? ToResponse(set) : Problems.NotFound($"There is no calculation rule set '{id}'.");
 
     private static CalculationRuleSetResponse ToResponse(CalculationRuleSet s) =>
         new(s.Id, s.Code, s.Version, s.Name, s.Description, s.Status, s.Approvals, s.Simultaneity, s.Rules);

@@ -25,7 +25,17 @@ public static class GridAnalysisGraphQL
         var (window, asOf, scope) = await ReadAsync(c);
         var areas = c.GetArgument<string?>("area") is { Length: > 0 } codes ? codes.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : null;
         var result = await c.Service<GridAnalysisReads>().DevelopmentLoadsAsync(scope, c.GetArgument<string?>("level") ?? "province", window, areas, asOf, c.CancellationToken);
-        return result.Problem is { } problem ? throw Resolve.Invalid(problem.Errors ?? [], problem.Detail) : result.Value;
+        return Answers.Of(result);
+    }
+
+    /// <summary>A development's load series (null when the caller may not see the development), as GET /developments/{id}/load.</summary>
+    public static async Task<object?> DevelopmentLoadAsync(IResolveFieldContext c)
+    {
+        var (window, errors) = AnalysisWindow.Read(c.GetArgument<string?>("ruleSet"), null, c.GetArgument<int?>("fromYear"), c.GetArgument<int?>("toYear"));
+        if (window is null) throw Resolve.Invalid(errors, "The query is not valid");
+        var scope = await c.Service<AccessScopes>().CurrentAsync(c.CancellationToken);
+        var row = (await c.Service<Developments.DevelopmentReads>().GetAsync(scope, Guid.Parse(c.GetArgument<string>("id")), null, c.CancellationToken)).Value;
+        return row is null ? null : DevelopmentLoadSeries.Of(row, window, scope.HasDetailAccess(row));
     }
 
     private static AreaSelection Areas(IResolveFieldContext c) => AreaSelection.Of(c.GetArgument<string?>("operator"), c.GetArgument<string?>("area"));

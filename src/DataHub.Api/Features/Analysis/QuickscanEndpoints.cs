@@ -15,11 +15,9 @@ public sealed record QuickscanResponse(Guid Id, string Owner, DateTime CreatedAt
 
 public sealed record QuickscanList(IReadOnlyList<QuickscanResponse> Items, int NumberReturned);
 
-/// <summary>POST /quickscans: "is there grid capacity here?" — kept for the asking organisation only.</summary>
+/// <summary>POST /quickscans: "is there grid capacity here?" — kept for the asking organisation only. The REST edge of <see cref="QuickscanWrites"/> and <see cref="QuickscanReads"/>.</summary>
 public static class QuickscanEndpoints
 {
-    public const int Horizon = 10;
-
     public static RouteGroupBuilder MapQuickscans(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("/quickscans").WithTags("Analysis");
@@ -34,69 +32,34 @@ public static class QuickscanEndpoints
         return api;
     }
 
-    public static async Task<IResult> Create(HttpContext http, DataHubDb db, GridModelCache models, AccessScopes access, AuditTrail audit,
-        DevelopmentStore store, IOptions<DataHubOptions> options, CancellationToken ct)
+    private static async Task<IResult> Create(HttpContext http, QuickscanWrites writes, AccessScopes access, IOptions<DataHubOptions> options, CancellationToken ct)
     {
         var scope = await access.CurrentAsync(ct);
-        if (scope.Organisation is null) return Problems.Unauthorized("Quickscans are kept for a signed-in organisation; sign in first.");
+        if (QuickscanReads.Guard(scope) is { } denied) return denied; // before the body is read
         var (crs, crsProblem) = RequestBody.ContentCrs(http.Request);
         if (crsProblem is not null) return crsProblem;
         var (doc, problem) = await RequestBody.ReadJsonAsync(http.Request, options.Value.Limits, ["application/json", "application/geo+json"], ct);
         if (problem is not null) return problem;
         using (doc)
         {
-            var errors = new ErrorCollector();
-            var request = Read(doc!.RootElement, crs!, errors);
-            if (request is null) return Problems.Validation(errors.Errors, "The quickscan is not valid");
-            var rules = RuleSetCatalogue.Instance.Default;
-            var (offtake, feedIn) = request.Value.Quantity is { } q
-                ? (rules.RulesFor(request.Value.Kind, q.Unit).Where(r => r.Carrier == "electricity").Sum(r => (r.PeakOfftakeMw ?? 0) * q.Value),
-                   rules.RulesFor(request.Value.Kind, q.Unit).Where(r => r.Carrier == "electricity").Sum(r => (r.PeakFeedInMw ?? 0) * q.Value))
-                : (request.Value.PeakOfftakeMw ?? 0, request.Value.PeakFeedInMw ?? 0);
-            if (request.Value.Quantity is { } qq && !rules.RulesFor(request.Value.Kind, qq.Unit).Any())
-                return Problems.Validation([new FieldError("/quantity/unit", "noRule",
-                    $"the rule set {rules.Id} has no rule for {request.Value.Kind} in {qq.Unit}; state peakOfftakeMw or peakFeedInMw instead")]);
-
-            var model = await models.CurrentAsync(db, ct);
-            var view = AnalysisView.For(scope);
-            var ruleSet = model.RuleSetIndex(rules.Id);
-            var outcome = Quickscan.Evaluate(model.Grid,
-                area => model.Evaluate(area, view, ruleSet, request.Value.Year, request.Value.Year + Horizon, Scenarios.All, contributions: false, options.Value.DisclosureControl),
-                request.Value.Geometry, request.Value.Sector, offtake, feedIn, rules, request.Value.Year, Horizon);
-            await audit.ReadAsync(scope.Caller, view.Counted.Select(d => d.AccessRow()), "quickscan", ct);
-            var now = store.Now();
-            var record = new QuickscanRecord
-            {
-                Id = Guid.CreateVersion7(now), OwnerCode = scope.Organisation, Subject = scope.Caller.Subject, CreatedAt = now,
-                RequestJson = doc.RootElement.GetRawText(),
-                ResultJson = JsonSerializer.Serialize(new QuickscanResponse(Guid.Empty, scope.Organisation, now, request.Value.Kind, request.Value.Sector,
-                    request.Value.Year, rules.Id, offtake, feedIn, outcome), GeoJson.Options),
-            };
-            db.Quickscans.Add(record);
-            await db.SaveChangesAsync(ct);
-            return TypedResults.Created($"/api/v1/quickscans/{record.Id}", ToResponse(record));
+            if ((await writes.CreateAsync(scope, doc!.RootElement, crs!, ct)).Failed(out var refused, out var created)) return refused;
+            return TypedResults.Created($"/api/v1/quickscans/{created.Id}", created);
         }
     }
 
-    public static async Task<IResult> List(HttpContext http, DataHubDb db, AccessScopes access, CancellationToken ct)
-    {
-        var scope = await access.CurrentAsync(ct);
-        if (scope.Organisation is null) return Problems.Unauthorized("Quickscans are kept for a signed-in organisation.");
-        var rows = await db.Quickscans.AsNoTracking().Where(q => q.OwnerCode == scope.Organisation).OrderByDescending(q => q.CreatedAt).Take(1000).ToListAsync(ct);
-        var items = rows.Select(ToResponse).ToList();
-        return TypedResults.Ok(new QuickscanList(items, items.Count));
-    }
+    private static async Task<IResult> List(QuickscanReads reads, AccessScopes access, CancellationToken ct) =>
+        (await reads.ListAsync(await access.CurrentAsync(ct), ct)).Failed(out var problem, out var list) ? problem : TypedResults.Ok(list);
 
-    public static async Task<IResult> Get(Guid id, DataHubDb db, AccessScopes access, CancellationToken ct)
-    {
-        var scope = await access.CurrentAsync(ct);
-        if (scope.Organisation is null) return Problems.Unauthorized("Quickscans are kept for a signed-in organisation.");
-        var row = await db.Quickscans.AsNoTracking().FirstOrDefaultAsync(q => q.Id == id && q.OwnerCode == scope.Organisation, ct);
-        return row is null ? Problems.NotFound($"There is no quickscan {id}.") : TypedResults.Ok(ToResponse(row));
-    }
+    private static async Task<IResult> Get(Guid id, QuickscanReads reads, AccessScopes access, CancellationToken ct) =>
+        (await reads.GetAsync(await access.CurrentAsync(ct), id, ct)).Failed(out var problem, out var one) ? problem : TypedResults.Ok(one);
 
-    private static QuickscanResponse ToResponse(QuickscanRecord r) =>
-        JsonSerializer.Deserialize<QuickscanResponse>(r.ResultJson, GeoJson.Options)! with { Id = r.Id };
+}
+
+/// <summary>Reading a quickscan document: pure, for every surface.</summary>
+public static class QuickscanContracts
+{
+    /// <summary>The years a quickscan looks ahead from the year asked.</summary>
+    public const int Horizon = 10;
 
     public readonly record struct QuickscanRequest(NetTopologySuite.Geometries.Geometry Geometry, string Kind, string Sector, int Year,
         Quantity? Quantity, double? PeakOfftakeMw, double? PeakFeedInMw);

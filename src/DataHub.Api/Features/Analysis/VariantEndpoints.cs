@@ -44,95 +44,33 @@ public static class VariantEndpoints
         return api;
     }
 
-    public static async Task<IResult> Create(HttpContext http, DataHubDb db, AccessScopes access, DevelopmentStore store, IOptions<DataHubOptions> options, CancellationToken ct)
+    private static async Task<IResult> Create(HttpContext http, VariantWrites writes, AccessScopes access, IOptions<DataHubOptions> options, CancellationToken ct)
     {
         var scope = await access.CurrentAsync(ct);
-        if (scope.Organisation is null) return Problems.Unauthorized("Variants are kept for a signed-in organisation.");
+        if (VariantReads.Guard(scope) is { } denied) return denied; // before the body is read
         var (crs, crsProblem) = RequestBody.ContentCrs(http.Request);
         if (crsProblem is not null) return crsProblem;
         var (doc, problem) = await RequestBody.ReadJsonAsync(http.Request, options.Value.Limits, ["application/json"], ct);
         if (problem is not null) return problem;
         using (doc)
-        {
-            var errors = new ErrorCollector();
-            var (name, changes) = Read(doc!.RootElement, crs!, errors);
-            // A change may only name a development the caller can see; others answer as missing.
-            var ids = changes.Where(c => c.Development is not null).Select(c => c.Development!.Value).Distinct().ToList();
-            var visible = await db.DevelopmentVersions.AsNoTracking().Where(v => v.ValidTo == null && ids.Contains(v.DevelopmentId)).VisibleTo(scope)
-                .Select(v => v.DevelopmentId).ToListAsync(ct);
-            for (var i = 0; i < changes.Count; i++)
-                if (changes[i].Development is { } id && !visible.Contains(id))
-                    errors.Add($"/changes/{i}/development", "unknownDevelopment", $"there is no development {id}");
-            if (errors.HasErrors) return Problems.Validation(errors.Errors, "The variant is not valid");
-            var now = store.Now();
-            var record = new VariantRecord
-            {
-                Id = Guid.CreateVersion7(now), OwnerCode = scope.Organisation, Name = name!, CreatedAt = now,
-                ChangesJson = JsonSerializer.Serialize(changes, GeoJson.Options),
-            };
-            db.Variants.Add(record);
-            await db.SaveChangesAsync(ct);
-            return TypedResults.Created($"/api/v1/variants/{record.Id}", ToResponse(record));
-        }
+            return (await writes.CreateAsync(scope, doc!.RootElement, crs!, ct)).Failed(out var refused, out var created)
+                ? refused : TypedResults.Created($"/api/v1/variants/{created.Id}", created);
     }
 
-    public static async Task<IResult> List(DataHubDb db, AccessScopes access, CancellationToken ct)
-    {
-        var scope = await access.CurrentAsync(ct);
-        if (scope.Organisation is null) return Problems.Unauthorized("Variants are kept for a signed-in organisation.");
-        var items = (await db.Variants.AsNoTracking().Where(v => v.OwnerCode == scope.Organisation).OrderBy(v => v.CreatedAt).ToListAsync(ct)).Select(ToResponse).ToList();
-        return TypedResults.Ok(new VariantList(items, items.Count));
-    }
+    private static async Task<IResult> List(VariantReads reads, AccessScopes access, CancellationToken ct) =>
+        (await reads.ListAsync(await access.CurrentAsync(ct), ct)).Failed(out var problem, out var list) ? problem : TypedResults.Ok(list);
 
-    public static async Task<IResult> Get(Guid id, DataHubDb db, AccessScopes access, CancellationToken ct)
-    {
-        var (row, problem) = await OwnAsync(id, db, access, ct);
-        return problem ?? (IResult)TypedResults.Ok(ToResponse(row!));
-    }
+    private static async Task<IResult> Get(Guid id, VariantReads reads, AccessScopes access, CancellationToken ct) =>
+        (await reads.GetAsync(await access.CurrentAsync(ct), id, ct)).Failed(out var problem, out var one) ? problem : TypedResults.Ok(one);
 
-    public static async Task<IResult> Compare(Guid id, string? with, string? scenario, int? fromYear, int? toYear, DataHubDb db, ISpatialQuery spatial,
-        AccessScopes access, GridAnalysisReads analysis, CancellationToken ct)
-    {
-        var (row, problem) = await OwnAsync(id, db, access, ct);
-        if (problem is not null) return problem;
-        var s = scenario ?? Scenarios.Expected;
-        if (Array.IndexOf(Scenarios.All, s) < 0) return Problems.Validation([new FieldError("", "unknownCode", "scenario is committed, expected or ambition") { Parameter = "scenario" }]);
-        var (from, to) = (fromYear ?? 2025, toYear ?? 2040);
-        if (from < DevelopmentCodes.MinYear || to > DevelopmentCodes.MaxYear || to < from)
-            return Problems.Validation([new FieldError("", "outOfRange", "fromYear ≤ toYear, both 2000–2100") { Parameter = "fromYear" }]);
-        var others = new List<VariantRecord?>();
-        foreach (var part in (with ?? "base").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (part == "base") { others.Add(null); continue; }
-            if (!Guid.TryParse(part, out var otherId)) return Problems.Validation([new FieldError("", "invalidFormat", $"'{part}' is not a variant id or base") { Parameter = "with" }]);
-            var (other, otherProblem) = await OwnAsync(otherId, db, access, ct);
-            if (otherProblem is not null) return otherProblem;
-            others.Add(other);
-        }
-        var rules = RuleSetCatalogue.Instance.Default;
-        var (_, areas, developments) = await analysis.PlacedAsync(await access.CurrentAsync(ct), spatial, ct);
-        ComparedVariant Run(VariantRecord? v)
-        {
-            var changes = v is null ? [] : Changes(v);
-            var (a, d) = Variants.Apply(areas, developments, changes);
-            var bottlenecks = GridAnalysis.Bottlenecks(GridAnalysis.Loads(a, d, rules, from, to, [s]));
-            return new ComparedVariant(v?.Id.ToString() ?? "base", v?.Name ?? "current data", Variants.Summarise(a, bottlenecks, changes));
-        }
-        return TypedResults.Ok(new VariantComparison(s, from, to, rules.Id, [Run(row), .. others.Select(Run)]));
-    }
+    private static async Task<IResult> Compare(Guid id, string? with, string? scenario, int? fromYear, int? toYear, VariantReads reads, AccessScopes access, CancellationToken ct) =>
+        (await reads.CompareAsync(await access.CurrentAsync(ct), id, with, scenario, fromYear, toYear, ct)).Failed(out var problem, out var comparison)
+            ? problem : TypedResults.Ok(comparison);
+}
 
-    private static async Task<(VariantRecord?, ProblemResult?)> OwnAsync(Guid id, DataHubDb db, AccessScopes access, CancellationToken ct)
-    {
-        var scope = await access.CurrentAsync(ct);
-        if (scope.Organisation is null) return (null, Problems.Unauthorized("Variants are kept for a signed-in organisation."));
-        var row = await db.Variants.AsNoTracking().FirstOrDefaultAsync(v => v.Id == id && v.OwnerCode == scope.Organisation, ct);
-        return row is null ? (null, Problems.NotFound($"There is no variant {id}.")) : (row, null);
-    }
-
-    private static List<VariantChange> Changes(VariantRecord r) => JsonSerializer.Deserialize<List<VariantChange>>(r.ChangesJson, GeoJson.Options)!;
-
-    private static VariantResponse ToResponse(VariantRecord r) => new(r.Id, r.OwnerCode, r.Name, Changes(r), r.CreatedAt);
-
+/// <summary>Reading a variant document: pure, for every surface.</summary>
+public static class VariantContracts
+{
     /// <summary>Validates a variant body; every error with its pointer. Pure.</summary>
     public static (string? Name, List<VariantChange> Changes) Read(JsonElement e, Crs crs, ErrorCollector errors)
     {

@@ -142,7 +142,7 @@ public static class GridGraphQL
             var codes = keys.Select(k => k.Item2).Distinct().ToList();
             var rows = await c.Service<DataHubDb>().StationVersions.AsNoTracking().InForceAt(asOf)
                 .Where(s => operators.Contains(s.OperatorCode) && s.EnergyAreaShortCode != null && codes.Contains(s.EnergyAreaShortCode)).ToListAsync(ct);
-            return rows.GroupBy(s => (s.OperatorCode, s.EnergyAreaShortCode!)).ToDictionary(g => g.Key, g => g.OrderBy(s => s.Code).Select(StationEndpoints.ToResponse).ToList());
+            return rows.GroupBy(s => (s.OperatorCode, s.EnergyAreaShortCode!)).ToDictionary(g => g.Key, g => g.OrderBy(s => s.Code).Select(StationReads.ToResponse).ToList());
         });
     }
 }

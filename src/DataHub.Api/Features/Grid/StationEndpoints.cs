@@ -22,6 +22,21 @@ public sealed record StationList(IReadOnlyList<StationResponse> Items, int Numbe
 public sealed record StationImportReport(string Operator, int Created, int Updated, int Unchanged);
 
 /// <summary>Stations (HS/MS substations) pushed by their grid operator as GeoJSON points; public to read, versioned.</summary>
+/// <summary>The stations (public), now or as they were at asOf, optionally of one operator.</summary>
+public sealed class StationReads(DataHubDb db)
+{
+    public async Task<StationList> ListAsync(string? operatorCode, DateTime? asOf, CancellationToken ct)
+    {
+        var rows = db.StationVersions.AsNoTracking().InForceAt(asOf);
+        if (!string.IsNullOrEmpty(operatorCode)) rows = rows.Where(s => s.OperatorCode == operatorCode);
+        var items = (await rows.OrderBy(s => s.OperatorCode).ThenBy(s => s.Code).ToListAsync(ct)).Select(StationReads.ToResponse).ToList();
+        return new StationList(items, items.Count);
+    }
+
+    public static StationResponse ToResponse(StationVersion s) => new(s.StationId, s.OperatorCode, s.Code, s.Name,
+        JsonSerializer.Deserialize<List<int>>(s.VoltagesJson)!, s.EnergyAreaShortCode, s.Geometry, s.Version, s.ValidFrom);
+}
+
 public static class StationEndpoints
 {
     public static RouteGroupBuilder MapStations(this RouteGroupBuilder api)
@@ -37,18 +52,13 @@ public static class StationEndpoints
         return api;
     }
 
-    public static async Task<IResult> List(string? @operator, HttpContext http, DataHubDb db, CancellationToken ct)
+    private static async Task<IResult> List(string? @operator, HttpContext http, StationReads reads, CancellationToken ct)
     {
         var (asOf, asOfProblem) = RequestBody.AsOf(http.Request.Query);
         if (asOfProblem is not null) return asOfProblem;
-        var rows = db.StationVersions.AsNoTracking().InForceAt(asOf);
-        if (@operator is not null) rows = rows.Where(s => s.OperatorCode == @operator);
-        var items = (await rows.OrderBy(s => s.OperatorCode).ThenBy(s => s.Code).ToListAsync(ct)).Select(ToResponse).ToList();
-        return TypedResults.Ok(new StationList(items, items.Count));
+        return TypedResults.Ok(await reads.ListAsync(@operator, asOf, ct));
     }
 
-    public static StationResponse ToResponse(StationVersion s) => new(s.StationId, s.OperatorCode, s.Code, s.Name,
-        JsonSerializer.Deserialize<List<int>>(s.VoltagesJson)!, s.EnergyAreaShortCode, s.Geometry, s.Version, s.ValidFrom);
 
     public static async Task<IResult> Import(HttpContext http, DataHubDb db, DevelopmentStore store, AccessScopes access, AuditTrail audit,
         IOptions<DataHubOptions> options, CancellationToken ct)

@@ -30,9 +30,16 @@ public static class OrganisationEndpoints
         return TypedResults.Ok(new OrganisationList(items, items.Count));
     }
 
-    public static async Task<IResult> Get(string code, DataHubDb db, CancellationToken ct)
+    private static async Task<IResult> Get(string code, OrganisationReads reads, CancellationToken ct) =>
+        (await reads.GetAsync(code, ct)).Failed(out var problem, out var organisation) ? problem : TypedResults.Ok(organisation);
+}
+
+/// <summary>The registered organisations (public).</summary>
+public sealed class OrganisationReads(DataHubDb db)
+{
+    public async Task<Operations.Outcome<OrganisationResponse>> GetAsync(string code, CancellationToken ct)
     {
         var o = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Code == code, ct);
-        return o is null ? Problems.NotFound($"There is no organisation '{code}'.") : TypedResults.Ok(new OrganisationResponse(o.Code, o.Name, o.Type, o.AreaCode));
+        return o is null ? Problems.NotFound($"There is no organisation '{code}'.") : new OrganisationResponse(o.Code, o.Name, o.Type, o.AreaCode);
     }
 }

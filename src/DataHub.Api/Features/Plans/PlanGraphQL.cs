@@ -11,8 +11,7 @@ public static class PlanGraphQL
 {
     public static async Task<PlanList> ListAsync(IResolveFieldContext c)
     {
-        var list = await c.Service<PlanReads>().ListAsync(c.GetArgument<string?>("owner"), c.GetArgument<string?>("planType"), c.AsOf(), c.CancellationToken);
-        return list.Problem is { } p ? throw Resolve.Invalid(p.Errors ?? [], p.Detail) : list.Value!;
+        return Answers.Of(await c.Service<PlanReads>().ListAsync(c.GetArgument<string?>("owner"), c.GetArgument<string?>("planType"), c.AsOf(), c.CancellationToken))!;
     }
 
     public static async Task<object?> GetAsync(IResolveFieldContext c) =>
