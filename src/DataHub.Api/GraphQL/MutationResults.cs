@@ -80,4 +80,7 @@ public static class Answers
         { Errors.Count: > 0 } p => throw Resolve.Invalid(p.Errors!, p.Detail),
         var p => throw new ExecutionError(p.Detail) { Code = p.Type.Split('/')[^1] },
     };
+
+    /// <summary>A problem alone as a field's value: null where not found allows it, else the typed error.</summary>
+    public static T? Of<T>(Problem problem, bool nullWhenNotFound = false) => Of<T>((Outcome<T>)problem, nullWhenNotFound);
 }

@@ -43,8 +43,10 @@ public static class RestQueries
             VariantGraphQL.ListAsync);
         Add<VariantComparison>(query, "variantComparison", "compareVariants", "A variant against the base (and others), as GET /variants/{id}/comparison",
             ["with", "scenario", "fromYear", "toYear"], ["id"], resolve: VariantGraphQL.CompareAsync);
-        AddList<SharingAgreementList, SharingAgreementResponse>(query, options, "sharingAgreements", "listSharingAgreements", "The agreements the caller's organisation gave or received", ["role"], l => l.Items);
-        Add<SharingAgreementResponse>(query, "sharingAgreement", "getSharingAgreement", "One agreement the caller's organisation gave or received", [], ["id"]);
+        AddList<SharingAgreementList, SharingAgreementResponse>(query, options, "sharingAgreements", "listSharingAgreements", "The agreements the caller's organisation gave or received", ["role"], l => l.Items,
+            SharingAgreementGraphQL.ListAsync);
+        Add<SharingAgreementResponse>(query, "sharingAgreement", "getSharingAgreement", "One agreement the caller's organisation gave or received", [], ["id"],
+            resolve: SharingAgreementGraphQL.GetAsync);
         AddAuditEvents(query, options);
         Add<DevelopmentImportReport>(query, "developmentImport", "getDevelopmentImport", "What a bulk import did", [], ["id"]);
         Add<CapacityMapImportReport>(query, "capacityMapImport", "getCapacityMapImport", "What a capacity-map import did", [], ["id"]);
@@ -65,7 +67,8 @@ public static class RestQueries
             resolve: c => Task.FromResult<object?>(RuleSetReads.Get(c.GetArgument<string>("id")).Value));
         Add<VariantResponse>(query, "variant", "getVariant", "One of the caller's organisation's variants", [], ["id"], resolve: VariantGraphQL.GetAsync);
         Add<ProgrammeCycleResponse>(query, "programmeCycle", "getProgrammeCycle", "One programme cycle", [], ["id"]);
-        Add<SharingAgreementList>(query, "sharingAgreementVersions", "listSharingAgreementVersions", "Every version of an agreement the caller's organisation gave or received", [], ["id"]);
+        Add<SharingAgreementList>(query, "sharingAgreementVersions", "listSharingAgreementVersions", "Every version of an agreement the caller's organisation gave or received", [], ["id"],
+            resolve: SharingAgreementGraphQL.VersionsAsync);
     }
 
     /// <summary>A REST list (answered whole, in REST's order) as a connection, paged with <c>first</c> and <c>after</c>.</summary>

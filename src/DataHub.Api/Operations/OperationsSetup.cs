@@ -20,6 +20,8 @@ public static class OperationsSetup
         .AddScoped<QuickscanWrites>()
         .AddScoped<VariantReads>()
         .AddScoped<VariantWrites>()
+        .AddScoped<Features.SharingAgreements.SharingAgreementReads>()
+        .AddScoped<Features.SharingAgreements.SharingAgreementWrites>()
         .AddScoped<PlanReads>()
         .AddScoped<PlanWrites>();
 }

@@ -97,7 +97,7 @@ public static class ChangeEndpoints
         var agreementIds = batch.Where(e => e.ResourceType == "sharingAgreement").Select(e => e.ResourceId).Distinct().ToList();
         var agreements = agreementIds.Count == 0 || scope.Organisation is null ? [] : (await db.SharingAgreementVersions.AsNoTracking()
                 .Where(a => agreementIds.Contains(a.AgreementId)).ToListAsync(ct))
-            .Where(a => SharingAgreementEndpoints.IsOwner(a, scope) || SharingAgreementEndpoints.IsRecipient(a, scope))
+            .Where(a => SharingAgreementContracts.IsOwner(a, scope) || SharingAgreementContracts.IsRecipient(a, scope))
             .Select(a => (a.AgreementId, a.Version)).ToHashSet();
         foreach (var e in batch)
         {
