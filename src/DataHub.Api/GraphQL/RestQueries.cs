@@ -27,7 +27,14 @@ public static class RestQueries
         Add<PlanResponse>(query, "plan", "getPlan", "One plan", [], ["id"], resolve: PlanGraphQL.GetAsync);
         Add<AggregateResult>(query, "developmentAggregates", "getDevelopmentAggregates",
             "Quantities and counts per fixed area × year × sector × plan type × certainty, with disclosure control (as GET /development-aggregates)",
-            ["level", "area", "fromYear", "toYear", "sector", "planType", "certainty", "asOf"]);
+            ["level", "area", "fromYear", "toYear", "sector", "planType", "certainty", "asOf"], resolve: async c =>
+            {
+                var (query, errors) = AggregateQuery.Read(c.GetArgument<string?>("level"), c.GetArgument<string?>("area"),
+                    c.GetArgument<int?>("fromYear")?.ToString(System.Globalization.CultureInfo.InvariantCulture), c.GetArgument<int?>("toYear")?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    c.GetArgument<string?>("sector"), c.GetArgument<string?>("planType"), c.GetArgument<string?>("certainty"));
+                if (query is null) throw Resolve.Invalid(errors, "The query is not valid");
+                return await c.Service<DevelopmentAggregateReads>().GetAsync(await c.Service<Access.AccessScopes>().CurrentAsync(c.CancellationToken), query, c.AsOf(), c.CancellationToken);
+            });
         Add<AdminAreaLoadResult>(query, "developmentLoads", "listDevelopmentLoads", "Load per municipality, RES region, province or NL, with disclosure control",
             ["level", "area", "scenario", "fromYear", "toYear", "ruleSet", "asOf"], resolve: GridAnalysisGraphQL.DevelopmentLoadsAsync);
         Add<AreaLoadResult>(query, "areaLoads", "listAreaLoads", "Load per energy area × year × scenario against capacity (as GET /area-loads)",

@@ -38,9 +38,9 @@ public static class AreaLoadsByLevel
             var municipality = d.Municipality is { } m && catalogue.ByCode.TryGetValue(m, out var info) ? info : null;
             (string Level, string Area)[] places =
             [
-                ("municipality", municipality?.Code ?? d.Municipality ?? AggregateEndpoints.Unassigned),
-                ("resRegion", municipality?.ResRegionCode ?? d.ResRegion ?? AggregateEndpoints.Unassigned),
-                ("province", municipality?.ProvinceCode ?? d.Province ?? AggregateEndpoints.Unassigned),
+                ("municipality", municipality?.Code ?? d.Municipality ?? AggregateCells.Unassigned),
+                ("resRegion", municipality?.ResRegionCode ?? d.ResRegion ?? AggregateCells.Unassigned),
+                ("province", municipality?.ProvinceCode ?? d.Province ?? AggregateCells.Unassigned),
                 ("national", "NL"),
             ];
             var loads = LoadTranslation.Translate(d.Facts, rules, fromYear, toYear);
@@ -54,7 +54,7 @@ public static class AreaLoadsByLevel
                             (figures[f].TryGetValue(key, out var cell) ? cell : figures[f][key] = new Cell(key)).Add(d.Facts.Owner, values[f], d.AggregateOnly);
                     }
         }
-        foreach (var cells in figures) DisclosureControl.Apply(cells, AggregateEndpoints.ParentsOf, disclosure ?? new DisclosureOptions());
+        foreach (var cells in figures) DisclosureControl.Apply(cells, AggregateCells.ParentsOf, disclosure ?? new DisclosureOptions());
 
         return figures[0].Keys
             .Where(k => k.Level == level && (areas is null || areas.Contains(k.Area)))

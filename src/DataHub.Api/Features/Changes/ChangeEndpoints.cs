@@ -23,7 +23,6 @@ public static class ChangeEndpoints
 {
     public const int DefaultLimit = 100;
     public const int MaxLimit = 1000;
-    public static readonly string[] ResourceTypes = ["development", "plan", "sharingAgreement", "energyArea", "station", "programmeCycle", "miekProject", "miekAssessment", "miekProgress", "weighingFramework"];
 
     public static RouteGroupBuilder MapChanges(this RouteGroupBuilder api)
     {
@@ -31,7 +30,7 @@ public static class ChangeEndpoints
             .WithSummary("The change feed: creates, updates and retires the caller may see, in order, from a cursor")
             .WithQuery("since", "cursor: the nextCursor of the previous page (0 or absent: from the start)")
             .WithQuery("limit", $"events per page (default {DefaultLimit}, at most {MaxLimit})", JsonSchemaType.Integer)
-            .WithQuery("resourceType", $"only these resource types, comma-separated: {string.Join(", ", ResourceTypes)}")
+            .WithQuery("resourceType", $"only these resource types, comma-separated: {string.Join(", ", ChangeVisibility.ResourceTypes)}")
             .Produces<ChangePage>().WithProblems(400);
         return api;
     }
@@ -47,8 +46,8 @@ public static class ChangeEndpoints
         if (q["limit"].ToString() is { Length: > 0 } l && (!int.TryParse(l, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit is < 1 or > MaxLimit))
             errors.Add(new FieldError("", "outOfRange", $"limit is 1–{MaxLimit}") { Parameter = "limit" });
         var types = q["resourceType"].ToString().Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        foreach (var t in types.Where(t => Array.IndexOf(ResourceTypes, t) < 0))
-            errors.Add(new FieldError("", "unknownCode", $"'{t}' is not a resource type; use {string.Join(", ", ResourceTypes)}") { Parameter = "resourceType" });
+        foreach (var t in types.Where(t => Array.IndexOf(ChangeVisibility.ResourceTypes, t) < 0))
+            errors.Add(new FieldError("", "unknownCode", $"'{t}' is not a resource type; use {string.Join(", ", ChangeVisibility.ResourceTypes)}") { Parameter = "resourceType" });
         if (errors.Count > 0) return Problems.Validation(errors, "The query is not valid");
 
         var scope = await access.CurrentAsync(ct);
@@ -64,7 +63,7 @@ public static class ChangeEndpoints
             var batch = await events.Where(e => e.Sequence > after).OrderBy(e => e.Sequence).Take(limit).ToListAsync(ct);
             if (batch.Count == 0) break;
             scanned += batch.Count;
-            var (visible, developments) = await VisibleAsync(db, scope, batch, ct);
+            var (visible, developments) = await ChangeVisibility.VisibleAsync(db, scope, batch, ct);
             foreach (var e in batch)
             {
                 if (page.Count == limit) break;
@@ -83,35 +82,5 @@ public static class ChangeEndpoints
             PageLinks.Next(http.Request, "application/json", ("since", cursor.ToString(CultureInfo.InvariantCulture)), ("limit", limit.ToString(CultureInfo.InvariantCulture))),
         };
         return TypedResults.Ok(new ChangePage(page, cursor.ToString(CultureInfo.InvariantCulture), page.Count, links));
-    }
-
-    /// <summary>Which events of a batch the caller may see: the access policy applied to the version each records.</summary>
-    public static async Task<(HashSet<long> Visible, Dictionary<(Guid, int), DevelopmentVersion> Developments)> VisibleAsync(
-        DataHubDb db, AccessScope scope, List<ChangeEvent> batch, CancellationToken ct)
-    {
-        var visible = new HashSet<long>();
-        var developmentIds = batch.Where(e => e.ResourceType == "development").Select(e => e.ResourceId).Distinct().ToList();
-        var developments = developmentIds.Count == 0 ? [] : (await db.DevelopmentVersions.AsNoTracking()
-                .Where(v => developmentIds.Contains(v.DevelopmentId)).VisibleTo(scope).ToListAsync(ct))
-            .ToDictionary(v => (v.DevelopmentId, v.Version));
-        var agreementIds = batch.Where(e => e.ResourceType == "sharingAgreement").Select(e => e.ResourceId).Distinct().ToList();
-        var agreements = agreementIds.Count == 0 || scope.Organisation is null ? [] : (await db.SharingAgreementVersions.AsNoTracking()
-                .Where(a => agreementIds.Contains(a.AgreementId)).ToListAsync(ct))
-            .Where(a => SharingAgreementContracts.IsOwner(a, scope) || SharingAgreementContracts.IsRecipient(a, scope))
-            .Select(a => (a.AgreementId, a.Version)).ToHashSet();
-        foreach (var e in batch)
-        {
-            var shown = e.ResourceType switch
-            {
-                "development" => developments.ContainsKey((e.ResourceId, e.Version)),
-                "sharingAgreement" => agreements.Contains((e.ResourceId, e.Version)),
-                // plans, energy areas, stations, programme cycles and weighing frameworks are public to read
-                "plan" or "energyArea" or "station" or "programmeCycle" or "weighingFramework" => true,
-                "miekProject" or "miekAssessment" or "miekProgress" => Programme.MiekProjectAccess.Reads(scope, e.OwnerCode),
-                _ => false,
-            };
-            if (shown) visible.Add(e.Sequence);
-        }
-        return (visible, developments);
     }
 }

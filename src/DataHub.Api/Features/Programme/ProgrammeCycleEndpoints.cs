@@ -64,7 +64,7 @@ public static partial class ProgrammeCycleEndpoints
             .Produces<ProgrammeCycleResponse>().WithProblems(400, 401, 403, 404, 409, 412, 428);
         g.MapGet("/{id:guid}/changes", Changes).WithName("listProgrammeCycleChanges")
             .WithSummary("What the caller may see that was added, changed or retired since the cycle's baseline, in the order each first changed")
-            .WithQuery("resourceType", $"only these resource types, comma-separated: {string.Join(", ", ChangeEndpoints.ResourceTypes.Where(t => t != "programmeCycle"))}")
+            .WithQuery("resourceType", $"only these resource types, comma-separated: {string.Join(", ", ChangeVisibility.ResourceTypes.Where(t => t != "programmeCycle"))}")
             .WithQuery("limit", $"records per page (default {ChangesDefaultLimit}, at most {ChangesMaxLimit})", Microsoft.OpenApi.JsonSchemaType.Integer)
             .WithQuery("cursor", "where the page starts; take it from the next link")
             .Produces<BaselineChanges>().WithProblems(400, 404, 409);
@@ -194,7 +194,7 @@ public static partial class ProgrammeCycleEndpoints
         var q = http.Request.Query;
         var errors = new List<FieldError>();
         var types = q["resourceType"].ToString().Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        foreach (var t in types.Where(t => t == "programmeCycle" || Array.IndexOf(ChangeEndpoints.ResourceTypes, t) < 0))
+        foreach (var t in types.Where(t => t == "programmeCycle" || Array.IndexOf(ChangeVisibility.ResourceTypes, t) < 0))
             errors.Add(new FieldError("", "unknownCode", $"'{t}' is not a resource type listed here") { Parameter = "resourceType" });
         var limit = ChangesDefaultLimit;
         if (q["limit"].ToString() is { Length: > 0 } l && (!int.TryParse(l, NumberStyles.None, CultureInfo.InvariantCulture, out limit)
@@ -211,7 +211,7 @@ public static partial class ProgrammeCycleEndpoints
         var events = db.ChangeEvents.AsNoTracking().Where(e => e.At > baseline && e.ResourceType != "programmeCycle");
         if (types.Length > 0) events = events.Where(e => types.Contains(e.ResourceType));
         var after = await events.OrderBy(e => e.Sequence).ToListAsync(ct);
-        var (visible, developments) = await ChangeEndpoints.VisibleAsync(db, scope, after, ct);
+        var (visible, developments) = await ChangeVisibility.VisibleAsync(db, scope, after, ct);
         var shown = after.Where(e => visible.Contains(e.Sequence)).ToList();
         // A provincial cycle is about its province's developments and pMIEK; grid data and plans are listed for all.
         string[] provincial = ["miekProject", "miekAssessment", "miekProgress", "weighingFramework"];
