@@ -241,6 +241,33 @@ public abstract class GraphQLTests(Hub hub)
     }
 
     [Fact]
+    public async Task A_development_names_the_energy_areas_that_serve_it_and_one_outside_every_area_none()
+    {
+        var operatorClient = hub.Client("WESTLANDINFRA", "Submitter");
+        var code = $"SV-{Id()}";
+        Assert.Equal(HttpStatusCode.Created, (await operatorClient.PostAsync("/api/v1/capacity-map-imports", Json($$"""
+            {"conforms_to":"http://data.netbeheernederland.nl/capaciteitskaart/v1.3.0","creator":"t","identifier":"serving","issued":"2026-11-01",
+             "energy_areas":[{"short_code":"{{code}}","name":"Voedingsgebied {{code}}","works":[]}]}
+            """))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await operatorClient.PostAsync("/api/v1/energy-area-imports", Http.GeoJson($$$"""
+            {"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[6.60,52.50],[6.64,52.50],[6.64,52.52],[6.60,52.52],[6.60,52.50]]]},
+             "properties":{"shortCode":"{{{code}}}","capacity":[{"year":2025,"offtakeMw":5,"feedInMw":5}]}}]}
+            """))).StatusCode);
+        var owner = hub.Client("GM0193", "Submitter");
+        var (inside, outside) = ($"in-{Id()}", $"out-{Id()}");
+        Assert.Equal(HttpStatusCode.Created, (await owner.PostAsync("/api/v1/developments", Http.GeoJson(Point(inside, 6.62, 52.51)))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await owner.PostAsync("/api/v1/developments", Http.GeoJson(Point(outside, 6.90, 52.51)))).StatusCode);
+
+        var data = Data(await Ask(hub.Client("PV26", "Reader"), $$$"""
+            { developments(externalId: "{{{inside}}},{{{outside}}}", first: 10) { nodes { externalId energyAreas { shortCode operator } } } }
+            """));
+        var nodes = data["developments"]!["nodes"]!.AsArray();
+        var areas = nodes.Single(n => n!["externalId"]!.GetValue<string>() == inside)!["energyAreas"]!.AsArray();
+        Assert.Equal((code, "WESTLANDINFRA"), (areas.Single()!["shortCode"]!.GetValue<string>(), areas.Single()!["operator"]!.GetValue<string>()));
+        Assert.Empty(nodes.Single(n => n!["externalId"]!.GetValue<string>() == outside)!["energyAreas"]!.AsArray());
+    }
+
+    [Fact]
     public async Task An_operation_reading_others_data_in_many_areas_is_audited_once_per_owner_and_kind_of_read()
     {
         // Areas of an operator no other test here uses, so that the query walks exactly these two.

@@ -120,6 +120,19 @@ public sealed class GridAnalysisReads(DataHubDb db, GridModelCache models, Audit
         return (areaRows, gridAreas, placed);
     }
 
+    /// <summary>
+    /// The energy areas that serve these developments, as the analysis model assigns them by location (public data),
+    /// in force at the moment asked: one query for any number of developments.
+    /// </summary>
+    public async Task<Dictionary<Guid, List<EnergyAreaVersion>>> ServingAreasAsync(IReadOnlyCollection<Guid> developments, GridModel model, DateTime? asOf, CancellationToken ct)
+    {
+        var areasOf = developments.ToDictionary(d => d, d => model.AreasOf(d).Distinct().ToList());
+        var ids = areasOf.Values.SelectMany(a => a).Distinct().ToList();
+        var rows = ids.Count == 0 ? [] : await db.EnergyAreaVersions.AsNoTracking().InForceAt(asOf).Where(a => ids.Contains(a.AreaId)).ToDictionaryAsync(a => a.AreaId, ct);
+        return areasOf.ToDictionary(kv => kv.Key, kv => kv.Value.Where(rows.ContainsKey).Select(a => rows[a])
+            .OrderBy(a => a.OperatorCode, StringComparer.Ordinal).ThenBy(a => a.ShortCode, StringComparer.Ordinal).ToList());
+    }
+
     /// <summary>An area's load in a year as every surface shows it.</summary>
     public static AreaLoadItem ToItem(GridModel model, AreaYearLoad l, bool contributions) =>
         new(Ref(model.Grid.Areas[model.Grid.IndexOf(l.AreaId)]), l.Year, l.Scenario, Round(l.PeakOfftakeMw), Round(l.PeakFeedInMw),

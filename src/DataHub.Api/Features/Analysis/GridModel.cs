@@ -197,6 +197,10 @@ public sealed class GridModel
 
     public bool Contains(Guid development) => _developments.Value.ContainsKey(development);
 
+    /// <summary>The energy areas a development is assigned to (by location; a large one may span several), none when it is not in the model.</summary>
+    public IEnumerable<Guid> AreasOf(Guid development) =>
+        _developments.Value.TryGetValue(development, out var d) ? d.Shares.Select(s => Grid.Areas[s.Area].Id) : [];
+
     /// <summary>The developments assigned to an area (any share), by id; what a caller may see of them is for the caller's query to decide.</summary>
     public IEnumerable<Guid> DevelopmentsIn(int area) => _entries[area].Select(e => e.Development.Id);
 

@@ -52,6 +52,9 @@ public sealed class DevelopmentGraphType : ObjectGraphType<DevelopmentFeature>
             .Resolve(c => c.Source.Properties.MunicipalityCode is { } m ? AreaCatalogue.Instance.ByCode.GetValueOrDefault(m) : null);
         Field<Organisations.AreaGraphType>("province").Resolve(c => c.Source.Properties.ProvinceCode is { } p ? AreaCatalogue.Instance.ByCode.GetValueOrDefault(p) : null);
         Field<Organisations.AreaGraphType>("resRegion").Resolve(c => c.Source.Properties.ResRegionCode is { } r ? AreaCatalogue.Instance.ByCode.GetValueOrDefault(r) : null);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<Grid.EnergyAreaGraphType>>>>("energyAreas")
+            .Description("The energy areas that serve it: the grid operators' areas its location lies in, as the analysis assigns it (public)")
+            .ResolveAsync(async c => (object)DevelopmentGraphQL.ServingAreas(c, await Grid.GridGraphQL.ModelAsync(c)).Load(c.Source.Id).Then(a => (IEnumerable<EnergyAreaVersion>)(a ?? [])));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<DevelopmentGraphType>>>>("versions").Description("Every version, oldest first (as GET /developments/{id}/versions)")
             .Resolve(c => DevelopmentGraphQL.Versions(c).Load(c.Source.Id).Then(v => (IEnumerable<DevelopmentFeature>)(v ?? [])));
         Field<AutoRegisteringObjectGraphType<Analysis.DevelopmentLoad>>("load").Description("Its load per year and carrier under a rule set (as GET /developments/{id}/load)")
@@ -121,6 +124,14 @@ public static class DevelopmentGraphQL
             var rows = await c.Service<DevelopmentReads>().ManyAsync(scope, ids, asOf, ct);
             return rows.ToDictionary(v => v.DevelopmentId, v => v.ToFeature(Crs.Crs84, "", scope.HasDetailAccess(v)));
         });
+
+    /// <summary>The energy areas serving the developments asked for, one query per level (areas are public).</summary>
+    public static BatchLoader<Guid, List<EnergyAreaVersion>> ServingAreas(IResolveFieldContext c, Analysis.GridModel model)
+    {
+        var asOf = c.AsOf();
+        return c.Service<BatchLoaders>().For<Guid, List<EnergyAreaVersion>>($"servingAreas@{asOf:O}", async (ids, ct) =>
+            (IReadOnlyDictionary<Guid, List<EnergyAreaVersion>>)await c.Service<Analysis.GridAnalysisReads>().ServingAreasAsync(ids, model, asOf, ct));
+    }
 
     /// <summary>Every version of the developments asked for, as the caller may see them (REST's /versions), one round trip per level.</summary>
     public static BatchLoader<Guid, List<DevelopmentFeature>> Versions(IResolveFieldContext c) =>
