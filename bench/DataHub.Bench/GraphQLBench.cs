@@ -23,7 +23,7 @@ public static class GraphQLBench
     private static readonly (string What, string RestUrl, string Query)[] Pairs =
     [
         ("developments, 20 with their energy areas", "/api/v1/developments?limit=20",
-            "{ developments(first: 20) { nodes { name municipality { name } } } }"),
+            "{ developments(first: 20) { nodes { name energyAreas { name } } } }"),
         ("bottlenecks, expected scenario", "/api/v1/bottlenecks?scenario=expected",
             "{ bottlenecks(scenario: \"expected\") { ruleSet numberReturned items { area { id operator shortCode } direction scenario firstYear shortfall { year shortfallMw } causedBy works { projectName description completionYear inTime } } } }"),
     ];

@@ -247,7 +247,7 @@ public abstract class GraphQLTests(Hub hub)
         var code = $"SV-{Id()}";
         Assert.Equal(HttpStatusCode.Created, (await operatorClient.PostAsync("/api/v1/capacity-map-imports", Json($$"""
             {"conforms_to":"http://data.netbeheernederland.nl/capaciteitskaart/v1.3.0","creator":"t","identifier":"serving","issued":"2026-11-01",
-             "energy_areas":[{"short_code":"{{code}}","name":"Voedingsgebied {{code}}","works":[]}]}
+             "energy_areas":[{"short_code":"{{code}}","works":[]}]}
             """))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await operatorClient.PostAsync("/api/v1/energy-area-imports", Http.GeoJson($$$"""
             {"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[6.60,52.50],[6.64,52.50],[6.64,52.52],[6.60,52.52],[6.60,52.50]]]},
@@ -259,11 +259,12 @@ public abstract class GraphQLTests(Hub hub)
         Assert.Equal(HttpStatusCode.Created, (await owner.PostAsync("/api/v1/developments", Http.GeoJson(Point(outside, 6.90, 52.51)))).StatusCode);
 
         var data = Data(await Ask(hub.Client("PV26", "Reader"), $$$"""
-            { developments(externalId: "{{{inside}}},{{{outside}}}", first: 10) { nodes { externalId energyAreas { shortCode operator } } } }
+            { developments(externalId: "{{{inside}}},{{{outside}}}", first: 10) { nodes { externalId energyAreas { shortCode operator name } } } }
             """));
         var nodes = data["developments"]!["nodes"]!.AsArray();
         var areas = nodes.Single(n => n!["externalId"]!.GetValue<string>() == inside)!["energyAreas"]!.AsArray();
         Assert.Equal((code, "WESTLANDINFRA"), (areas.Single()!["shortCode"]!.GetValue<string>(), areas.Single()!["operator"]!.GetValue<string>()));
+        Assert.Equal($"WESTLANDINFRA {code}", areas.Single()!["name"]!.GetValue<string>()); // no description given: operator and short code
         Assert.Empty(nodes.Single(n => n!["externalId"]!.GetValue<string>() == outside)!["energyAreas"]!.AsArray());
     }
 

@@ -103,12 +103,11 @@ public static class RestQueries
             .PageArguments(options).Argument<DateTimeGraphType>("since", "as REST's since")
             .ResolveAsync(async c =>
             {
-                var values = c.AsQuery("since").ToDictionary(kv => kv.Key, kv => kv.Value);
-                values["limit"] = c.First(options).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                if (c.GetArgument<string?>("after") is { } after) values["cursor"] = after;
-                var list = (await RestReads.GetAsync<AuditEventList>(c, "listAuditEvents", new QueryCollection(values)))!;
-                return Connections.Of([.. list.Items.Select(e => (e.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), e))], null,
-                    list.Links.Any(l => l.Rel == "next"));
+                long? after = c.GetArgument<string?>("after") is { } a ? long.TryParse(a, out var id) ? id : throw new ExecutionError("after is a cursor from this list") { Code = "invalidFormat" } : null;
+                var since = c.AsQuery("since")["since"].ToString() is { Length: > 0 } s ? s : null;
+                var page = Answers.Of(await c.Service<AuditReads>().ListAsync(await c.Service<Access.AccessScopes>().CurrentAsync(c.CancellationToken), since,
+                    c.First(options), after, c.CancellationToken))!;
+                return Connections.Of([.. page.Items.Select(e => (e.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), e))], null, page.NextCursor is not null);
             });
     }
 

@@ -20,6 +20,7 @@ public static class OperationsSetup
         .AddScoped<QuickscanWrites>()
         .AddScoped<VariantReads>()
         .AddScoped<VariantWrites>()
+        .AddScoped<Features.Audit.AuditReads>()
         .AddScoped<Features.Aggregates.DevelopmentAggregateReads>()
         .AddScoped<Features.SharingAgreements.SharingAgreementReads>()
         .AddScoped<Features.SharingAgreements.SharingAgreementWrites>()

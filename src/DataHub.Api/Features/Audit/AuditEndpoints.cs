@@ -24,9 +24,26 @@ public static class AuditEndpoints
         return api;
     }
 
-    public static async Task<IResult> List(string? since, int? limit, long? cursor, HttpContext http, DataHubDb db, CancellationToken ct)
+    private static async Task<IResult> List(string? since, int? limit, long? cursor, HttpContext http, AuditReads reads, AccessScopes access, CancellationToken ct)
     {
-        var caller = Caller.From(http.User);
+        if ((await reads.ListAsync(await access.CurrentAsync(ct), since, limit, cursor, ct)).Failed(out var problem, out var page)) return problem;
+        var links = new List<Developments.Link>();
+        if (page.NextCursor is { } next)
+            links.Add(PageLinks.Next(http.Request, "application/json", ("limit", page.Items.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                ("cursor", next.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+        return TypedResults.Ok(new AuditEventList(page.Items, page.Items.Count, links));
+    }
+}
+
+/// <summary>A page of the audit trail, newest first; the next page starts behind <see cref="NextCursor"/> (an event id).</summary>
+public sealed record AuditEventPage(IReadOnlyList<AuditEventResponse> Items, long? NextCursor);
+
+/// <summary>Read-only: an owner's OrgAdmin sees who accessed and changed its data; a HubAdmin sees everything.</summary>
+public sealed class AuditReads(DataHubDb db)
+{
+    public async Task<Operations.Outcome<AuditEventPage>> ListAsync(AccessScope scope, string? since, int? limit, long? cursor, CancellationToken ct)
+    {
+        var caller = scope.Caller;
         if (!caller.IsAuthenticated) return Problems.Unauthorized("The audit trail is shown to signed-in administrators.");
         var hubAdmin = caller.Has(Roles.HubAdmin);
         if (!hubAdmin && !caller.Has(Roles.OrgAdmin)) return Problems.Forbidden("The audit trail is for OrgAdmins (their own data) and HubAdmins.");
@@ -43,15 +60,13 @@ public static class AuditEndpoints
         if (cursor is { } before) rows = rows.Where(e => e.Id < before);
         var take = limit ?? 100;
         var page = await rows.OrderByDescending(e => e.Id).Take(take + 1).ToListAsync(ct);
-        var links = new List<Developments.Link>();
+        long? next = null;
         if (page.Count > take)
         {
             page.RemoveAt(take);
-            links.Add(PageLinks.Next(http.Request, "application/json", ("limit", take.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                ("cursor", page[^1].Id.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+            next = page[^1].Id;
         }
-        var items = page.Select(e => new AuditEventResponse(e.Id, e.At, e.Subject, e.Organisation, e.Action, e.Surface, e.ResourceType,
-            e.ResourceId, e.DataOwner, e.RecordCount, e.Detail)).ToList();
-        return TypedResults.Ok(new AuditEventList(items, items.Count, links));
+        return new AuditEventPage([.. page.Select(e => new AuditEventResponse(e.Id, e.At, e.Subject, e.Organisation, e.Action, e.Surface, e.ResourceType,
+            e.ResourceId, e.DataOwner, e.RecordCount, e.Detail))], next);
     }
 }

@@ -25,6 +25,8 @@ public sealed class EnergyAreaGraphType : ObjectGraphType<EnergyAreaVersion>
         Field<NonNullGraphType<StringGraphType>>("shortCode").Resolve(c => c.Source.ShortCode);
         Field<NonNullGraphType<StringGraphType>>("kind").Resolve(c => c.Source.Kind);
         Field<StringGraphType>("description").Resolve(c => c.Source.Description);
+        Field<NonNullGraphType<StringGraphType>>("name").Description("A name to show: the description the grid operator gave, else the operator and short code")
+            .Resolve(c => string.IsNullOrWhiteSpace(c.Source.Description) ? $"{c.Source.OperatorCode} {c.Source.ShortCode}" : c.Source.Description);
         Field<FloatGraphType>("demandAvailableMw").Resolve(c => c.Source.DemandAvailableMw);
         Field<FloatGraphType>("generationAvailableMw").Resolve(c => c.Source.GenerationAvailableMw);
         Field<StringGraphType>("demandCongestionArea").Resolve(c => c.Source.DemandCongestionAreaCode);
