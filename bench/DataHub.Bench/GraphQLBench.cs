@@ -14,7 +14,7 @@ namespace DataHub.Bench;
 /// after another after a warm-up. Per request: median and p90 latency, and bytes allocated by the whole process
 /// (<c>GC.GetTotalAllocatedBytes(precise)</c> over all requests divided by their number, so the test client's own
 /// allocations are in both columns alike).
-///   dotnet run -c Release --project bench/DataHub.Bench -- graphql [--requests 2000]
+///   dotnet run -c Release --project bench/DataHub.Bench -- graphql [--requests 2000] [--no-answer-cache]
 /// </summary>
 public static class GraphQLBench
 {
@@ -28,7 +28,7 @@ public static class GraphQLBench
             "{ bottlenecks(scenario: \"expected\") { ruleSet numberReturned items { area { id operator shortCode } direction scenario firstYear shortfall { year shortfallMw } causedBy works { projectName description completionYear inTime } } } }"),
     ];
 
-    public static async Task<int> RunAsync(int requests, string root)
+    public static async Task<int> RunAsync(int requests, string root, bool answerCache)
     {
         // The test host looks for the hub's content root beside the solution; this names it.
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_DATAHUB_API", Path.Combine(root, "src", "DataHub.Api"));
@@ -46,11 +46,12 @@ public static class GraphQLBench
                 b.UseSetting("DataHub:RateLimit:BucketSize", "100000000");
                 b.UseSetting("DataHub:RateLimit:TokensPerPeriod", "100000000");
                 b.UseSetting("Logging:LogLevel:Default", "Warning");
+                if (!answerCache) b.UseSetting("DataHub:Limits:AnswerCacheMegabytes", "0"); // REST's list answered from the database every time, as GraphQL's is
             });
             var http = factory.CreateClient();
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
                 Authentication.MintToken(new LocalIssuerOptions { SigningKey = Key }, "PV26", [Roles.Reader]));
-            Console.WriteLine($"GraphQL against REST, in process, PV26 (Reader), demo data on SQLite, {requests:N0} requests each after {requests / 10:N0} to warm up");
+            Console.WriteLine($"GraphQL against REST, in process, PV26 (Reader), demo data on SQLite, REST's answer cache {(answerCache ? "on" : "off")}, {requests:N0} requests each after {requests / 10:N0} to warm up");
             Console.WriteLine("| read | surface | median ms | p90 ms | allocated KB/request | response bytes |");
             Console.WriteLine("| --- | --- | ---: | ---: | ---: | ---: |");
             foreach (var (what, rest, graphQL) in Pairs)

@@ -16,9 +16,9 @@ using Npgsql;
 // Map benchmark (the map issue): the map in headless Chromium, demo first view, national and city views, bundle size.
 //   dotnet run -c Release --project bench/DataHub.Bench -- map [--developments 250000] [--areas 3000] [--runs 5]
 // GraphQL benchmark (application-core issue): GraphQL against REST's equivalent, latency and allocations, in process.
-//   dotnet run -c Release --project bench/DataHub.Bench -- graphql [--requests 2000]
+//   dotnet run -c Release --project bench/DataHub.Bench -- graphql [--requests 2000] [--no-answer-cache]
 if (args.FirstOrDefault() == "graphql")
-    return await GraphQLBench.RunAsync(Arg("--requests", 2_000), FindRoot());
+    return await GraphQLBench.RunAsync(Arg("--requests", 2_000), FindRoot(), answerCache: !args.Contains("--no-answer-cache"));
 if (args.FirstOrDefault() == "map")
     return await MapBench.RunAsync(FindRoot(), Arg("--developments", 250_000), Arg("--areas", 3_000), Arg("--runs", 5));
 if (args.FirstOrDefault() == "access")

@@ -1,6 +1,4 @@
 using DataHub.Api;
-using DataHub.Api.Access;
-using DataHub.Api.Data;
 using DataHub.Api.Features.Aggregates;
 using DataHub.Api.Features.Analysis;
 using DataHub.Api.Features.Areas;
@@ -15,8 +13,6 @@ using DataHub.Api.Features.Plans;
 using DataHub.Api.Features.SignIn;
 using DataHub.Api.Features.Programme;
 using DataHub.Api.GraphQL;
-using DataHub.Api.Http;
-using DataHub.Api.Operations;
 
 var builder = WebApplication.CreateBuilder(args);
 

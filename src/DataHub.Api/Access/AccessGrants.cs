@@ -1,6 +1,4 @@
 using System.Linq.Expressions;
-using DataHub.Api.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace DataHub.Api.Access;
 

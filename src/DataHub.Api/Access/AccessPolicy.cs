@@ -1,8 +1,5 @@
 using System.Linq.Expressions;
-using System.Text.Json;
-using DataHub.Api.Data;
 using DataHub.Api.Features.Developments;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace DataHub.Api.Access;

@@ -1,6 +1,5 @@
 using DataHub.Api.Features.Developments;
 using DataHub.Api.Features.Organisations;
-using DataHub.Api.Http;
 
 namespace DataHub.Api.Access;
 

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using DataHub.Api.Http;
 using GraphQL;
 using GraphQL.Transport;
 using GraphQLParser.AST;

@@ -1,4 +1,3 @@
-using DataHub.Api.Access;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Types;

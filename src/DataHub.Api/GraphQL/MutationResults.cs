@@ -1,6 +1,3 @@
-using System.Text.Json;
-using DataHub.Api.Http;
-using DataHub.Api.Operations;
 using GraphQL;
 using GraphQL.Types;
 

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using DataHub.Api.Features.Analysis;
 using DataHub.Api.Features.DevelopmentImports;
 using DataHub.Api.Features.Developments;

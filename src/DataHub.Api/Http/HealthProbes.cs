@@ -1,7 +1,4 @@
-using System.Text.Json;
-using DataHub.Api.Data;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace DataHub.Api.Http;

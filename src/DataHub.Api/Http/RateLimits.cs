@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
-using DataHub.Api.Access;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace DataHub.Api.Http;

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Microsoft.Extensions.Options;
-
 namespace DataHub.Api.Http;
 
 /// <summary>Reads request bodies with the hub's limits: media type (415), size (413), JSON syntax and depth (400).</summary>

@@ -1,5 +1,3 @@
-using DataHub.Api.Data;
-
 namespace DataHub.Api.Http;
 
 /// <summary>

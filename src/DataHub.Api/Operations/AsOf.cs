@@ -1,5 +1,4 @@
 using System.Globalization;
-using DataHub.Api.Http;
 
 namespace DataHub.Api.Operations;
 

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
-using DataHub.Api.Http;
 
 namespace DataHub.Api.Operations;
 

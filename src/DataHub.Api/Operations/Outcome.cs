@@ -1,5 +1,3 @@
-using DataHub.Api.Http;
-
 namespace DataHub.Api.Operations;
 
 /// <summary>

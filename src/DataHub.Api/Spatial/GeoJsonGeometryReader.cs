@@ -1,5 +1,3 @@
-using System.Text.Json;
-using DataHub.Api.Http;
 using NetTopologySuite.Geometries;
 
 namespace DataHub.Api.Spatial;

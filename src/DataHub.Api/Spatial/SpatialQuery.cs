@@ -1,5 +1,3 @@
-using DataHub.Api.Data;
-using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.Geometries;
 
 namespace DataHub.Api.Spatial;

@@ -1,12 +1,6 @@
-using System.Text.Json;
-using DataHub.Api.Access;
-using DataHub.Api.Data;
 using DataHub.Api.Features.Audit;
 using DataHub.Api.Features.Developments;
-using DataHub.Api.Http;
 using DataHub.Api.Spatial;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 
 namespace DataHub.Api.Features.Aggregates;

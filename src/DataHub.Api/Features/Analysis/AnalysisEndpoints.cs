@@ -1,9 +1,5 @@
-using DataHub.Api.Access;
-using DataHub.Api.Data;
 using DataHub.Api.Features.Audit;
 using DataHub.Api.Features.Developments;
-using DataHub.Api.Http;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.OpenApi;
 
 namespace DataHub.Api.Features.Analysis;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using DataHub.Api.Features.Developments;
-using DataHub.Api.Http;
 
 namespace DataHub.Api.Features.Analysis;
 

@@ -1,13 +1,7 @@
-using System.Text.Json;
-using DataHub.Api.Access;
-using DataHub.Api.Data;
 using DataHub.Api.Features.Audit;
 using DataHub.Api.Features.Developments;
 using DataHub.Api.Features.Grid;
-using DataHub.Api.Http;
 using DataHub.Api.Spatial;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 using DataHub.Api.Features.Aggregates;
 

@@ -1,4 +1,3 @@
-using DataHub.Api.Access;
 using DataHub.Api.GraphQL;
 using GraphQL;
 

@@ -1,4 +1,3 @@
-using DataHub.Api.Data;
 using DataHub.Api.Features.Aggregates;
 using DataHub.Api.Features.Developments;
 using DataHub.Api.Features.Grid;

@@ -1,9 +1,6 @@
 using System.Diagnostics;
-using System.Text.Json;
-using DataHub.Api.Data;
 using DataHub.Api.Features.Developments;
 using DataHub.Api.Features.Grid;
-using Microsoft.EntityFrameworkCore;
 
 namespace DataHub.Api.Features.Analysis;
 

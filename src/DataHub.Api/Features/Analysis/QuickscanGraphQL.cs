@@ -1,5 +1,3 @@
-using System.Text.Json;
-using DataHub.Api.Access;
 using DataHub.Api.GraphQL;
 using GraphQL;
 

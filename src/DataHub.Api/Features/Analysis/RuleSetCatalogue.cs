@@ -1,4 +1,3 @@
-using System.Text.Json;
 using DataHub.Api.Features.Developments;
 
 namespace DataHub.Api.Features.Analysis;

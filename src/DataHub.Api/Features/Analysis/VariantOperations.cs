@@ -1,11 +1,5 @@
-using System.Text.Json;
-using DataHub.Api.Access;
-using DataHub.Api.Data;
 using DataHub.Api.Features.Developments;
-using DataHub.Api.Http;
-using DataHub.Api.Operations;
 using DataHub.Api.Spatial;
-using Microsoft.EntityFrameworkCore;
 
 namespace DataHub.Api.Features.Analysis;
 

@@ -1,9 +1,6 @@
 using System.Text.Json.Serialization;
-using DataHub.Api.Data;
 using DataHub.Api.Features.Developments;
-using DataHub.Api.Http;
 using DataHub.Api.Spatial;
-using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.Geometries;
 
 namespace DataHub.Api.Features.Areas;

@@ -1,8 +1,3 @@
-using DataHub.Api.Access;
-using DataHub.Api.Data;
-using DataHub.Api.Http;
-using Microsoft.EntityFrameworkCore;
-
 namespace DataHub.Api.Features.Audit;
 
 public sealed record AuditEventResponse(long Id, DateTime At, string Subject, string? Organisation, string Action, string Surface,

@@ -1,6 +1,4 @@
 using System.Threading.Channels;
-using DataHub.Api.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace DataHub.Api.Features.Audit;
 

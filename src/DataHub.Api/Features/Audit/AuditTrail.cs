@@ -1,7 +1,3 @@
-using DataHub.Api.Access;
-using DataHub.Api.Data;
-using DataHub.Api.Http;
-
 namespace DataHub.Api.Features.Audit;
 
 /// <summary>

@@ -1,11 +1,7 @@
 using System.Globalization;
-using DataHub.Api.Access;
-using DataHub.Api.Data;
 using DataHub.Api.Features.Audit;
 using DataHub.Api.Features.Developments;
 using DataHub.Api.Features.SharingAgreements;
-using DataHub.Api.Http;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.OpenApi;
 
 namespace DataHub.Api.Features.Changes;

@@ -1,6 +1,3 @@
-using DataHub.Api.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace DataHub.Api.Features.Changes;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using DataHub.Api.Data;
 using DataHub.Api.Features.Analysis;
 using DataHub.Api.Features.Developments;
 using DataHub.Api.Features.Grid;

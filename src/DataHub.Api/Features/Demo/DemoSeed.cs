@@ -1,7 +1,5 @@
-using DataHub.Api.Data;
 using DataHub.Api.Features.Developments;
 using DataHub.Api.Spatial;
-using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.Geometries;
 
 namespace DataHub.Api.Features.Demo;

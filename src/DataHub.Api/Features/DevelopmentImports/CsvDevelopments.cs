@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Text.Json;
 using CsvHelper;
-using DataHub.Api.Http;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO;
 

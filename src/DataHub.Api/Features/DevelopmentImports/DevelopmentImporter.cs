@@ -1,14 +1,9 @@
 using System.Diagnostics;
-using System.Text.Json;
 using System.Threading.Channels;
-using DataHub.Api.Access;
-using DataHub.Api.Data;
 using DataHub.Api.Features.Audit;
 using DataHub.Api.Features.Developments;
 using DataHub.Api.Features.Plans;
-using DataHub.Api.Http;
 using DataHub.Api.Spatial;
-using Microsoft.Extensions.Options;
 
 namespace DataHub.Api.Features.DevelopmentImports;
 

@@ -1,14 +1,10 @@
 using System.Globalization;
-using DataHub.Api.Access;
-using DataHub.Api.Data;
 using DataHub.Api.Features.Audit;
 using DataHub.Api.GraphQL;
 using DataHub.Api.Spatial;
 using GraphQL;
 using GraphQL.Types;
 using GraphQL.Types.Relay.DataObjects;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace DataHub.Api.Features.Developments;
 

@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
-using DataHub.Api.Data;
 using DataHub.Api.Spatial;
 using NetTopologySuite.IO;
 

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text;
-using DataHub.Api.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace DataHub.Api.Features.Developments;
 

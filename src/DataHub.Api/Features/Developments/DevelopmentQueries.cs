@@ -1,7 +1,4 @@
 using System.Globalization;
-using DataHub.Api.Access;
-using DataHub.Api.Data;
-using DataHub.Api.Http;
 using DataHub.Api.Spatial;
 using NetTopologySuite.Geometries;
 

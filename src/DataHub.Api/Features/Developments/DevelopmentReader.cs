@@ -1,6 +1,4 @@
-using System.Text.Json;
 using System.Text.RegularExpressions;
-using DataHub.Api.Http;
 using DataHub.Api.Spatial;
 using static DataHub.Api.Features.Developments.DevelopmentCodes;
 

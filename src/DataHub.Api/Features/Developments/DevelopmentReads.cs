@@ -1,10 +1,5 @@
-using DataHub.Api.Access;
-using DataHub.Api.Data;
 using DataHub.Api.Features.Audit;
-using DataHub.Api.Http;
-using DataHub.Api.Operations;
 using DataHub.Api.Spatial;
-using Microsoft.EntityFrameworkCore;
 
 namespace DataHub.Api.Features.Developments;
 

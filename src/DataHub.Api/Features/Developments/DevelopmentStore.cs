@@ -1,5 +1,3 @@
-using DataHub.Api.Data;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace DataHub.Api.Features.Developments;

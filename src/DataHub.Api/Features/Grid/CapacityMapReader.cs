@@ -1,8 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using DataHub.Api.Http;
 
 namespace DataHub.Api.Features.Grid;
 

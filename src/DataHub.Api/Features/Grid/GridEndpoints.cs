@@ -1,11 +1,6 @@
-using DataHub.Api.Access;
-using DataHub.Api.Data;
 using DataHub.Api.Features.Audit;
 using DataHub.Api.Features.Developments;
 using DataHub.Api.Features.Organisations;
-using DataHub.Api.Http;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace DataHub.Api.Features.Grid;
 

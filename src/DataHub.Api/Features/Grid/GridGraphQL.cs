@@ -1,16 +1,10 @@
-using System.Text.Json;
-using DataHub.Api.Access;
-using DataHub.Api.Data;
 using DataHub.Api.Features.Analysis;
 using DataHub.Api.Features.Audit;
 using DataHub.Api.Features.Developments;
 using DataHub.Api.GraphQL;
-using DataHub.Api.Http;
 using DataHub.Api.Spatial;
 using GraphQL;
 using GraphQL.Types;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace DataHub.Api.Features.Grid;
 

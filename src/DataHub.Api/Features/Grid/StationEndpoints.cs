@@ -1,13 +1,7 @@
-using System.Text.Json;
-using DataHub.Api.Access;
-using DataHub.Api.Data;
 using DataHub.Api.Features.Audit;
 using DataHub.Api.Features.Developments;
 using DataHub.Api.Features.Organisations;
-using DataHub.Api.Http;
 using DataHub.Api.Spatial;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using NetTopologySuite.Geometries;
 
 namespace DataHub.Api.Features.Grid;

@@ -1,7 +1,3 @@
-using DataHub.Api.Data;
-using DataHub.Api.Http;
-using Microsoft.EntityFrameworkCore;
-
 namespace DataHub.Api.Features.Organisations;
 
 public sealed record OrganisationResponse(string Code, string Name, string Type, string? AreaCode);

@@ -1,11 +1,8 @@
-using DataHub.Api.Access;
-using DataHub.Api.Data;
 using DataHub.Api.Features.Developments;
 using DataHub.Api.GraphQL;
 using DataHub.Api.Spatial;
 using GraphQL;
 using GraphQL.Types;
-using Microsoft.EntityFrameworkCore;
 
 namespace DataHub.Api.Features.Organisations;
 

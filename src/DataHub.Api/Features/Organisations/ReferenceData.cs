@@ -1,6 +1,4 @@
-using DataHub.Api.Data;
 using DataHub.Api.Spatial;
-using Microsoft.EntityFrameworkCore;
 
 namespace DataHub.Api.Features.Organisations;
 

@@ -1,9 +1,5 @@
-using System.Text.Json;
 using System.Text.RegularExpressions;
-using DataHub.Api.Data;
 using DataHub.Api.Features.Developments;
-using DataHub.Api.Http;
-using DataHub.Api.Operations;
 
 namespace DataHub.Api.Features.Plans;
 

@@ -1,7 +1,3 @@
-using DataHub.Api.Access;
-using DataHub.Api.Http;
-using Microsoft.Extensions.Options;
-
 namespace DataHub.Api.Features.Plans;
 
 /// <summary>The plans' REST edge: routes, binding and answers; the behaviour is <see cref="PlanReads"/> and <see cref="PlanWrites"/>.</summary>

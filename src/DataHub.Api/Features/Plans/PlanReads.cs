@@ -1,9 +1,4 @@
-using DataHub.Api.Access;
-using DataHub.Api.Data;
 using DataHub.Api.Features.Developments;
-using DataHub.Api.Http;
-using DataHub.Api.Operations;
-using Microsoft.EntityFrameworkCore;
 
 namespace DataHub.Api.Features.Plans;
 

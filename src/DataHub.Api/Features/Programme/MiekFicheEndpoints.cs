@@ -1,10 +1,5 @@
-using DataHub.Api.Access;
-using DataHub.Api.Data;
 using DataHub.Api.Features.Analysis;
 using DataHub.Api.Features.Audit;
-using DataHub.Api.Http;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using NetTopologySuite.Geometries;
 
 namespace DataHub.Api.Features.Programme;

@@ -1,7 +1,3 @@
-using DataHub.Api.Access;
-using DataHub.Api.Data;
-using DataHub.Api.Http;
-
 namespace DataHub.Api.Features.Programme;
 
 /// <summary>One group of the overview: how many projects, how many of them were prioritised, included, not included or are undecided, and their sums.</summary>

@@ -1,6 +1,5 @@
 using System.Globalization;
 using CsvHelper;
-using DataHub.Api.Data;
 using NetTopologySuite.Geometries;
 
 namespace DataHub.Api.Features.Programme;

@@ -1,8 +1,4 @@
 using System.Globalization;
-using DataHub.Api.Access;
-using DataHub.Api.Data;
-using DataHub.Api.Http;
-using Microsoft.EntityFrameworkCore;
 
 namespace DataHub.Api.Features.Programme;
 

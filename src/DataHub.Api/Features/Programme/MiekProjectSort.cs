@@ -1,6 +1,3 @@
-using DataHub.Api.Data;
-using DataHub.Api.Http;
-
 namespace DataHub.Api.Features.Programme;
 
 /// <summary>

@@ -1,8 +1,5 @@
-using DataHub.Api.Access;
-using DataHub.Api.Data;
 using DataHub.Api.Features.Analysis;
 using DataHub.Api.Features.Developments;
-using Microsoft.EntityFrameworkCore;
 
 namespace DataHub.Api.Features.Programme;
 

@@ -1,6 +1,4 @@
 using System.Globalization;
-using DataHub.Api.Access;
-using DataHub.Api.Data;
 using DataHub.Api.Features.Analysis;
 using DataHub.Api.Features.Developments;
 using DataHub.Api.Features.Grid;
@@ -8,8 +6,6 @@ using DataHub.Api.GraphQL;
 using DataHub.Api.Spatial;
 using GraphQL;
 using GraphQL.Types;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace DataHub.Api.Features.Programme;
 

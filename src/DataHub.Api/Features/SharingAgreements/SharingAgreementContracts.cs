@@ -1,14 +1,8 @@
 using System.Globalization;
-using System.Text.Json;
-using DataHub.Api.Access;
-using DataHub.Api.Data;
 using DataHub.Api.Features.Audit;
 using DataHub.Api.Features.Developments;
 using DataHub.Api.Features.Organisations;
-using DataHub.Api.Http;
 using DataHub.Api.Spatial;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace DataHub.Api.Features.SharingAgreements;
 

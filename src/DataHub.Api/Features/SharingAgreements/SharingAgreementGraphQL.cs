@@ -1,7 +1,4 @@
-using System.Text.Json;
-using DataHub.Api.Access;
 using DataHub.Api.GraphQL;
-using DataHub.Api.Operations;
 using GraphQL;
 
 namespace DataHub.Api.Features.SharingAgreements;

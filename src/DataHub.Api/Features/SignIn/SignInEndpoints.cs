@@ -1,8 +1,3 @@
-using DataHub.Api.Access;
-using DataHub.Api.Data;
-using DataHub.Api.Http;
-using Microsoft.EntityFrameworkCore;
-
 namespace DataHub.Api.Features.SignIn;
 
 /// <summary>A demo identity the map's sign-in picker offers: an organisation and the roles it signs in with.</summary>
