@@ -21,6 +21,7 @@ public static class OperationsSetup
         .AddScoped<VariantReads>()
         .AddScoped<VariantWrites>()
         .AddScoped<Features.Audit.AuditReads>()
+        .AddScoped<Features.Changes.ChangeReads>()
         .AddScoped<Features.Aggregates.DevelopmentAggregateReads>()
         .AddScoped<Features.SharingAgreements.SharingAgreementReads>()
         .AddScoped<Features.SharingAgreements.SharingAgreementWrites>()
