@@ -279,18 +279,10 @@ public abstract class MiekAccessMatrixTests(Hub hub)
         "KGG    NationalIngest        -",
     ];
 
-    private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
-
     private HttpClient Client(string organisation, string roles) => organisation == "-" ? hub.Client() : hub.Client(organisation, roles.Split(','));
 
     /// <summary>A GraphQL operation's data (it must answer without errors: a hidden record is null or absent, not an error).</summary>
-    private static async Task<JsonNode> Graph(HttpClient client, string query, JsonObject? variables = null)
-    {
-        var body = new JsonObject { ["query"] = query, ["variables"] = variables ?? [] };
-        var answer = JsonNode.Parse(await (await client.PostAsync("/api/v1/graphql", Json(body.ToJsonString()))).Content.ReadAsStringAsync())!;
-        Assert.True(answer["errors"] is null, answer.ToJsonString());
-        return answer["data"]!;
-    }
+    private static Task<JsonNode> Graph(HttpClient client, string query, JsonObject? variables = null) => client.GraphQLDataAsync(query, variables);
 
     /// <summary>The HTTP status REST gives for the same write, as the mutation reports it.</summary>
     private static async Task<HttpStatusCode> Mutate(HttpClient client, string mutation, JsonObject variables) =>

@@ -16,8 +16,6 @@ public abstract class AnswerCacheTests(Hub hub)
 {
     private const string Owner = "GM0307"; // Amersfoort
 
-    private static StringContent Json(JsonNode n) => new(n.ToJsonString(), Encoding.UTF8, "application/json");
-
     private static JsonObject Agreement(string recipient, string level = "detail") => new()
     {
         ["recipients"] = new JsonArray(new JsonObject { ["organisation"] = recipient }),

@@ -14,8 +14,6 @@ public abstract class ConfidentialSharingTests(Hub hub)
 {
     private const string Owner = "CLUSTER6";
 
-    private static StringContent Json(JsonNode n) => new(n.ToJsonString(), Encoding.UTF8, "application/json");
-
     private static JsonObject Agreement(JsonNode recipient, string level = "detail", string status = "active") => new()
     {
         ["recipients"] = new JsonArray(recipient),

@@ -14,8 +14,6 @@ namespace DataHub.IntegrationTests;
 /// </summary>
 public abstract class GraphQLTests(Hub hub)
 {
-    private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
-
     private static async Task<JsonNode> Ask(HttpClient client, string query, JsonObject? variables = null)
     {
         var body = new JsonObject { ["query"] = query };
@@ -809,8 +807,6 @@ public sealed class GraphQLBudgetTests(GraphQLBudgetTests.BudgetHub hub) : IClas
             ["DataHub:GraphQL:AnonymousIntrospection"] = "false",
         };
     }
-
-    private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 
     [Fact]
     public async Task The_rate_limit_counts_operations_not_requests()

@@ -11,8 +11,6 @@ public abstract class GridTests(Hub hub)
 {
     private static string Example(string file) => File.ReadAllText(Repository.Path("schemas", "im-capaciteitskaart", file));
 
-    private static StringContent Json(string text) => new(text, Encoding.UTF8, "application/json");
-
     [Theory]
     [InlineData("im_capaciteitskaart_dso-20250110.json")]
     [InlineData("im_capaciteitskaart_tso-20250120.json")]

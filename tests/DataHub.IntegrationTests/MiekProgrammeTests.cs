@@ -13,8 +13,6 @@ namespace DataHub.IntegrationTests;
 /// </summary>
 public abstract class MiekProgrammeTests(Hub hub)
 {
-    private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
-
     private async Task<string> CycleAsync(string organisation, string scope, int year)
     {
         var created = await hub.Client(organisation, "ProgrammeCoordinator").PostAsync("/api/v1/programme-cycles",

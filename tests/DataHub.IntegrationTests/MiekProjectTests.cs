@@ -9,8 +9,6 @@ namespace DataHub.IntegrationTests;
 /// <summary>(p)MIEK projects over HTTP on both databases: the fiche, who writes, who reads, versions, the change feed.</summary>
 public abstract class MiekProjectTests(Hub hub)
 {
-    private static StringContent Json(JsonNode node) => new(node.ToJsonString(), Encoding.UTF8, "application/json");
-
     private async Task<string> CycleOf(string province)
     {
         var body = new JsonObject { ["code"] = $"pmiek-{Id()}", ["name"] = "pMIEK 3.0", ["year"] = 2027, ["scope"] = province };
@@ -136,8 +134,6 @@ public abstract class MiekProjectTests(Hub hub)
 /// <summary>Scores with rationale and author, the decision and their history, over HTTP on both databases.</summary>
 public abstract class MiekAssessmentTests(Hub hub)
 {
-    private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
-
     [Fact]
     public async Task Scores_and_decisions_are_traceable_to_their_authors_and_not_included_projects_stay_visible_with_their_reason()
     {

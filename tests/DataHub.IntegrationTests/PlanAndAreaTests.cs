@@ -8,8 +8,6 @@ namespace DataHub.IntegrationTests;
 /// <summary>Source plans (versioned, If-Match) and the CBS areas, on SQLite and on PostGIS.</summary>
 public abstract class PlanAndAreaTests(Hub hub)
 {
-    private static StringContent Json(JsonNode node) => new(node.ToJsonString(), Encoding.UTF8, "application/json");
-
     private static JsonObject Plan(string code, string status = "draft") => new()
     {
         ["code"] = code, ["name"] = $"Transitievisie Warmte {code}", ["planType"] = "TVW", ["status"] = status, ["periodStart"] = 2022, ["periodEnd"] = 2030,

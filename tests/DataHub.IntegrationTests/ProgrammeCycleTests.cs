@@ -9,8 +9,6 @@ namespace DataHub.IntegrationTests;
 /// <summary>Programme cycles, their frozen baseline and what changed since, over HTTP on both databases.</summary>
 public abstract class ProgrammeCycleTests(Hub hub)
 {
-    private static StringContent Json(JsonNode node) => new(node.ToJsonString(), Encoding.UTF8, "application/json");
-
     private static JsonObject Cycle(string code, string scope) => new()
     {
         ["code"] = code, ["name"] = "pMIEK 3.0", ["year"] = 2027, ["scope"] = scope,

@@ -11,8 +11,6 @@ namespace DataHub.IntegrationTests;
 /// <summary>Sharing agreements, role demotion, tokens and the audit trail, over HTTP on both databases.</summary>
 public abstract class SharingAgreementTests(Hub hub)
 {
-    private static StringContent Json(JsonNode n) => new(n.ToJsonString(), Encoding.UTF8, "application/json");
-
     private static JsonObject Agreement(JsonArray recipients, string level = "detail", JsonObject? scope = null, string status = "active") => new()
     {
         ["recipients"] = recipients,

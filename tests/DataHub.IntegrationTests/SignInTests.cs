@@ -13,8 +13,6 @@ namespace DataHub.IntegrationTests;
 /// </summary>
 public sealed class SignInOnSqlite(SqliteHub hub) : IClassFixture<SqliteHub>
 {
-    private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
-
     [Fact]
     public async Task The_picker_lists_the_demo_cast_and_its_token_signs_in_as_that_organisation()
     {

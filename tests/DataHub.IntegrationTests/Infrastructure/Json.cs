@@ -9,6 +9,11 @@ namespace DataHub.IntegrationTests.Infrastructure;
 /// <summary>Small helpers for requests and answers; they assert nothing on their own.</summary>
 public static class Http
 {
+    /// <summary>A JSON request body (application/json).</summary>
+    public static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
+
+    public static StringContent Json(JsonNode node) => Json(node.ToJsonString());
+
     public static StringContent GeoJson(string json, string? crs = null)
     {
         var content = new StringContent(json, Encoding.UTF8);
