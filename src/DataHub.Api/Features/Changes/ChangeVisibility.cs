@@ -1,8 +1,4 @@
-using System.Globalization;
-using DataHub.Api.Features.Audit;
-using DataHub.Api.Features.Developments;
 using DataHub.Api.Features.SharingAgreements;
-using Microsoft.OpenApi;
 
 namespace DataHub.Api.Features.Changes;
 

@@ -1,10 +1,3 @@
-using System.Globalization;
-using DataHub.Api.Features.Audit;
-using DataHub.Api.Features.Developments;
-using DataHub.Api.Features.Organisations;
-using DataHub.Api.Spatial;
-
-
 namespace DataHub.Api.Features.SharingAgreements;
 
 /// <summary>

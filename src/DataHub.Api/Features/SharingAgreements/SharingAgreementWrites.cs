@@ -1,9 +1,5 @@
-using System.Globalization;
 using DataHub.Api.Features.Audit;
 using DataHub.Api.Features.Developments;
-using DataHub.Api.Features.Organisations;
-using DataHub.Api.Spatial;
-
 
 namespace DataHub.Api.Features.SharingAgreements;
 
