@@ -356,6 +356,40 @@ public abstract class GraphQLTests(Hub hub)
     }
 
     [Fact]
+    public async Task A_grid_operator_imports_its_capacity_map_and_stations_through_mutations_dry_run_first()
+    {
+        var stedin = hub.Client("STEDIN", "Submitter");
+        var code = $"GQ-{Id()}";
+        var map = JsonNode.Parse($$"""
+            {"conforms_to":"http://data.netbeheernederland.nl/capaciteitskaart/v1.3.0","creator":"t","identifier":"gq","issued":"2026-11-01","energy_areas":[{"short_code":"{{code}}","works":[]}]}
+            """);
+        const string Import = "mutation($m: JSON!, $d: Boolean) { importCapacityMap(input: $m, dryRun: $d) { ok status id record { id created updated unchanged dryRun } } }";
+        var dry = Data(await Ask(stedin, Import, new JsonObject { ["m"] = map!.DeepClone(), ["d"] = true }))["importCapacityMap"]!;
+        Assert.Equal((200, 1, true), (dry["status"]!.GetValue<int>(), dry["record"]!["created"]!.GetValue<int>(), dry["record"]!["dryRun"]!.GetValue<bool>()));
+        Assert.Null(dry["id"]);
+        Assert.Equal(0, (await (await stedin.GetAsync($"/api/v1/energy-areas?operator=STEDIN")).Body())["items"]!.AsArray().Count(a => a!["shortCode"]!.GetValue<string>() == code));
+
+        var done = Data(await Ask(stedin, Import, new JsonObject { ["m"] = map.DeepClone() }))["importCapacityMap"]!;
+        Assert.Equal((201, 1), (done["status"]!.GetValue<int>(), done["record"]!["created"]!.GetValue<int>()));
+        var importId = done["id"]!.GetValue<string>();
+        // The report as REST shows it, to the operator only.
+        var report = Data(await Ask(stedin, $$"""{ capacityMapImport(id: "{{importId}}") { id operator created } }"""))["capacityMapImport"]!;
+        Assert.Equal(("STEDIN", 1), (report["operator"]!.GetValue<string>(), report["created"]!.GetValue<int>()));
+        Assert.Null(Data(await Ask(hub.Client("ENEXIS", "Submitter"), $$"""{ capacityMapImport(id: "{{importId}}") { id } }"""))["capacityMapImport"]);
+
+        // A station in RD New, read as REST reads Content-Crs; a second import of the same is unchanged.
+        var stations = JsonNode.Parse($$$"""
+            {"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":[155000,463000]},
+              "properties":{"code":"{{{code}}}","name":"Amersfoort GQ","voltagesKv":[150,20],"energyAreaShortCode":"{{{code}}}"}}]}
+            """);
+        const string Stations = "mutation($s: JSON!) { importStations(input: $s, contentCrs: \"EPSG:28992\") { ok record { created unchanged } } }";
+        Assert.Equal(1, Data(await Ask(stedin, Stations, new JsonObject { ["s"] = stations!.DeepClone() }))["importStations"]!["record"]!["created"]!.GetValue<int>());
+        Assert.Equal(1, Data(await Ask(stedin, Stations, new JsonObject { ["s"] = stations.DeepClone() }))["importStations"]!["record"]!["unchanged"]!.GetValue<int>());
+        var station = (await (await stedin.GetAsync("/api/v1/stations?operator=STEDIN")).Body())["items"]!.AsArray().Single(s => s!["code"]!.GetValue<string>() == code)!;
+        Assert.InRange(station["geometry"]!["coordinates"]![0]!.GetValue<double>(), 5.38, 5.39); // Amersfoort, in CRS84
+    }
+
+    [Fact]
     public async Task A_province_runs_its_cycle_through_mutations_with_typed_records()
     {
         var coordinator = hub.Client("PV26", "ProgrammeCoordinator");

@@ -58,6 +58,25 @@ public static class MutationResults
         return new MutationResult(false, problem.Status, null, null, null, problem.Detail, errors);
     }
 
+    /// <summary>
+    /// Runs a write operation as the caller, in a request scope of its own: its problem as typed errors, or its result
+    /// as <paramref name="done"/> maps it. Every mutation goes through here.
+    /// </summary>
+    public static Task<MutationResult> WriteAsync<T>(this IResolveFieldContext c, Func<IServiceProvider, AccessScope, Task<Outcome<T>>> write,
+        Func<T, MutationResult> done) => c.InOwnScopeAsync(async services =>
+    {
+        var scope = await services.GetRequiredService<AccessScopes>().CurrentAsync(c.CancellationToken);
+        var outcome = await write(services, scope);
+        return outcome.Problem is { } problem ? Refused(problem) : done(outcome.Value!);
+    });
+
+    /// <summary>The CRS of the input's geometries from the <c>contentCrs</c> argument (CRS84 when absent), as REST reads Content-Crs.</summary>
+    public static Outcome<Spatial.Crs> ContentCrs(this IResolveFieldContext c)
+    {
+        var (crs, problem) = RequestBody.CrsParameter(c.GetArgument<string?>("contentCrs"), "contentCrs");
+        return problem is not null ? problem : crs!;
+    }
+
     /// <summary>Runs a write in a request scope of its own (a unit of work: what one mutation leaves in its context cannot leak into the next), audited as GraphQL.</summary>
     public static async Task<MutationResult> InOwnScopeAsync(this IResolveFieldContext c, Func<IServiceProvider, Task<MutationResult>> write)
     {

@@ -55,8 +55,8 @@ public static class RestQueries
         Add<SharingAgreementResponse>(query, "sharingAgreement", "getSharingAgreement", "One agreement the caller's organisation gave or received", [], ["id"],
             resolve: SharingAgreementGraphQL.GetAsync);
         AddAuditEvents(query, options);
-        Add<DevelopmentImportReport>(query, "developmentImport", "getDevelopmentImport", "What a bulk import did", [], ["id"]);
-        Add<CapacityMapImportReport>(query, "capacityMapImport", "getCapacityMapImport", "What a capacity-map import did", [], ["id"]);
+        Add<DevelopmentImportReport>(query, "developmentImport", "getDevelopmentImport", "What a bulk import did", [], ["id"], resolve: DevelopmentImportGraphQL.GetAsync);
+        Add<CapacityMapImportReport>(query, "capacityMapImport", "getCapacityMapImport", "What a capacity-map import did", [], ["id"], resolve: GridImportGraphQL.CapacityMapImportAsync);
         Add<BaselineChanges>(query, "programmeCycleChanges", "listProgrammeCycleChanges", "What was added, changed or retired since a cycle's baseline",
             ["resourceType", "limit", "cursor"], ["id"]);
         Add<ProgressReport>(query, "progressReport", "getProgrammeCycleProgressReport", "How the previous round's projects are doing", ["date", "asOf"], ["id"]);

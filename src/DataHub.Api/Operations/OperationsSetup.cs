@@ -26,5 +26,9 @@ public static class OperationsSetup
         .AddScoped<Features.SharingAgreements.SharingAgreementReads>()
         .AddScoped<Features.SharingAgreements.SharingAgreementWrites>()
         .AddScoped<PlanReads>()
-        .AddScoped<PlanWrites>();
+        .AddScoped<PlanWrites>()
+        .AddScoped<Features.DevelopmentImports.DevelopmentImportReads>()
+        .AddScoped<Features.Grid.GridImportReads>()
+        .AddScoped<Features.Grid.GridImportWrites>()
+        .AddScoped<Features.Grid.EnergyAreaReads>();
 }

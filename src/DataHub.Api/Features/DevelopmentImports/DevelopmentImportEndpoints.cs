@@ -2,18 +2,9 @@ using DataHub.Api.Features.Developments;
 
 namespace DataHub.Api.Features.DevelopmentImports;
 
-/// <summary>What an import did (or, for a dry run, would do).</summary>
-public sealed record DevelopmentImportReport(
-    Guid? Id, string Owner, string Format, bool DryRun, int FeatureCount, int Created, int Updated, int Unchanged, DateTime CreatedAt, IReadOnlyList<Link> Links);
-
-/// <summary>The caller's organisation's imports, newest first.</summary>
-public sealed record DevelopmentImportList(IReadOnlyList<DevelopmentImportReport> Items, int NumberReturned);
-
+/// <summary>The development imports' REST edge; the behaviour is <see cref="DevelopmentImporter"/> and <see cref="DevelopmentImportReads"/>.</summary>
 public static class DevelopmentImportEndpoints
 {
-    /// <summary>At most this many past imports in the list (an organisation imports a few times a month).</summary>
-    public const int ListLimit = 100;
-
     public static RouteGroupBuilder MapDevelopmentImports(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("/development-imports").WithTags("Development imports");
@@ -33,32 +24,21 @@ public static class DevelopmentImportEndpoints
         return api;
     }
 
-    public static async Task<IResult> List(HttpContext http, DataHubDb db, CancellationToken ct)
+    private static async Task<IResult> List(HttpContext http, DevelopmentImportReads reads, AccessScopes access, CancellationToken ct)
     {
-        var caller = Caller.From(http.User);
-        if (caller.Organisation is null) return Problems.Unauthorized("Imports are listed for a signed-in organisation.");
-        // Like one report, the list reveals what an organisation submitted: only its own imports.
-        var rows = await db.DevelopmentImports.AsNoTracking().Where(i => i.OwnerCode == caller.Organisation)
-            .OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id).Take(ListLimit).ToListAsync(ct);
-        var items = rows.Select(i => ToReport(i, false, i.Created + i.Updated + i.Unchanged, http.Request)).ToList();
+        if ((await reads.ListAsync(await access.CurrentAsync(ct), ct)).Failed(out var problem, out var rows)) return problem;
+        var items = rows.Select(i => DevelopmentImportReads.ToReport(i, PageLinks.BaseUrl(http.Request))).ToList();
         return TypedResults.Ok(new DevelopmentImportList(items, items.Count));
     }
 
-    public static async Task<IResult> Get(Guid id, HttpContext http, DataHubDb db, CancellationToken ct)
-    {
-        var caller = Caller.From(http.User);
-        // An import report reveals what an organisation submitted: only the importing organisation sees it.
-        var import = await db.DevelopmentImports.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id && i.OwnerCode == caller.Organisation, ct);
-        if (import is null) return Problems.NotFound($"There is no import {id}.");
-        return TypedResults.Ok(ToReport(import, false, import.Created + import.Updated + import.Unchanged, http.Request));
-    }
+    private static async Task<IResult> Get(Guid id, HttpContext http, DevelopmentImportReads reads, AccessScopes access, CancellationToken ct) =>
+        (await reads.GetAsync(await access.CurrentAsync(ct), id, ct)).Failed(out var problem, out var import) ? problem
+            : TypedResults.Ok(DevelopmentImportReads.ToReport(import, PageLinks.BaseUrl(http.Request)));
 
-    public static async Task<IResult> Create(HttpContext http, DevelopmentImporter importer, IOptions<DataHubOptions> options, AccessScopes access, CancellationToken ct)
+    private static async Task<IResult> Create(HttpContext http, DevelopmentImporter importer, IOptions<DataHubOptions> options, AccessScopes access, CancellationToken ct)
     {
-        var caller = Caller.From(http.User);
-        if (!caller.IsAuthenticated) return Problems.Unauthorized("Importing requires a bearer token; see README (token command).");
-        if (!caller.CanSubmit()) return Problems.Forbidden("Importing developments requires the Submitter role.");
-
+        var scope = await access.CurrentAsync(ct);
+        if (DevelopmentImporter.Guard(scope.Caller) is { } denied) return denied; // before the body is read
         var (dryRun, dryRunProblem) = RequestBody.DryRun(http.Request.Query);
         if (dryRunProblem is not null) return dryRunProblem;
         var (mediaType, typeProblem) = RequestBody.MediaType(http.Request, [.. RequestBody.GeoJsonTypes, "text/csv"]);
@@ -69,19 +49,10 @@ public static class DevelopmentImportEndpoints
         if (sizeProblem is not null) return sizeProblem;
         await using (body)
         {
-            var organisationType = (await access.CurrentAsync(ct)).OrganisationType;
             var format = mediaType == "text/csv" ? "csv" : "geojson";
-            var (import, count, problem) = await importer.RunAsync(caller, organisationType, format, body!, crs!, dryRun, ct);
-            if (problem is not null) return problem;
-            if (dryRun) return TypedResults.Ok(ToReport(import!, true, count, http.Request) with { Id = null, Links = [] });
-            return TypedResults.Created($"/api/v1/development-imports/{import!.Id}", ToReport(import, false, count, http.Request));
+            if ((await importer.ImportAsync(scope, format, body!, crs!, dryRun, ct)).Failed(out var refused, out var done)) return refused;
+            var report = DevelopmentImportReads.ToReport(done.Import, PageLinks.BaseUrl(http.Request), dryRun, done.FeatureCount);
+            return dryRun ? TypedResults.Ok(report) : TypedResults.Created($"/api/v1/development-imports/{done.Import.Id}", report);
         }
     }
-
-    private static DevelopmentImportReport ToReport(DevelopmentImport i, bool dryRun, int count, HttpRequest request) => new(
-        i.Id, i.OwnerCode, i.Format, dryRun, count, i.Created, i.Updated, i.Unchanged, i.CreatedAt,
-        [
-            new Link($"{request.Scheme}://{request.Host}/api/v1/development-imports/{i.Id}", "self", "application/json"),
-            new Link($"{request.Scheme}://{request.Host}/api/v1/developments?owner={i.OwnerCode}", "developments", "application/geo+json"),
-        ]);
 }

@@ -7,8 +7,8 @@ using DataHub.Api.Spatial;
 
 namespace DataHub.Api.Features.DevelopmentImports;
 
-/// <summary>What an import did, or the problem that stopped it (nothing stored then).</summary>
-public sealed record ImportOutcome(DevelopmentImport? Import, int FeatureCount, ProblemResult? Problem);
+/// <summary>What an import did (a dry run: would do), and how many features the document held.</summary>
+public sealed record ImportDone(DevelopmentImport Import, int FeatureCount);
 
 /// <summary>
 /// Imports developments from a GeoJSON FeatureCollection or a CSV, all or nothing, as a stream: features are read,
@@ -33,8 +33,21 @@ public sealed class DevelopmentImporter(DataHubDb db, DevelopmentStore store, IO
         public ProblemResult Problem { get; } = problem;
     }
 
-    public async Task<ImportOutcome> RunAsync(Caller caller, string? organisationType, string format, Stream body, Crs crs, bool dryRun, CancellationToken ct)
+    /// <summary>Importing takes a token with the Submitter role: 401 without a token, 403 without the role.</summary>
+    public static ProblemResult? Guard(Caller caller) =>
+        !caller.IsAuthenticated ? Problems.Unauthorized("Importing requires a bearer token; see README (token command).")
+        : !caller.CanSubmit() ? Problems.Forbidden("Importing developments requires the Submitter role.")
+        : null;
+
+    /// <summary>
+    /// Imports a GeoJSON FeatureCollection or a CSV (<paramref name="format"/> geojson or csv) whose coordinates are in
+    /// <paramref name="crs"/> for the caller's organisation; a dry run validates and counts, and stores nothing.
+    /// </summary>
+    public async Task<Outcome<ImportDone>> ImportAsync(AccessScope scope, string format, Stream body, Crs crs, bool dryRun, CancellationToken ct)
     {
+        if (Guard(scope.Caller) is { } denied) return denied;
+        var caller = scope.Caller;
+        var organisationType = scope.OrganisationType;
         var clock = Stopwatch.StartNew();
         var owner = caller.Organisation!;
         var plans = await PlanReads.ResolverAsync(db, owner, ct);
@@ -79,24 +92,24 @@ public sealed class DevelopmentImporter(DataHubDb db, DevelopmentStore store, IO
                 var started = clock.Elapsed;
                 var stored = await write.AddAsync(changes, ct);
                 writing += clock.Elapsed - started;
-                if (!stored) return new(null, 0, Conflict());
+                if (!stored) return Conflict();
             }
             var (count, problem) = await validation;
-            if (problem is not null) return new(null, count, problem);
-            if (dryRun) return new(import, count, null);
+            if (problem is not null) return problem;
+            if (dryRun) return new ImportDone(import, count);
 
             audit.Write(caller, "import", "development", import.Id.ToString(), owner, import.Created + import.Updated,
                 $"{format}: {import.Created} created, {import.Updated} updated, {import.Unchanged} unchanged");
             db.DevelopmentImports.Add(import);
             var committing = clock.Elapsed;
             write ??= await store.BeginAsync(caller.Subject, import.Id, ct); // every feature unchanged: the report alone
-            if (!await write.CommitAsync(ct)) return new(null, count, Conflict());
+            if (!await write.CommitAsync(ct)) return Conflict();
             writing += clock.Elapsed - committing;
             logger.LogInformation("import {Id} by {Owner}: {Count} features ({Created} created, {Updated} updated, {Unchanged} unchanged) in {Total} ms; looking up existing ones {Lookup} ms, writing {Write} ms",
                 import.Id, owner, count, import.Created, import.Updated, import.Unchanged, (long)clock.Elapsed.TotalMilliseconds, (long)lookingUp.TotalMilliseconds, (long)writing.TotalMilliseconds);
             Telemetry.ImportDuration.Record(clock.Elapsed.TotalSeconds, new KeyValuePair<string, object?>("format", format));
             Telemetry.ImportedFeatures.Add(count);
-            return new(import, count, null);
+            return new ImportDone(import, count);
         }
         finally
         {

@@ -76,21 +76,13 @@ public static class GridGraphQL
             .Argument<DateTimeGraphType>("asOf")
             .ResolveAsync(async c =>
             {
-                var kind = c.GetArgument<string?>("kind");
-                if (kind is not null && Array.IndexOf(CapacityMapReader.AreaKinds, kind) < 0) throw new ExecutionError("kind is energy_area or congestion_area") { Code = "unknownCode" };
-                var rows = c.Service<DataHubDb>().EnergyAreaVersions.AsNoTracking().InForceAt(c.AsOf());
-                if (c.GetArgument<string?>("operator") is { } op) rows = rows.Where(a => a.OperatorCode == op);
-                if (kind is not null) rows = rows.Where(a => a.Kind == kind);
-                if (c.GetArgument<string?>("congestionArea") is { } ca) rows = rows.Where(a => a.DemandCongestionAreaCode == ca || a.GenerationCongestionAreaCode == ca);
+                var rows = Answers.Of(await c.Service<EnergyAreaReads>().ListAsync(c.GetArgument<string?>("operator"), c.GetArgument<string?>("kind"),
+                    c.GetArgument<string?>("congestionArea"), c.AsOf(), c.CancellationToken))!;
                 c.First(options);
-                return Connections.Page(c, options, await rows.OrderBy(a => a.OperatorCode).ThenBy(a => a.ShortCode).ToListAsync(c.CancellationToken));
+                return Connections.Page(c, options, rows);
             });
         query.Field<EnergyAreaGraphType>("energyArea").Argument<NonNullGraphType<IdGraphType>>("id")
-            .ResolveAsync(async c =>
-            {
-                var id = c.GetArgument<Guid>("id");
-                return await c.Service<DataHubDb>().EnergyAreaVersions.AsNoTracking().FirstOrDefaultAsync(a => a.AreaId == id && a.ValidTo == null, c.CancellationToken);
-            });
+            .ResolveAsync(async c => Answers.Of(await c.Service<EnergyAreaReads>().GetAsync(c.GetArgument<Guid>("id"), c.CancellationToken), nullWhenNotFound: true));
     }
 
     /// <summary>The scenarios and years an analysis field asks for, read as REST reads them.</summary>

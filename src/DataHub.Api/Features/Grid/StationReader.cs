@@ -1,0 +1,45 @@
+using DataHub.Api.Spatial;
+using NetTopologySuite.Geometries;
+
+namespace DataHub.Api.Features.Grid;
+
+/// <summary>A station Feature read into its input, every fault with its pointer. Pure.</summary>
+public static class StationReader
+{
+    /// <summary>Reads one station Feature; every problem with its pointer. Pure.</summary>
+    public static StationInput? Read(JsonElement f, Crs crs, ErrorCollector errors, string at)
+    {
+        var before = errors.Errors.Count;
+        Geometry? location = f.TryGetProperty("geometry", out var g) ? GeoJsonGeometryReader.Read(g, crs, errors, at + "/geometry") : null;
+        if (location is null && errors.Errors.Count == before) errors.Add(at + "/geometry", "required", "a station is a Point");
+        if (location is not null and not Point) { errors.Add(at + "/geometry/type", "unsupportedGeometryType", "a station is a Point"); location = null; }
+        if (!f.TryGetProperty("properties", out var p) || p.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add(at + "/properties", "required", "properties {code, name, voltagesKv} are required");
+            return null;
+        }
+        string? Str(string name, bool required)
+        {
+            if (p.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String && v.GetString()!.Trim().Length is > 0 and <= 200) return v.GetString()!.Trim();
+            if (required || p.TryGetProperty(name, out _)) errors.Add($"{at}/properties/{name}", "required", $"{name} is a non-empty string");
+            return null;
+        }
+        var code = Str("code", true);
+        var name = Str("name", true);
+        var area = Str("energyAreaShortCode", false);
+        var voltages = new List<int>();
+        if (!p.TryGetProperty("voltagesKv", out var vs) || vs.ValueKind != JsonValueKind.Array || vs.GetArrayLength() == 0)
+            errors.Add($"{at}/properties/voltagesKv", "required", "voltagesKv is a non-empty array of voltage levels in kV, e.g. [150, 20]");
+        else
+        {
+            var k = 0;
+            foreach (var v in vs.EnumerateArray())
+            {
+                if (v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var kv) && kv is > 0 and <= 1000) voltages.Add(kv);
+                else errors.Add($"{at}/properties/voltagesKv/{k}", "outOfRange", "a voltage level is a whole number of kV from 1 to 1000");
+                k++;
+            }
+        }
+        return errors.Errors.Count > before ? null : new StationInput(code!, name!, [.. voltages.OrderDescending()], area, (Point)location!);
+    }
+}
