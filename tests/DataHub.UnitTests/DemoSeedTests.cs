@@ -95,7 +95,7 @@ public sealed class DemoGridTests
         Assert.Equal([("pmiek-2.0", 2025, "PV26"), ("pmiek-3.0", 2027, "PV26"), ("miek-2027", 2027, "national")], cycles.Select(c => (c.Code, c.Year, c.Scope)));
         Assert.All(cycles.Take(2), c => Assert.NotNull(c.PublishedAt));
         Assert.True(projects.Count(p => p.CycleId == cycles[1].CycleId) >= 10);
-        var framework = DataHub.Api.Features.Programme.WeighingFrameworkEndpoints.Default;
+        var framework = DataHub.Api.Features.Programme.WeighingFrameworkContracts.Default;
         foreach (var project in projects)
         {
             var mine = assessments.Where(a => a.ProjectId == project.ProjectId).ToList();
@@ -108,7 +108,7 @@ public sealed class DemoGridTests
                 Assert.Equal(criterion.ScoredBy == "gridOperator" ? "STEDIN" : "PV26", score.AuthorOrganisation);
             }
             var decision = Assert.Single(mine, a => a.Kind == "decision");
-            Assert.Contains(decision.Value, DataHub.Api.Features.Programme.MiekAssessmentEndpoints.Decisions);
+            Assert.Contains(decision.Value, DataHub.Api.Features.Programme.MiekAssessmentReads.Decisions);
             Assert.False(string.IsNullOrWhiteSpace(decision.Rationale));
             Assert.NotEmpty(System.Text.Json.JsonSerializer.Deserialize<DataHub.Api.Features.Programme.MiekFiche>(project.FicheJson,
                 DataHub.Api.Features.Developments.DevelopmentMapping.StoredJson)!.EnergyAreas);

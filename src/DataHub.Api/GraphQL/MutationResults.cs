@@ -77,6 +77,16 @@ public static class MutationResults
         return problem is not null ? problem : crs!;
     }
 
+    /// <summary>The <c>input</c> argument read as REST reads a body: the value, or every error with its pointer.</summary>
+    public static Outcome<T> Input<T>(this IResolveFieldContext c, Func<JsonElement, ErrorCollector, T?> read, string invalid) where T : class
+    {
+        var errors = new ErrorCollector();
+        return read(c.GetArgument<JsonElement>("input"), errors) is { } value ? value : Problems.Validation(errors.Errors, invalid);
+    }
+
+    /// <summary>The <c>ifMatch</c> argument: the ETag of the version being replaced, as REST's If-Match.</summary>
+    public static string? IfMatch(this IResolveFieldContext c) => c.GetArgument<string?>("ifMatch");
+
     /// <summary>Runs a write in a request scope of its own (a unit of work: what one mutation leaves in its context cannot leak into the next), audited as GraphQL.</summary>
     public static async Task<MutationResult> InOwnScopeAsync(this IResolveFieldContext c, Func<IServiceProvider, Task<MutationResult>> write)
     {

@@ -58,11 +58,11 @@ public static class RestQueries
         Add<DevelopmentImportReport>(query, "developmentImport", "getDevelopmentImport", "What a bulk import did", [], ["id"], resolve: DevelopmentImportGraphQL.GetAsync);
         Add<CapacityMapImportReport>(query, "capacityMapImport", "getCapacityMapImport", "What a capacity-map import did", [], ["id"], resolve: GridImportGraphQL.CapacityMapImportAsync);
         Add<BaselineChanges>(query, "programmeCycleChanges", "listProgrammeCycleChanges", "What was added, changed or retired since a cycle's baseline",
-            ["resourceType", "limit", "cursor"], ["id"]);
-        Add<ProgressReport>(query, "progressReport", "getProgrammeCycleProgressReport", "How the previous round's projects are doing", ["date", "asOf"], ["id"]);
-        Add<MiekProjectFiche>(query, "miekProjectFiche", "getMiekProjectFiche", "A project's fiche: fields, scores, decision, facts, progress, map and load data (asOf: as it stood then)", ["asOf"], ["id"]);
-        Add<ProvinceFramework>(query, "weighingFramework", "getProvinceWeighingFramework", "The framework a province weighs with", [], ["province"]);
-        Add<WeighingFramework>(query, "defaultWeighingFramework", "getDefaultWeighingFramework", "The default weighing framework: criteria A–H", []);
+            ["resourceType", "limit", "cursor"], ["id"], resolve: ProgrammeGraphQL.CycleChangesAsync);
+        Add<ProgressReport>(query, "progressReport", "getProgrammeCycleProgressReport", "How the previous round's projects are doing", ["date", "asOf"], ["id"], resolve: ProgrammeGraphQL.ProgressReportAsync);
+        Add<MiekProjectFiche>(query, "miekProjectFiche", "getMiekProjectFiche", "A project's fiche: fields, scores, decision, facts, progress, map and load data (asOf: as it stood then)", ["asOf"], ["id"], resolve: ProgrammeGraphQL.FicheAsync);
+        Add<ProvinceFramework>(query, "weighingFramework", "getProvinceWeighingFramework", "The framework a province weighs with", [], ["province"], resolve: ProgrammeGraphQL.FrameworkAsync);
+        Add<WeighingFramework>(query, "defaultWeighingFramework", "getDefaultWeighingFramework", "The default weighing framework: criteria A–H", [], resolve: _ => Task.FromResult<object?>(WeighingFrameworkContracts.Default));
         Add<BottleneckResult>(query, "bottlenecks", "listBottlenecks",
             "Per energy area and direction: the first year load exceeds capacity, the shortfall, the causes and the relieving works (as GET /bottlenecks)",
             ["operator", "area", "scenario", "fromYear", "toYear", "ruleSet", "asOf"], resolve: GridAnalysisGraphQL.BottlenecksAsync);
@@ -73,7 +73,7 @@ public static class RestQueries
         Add<CalculationRuleSetResponse>(query, "calculationRuleSet", "getCalculationRuleSet", "One rule set, by code@version", [], ["id"],
             resolve: c => Task.FromResult<object?>(RuleSetReads.Get(c.GetArgument<string>("id")).Value));
         Add<VariantResponse>(query, "variant", "getVariant", "One of the caller's organisation's variants", [], ["id"], resolve: VariantGraphQL.GetAsync);
-        Add<ProgrammeCycleResponse>(query, "programmeCycle", "getProgrammeCycle", "One programme cycle", [], ["id"]);
+        Add<ProgrammeCycleResponse>(query, "programmeCycle", "getProgrammeCycle", "One programme cycle", [], ["id"], resolve: ProgrammeGraphQL.CycleAsync);
         Add<SharingAgreementList>(query, "sharingAgreementVersions", "listSharingAgreementVersions", "Every version of an agreement the caller's organisation gave or received", [], ["id"],
             resolve: SharingAgreementGraphQL.VersionsAsync);
     }

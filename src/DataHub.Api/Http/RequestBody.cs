@@ -163,6 +163,13 @@ public static class RequestBody
     public static (Spatial.Crs? Crs, ProblemResult? Problem) ContentCrs(HttpRequest request) =>
         CrsParameter(request.Headers["Content-Crs"].ToString(), "Content-Crs");
 
+    /// <summary>An integer query parameter, or null when absent (declared integer parameters are checked before a handler runs: see <see cref="QueryParameters"/>).</summary>
+    public static int? Int(IQueryCollection query, string name) =>
+        query[name].ToString() is { Length: > 0 } raw ? int.Parse(raw, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture) : null;
+
+    /// <summary>A string query parameter, or null when absent or empty.</summary>
+    public static string? String(IQueryCollection query, string name) => query[name].ToString() is { Length: > 0 } s ? s : null;
+
     /// <summary>The imports' <c>dryRun</c> parameter: validate and report what would change, store nothing.</summary>
     public static (bool DryRun, ProblemResult? Problem) DryRun(IQueryCollection query)
     {

@@ -30,5 +30,16 @@ public static class OperationsSetup
         .AddScoped<Features.DevelopmentImports.DevelopmentImportReads>()
         .AddScoped<Features.Grid.GridImportReads>()
         .AddScoped<Features.Grid.GridImportWrites>()
-        .AddScoped<Features.Grid.EnergyAreaReads>();
+        .AddScoped<Features.Grid.EnergyAreaReads>()
+        .AddScoped<Features.Programme.ProgrammeCycleReads>()
+        .AddScoped<Features.Programme.ProgrammeCycleWrites>()
+        .AddScoped<Features.Programme.MiekProjectReads>()
+        .AddScoped<Features.Programme.MiekProjectWrites>()
+        .AddScoped<Features.Programme.MiekAssessmentReads>()
+        .AddScoped<Features.Programme.MiekAssessmentWrites>()
+        .AddScoped<Features.Programme.MiekProgressReads>()
+        .AddScoped<Features.Programme.MiekProgressWrites>()
+        .AddScoped<Features.Programme.MiekFicheReads>()
+        .AddScoped<Features.Programme.WeighingFrameworkReads>()
+        .AddScoped<Features.Programme.WeighingFrameworkWrites>();
 }

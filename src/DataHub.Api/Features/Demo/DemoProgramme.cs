@@ -103,7 +103,7 @@ public static class DemoProgramme
         result.Cycles.Add(new ProgrammeCycleVersion
         {
             CycleId = Id("cycle/national-2027"), Version = 1, ValidFrom = now, OwnerCode = Ministry, Code = "miek-2027", Name = "MIEK 2027 (demo)", Year = 2027,
-            Scope = ProgrammeCycleEndpoints.National, Description = "Fictieve nationale ronde: verzamelt de pMIEK's van 2027.",
+            Scope = ProgrammeCycleContracts.National, Description = "Fictieve nationale ronde: verzamelt de pMIEK's van 2027.",
             MilestonesJson = JsonSerializer.Serialize(new[] { new Milestone("adoption", new DateOnly(2027, 12, 1)) }, DevelopmentMapping.StoredJson),
             ChangedBy = "demo-seed", CreatedAt = now,
         });
@@ -149,11 +149,11 @@ public static class DemoProgramme
                 FicheJson = JsonSerializer.Serialize(fiche, DevelopmentMapping.StoredJson), ChangedBy = "demo-seed", CreatedAt = now,
             };
             projects.Add(project);
-            var criteria = WeighingFrameworkEndpoints.Default.Criteria;
+            var criteria = WeighingFrameworkContracts.Default.Criteria;
             for (var i = 0; i < criteria.Count; i++)
             {
                 var c = criteria[i];
-                var grid = c.ScoredBy == WeighingFrameworkEndpoints.GridOperator;
+                var grid = c.ScoredBy == WeighingFrameworkContracts.GridOperator;
                 assessments.Add(Assessment(project, "score", c.Code, c.Scale is null ? p.Cost.ToString("R", System.Globalization.CultureInfo.InvariantCulture) : p.Scores[i],
                     grid ? "Beoordeling Stedin op basis van de capaciteitskaart en het investeringsplan (fictief)." : "Beoordeling werkorganisatie pMIEK (fictief).",
                     grid ? DemoGrid.Operator : DemoSeed.Province, now));

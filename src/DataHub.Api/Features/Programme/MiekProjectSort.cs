@@ -15,7 +15,7 @@ public static class MiekProjectSort
         ["province"] = (p, _, _) => p.OwnerCode,
         ["code"] = (p, _, _) => p.Code,
         ["name"] = (p, _, _) => p.Name,
-        ["status"] = (p, _, _) => Array.IndexOf(MiekProjectEndpoints.Statuses, p.Status),
+        ["status"] = (p, _, _) => Array.IndexOf(MiekProjectContracts.Statuses, p.Status),
         ["infrastructureType"] = (p, _, _) => p.InfrastructureType,
         ["carrier"] = (p, _, _) => p.Carrier,
         ["projectType"] = (p, _, _) => p.ProjectType,
@@ -48,7 +48,7 @@ public static class MiekProjectSort
     {
         if (keys.Count == 0) return selection.Rows;
         var rows = selection.Rows.Select((p, i) => (Row: p, Position: i, Values: keys.Select(k =>
-            Keys[k.Key](p, MiekProjectEndpoints.FicheOf(p), selection.Decisions.GetValueOrDefault(p.ProjectId))).ToArray())).ToList();
+            Keys[k.Key](p, MiekProjectContracts.FicheOf(p), selection.Decisions.GetValueOrDefault(p.ProjectId))).ToArray())).ToList();
         rows.Sort((a, b) =>
         {
             for (var k = 0; k < keys.Count; k++)

@@ -40,7 +40,13 @@ public static class ProgrammeGraphQL
         query.Field<NonNullGraphType<ConnectionGraphType<AutoRegisteringObjectGraphType<ProgrammeCycleResponse>>>>("programmeCycles").Description("Programme cycles (public)")
             .PageArguments(options)
             .Argument<StringGraphType>("scope", "national or a province code").Argument<IntGraphType>("year").Argument<StringGraphType>("status", "open, frozen or published")
-            .ResolveAsync(async c => Connections.Page(c, options, (await RestReads.GetAsync<ProgrammeCycleList>(c, "listProgrammeCycles", c.AsQuery("scope", "year", "status")))!.Items));
+            .ResolveAsync(async c =>
+            {
+                c.First(options);
+                var list = Answers.Of(await c.Service<ProgrammeCycleReads>().ListAsync(c.GetArgument<string?>("scope"), c.GetArgument<int?>("year"), c.GetArgument<string?>("status"),
+                    c.CancellationToken))!;
+                return Connections.Page(c, options, list.Items);
+            });
         var projects = query.Field<NonNullGraphType<ConnectionGraphType<MiekProjectGraphType>>>("miekProjects")
             .Description("The (p)MIEK projects the caller may read, selected as GET /miek-projects (a national cycle: every province's cycle of its year)")
             .PageArguments(options).Argument<StringGraphType>("sort", $"as REST's sort: {MiekProjectSort.Description}");
@@ -48,34 +54,64 @@ public static class ProgrammeGraphQL
         projects.ResolveAsync(async c =>
         {
             c.First(options);
-            var scope = await c.Service<AccessScopes>().CurrentAsync(c.CancellationToken);
-            var (sort, sortError) = MiekProjectSort.Parse(c.GetArgument<string?>("sort"));
-            var (selection, problem) = await MiekProjectSelection.ReadAsync(c.AsQuery(SelectionArguments), c.Service<DataHubDb>(), scope,
-                sortError is null ? [] : [sortError], c.CancellationToken);
-            if (problem is not null) throw Resolve.Invalid(problem.Problem.Errors ?? [], problem.Problem.Detail ?? "The arguments are not valid");
-            var chosen = selection!;
-            return Connections.Page(c, options, MiekProjectSort.Apply(chosen, sort).Select(p => MiekProjectEndpoints.ToResponse(p, chosen.Decisions.GetValueOrDefault(p.ProjectId))).ToList());
+            var found = Answers.Of(await c.Service<MiekProjectReads>().ListAsync(await Scope(c), QueryOf(c), c.GetArgument<string?>("sort"), [], c.CancellationToken));
+            return Connections.Page(c, options, found.Items);
         });
         query.Field<MiekProjectGraphType>("miekProject").Description("One project the caller may read (null otherwise), now or asOf (as GET /miek-projects/{id})")
             .Argument<NonNullGraphType<IdGraphType>>("id").Argument<DateTimeGraphType>("asOf", "as REST's asOf")
-            .ResolveAsync(async c =>
-            {
-                var (id, asOf) = (c.GetArgument<Guid>("id"), c.AsOf());
-                var db = c.Service<DataHubDb>();
-                var scope = await c.Service<AccessScopes>().CurrentAsync(c.CancellationToken);
-                var row = await MiekProjectEndpoints.ReadAsync(db, id, scope, asOf, c.CancellationToken);
-                return row is null ? null : MiekProjectEndpoints.ToResponse(row, (await MiekProjectEndpoints.DecisionsAsync(db, [id], asOf, c.CancellationToken)).GetValueOrDefault(id));
-            });
+            .ResolveAsync(async c => Answers.Of(await c.Service<MiekProjectReads>().GetAsync(await Scope(c), c.GetArgument<Guid>("id"), c.AsOf(), c.CancellationToken),
+                nullWhenNotFound: true));
         var overview = query.Field<NonNullGraphType<AutoRegisteringObjectGraphType<MiekOverview>>>("miekOverview").Description("As GET /miek-overview");
         SelectionArgumentsOn(overview);
-        overview.ResolveAsync(async c =>
-        {
-            var (result, problem) = await MiekOverviewEndpoints.ComputeAsync(c.AsQuery(SelectionArguments), c.Service<DataHubDb>(),
-                await c.Service<AccessScopes>().CurrentAsync(c.CancellationToken), c.CancellationToken);
-            if (problem is not null) throw Resolve.Invalid(problem.Problem.Errors ?? [], problem.Problem.Detail ?? "The arguments are not valid");
-            return result;
-        });
+        overview.ResolveAsync(async c => Answers.Of(await c.Service<MiekProjectReads>().OverviewAsync(await Scope(c), QueryOf(c), c.CancellationToken)));
     }
+
+    private static Task<AccessScope> Scope(IResolveFieldContext c) => c.Service<AccessScopes>().CurrentAsync(c.CancellationToken);
+
+    /// <summary>The projects the selection arguments ask for, read as REST reads its query.</summary>
+    private static MiekProjectQuery QueryOf(IResolveFieldContext c)
+    {
+        Guid? cycle = null;
+        if (c.GetArgument<string?>("cycle") is { } raw)
+            cycle = Guid.TryParse(raw, out var id) ? id : throw Resolve.Invalid([new FieldError("", "invalidFormat", "cycle is a programme cycle id") { Parameter = "cycle" }]);
+        return new MiekProjectQuery(cycle, c.GetArgument<int?>("year"), c.GetArgument<string?>("province"), c.GetArgument<string?>("status"), c.AsOf());
+    }
+
+    public static async Task<object?> CycleAsync(IResolveFieldContext c) =>
+        Answers.Of(await c.Service<ProgrammeCycleReads>().GetAsync(c.GetArgument<Guid>("id"), c.CancellationToken), nullWhenNotFound: true) is { } row
+            ? ProgrammeCycleContracts.ToResponse(row) : null;
+
+    /// <summary>What changed since a cycle's baseline, paged as REST pages it (limit, cursor; the next link carries REST's URL).</summary>
+    public static async Task<object?> CycleChangesAsync(IResolveFieldContext c)
+    {
+        var id = c.GetArgument<Guid>("id");
+        var limit = c.GetArgument<int?>("limit") ?? ProgrammeCycleReads.ChangesDefaultLimit;
+        long cursor = 0;
+        if (c.GetArgument<string?>("cursor") is { } raw && !long.TryParse(raw, System.Globalization.NumberStyles.None, CultureInfo.InvariantCulture, out cursor))
+            throw Resolve.Invalid([new FieldError("", "invalidCursor", "cursor is taken from the next link") { Parameter = "cursor" }]);
+        var types = c.GetArgument<string?>("resourceType")?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? [];
+        var page = Answers.Of(await c.Service<ProgrammeCycleReads>().ChangesAsync(await Scope(c), id, types, limit, cursor, c.CancellationToken), nullWhenNotFound: true);
+        var baseUrl = PageLinks.BaseUrl(c.Http().Request);
+        return page is null ? null : ProgrammeCycleContracts.ToChanges(page, next => new Link($"{baseUrl}/api/v1/programme-cycles/{id}/changes" + QueryString.Create(
+            new Dictionary<string, string?>
+            {
+                ["resourceType"] = c.GetArgument<string?>("resourceType"), ["limit"] = limit.ToString(CultureInfo.InvariantCulture),
+                ["cursor"] = next.ToString(CultureInfo.InvariantCulture),
+            }.Where(kv => kv.Value is not null)), "next", "application/json"));
+    }
+
+    public static async Task<object?> ProgressReportAsync(IResolveFieldContext c)
+    {
+        var (date, problem) = MiekProgressContracts.ReportDate(c.GetArgument<string?>("date"));
+        if (problem is not null) return Answers.Of<ProgressReport>(problem.Problem);
+        return Answers.Of(await c.Service<MiekProgressReads>().ReportAsync(await Scope(c), c.GetArgument<Guid>("id"), date, c.AsOf(), c.CancellationToken), nullWhenNotFound: true);
+    }
+
+    public static async Task<object?> FicheAsync(IResolveFieldContext c) =>
+        Answers.Of(await c.Service<MiekFicheReads>().GetAsync(await Scope(c), c.GetArgument<Guid>("id"), c.AsOf(), c.CancellationToken), nullWhenNotFound: true);
+
+    public static async Task<object?> FrameworkAsync(IResolveFieldContext c) =>
+        Answers.Of(await c.Service<WeighingFrameworkReads>().GetAsync(c.GetArgument<string>("province"), c.CancellationToken), nullWhenNotFound: true);
 
     /// <summary>The arguments that select projects, by REST's names: cycle, year, province, status, asOf.</summary>
     private static void SelectionArgumentsOn<TSource, TReturn>(global::GraphQL.Builders.FieldBuilder<TSource, TReturn> field)
@@ -101,7 +137,7 @@ public static class ProgrammeGraphQL
             var scope = await c.Service<AccessScopes>().CurrentAsync(ct);
             var view = AnalysisView.For(scope);
             var model = await GridGraphQL.ModelAsync(c);
-            var assessments = await MiekAssessmentEndpoints.AssessAsync(db, rows, scope, model, view, c.Service<IOptions<DataHubOptions>>().Value, ct, asOf: asOf);
+            var assessments = await MiekAssessmentReads.AssessAsync(db, rows, scope, model, view, c.Service<IOptions<DataHubOptions>>().Value, ct, asOf: asOf);
             await c.Service<Audit.AuditTrail>().ReadAsync(scope.Caller, view.Counted.Select(d => d.AccessRow()), "graphql MIEK assessment", ct);
             return rows.Zip(assessments).ToDictionary(x => (x.First.ProjectId, x.First.Version), x => x.Second);
         });
@@ -124,7 +160,7 @@ public static class ProgrammeGraphQL
             var rows = c.Service<DataHubDb>().MiekProgressUpdates.AsNoTracking().Where(u => ids.Contains(u.ProjectId));
             if (asOf is { } t) rows = rows.Where(u => u.RecordedAt <= t);
             return (await rows.ToListAsync(ct))
-                .GroupBy(u => u.ProjectId).ToDictionary(g => g.Key, g => g.OrderBy(u => u.AsOfDate).ThenBy(u => u.RowId).Select(MiekProgressEndpoints.ToResponse).ToList());
+                .GroupBy(u => u.ProjectId).ToDictionary(g => g.Key, g => g.OrderBy(u => u.AsOfDate).ThenBy(u => u.RowId).Select(MiekProgressContracts.ToResponse).ToList());
         });
     }
 }

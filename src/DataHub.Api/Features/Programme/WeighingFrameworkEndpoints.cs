@@ -1,49 +1,12 @@
-using System.Text.RegularExpressions;
-using DataHub.Api.Features.Audit;
-using DataHub.Api.Features.Developments;
-using DataHub.Api.Features.Organisations;
-using DataHub.Api.Spatial;
-
 namespace DataHub.Api.Features.Programme;
 
-/// <summary>One criterion of the weighing framework: its scale (null for an amount, then a unit) and who scores it.</summary>
-public sealed record Criterion(string Code, string Name, string Type, string Question, IReadOnlyList<string>? Scale, string? Unit, string ScoredBy);
-
-public sealed record WeighingFramework(string Code, string Name, IReadOnlyList<Criterion> Criteria);
-
-/// <summary>The framework a province weighs with: its own (tailored) or, without one, the default.</summary>
-public sealed record ProvinceFramework(string Province, bool Tailored, string Code, string Name, IReadOnlyList<Criterion> Criteria, int? Version, DateTime? UpdatedAt);
-
-/// <summary>
-/// The weighing framework (afwegingskader) as data. The default is the handreiking's criteria A–H; a province's
-/// ProgrammeCoordinator tailors its own — other criteria, scales or who scores them — and scores are then given
-/// against the province's framework. Frameworks are public: how projects are weighed is part of the transparency.
-/// Versioned: earlier versions stay, and the change feed announces a new one.
-/// </summary>
-public static partial class WeighingFrameworkEndpoints
+/// <summary>The weighing frameworks' REST edge; the behaviour is <see cref="WeighingFrameworkReads"/> and <see cref="WeighingFrameworkWrites"/>.</summary>
+public static class WeighingFrameworkEndpoints
 {
-    public const string WorkOrganisation = "workOrganisation";
-    public const string GridOperator = "gridOperator";
-    public static readonly string[] ScoredBy = [WorkOrganisation, GridOperator];
-    public static readonly string[] CriterionTypes = ["societalValue", "systemTest", "feasibility", "cost", "other"];
-
-    /// <summary>The default framework of the handreiking (DOMAIN.md, seed 001); provinces tailor it.</summary>
-    public static readonly WeighingFramework Default = new("afwegingskader-pmiek-2", "Afwegingskader pMIEK (handreiking)",
-    [
-        new("A", "Maatschappelijke doelbereiking", "societalValue", "Which (spatial) developments does the investment accommodate?", ["high", "medium", "low"], null, WorkOrganisation),
-        new("B", "Aansluiting bij de energievisie", "systemTest", "How well does it fit the energievisie?", ["good", "sufficient", "poor"], null, WorkOrganisation),
-        new("C", "Efficiëntie energie-infrastructuur", "systemTest", "Is it sensible from a grid point of view?", ["much", "medium", "little"], null, GridOperator),
-        new("D", "Energiesysteemalternatieven", "systemTest", "How necessary from a system view?", ["high", "medium", "low"], null, WorkOrganisation),
-        new("E", "Overige maatschappelijke effecten", "societalValue", "Other effects?", ["mostlyPositive", "medium", "negative"], null, WorkOrganisation),
-        new("F", "Ruimtelijke inpasbaarheid", "feasibility", "Spatial obstacles foreseen?", ["littleEffort", "mediumEffort", "muchEffort"], null, WorkOrganisation),
-        new("G", "Overige uitvoerbaarheid", "feasibility", "Other obstacles?", ["littleEffort", "mediumEffort", "muchEffort"], null, WorkOrganisation),
-        new("H", "Kosten", "cost", "Financial size?", null, "EUR million", GridOperator),
-    ]);
-
     public static RouteGroupBuilder MapWeighingFrameworks(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("/weighing-frameworks").WithTags("Programme");
-        g.MapGet("/default", () => TypedResults.Ok(Default)).WithName("getDefaultWeighingFramework")
+        g.MapGet("/default", () => TypedResults.Ok(WeighingFrameworkContracts.Default)).WithName("getDefaultWeighingFramework")
             .WithSummary("The default weighing framework: criteria A–H with their scales and who scores them").Produces<WeighingFramework>();
         g.MapGet("/{province}", Get).WithName("getProvinceWeighingFramework")
             .WithSummary("The framework a province weighs its pMIEK with: its own, or the default").Produces<ProvinceFramework>().WithProblems(400, 404);
@@ -54,123 +17,22 @@ public static partial class WeighingFrameworkEndpoints
         return api;
     }
 
-    [GeneratedRegex("^[A-Z][A-Z0-9]{0,7}$")]
-    private static partial Regex CriterionCode();
-
-    [GeneratedRegex("^[a-zA-Z][a-zA-Z0-9]{0,39}$")]
-    private static partial Regex ScaleValue();
-
-    /// <summary>The framework a province weighs with now.</summary>
-    public static async Task<WeighingFramework> ForAsync(DataHubDb db, string province, CancellationToken ct) => (await ForAsync(db, [province], ct))[province];
-
-    /// <summary>The framework each of these provinces weighs with now (or weighed with at asOf), in one query.</summary>
-    public static async Task<Dictionary<string, WeighingFramework>> ForAsync(DataHubDb db, IReadOnlyCollection<string> provinces, CancellationToken ct,
-        DateTime? asOf = null)
+    private static async Task<IResult> Get(string province, HttpContext http, WeighingFrameworkReads reads, CancellationToken ct)
     {
-        var rows = await db.WeighingFrameworkVersions.AsNoTracking().InForceAt(asOf).Where(f => provinces.Contains(f.OwnerCode)).ToDictionaryAsync(f => f.OwnerCode, ct);
-        return provinces.Distinct().ToDictionary(p => p, p => rows.TryGetValue(p, out var row) ? ToFramework(row) : Default);
+        if ((await reads.GetAsync(province, ct)).Failed(out var problem, out var framework)) return problem;
+        if (framework.Version is { } version) http.Response.Headers.ETag = RequestBody.ETag(version);
+        return TypedResults.Ok(framework);
     }
 
-    public static async Task<IResult> Get(string province, HttpContext http, DataHubDb db, CancellationToken ct)
+    private static async Task<IResult> Put(string province, HttpContext http, WeighingFrameworkWrites writes, AccessScopes access, IOptions<DataHubOptions> options,
+        CancellationToken ct)
     {
-        if (!IsProvince(province)) return Problems.NotFound($"There is no province {province}.");
-        var row = await db.WeighingFrameworkVersions.AsNoTracking().FirstOrDefaultAsync(f => f.OwnerCode == province && f.ValidTo == null, ct);
-        if (row is not null) http.Response.Headers.ETag = RequestBody.ETag(row.Version);
-        return TypedResults.Ok(ToResponse(province, row));
-    }
-
-    public static async Task<IResult> Put(string province, HttpContext http, DataHubDb db, DevelopmentStore store, AccessScopes access, AuditTrail audit,
-        IOptions<DataHubOptions> options, CancellationToken ct)
-    {
-        if (!IsProvince(province)) return Problems.NotFound($"There is no province {province}.");
         var scope = await access.CurrentAsync(ct);
-        if (scope.Organisation is null) return Problems.Unauthorized("A framework is tailored by a signed-in province.");
-        if (scope.Organisation != province || !scope.Caller.Has(Roles.ProgrammeCoordinator))
-            return Problems.Forbidden($"{province}'s ProgrammeCoordinator tailors its framework.");
-        var current = await db.WeighingFrameworkVersions.FirstOrDefaultAsync(f => f.OwnerCode == province && f.ValidTo == null, ct);
-        if (current is not null && RequestBody.CheckIfMatch(http.Request, current.Version, $"{province}'s framework") is { } stale) return stale;
-        var (framework, problem) = await RequestBody.ReadValidAsync(http.Request, options.Value.Limits, Read, "The framework is not valid", ct);
+        if (WeighingFrameworkWrites.Guard(scope, province) is { } denied) return denied; // before the body is read
+        var (framework, problem) = await RequestBody.ReadValidAsync(http.Request, options.Value.Limits, WeighingFrameworkContracts.Read, "The framework is not valid", ct);
         if (problem is not null) return problem;
-        var now = store.Now();
-        if (current is not null) current.ValidTo = now;
-        var next = new WeighingFrameworkVersion
-        {
-            FrameworkId = current?.FrameworkId ?? Guid.CreateVersion7(now), Version = (current?.Version ?? 0) + 1, ValidFrom = now, OwnerCode = province,
-            Code = framework!.Code, Name = framework.Name, CriteriaJson = JsonSerializer.Serialize(framework.Criteria, DevelopmentMapping.StoredJson),
-            ChangedBy = scope.Caller.Subject,
-        };
-        db.WeighingFrameworkVersions.Add(next);
-        audit.Write(scope.Caller, current is null ? "create" : "update", "weighingFramework", next.FrameworkId.ToString(), province);
-        if (await VersionedWrite.SaveAsync(http, db, next, $"{province}'s framework", ct) is { } conflict) return conflict;
-        return TypedResults.Ok(ToResponse(province, next));
+        if ((await writes.PutAsync(scope, province, framework!, http.Request.Headers.IfMatch.ToString(), ct)).Failed(out var refused, out var written)) return refused;
+        http.Response.Headers.ETag = written.ETag;
+        return TypedResults.Ok(WeighingFrameworkContracts.ToResponse(province, written.Row));
     }
-
-    /// <summary>Validates a framework body; every error with its pointer. Pure.</summary>
-    public static WeighingFramework? Read(JsonElement e, ErrorCollector errors)
-    {
-        if (e.ValueKind != JsonValueKind.Object) { errors.Add("", "invalidType", "a framework is a JSON object"); return null; }
-        foreach (var p in e.EnumerateObject().Where(p => p.Name is not ("code" or "name" or "criteria")))
-            errors.Add("/" + ErrorCollector.Escape(p.Name), "unknownProperty", $"'{p.Name}' is not a property of a framework");
-        string? Text(JsonElement o, string at, string name, int max, bool required = true)
-        {
-            if (o.ValueKind != JsonValueKind.Object || !o.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null)
-            {
-                if (required) errors.Add($"{at}/{name}", "required", $"{name} is required");
-                return null;
-            }
-            if (v.ValueKind == JsonValueKind.String && v.GetString()!.Trim() is { Length: > 0 } s && s.Length <= max) return s;
-            errors.Add($"{at}/{name}", "invalidType", $"{name} is a non-empty string of at most {max} characters");
-            return null;
-        }
-        var code = Text(e, "", "code", 100);
-        var name = Text(e, "", "name", 200);
-        var criteria = new List<Criterion>();
-        if (!e.TryGetProperty("criteria", out var cs) || cs.ValueKind != JsonValueKind.Array || cs.GetArrayLength() is 0 or > 20)
-            errors.Add("/criteria", "invalidType", "criteria is an array of 1–20 criteria");
-        else
-        {
-            var i = 0;
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var c in cs.EnumerateArray())
-            {
-                var at = $"/criteria/{i++}";
-                if (c.ValueKind != JsonValueKind.Object) { errors.Add(at, "invalidType", "a criterion is an object"); continue; }
-                foreach (var p in c.EnumerateObject().Where(p => p.Name is not ("code" or "name" or "type" or "question" or "scale" or "unit" or "scoredBy")))
-                    errors.Add($"{at}/{ErrorCollector.Escape(p.Name)}", "unknownProperty", $"'{p.Name}' is not a property of a criterion");
-                var cc = Text(c, at, "code", 8);
-                if (cc is not null && !CriterionCode().IsMatch(cc)) { errors.Add($"{at}/code", "invalidFormat", "a criterion code is a capital letter, then up to 7 capitals or digits"); cc = null; }
-                if (cc is not null && !seen.Add(cc)) errors.Add($"{at}/code", "duplicate", $"criterion {cc} is listed twice");
-                var cn = Text(c, at, "name", 200);
-                var type = Text(c, at, "type", 40);
-                if (type is not null && Array.IndexOf(CriterionTypes, type) < 0) { errors.Add($"{at}/type", "unknownCode", $"type is one of {string.Join(", ", CriterionTypes)}"); type = null; }
-                var question = Text(c, at, "question", 500);
-                var by = Text(c, at, "scoredBy", 40);
-                if (by is not null && Array.IndexOf(ScoredBy, by) < 0) { errors.Add($"{at}/scoredBy", "unknownCode", $"scoredBy is one of {string.Join(", ", ScoredBy)}"); by = null; }
-                List<string>? scale = null;
-                if (c.TryGetProperty("scale", out var sc) && sc.ValueKind != JsonValueKind.Null)
-                {
-                    if (sc.ValueKind != JsonValueKind.Array || sc.GetArrayLength() is < 2 or > 7
-                        || sc.EnumerateArray().Any(v => v.ValueKind != JsonValueKind.String || !ScaleValue().IsMatch(v.GetString()!))
-                        || sc.EnumerateArray().Select(v => v.GetString()).Distinct().Count() != sc.GetArrayLength())
-                        errors.Add($"{at}/scale", "invalidType", "scale is 2–7 distinct codes (letters and digits, best first), or null for an amount");
-                    else scale = [.. sc.EnumerateArray().Select(v => v.GetString()!)];
-                }
-                var unit = Text(c, at, "unit", 40, required: false);
-                if (scale is null && unit is null && !errors.Errors.Any(x => x.Pointer == $"{at}/scale"))
-                    errors.Add($"{at}/unit", "required", "a criterion without a scale is an amount: give its unit");
-                if (cc is not null && cn is not null && type is not null && question is not null && by is not null && (scale is not null || unit is not null))
-                    criteria.Add(new Criterion(cc, cn, type, question, scale, scale is null ? unit : null, by));
-            }
-        }
-        return errors.HasErrors ? null : new WeighingFramework(code!, name!, criteria);
-    }
-
-    private static bool IsProvince(string code) => AreaCatalogue.Instance.ByCode.TryGetValue(code, out var a) && a.Kind == AreaKind.Province;
-
-    private static WeighingFramework ToFramework(WeighingFrameworkVersion row) =>
-        new(row.Code, row.Name, JsonSerializer.Deserialize<List<Criterion>>(row.CriteriaJson, DevelopmentMapping.StoredJson)!);
-
-    private static ProvinceFramework ToResponse(string province, WeighingFrameworkVersion? row) => row is null
-        ? new(province, false, Default.Code, Default.Name, Default.Criteria, null, null)
-        : new(province, true, row.Code, row.Name, ToFramework(row).Criteria, row.Version, row.ValidFrom);
 }

@@ -1,0 +1,32 @@
+using DataHub.Api.Features.Audit;
+using DataHub.Api.Features.Developments;
+
+namespace DataHub.Api.Features.Programme;
+
+/// <summary>A province's ProgrammeCoordinator tailors its framework; versioned (If-Match when replacing), and the change feed announces a new one.</summary>
+public sealed class WeighingFrameworkWrites(DataHubDb db, DevelopmentStore store, AuditTrail audit)
+{
+    /// <summary>Who may tailor the province's framework; null when the caller may.</summary>
+    public static ProblemResult? Guard(AccessScope scope, string province) =>
+        !WeighingFrameworkContracts.IsProvince(province) ? Problems.NotFound($"There is no province {province}.")
+        : scope.Organisation is null ? Problems.Unauthorized("A framework is tailored by a signed-in province.")
+        : scope.Organisation != province || !scope.Caller.Has(Roles.ProgrammeCoordinator) ? Problems.Forbidden($"{province}'s ProgrammeCoordinator tailors its framework.")
+        : null;
+
+    public async Task<Outcome<Written<WeighingFrameworkVersion>>> PutAsync(AccessScope scope, string province, WeighingFramework framework, string? ifMatch, CancellationToken ct)
+    {
+        if (Guard(scope, province) is { } denied) return denied;
+        var current = await db.WeighingFrameworkVersions.AsNoTracking().FirstOrDefaultAsync(f => f.OwnerCode == province && f.ValidTo == null, ct);
+        if (current is not null && Precondition.Check(ifMatch, current.Version, $"{province}'s framework") is { } stale) return stale;
+        var now = store.Now();
+        var next = new WeighingFrameworkVersion
+        {
+            FrameworkId = current?.FrameworkId ?? Guid.CreateVersion7(now), Version = (current?.Version ?? 0) + 1, ValidFrom = now, OwnerCode = province,
+            Code = framework.Code, Name = framework.Name, CriteriaJson = JsonSerializer.Serialize(framework.Criteria, DevelopmentMapping.StoredJson),
+            ChangedBy = scope.Caller.Subject,
+        };
+        audit.Write(scope.Caller, current is null ? "create" : "update", "weighingFramework", next.FrameworkId.ToString(), province);
+        if (!await db.AppendAsync(current, next, ct)) return Problems.PreconditionFailed($"{province}'s framework was changed by another request; GET it again.");
+        return new Written<WeighingFrameworkVersion>(next, next.Version, Created: current is null);
+    }
+}
