@@ -8,6 +8,7 @@ using DataHub.Api.Features.Aggregates;
 using DataHub.Api.Features.Analysis;
 using DataHub.Api.Features.Developments;
 using DataHub.Api.Features.Grid;
+using DataHub.Api.Operations;
 using DataHub.Api.Spatial;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Prepared;
@@ -381,7 +382,7 @@ public static class AnalysisBench
             foreach (var r in rules.Rules.Where(r => r.Carrier == "electricity"))
                 await Exec(string.Create(CultureInfo.InvariantCulture,
                     $"INSERT INTO rules VALUES ('{r.Kind}', '{r.Unit}', {r.PeakOfftakeMw ?? 0}, {r.PeakFeedInMw ?? 0}, {r.AnnualEnergyMwh ?? 0})"));
-            foreach (var s in DevelopmentCodes.Sectors)
+            foreach (var s in CodeLists.Sectors)
                 await Exec(string.Create(CultureInfo.InvariantCulture, $"INSERT INTO simultaneity VALUES ('{s}', {rules.SimultaneityOf(s)})"));
             await Exec("CREATE INDEX ON energy_areas USING gist (geom); CREATE INDEX ON developments USING gist (geom); ANALYZE;");
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DataHub.Api.Features.Developments;
+using DataHub.Api.Operations;
 using DataHub.Api.Spatial;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Prepared;
@@ -54,7 +55,7 @@ public static class NationalDevelopments
                 geometry = factory.CreatePolygon([.. new[] { (-1, -1), (1, -1), (1, 1), (-1, 1), (-1, -1) }
                     .Select(d => new Coordinate(Math.Round(lon + d.Item1 * halfLon, 6), Math.Round(lat + d.Item2 * half, 6)))]);
             }
-            var certainty = DevelopmentCodes.Certainties[random.Next(DevelopmentCodes.Certainties.Length)];
+            var certainty = CodeLists.Certainties[random.Next(CodeLists.Certainties.Length)];
             var start = 2025 + random.Next(12);
             var size = Math.Round(t.Min + random.NextDouble() * (t.Max - t.Min), 1);
             var quantities = Enumerable.Range(0, 3).Select(y => new Quantity(start + 2 * y, Math.Round(size * (y + 1) / 3, 1), t.Unit)).ToList();

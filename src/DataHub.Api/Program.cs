@@ -52,9 +52,9 @@ app.UseCors();
 app.UseAuthentication();
 app.UseFailedCredentialRefusal();
 app.UseUnknownTenantRefusal();
-app.UseAuthorization();
 app.UseRateLimiter();
-app.UseDeclaredQueryParameters();
+app.UseDeclaredQueryParameters(); // a malformed query is 400 for every caller, before a role gate answers 401/403
+app.UseAuthorization(); // the role gates (Access/RoleGates.cs) on REST routes
 app.UseDataHubWebApp();
 app.MapDataHubOpenApi();
 app.MapDataHubHealthProbes();

@@ -1,5 +1,6 @@
 using DataHub.Api.Features.Demo;
 using DataHub.Api.Features.Developments;
+using DataHub.Api.Operations;
 
 namespace DataHub.UnitTests;
 
@@ -18,9 +19,9 @@ public sealed class DemoSeedTests
     public void The_demo_covers_every_Utrecht_municipality_plan_type_sector_and_certainty()
     {
         Assert.Equal(26, Demo.Where(d => d.ProvinceCode == "PV26").Select(d => d.MunicipalityCode).Distinct().Count());
-        Assert.Equal(DevelopmentCodes.Certainties.Order(), Demo.Select(d => d.Certainty).Distinct().Order());
-        Assert.Equal(DevelopmentCodes.PlanTypes.Order(), Demo.Select(d => d.PlanType).Distinct().Order());
-        Assert.Equal(DevelopmentCodes.Sectors.Order(), Demo.Select(d => d.Sector).Distinct().Order());
+        Assert.Equal(CodeLists.Certainties.Order(), Demo.Select(d => d.Certainty).Distinct().Order());
+        Assert.Equal(CodeLists.PlanTypes.Order(), Demo.Select(d => d.PlanType).Distinct().Order());
+        Assert.Equal(CodeLists.Sectors.Order(), Demo.Select(d => d.Sector).Distinct().Order());
         Assert.All(Demo, d => Assert.InRange(d.FirstYear, 2025, 2040));
         Assert.Contains(Demo, d => d.Visibility == "confidential");
         Assert.Contains(Demo, d => d.Visibility == "shared" && d.PlanType == "woonagenda");
@@ -108,7 +109,7 @@ public sealed class DemoGridTests
                 Assert.Equal(criterion.ScoredBy == "gridOperator" ? "STEDIN" : "PV26", score.AuthorOrganisation);
             }
             var decision = Assert.Single(mine, a => a.Kind == "decision");
-            Assert.Contains(decision.Value, DataHub.Api.Features.Programme.MiekAssessmentReads.Decisions);
+            Assert.Contains(decision.Value, DataHub.Api.Operations.CodeLists.Decisions);
             Assert.False(string.IsNullOrWhiteSpace(decision.Rationale));
             Assert.NotEmpty(System.Text.Json.JsonSerializer.Deserialize<DataHub.Api.Features.Programme.MiekFiche>(project.FicheJson,
                 DataHub.Api.Features.Developments.DevelopmentMapping.StoredJson)!.EnergyAreas);

@@ -60,7 +60,7 @@ public static class Authentication
                 if (string.IsNullOrEmpty(o.TenantId)) o.TenantId = "organizations";
             }, EntraScheme);
         services.AddTransient<IClaimsTransformation, OrganisationClaims>();
-        services.AddAuthorization();
+        services.AddRoleGates();
         return services;
     }
 

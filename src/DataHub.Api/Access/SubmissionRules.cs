@@ -9,13 +9,6 @@ namespace DataHub.Api.Access;
 /// </summary>
 public static class SubmissionRules
 {
-    /// <summary>Grid data is written by the operating grid operator's Submitters only; null when the caller may.</summary>
-    public static ProblemResult? GridWriter(AccessScope scope, string what) =>
-        scope.Organisation is null ? Problems.Unauthorized("Importing requires a bearer token.")
-        : scope.OrganisationType != OrganisationTypes.Netbeheerder || !scope.Caller.Has(Roles.Submitter)
-            ? Problems.Forbidden($"{what} are delivered by a grid operator's Submitters, for their own grid.")
-            : null;
-
     public static IEnumerable<FieldError> Check(DevelopmentInput input, string? organisationType)
     {
         if (input.PlanType == "IP" && organisationType != OrganisationTypes.Netbeheerder)

@@ -6,8 +6,8 @@ namespace DataHub.Api.GraphQL;
 
 /// <summary>
 /// The one graph over what the hub holds. Each feature adds its fields to the roots from its own folder
-/// (<c>Features/&lt;Noun&gt;/&lt;Noun&gt;GraphQL.cs</c>); reads go through the same queries and access policy as REST,
-/// writes through the REST operations themselves (<see cref="RestMutations"/>).
+/// (<c>Features/&lt;Noun&gt;/&lt;Noun&gt;GraphQL.cs</c>); reads and writes call the same operations as REST
+/// (<see cref="OperationQueries"/>, <see cref="MutationFields"/>), under the same access policy.
 /// </summary>
 public sealed class DataHubSchema : Schema
 {
@@ -38,7 +38,7 @@ public sealed class DataHubQuery : ObjectGraphType
         Features.Grid.GridGraphQL.AddQueries(this, options);
         Features.Programme.ProgrammeGraphQL.AddQueries(this, options);
         Features.Changes.ChangeGraphQL.AddQueries(this);
-        RestQueries.AddAll(this, options);
+        OperationQueries.AddAll(this, options);
     }
 }
 
@@ -47,7 +47,7 @@ public sealed class DataHubMutation : ObjectGraphType
     public DataHubMutation()
     {
         Name = "Mutation";
-        RestMutations.AddAll(this);
+        MutationFields.AddAll(this);
     }
 }
 
@@ -70,7 +70,7 @@ public static class Resolve
             {
                 DateTime? at = a.Value switch { DateTime t => t.ToUniversalTime(), DateTimeOffset t => t.UtcDateTime, _ => null };
                 if (at is null) continue;
-                if (Operations.AsOf.Check(at, c.RequestServices?.GetService(typeof(TimeProvider)) as TimeProvider ?? TimeProvider.System) is { } error)
+                if (Operations.AsOf.Check(at, c.Service<TimeProvider>()) is { } error)
                     throw Resolve.Invalid([error]);
                 return at;
             }

@@ -183,9 +183,9 @@ public static class RequestBody
     /// The <c>asOf</c> query parameter: a past moment (RFC 3339, UTC assumed) at which a read sees the data as it was
     /// then — e.g. a programme cycle's frozen baseline. Absent: now.
     /// </summary>
-    public static (DateTime? AsOf, ProblemResult? Problem) AsOf(IQueryCollection query, TimeProvider? clock = null)
+    public static (DateTime? AsOf, ProblemResult? Problem) AsOf(HttpRequest request)
     {
-        var (at, error) = Operations.AsOf.Parse(query[Operations.AsOf.Parameter].ToString(), clock ?? TimeProvider.System);
+        var (at, error) = Operations.AsOf.Parse(request.Query[Operations.AsOf.Parameter].ToString(), request.HttpContext.RequestServices.GetRequiredService<TimeProvider>());
         return error is null ? (at, null) : (null, Problems.Validation([error]));
     }
 

@@ -34,7 +34,7 @@ public static class AggregateEndpoints
     {
         var q = http.Request.Query;
         var (query, errors) = AggregateQuery.Read(q["level"], q["area"], q["fromYear"], q["toYear"], q["sector"], q["planType"], q["certainty"]);
-        var (asOf, asOfProblem) = RequestBody.AsOf(q);
+        var (asOf, asOfProblem) = RequestBody.AsOf(http.Request);
         if (asOfProblem is not null) return asOfProblem;
         if (query is null) return Problems.Validation(errors, "The query is not valid");
         return TypedResults.Ok(await reads.GetAsync(await access.CurrentAsync(ct), query, asOf, ct));

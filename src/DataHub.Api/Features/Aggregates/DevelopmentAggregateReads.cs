@@ -10,28 +10,27 @@ namespace DataHub.Api.Features.Aggregates;
 /// <summary>What an aggregate asks: the level, the areas, the years and the codes it counts.</summary>
 public sealed record AggregateQuery(string Level, IReadOnlyList<string>? Areas, int From, int To, string[]? Sectors, string[]? PlanTypes, string[]? Certainties)
 {
-    public static readonly string[] Levels = ["municipality", "resRegion", "province", "national"];
 
     /// <summary>Reads the parameters as given; every bad one named. The years are the one analysis window's.</summary>
     public static (AggregateQuery? Query, List<FieldError> Errors) Read(string? level, string? area, string? fromYear, string? toYear, string? sector, string? planType, string? certainty)
     {
         var errors = new List<FieldError>();
         level = string.IsNullOrEmpty(level) ? "province" : level;
-        if (Array.IndexOf(Levels, level) < 0) errors.Add(new FieldError("", "invalidValue", $"level is one of {string.Join(", ", Levels)}") { Parameter = "level" });
+        if (Array.IndexOf(CodeLists.AreaLevels, level) < 0) errors.Add(new FieldError("", "invalidValue", $"level is one of {string.Join(", ", CodeLists.AreaLevels)}") { Parameter = "level" });
         var (window, windowErrors) = AnalysisWindow.Read(null, null, fromYear, toYear);
         errors.AddRange(windowErrors);
         string[]? Codes(string name, string? raw, string[]? known)
         {
             if (string.IsNullOrEmpty(raw)) return null;
             var values = raw.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            foreach (var v in values.Where(v => known is not null && !DevelopmentCodes.IsKnown(known, v)))
+            foreach (var v in values.Where(v => known is not null && !CodeLists.IsKnown(known, v)))
                 errors.Add(new FieldError("", "invalidValue", $"'{v}' is not a known {name}") { Parameter = name });
             return values;
         }
         var areas = Codes("area", area, null);
-        var sectors = Codes("sector", sector, DevelopmentCodes.Sectors);
-        var planTypes = Codes("planType", planType, DevelopmentCodes.PlanTypes);
-        var certainties = Codes("certainty", certainty, DevelopmentCodes.Certainties);
+        var sectors = Codes("sector", sector, CodeLists.Sectors);
+        var planTypes = Codes("planType", planType, CodeLists.PlanTypes);
+        var certainties = Codes("certainty", certainty, CodeLists.Certainties);
         return errors.Count > 0 ? (null, errors) : (new AggregateQuery(level, areas, window!.From, window.To, sectors, planTypes, certainties), errors);
     }
 }

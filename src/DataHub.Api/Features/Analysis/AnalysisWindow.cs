@@ -27,8 +27,8 @@ public sealed record AnalysisWindow(CalculationRuleSet Rules, IReadOnlyList<stri
         int Year(string name, string? raw, int fallback)
         {
             if (string.IsNullOrEmpty(raw)) return fallback;
-            if (int.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var y) && y is >= DevelopmentCodes.MinYear and <= DevelopmentCodes.MaxYear) return y;
-            errors.Add(new FieldError("", "outOfRange", $"{name} is a year from {DevelopmentCodes.MinYear} to {DevelopmentCodes.MaxYear}") { Parameter = name });
+            if (int.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var y) && y is >= CodeLists.MinYear and <= CodeLists.MaxYear) return y;
+            errors.Add(new FieldError("", "outOfRange", $"{name} is a year from {CodeLists.MinYear} to {CodeLists.MaxYear}") { Parameter = name });
             return fallback;
         }
         var from = Year("fromYear", fromYear, DefaultFrom);

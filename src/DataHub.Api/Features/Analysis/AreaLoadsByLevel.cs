@@ -21,7 +21,6 @@ public sealed record AdminAreaLoad(string Area, int Year, string Scenario, strin
 /// </summary>
 public static class AreaLoadsByLevel
 {
-    public static readonly string[] Levels = ["municipality", "resRegion", "province", "national"];
 
     /// <summary>A development to count, where it lies, and whether the caller may count it in aggregates only.</summary>
     public sealed record Located(DevelopmentFacts Facts, string? Municipality, string? ResRegion, string? Province, bool AggregateOnly = false);

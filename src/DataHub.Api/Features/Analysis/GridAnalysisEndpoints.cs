@@ -70,7 +70,7 @@ public static class GridAnalysisEndpoints
     private static async Task<IResult> DevelopmentLoads(HttpContext http, GridAnalysisReads reads, AccessScopes access, CancellationToken ct)
     {
         var q = http.Request.Query;
-        var (window, asOf, problem) = Window(q);
+        var (window, asOf, problem) = Window(http.Request);
         if (problem is not null) return problem;
         var areas = q["area"].ToString() is { Length: > 0 } codes ? codes.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : null;
         var level = q["level"].ToString() is { Length: > 0 } l ? l : "province";
@@ -81,7 +81,7 @@ public static class GridAnalysisEndpoints
     private static async Task<IResult> AreaLoads(HttpContext http, GridAnalysisReads reads, AccessScopes access, CancellationToken ct)
     {
         var q = http.Request.Query;
-        var (window, asOf, problem) = Window(q);
+        var (window, asOf, problem) = Window(http.Request);
         if (problem is not null) return problem;
         return TypedResults.Ok(await reads.AreaLoadsAsync(await access.CurrentAsync(ct), window!, AreaSelection.Of(q["operator"], q["area"]),
             q["contributions"].ToString() is "true", asOf, ct));
@@ -90,17 +90,18 @@ public static class GridAnalysisEndpoints
     private static async Task<IResult> Bottlenecks(HttpContext http, GridAnalysisReads reads, AccessScopes access, CancellationToken ct)
     {
         var q = http.Request.Query;
-        var (window, asOf, problem) = Window(q);
+        var (window, asOf, problem) = Window(http.Request);
         if (problem is not null) return problem;
         return TypedResults.Ok(await reads.BottlenecksAsync(await access.CurrentAsync(ct), window!, AreaSelection.Of(q["operator"], q["area"]), asOf, ct));
     }
 
     /// <summary>The analysis window and asOf of the query string; every bad parameter named.</summary>
-    private static (AnalysisWindow?, DateTime?, ProblemResult?) Window(IQueryCollection q)
+    private static (AnalysisWindow?, DateTime?, ProblemResult?) Window(HttpRequest request)
     {
+        var q = request.Query;
         var (window, errors) = AnalysisWindow.Read(q["ruleSet"], q["scenario"], q["fromYear"].ToString(), q["toYear"].ToString());
         if (window is null) return (null, null, Problems.Validation(errors, "The query is not valid"));
-        var (asOf, asOfProblem) = RequestBody.AsOf(q);
+        var (asOf, asOfProblem) = RequestBody.AsOf(request);
         return (window, asOf, asOfProblem);
     }
 }

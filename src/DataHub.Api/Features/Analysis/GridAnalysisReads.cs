@@ -66,8 +66,8 @@ public sealed class GridAnalysisReads(DataHubDb db, GridModelCache models, Audit
     public async Task<Outcome<AdminAreaLoadResult>> DevelopmentLoadsAsync(AccessScope scope, string level, AnalysisWindow window, IReadOnlyList<string>? areas,
         DateTime? asOf, CancellationToken ct)
     {
-        if (Array.IndexOf(AreaLoadsByLevel.Levels, level) < 0)
-            return Problems.Validation([new FieldError("", "unknownCode", $"level is one of {string.Join(", ", AreaLoadsByLevel.Levels)}") { Parameter = "level" }]);
+        if (Array.IndexOf(CodeLists.AreaLevels, level) < 0)
+            return Problems.Validation([new FieldError("", "unknownCode", $"level is one of {string.Join(", ", CodeLists.AreaLevels)}") { Parameter = "level" }]);
         // Every development the caller may count, everywhere: disclosure control needs the complete set of cells.
         var developments = (await db.DevelopmentVersions.AsNoTracking().LiveAt(asOf).Where(AccessPolicy.SeesAggregate(scope)).ToListAsync(ct))
             .Select(v => v.SeenAt(asOf)).ToList();

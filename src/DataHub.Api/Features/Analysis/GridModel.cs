@@ -121,8 +121,8 @@ public sealed record DataStamp(long DevelopmentVersions, long LastDevelopmentRow
 /// </summary>
 public sealed class GridModel
 {
-    public static readonly IReadOnlyList<string> Sectors = DevelopmentCodes.Sectors;
-    private static readonly int[] SectorOrder = [.. Enumerable.Range(0, DevelopmentCodes.Sectors.Length).OrderBy(i => DevelopmentCodes.Sectors[i], StringComparer.Ordinal)];
+    public static readonly IReadOnlyList<string> Sectors = CodeLists.Sectors;
+    private static readonly int[] SectorOrder = [.. Enumerable.Range(0, CodeLists.Sectors.Length).OrderBy(i => CodeLists.Sectors[i], StringComparer.Ordinal)];
 
     public GridAreas Grid { get; }
     public IReadOnlyList<CalculationRuleSet> RuleSets { get; }
@@ -214,7 +214,7 @@ public sealed class GridModel
             Id = v.DevelopmentId, Owner = pool.Get(v.OwnerCode), Visibility = pool.Get(v.Visibility), PlanType = pool.Get(v.PlanType),
             SectorCode = pool.Get(v.Sector), Certainty = pool.Get(v.Certainty), Municipality = pool.GetOrNull(v.MunicipalityCode),
             Province = pool.GetOrNull(v.ProvinceCode), ResRegion = pool.GetOrNull(v.ResRegionCode),
-            Sector = Math.Max(0, Array.IndexOf(DevelopmentCodes.Sectors, facts.Sector)),
+            Sector = Math.Max(0, Array.IndexOf(CodeLists.Sectors, facts.Sector)),
             Scenarios = scenarios,
             Shares = grid.Assign(v.Geometry),
             RuleSteps = StepsPerRuleSet(facts, ruleSets, useStatedEnergy: false),

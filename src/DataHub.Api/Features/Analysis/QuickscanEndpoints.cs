@@ -15,13 +15,13 @@ public static class QuickscanEndpoints
     public static RouteGroupBuilder MapQuickscans(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("/quickscans").WithTags("Analysis");
-        g.MapPost("", Create).WithName("createQuickscan")
+        g.MapPost("", Create).WithName("createQuickscan").RequireGate(RoleGates.SignedIn)
             .WithSummary("Would a development of this kind and size fit the grid here in that year? Verdict, headroom per scenario and alternatives")
             .Accepts<object>("application/json").WithHeader("Content-Crs", "CRS of the geometry: CRS84 (default), EPSG:28992 or EPSG:4258")
             .Produces<QuickscanResponse>(201).WithProblems(400, 401, 413, 415);
-        g.MapGet("", List).WithName("listQuickscans").WithSummary("The caller's organisation's quickscans, newest first")
+        g.MapGet("", List).WithName("listQuickscans").RequireGate(RoleGates.SignedIn).WithSummary("The caller's organisation's quickscans, newest first")
             .Produces<QuickscanList>().WithProblems(400, 401);
-        g.MapGet("/{id:guid}", Get).WithName("getQuickscan").WithSummary("One of the caller's organisation's quickscans")
+        g.MapGet("/{id:guid}", Get).WithName("getQuickscan").RequireGate(RoleGates.SignedIn).WithSummary("One of the caller's organisation's quickscans")
             .Produces<QuickscanResponse>().WithProblems(400, 401, 404);
         return api;
     }
@@ -29,7 +29,6 @@ public static class QuickscanEndpoints
     private static async Task<IResult> Create(HttpContext http, QuickscanWrites writes, AccessScopes access, IOptions<DataHubOptions> options, CancellationToken ct)
     {
         var scope = await access.CurrentAsync(ct);
-        if (QuickscanReads.Guard(scope) is { } denied) return denied; // before the body is read
         var (crs, crsProblem) = RequestBody.ContentCrs(http.Request);
         if (crsProblem is not null) return crsProblem;
         var (doc, problem) = await RequestBody.ReadJsonAsync(http.Request, options.Value.Limits, ["application/json", "application/geo+json"], ct);
@@ -70,11 +69,11 @@ public static class QuickscanContracts
         var kind = e.TryGetProperty("kind", out var k) && k.ValueKind == JsonValueKind.String ? k.GetString()! : null;
         if (kind is null) errors.Add("/kind", "required", "kind is required, e.g. chargingHub");
         var sector = e.TryGetProperty("sector", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString()
-            : kind is not null && DevelopmentCodes.SectorOfKind.TryGetValue(kind, out var known) ? known : null;
+            : kind is not null && CodeLists.SectorOfKind.TryGetValue(kind, out var known) ? known : null;
         if (sector is null) errors.Add("/sector", "required", "sector is required for a kind outside the core list");
-        else if (!DevelopmentCodes.IsKnown(DevelopmentCodes.Sectors, sector)) errors.Add("/sector", "unknownCode", $"'{sector}' is not a sector");
-        int? year = e.TryGetProperty("year", out var y) && y.ValueKind == JsonValueKind.Number && y.TryGetInt32(out var yv) && yv is >= DevelopmentCodes.MinYear and <= DevelopmentCodes.MaxYear ? yv : null;
-        if (year is null) errors.Add("/year", "outOfRange", $"year is a whole year from {DevelopmentCodes.MinYear} to {DevelopmentCodes.MaxYear}");
+        else if (!CodeLists.IsKnown(CodeLists.Sectors, sector)) errors.Add("/sector", "unknownCode", $"'{sector}' is not a sector");
+        int? year = e.TryGetProperty("year", out var y) && y.ValueKind == JsonValueKind.Number && y.TryGetInt32(out var yv) && yv is >= CodeLists.MinYear and <= CodeLists.MaxYear ? yv : null;
+        if (year is null) errors.Add("/year", "outOfRange", $"year is a whole year from {CodeLists.MinYear} to {CodeLists.MaxYear}");
         double? Mw(string name)
         {
             if (!e.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null) return null;
@@ -93,7 +92,7 @@ public static class QuickscanContracts
             var value = q.ValueKind == JsonValueKind.Object && q.TryGetProperty("value", out var qv) && qv.ValueKind == JsonValueKind.Number && qv.TryGetDouble(out var d) && double.IsFinite(d) && d >= 0 ? d : (double?)null;
             var unit = q.ValueKind == JsonValueKind.Object && q.TryGetProperty("unit", out var qu) && qu.ValueKind == JsonValueKind.String ? qu.GetString() : null;
             if (value is null) errors.Add("/quantity/value", "invalidNumber", "quantity.value is a non-negative number");
-            if (unit is null || !DevelopmentCodes.IsKnown(DevelopmentCodes.Units, unit)) errors.Add("/quantity/unit", "unknownCode", $"quantity.unit is one of {string.Join(", ", DevelopmentCodes.Units)}");
+            if (unit is null || !CodeLists.IsKnown(CodeLists.Units, unit)) errors.Add("/quantity/unit", "unknownCode", $"quantity.unit is one of {string.Join(", ", CodeLists.Units)}");
             if (value is not null && unit is not null) quantity = new Quantity(year ?? 0, value.Value, unit);
         }
         if (quantity is null && offtake is null && feedIn is null && !errors.HasErrors)

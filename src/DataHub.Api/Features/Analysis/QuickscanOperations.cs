@@ -10,7 +10,7 @@ public sealed class QuickscanWrites(DataHubDb db, GridModelCache models, AuditTr
     /// <summary>Reads the request (in <paramref name="crs"/>), evaluates it against the caller's view of the grid, stores and returns it.</summary>
     public async Task<Outcome<QuickscanResponse>> CreateAsync(AccessScope scope, JsonElement document, Crs crs, CancellationToken ct)
     {
-        if (QuickscanReads.Guard(scope) is { } denied) return denied;
+        if (RoleGates.SignedIn.Check(scope) is { } denied) return denied;
         var errors = new ErrorCollector();
         var request = QuickscanContracts.Read(document, crs, errors);
         if (request is null) return Problems.Validation(errors.Errors, "The quickscan is not valid");
@@ -48,13 +48,9 @@ public sealed class QuickscanWrites(DataHubDb db, GridModelCache models, AuditTr
 /// <summary>The caller's organisation's quickscans: its own only, never another's.</summary>
 public sealed class QuickscanReads(DataHubDb db)
 {
-    /// <summary>Quickscans are kept for a signed-in organisation: 401 for anonymous callers.</summary>
-    public static ProblemResult? Guard(AccessScope scope) =>
-        scope.Organisation is null ? Problems.Unauthorized("Quickscans are kept for a signed-in organisation; sign in first.") : null;
-
     public async Task<Outcome<QuickscanList>> ListAsync(AccessScope scope, CancellationToken ct)
     {
-        if (Guard(scope) is { } denied) return denied;
+        if (RoleGates.SignedIn.Check(scope) is { } denied) return denied;
         var rows = await db.Quickscans.AsNoTracking().Where(q => q.OwnerCode == scope.Organisation).OrderByDescending(q => q.CreatedAt).Take(1000).ToListAsync(ct);
         var items = rows.Select(ToResponse).ToList();
         return new QuickscanList(items, items.Count);
@@ -62,7 +58,7 @@ public sealed class QuickscanReads(DataHubDb db)
 
     public async Task<Outcome<QuickscanResponse>> GetAsync(AccessScope scope, Guid id, CancellationToken ct)
     {
-        if (Guard(scope) is { } denied) return denied;
+        if (RoleGates.SignedIn.Check(scope) is { } denied) return denied;
         var row = await db.Quickscans.AsNoTracking().FirstOrDefaultAsync(q => q.Id == id && q.OwnerCode == scope.Organisation, ct);
         return row is null ? Problems.NotFound($"There is no quickscan {id}.") : ToResponse(row);
     }

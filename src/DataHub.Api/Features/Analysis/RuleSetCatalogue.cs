@@ -39,13 +39,13 @@ public sealed class RuleSetCatalogue
         var problems = new List<string>();
         foreach (var s in set.Simultaneity)
         {
-            if (!DevelopmentCodes.IsKnown(DevelopmentCodes.Sectors, s.Sector)) problems.Add($"unknown sector {s.Sector}");
+            if (!CodeLists.IsKnown(CodeLists.Sectors, s.Sector)) problems.Add($"unknown sector {s.Sector}");
             if (s.Factor is <= 0 or > 1) problems.Add($"simultaneity of {s.Sector} must be in (0, 1]");
         }
         foreach (var r in set.Rules)
         {
-            if (!DevelopmentCodes.IsKnown(DevelopmentCodes.Units, r.Unit)) problems.Add($"unknown unit {r.Unit} ({r.Kind})");
-            if (!DevelopmentCodes.IsKnown(DevelopmentCodes.Carriers, r.Carrier)) problems.Add($"unknown carrier {r.Carrier} ({r.Kind})");
+            if (!CodeLists.IsKnown(CodeLists.Units, r.Unit)) problems.Add($"unknown unit {r.Unit} ({r.Kind})");
+            if (!CodeLists.IsKnown(CodeLists.Carriers, r.Carrier)) problems.Add($"unknown carrier {r.Carrier} ({r.Kind})");
             if (new[] { r.PeakOfftakeMw, r.PeakFeedInMw, r.AnnualEnergyMwh }.Any(v => v is < 0)) problems.Add($"negative value in {r.Kind}/{r.Unit}");
             if (string.IsNullOrWhiteSpace(r.Source)) problems.Add($"{r.Kind}/{r.Unit} has no source or assumption");
         }

@@ -23,13 +23,13 @@ public static class VariantEndpoints
     public static RouteGroupBuilder MapVariants(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("/variants").WithTags("Analysis");
-        g.MapPost("", Create).WithName("createVariant")
+        g.MapPost("", Create).WithName("createVariant").RequireGate(RoleGates.SignedIn)
             .WithSummary("A named variant: shift, scale, move or drop developments; add capacity to energy areas")
             .Accepts<object>("application/json").WithHeader("Content-Crs", "CRS of moveTo geometries")
             .Produces<VariantResponse>(201).WithProblems(400, 401, 413, 415);
-        g.MapGet("", List).WithName("listVariants").WithSummary("The caller's organisation's variants").Produces<VariantList>().WithProblems(400, 401);
-        g.MapGet("/{id:guid}", Get).WithName("getVariant").WithSummary("One variant").Produces<VariantResponse>().WithProblems(400, 401, 404);
-        g.MapGet("/{id:guid}/comparison", Compare).WithName("compareVariants")
+        g.MapGet("", List).WithName("listVariants").RequireGate(RoleGates.SignedIn).WithSummary("The caller's organisation's variants").Produces<VariantList>().WithProblems(400, 401);
+        g.MapGet("/{id:guid}", Get).WithName("getVariant").RequireGate(RoleGates.SignedIn).WithSummary("One variant").Produces<VariantResponse>().WithProblems(400, 401, 404);
+        g.MapGet("/{id:guid}/comparison", Compare).WithName("compareVariants").RequireGate(RoleGates.SignedIn)
             .WithSummary("Bottleneck count, total shortfall, first congested year per area and developments delayed, side by side")
             .WithQuery("with", "other variant ids, comma-separated, or base (default)")
             .WithQuery("scenario", "committed, expected (default) or ambition")
@@ -41,7 +41,6 @@ public static class VariantEndpoints
     private static async Task<IResult> Create(HttpContext http, VariantWrites writes, AccessScopes access, IOptions<DataHubOptions> options, CancellationToken ct)
     {
         var scope = await access.CurrentAsync(ct);
-        if (VariantReads.Guard(scope) is { } denied) return denied; // before the body is read
         var (crs, crsProblem) = RequestBody.ContentCrs(http.Request);
         if (crsProblem is not null) return crsProblem;
         var (doc, problem) = await RequestBody.ReadJsonAsync(http.Request, options.Value.Limits, ["application/json"], ct);

@@ -8,7 +8,7 @@ public sealed class VariantWrites(DataHubDb db, DevelopmentStore store)
 {
     public async Task<Outcome<VariantResponse>> CreateAsync(AccessScope scope, JsonElement document, Crs crs, CancellationToken ct)
     {
-        if (VariantReads.Guard(scope) is { } denied) return denied;
+        if (RoleGates.SignedIn.Check(scope) is { } denied) return denied;
         var errors = new ErrorCollector();
         var (name, changes) = VariantContracts.Read(document, crs, errors);
         // A change may only name a development the caller can see; others answer as missing.
@@ -37,13 +37,9 @@ public sealed class VariantWrites(DataHubDb db, DevelopmentStore store)
 /// </summary>
 public sealed class VariantReads(DataHubDb db, ISpatialQuery spatial, GridAnalysisReads analysis)
 {
-    /// <summary>Variants are kept for a signed-in organisation: 401 for anonymous callers.</summary>
-    public static ProblemResult? Guard(AccessScope scope) =>
-        scope.Organisation is null ? Problems.Unauthorized("Variants are kept for a signed-in organisation.") : null;
-
     public async Task<Outcome<VariantList>> ListAsync(AccessScope scope, CancellationToken ct)
     {
-        if (Guard(scope) is { } denied) return denied;
+        if (RoleGates.SignedIn.Check(scope) is { } denied) return denied;
         var items = (await db.Variants.AsNoTracking().Where(v => v.OwnerCode == scope.Organisation).OrderBy(v => v.CreatedAt).ToListAsync(ct)).Select(ToResponse).ToList();
         return new VariantList(items, items.Count);
     }
@@ -85,7 +81,7 @@ public sealed class VariantReads(DataHubDb db, ISpatialQuery spatial, GridAnalys
 
     private async Task<Outcome<VariantRecord>> OwnAsync(AccessScope scope, Guid id, CancellationToken ct)
     {
-        if (Guard(scope) is { } denied) return denied;
+        if (RoleGates.SignedIn.Check(scope) is { } denied) return denied;
         var row = await db.Variants.AsNoTracking().FirstOrDefaultAsync(v => v.Id == id && v.OwnerCode == scope.Organisation, ct);
         return row is null ? Problems.NotFound($"There is no variant {id}.") : row;
     }

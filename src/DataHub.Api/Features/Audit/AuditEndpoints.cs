@@ -10,7 +10,7 @@ public static class AuditEndpoints
 {
     public static RouteGroupBuilder MapAuditEvents(this RouteGroupBuilder api)
     {
-        api.MapGet("/audit-events", List).WithTags("Audit").WithName("listAuditEvents")
+        api.MapGet("/audit-events", List).WithTags("Audit").WithName("listAuditEvents").RequireGate(RoleGates.Auditor)
             .WithSummary("Audit events about the caller's organisation's data (OrgAdmin) or all (HubAdmin), newest first")
             .WithQuery("since", "only events at or after this moment (RFC 3339)", Microsoft.OpenApi.JsonSchemaType.String, "date-time")
             .WithQuery("limit", "page size, 1–1000 (default 100)", Microsoft.OpenApi.JsonSchemaType.Integer)
@@ -39,9 +39,8 @@ public sealed class AuditReads(DataHubDb db)
     public async Task<Operations.Outcome<AuditEventPage>> ListAsync(AccessScope scope, string? since, int? limit, long? cursor, CancellationToken ct)
     {
         var caller = scope.Caller;
-        if (!caller.IsAuthenticated) return Problems.Unauthorized("The audit trail is shown to signed-in administrators.");
+        if (RoleGates.Auditor.Check(scope) is { } denied) return denied;
         var hubAdmin = caller.Has(Roles.HubAdmin);
-        if (!hubAdmin && !caller.Has(Roles.OrgAdmin)) return Problems.Forbidden("The audit trail is for OrgAdmins (their own data) and HubAdmins.");
         if (limit is < 1 or > 1000) return Problems.Validation([new FieldError("", "outOfRange", "limit is 1–1000") { Parameter = "limit" }]);
         var rows = db.AuditEvents.AsNoTracking();
         if (!hubAdmin) rows = rows.Where(e => e.DataOwner == caller.Organisation);

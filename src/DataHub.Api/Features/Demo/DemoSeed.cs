@@ -21,7 +21,7 @@ public static class DemoSeed
         if (await db.Developments.AnyAsync()) return;
         var store = services.GetRequiredService<DevelopmentStore>();
         var rows = Generate();
-        db.SharingAgreementVersions.AddRange(Agreements(DateTime.UtcNow));
+        db.SharingAgreementVersions.AddRange(Agreements(store.Now()));
         var byOwner = rows.GroupBy(r => r.OwnerCode);
         var total = 0;
         foreach (var owner in byOwner)
@@ -64,7 +64,7 @@ public static class DemoSeed
         var random = new Random(Seed);
         var areas = AreaCatalogue.Instance;
         var municipalities = areas.Municipalities.Where(m => m.ProvinceCode == Province).ToList();
-        var certainties = DevelopmentCodes.Certainties;
+        var certainties = CodeLists.Certainties;
         var result = new List<DevelopmentVersion>();
         var n = 0;
         string NextCertainty() => certainties[n++ % certainties.Length];

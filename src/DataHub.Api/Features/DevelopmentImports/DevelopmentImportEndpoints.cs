@@ -8,14 +8,14 @@ public static class DevelopmentImportEndpoints
     public static RouteGroupBuilder MapDevelopmentImports(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("/development-imports").WithTags("Development imports");
-        g.MapPost("", Create).WithName("createDevelopmentImport")
+        g.MapPost("", Create).WithName("createDevelopmentImport").RequireGate(RoleGates.Submitter)
             .WithSummary("Bulk upsert of developments (GeoJSON FeatureCollection or CSV), all or nothing, keyed on (owner, externalId)")
             .Accepts<DevelopmentCollection>("application/geo+json", "application/json", "text/csv")
             .WithQuery("dryRun", "validate and report without storing anything", Microsoft.OpenApi.JsonSchemaType.Boolean)
             .WithHeader("Content-Crs", "CRS of the coordinates (GeoJSON) or of the wkt / x,y columns (CSV)")
             .Produces<DevelopmentImportReport>(201).Produces<DevelopmentImportReport>(200)
             .WithProblems(400, 401, 403, 409, 413, 415);
-        g.MapGet("", List).WithName("listDevelopmentImports")
+        g.MapGet("", List).WithName("listDevelopmentImports").RequireGate(RoleGates.SignedIn)
             .WithSummary("The caller's organisation's past imports (at most 100), newest first, with what each did")
             .Produces<DevelopmentImportList>().WithProblems(400, 401);
         g.MapGet("/{id:guid}", Get).WithName("getDevelopmentImport")
@@ -38,7 +38,6 @@ public static class DevelopmentImportEndpoints
     private static async Task<IResult> Create(HttpContext http, DevelopmentImporter importer, IOptions<DataHubOptions> options, AccessScopes access, CancellationToken ct)
     {
         var scope = await access.CurrentAsync(ct);
-        if (DevelopmentImporter.Guard(scope.Caller) is { } denied) return denied; // before the body is read
         var (dryRun, dryRunProblem) = RequestBody.DryRun(http.Request.Query);
         if (dryRunProblem is not null) return dryRunProblem;
         var (mediaType, typeProblem) = RequestBody.MediaType(http.Request, [.. RequestBody.GeoJsonTypes, "text/csv"]);

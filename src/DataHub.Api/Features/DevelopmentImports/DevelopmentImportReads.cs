@@ -20,7 +20,7 @@ public sealed class DevelopmentImportReads(DataHubDb db)
 
     public async Task<Outcome<List<DevelopmentImport>>> ListAsync(AccessScope scope, CancellationToken ct)
     {
-        if (scope.Organisation is null) return Problems.Unauthorized("Imports are listed for a signed-in organisation.");
+        if (RoleGates.SignedIn.Check(scope) is { } denied) return denied;
         return await db.DevelopmentImports.AsNoTracking().Where(i => i.OwnerCode == scope.Organisation)
             .OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id).Take(ListLimit).ToListAsync(ct);
     }

@@ -33,19 +33,13 @@ public sealed class DevelopmentImporter(DataHubDb db, DevelopmentStore store, IO
         public ProblemResult Problem { get; } = problem;
     }
 
-    /// <summary>Importing takes a token with the Submitter role: 401 without a token, 403 without the role.</summary>
-    public static ProblemResult? Guard(Caller caller) =>
-        !caller.IsAuthenticated ? Problems.Unauthorized("Importing requires a bearer token; see README (token command).")
-        : !caller.CanSubmit() ? Problems.Forbidden("Importing developments requires the Submitter role.")
-        : null;
-
     /// <summary>
     /// Imports a GeoJSON FeatureCollection or a CSV (<paramref name="format"/> geojson or csv) whose coordinates are in
     /// <paramref name="crs"/> for the caller's organisation; a dry run validates and counts, and stores nothing.
     /// </summary>
     public async Task<Outcome<ImportDone>> ImportAsync(AccessScope scope, string format, Stream body, Crs crs, bool dryRun, CancellationToken ct)
     {
-        if (Guard(scope.Caller) is { } denied) return denied;
+        if (RoleGates.Submitter.Check(scope) is { } denied) return denied;
         var caller = scope.Caller;
         var organisationType = scope.OrganisationType;
         var clock = Stopwatch.StartNew();

@@ -34,7 +34,7 @@ public static class DevelopmentEndpoints
             .WithQuery("sort", "the order: seq (creation, the default), name or updatedAt; '-' first for descending (e.g. -updatedAt); ties in creation order")
             .WithQuery("cursor", "where the page starts; take it from the next link")
             .Produces<DevelopmentCollection>(200, "application/geo+json").WithProblems(400);
-        g.MapPost("", Create).WithName("createDevelopment")
+        g.MapPost("", Create).WithName("createDevelopment").RequireGate(RoleGates.Submitter)
             .WithSummary("Submit a development (a GeoJSON Feature); the caller's organisation becomes its owner")
             .Accepts<DevelopmentFeature>("application/geo+json", "application/json")
             .WithHeader("Content-Crs", "CRS of the body: CRS84 (default), EPSG:28992 or EPSG:4258")
@@ -44,13 +44,13 @@ public static class DevelopmentEndpoints
             .WithQuery("crs", "CRS of the response geometry")
             .WithQuery("asOf", "the state at this past moment (RFC 3339)", JsonSchemaType.String, "date-time")
             .Produces<DevelopmentFeature>(200, "application/geo+json").WithProblems(400, 404);
-        g.MapPut("/{id:guid}", Update).WithName("updateDevelopment")
+        g.MapPut("/{id:guid}", Update).WithName("updateDevelopment").RequireGate(RoleGates.Submitter)
             .WithSummary("Replace a development with a new version (If-Match required)")
             .Accepts<DevelopmentFeature>("application/geo+json", "application/json")
             .WithHeader("If-Match", "the ETag of the version being replaced")
             .WithHeader("Content-Crs", "CRS of the body: CRS84 (default), EPSG:28992 or EPSG:4258")
             .Produces<DevelopmentFeature>(200, "application/geo+json").WithProblems(400, 401, 403, 404, 409, 412, 413, 415, 428);
-        g.MapDelete("/{id:guid}", Retire).WithName("retireDevelopment")
+        g.MapDelete("/{id:guid}", Retire).WithName("retireDevelopment").RequireGate(RoleGates.Submitter)
             .WithSummary("Retire a development: a new version marked retired (If-Match required)")
             .WithHeader("If-Match", "the ETag of the current version")
             .Produces(204).WithProblems(400, 401, 403, 404, 412, 428);
@@ -61,17 +61,18 @@ public static class DevelopmentEndpoints
         return api;
     }
 
-    private static async Task<IResult> List(HttpContext http, DevelopmentReads reads, AccessScopes access, AnswerCache cache, DataHubDb db, IOptions<DataHubOptions> options, CancellationToken ct)
+    private static async Task<IResult> List(HttpContext http, DevelopmentReads reads, AccessScopes access, AnswerCache cache, DataHubDb db, IOptions<DataHubOptions> options,
+        TimeProvider clock, CancellationToken ct)
     {
-        var (filter, errors) = DevelopmentFilter.Parse(http.Request.Query, options.Value.Limits);
+        var (filter, errors) = DevelopmentFilter.Parse(http.Request.Query, options.Value.Limits, clock);
         if (filter is null) return Problems.Validation(errors, "The query is not valid");
         var scope = await access.CurrentAsync(ct);
-        var answer = await cache.GetOrBuildAsync(db, "listDevelopments", http.Request, scope, async () => ToAnswer(http.Request, await reads.FindAsync(scope, filter, ct), scope), ct);
+        var answer = await cache.GetOrBuildAsync(db, "listDevelopments", http.Request, scope, async () => ToAnswer(http.Request, await reads.FindAsync(scope, filter, ct), scope, clock), ct);
         await reads.AuditShownAsync(scope, answer.Shown, ct);
         return answer.ToResult(http);
     }
 
-    private static CachedAnswer ToAnswer(HttpRequest request, DevelopmentPage page, AccessScope scope)
+    private static CachedAnswer ToAnswer(HttpRequest request, DevelopmentPage page, AccessScope scope, TimeProvider clock)
     {
         var filter = page.Filter;
         var baseUrl = PageLinks.BaseUrl(request);
@@ -80,7 +81,7 @@ public static class DevelopmentEndpoints
             links.Add(PageLinks.Next(request, GeoJson.MediaType, ("cursor", next), ("limit", filter.Limit.ToString(System.Globalization.CultureInfo.InvariantCulture))));
         var features = page.Rows.Select(v => v.ToFeature(filter.ResponseCrs, baseUrl, scope.HasDetailAccess(v))).ToList();
         // asOf a past moment the answer describes that moment, and stays the same byte for byte.
-        var body = new DevelopmentCollection(features, page.Matched, features.Count, links, filter.AsOf ?? DateTime.UtcNow);
+        var body = new DevelopmentCollection(features, page.Matched, features.Count, links, filter.AsOf ?? clock.GetUtcNow().UtcDateTime);
         return new CachedAnswer(JsonSerializer.SerializeToUtf8Bytes(body, GeoJson.Options), GeoJson.MediaType,
             [("Content-Crs", $"<{filter.ResponseCrs.Uri}>")], [.. page.Rows.Select(ShownRecord.Of)]);
     }
@@ -89,7 +90,7 @@ public static class DevelopmentEndpoints
     {
         var (crs, crsProblem) = RequestBody.CrsParameter(http.Request.Query["crs"].ToString(), "crs");
         if (crsProblem is not null) return crsProblem;
-        var (asOf, asOfProblem) = RequestBody.AsOf(http.Request.Query);
+        var (asOf, asOfProblem) = RequestBody.AsOf(http.Request);
         if (asOfProblem is not null) return asOfProblem;
         var scope = await access.CurrentAsync(ct);
         if ((await reads.GetAsync(scope, id, asOf, ct)).Failed(out var problem, out var row)) return problem;
@@ -98,7 +99,7 @@ public static class DevelopmentEndpoints
         return GeoJson.Ok(row.ToFeature(crs, PageLinks.BaseUrl(http.Request), scope.HasDetailAccess(row)));
     }
 
-    private static async Task<IResult> Versions(Guid id, HttpContext http, DevelopmentReads reads, AccessScopes access, CancellationToken ct)
+    private static async Task<IResult> Versions(Guid id, HttpContext http, DevelopmentReads reads, AccessScopes access, TimeProvider clock, CancellationToken ct)
     {
         var (crs, crsProblem) = RequestBody.CrsParameter(http.Request.Query["crs"].ToString(), "crs");
         if (crsProblem is not null) return crsProblem;
@@ -108,7 +109,7 @@ public static class DevelopmentEndpoints
         http.Response.Headers["Content-Crs"] = $"<{crs!.Uri}>";
         var features = versions.Select(v => v.ToFeature(crs, baseUrl, scope.HasDetailAccess(v))).ToList();
         return GeoJson.Ok(new DevelopmentCollection(features, features.Count, features.Count,
-            [new Link($"{baseUrl}{http.Request.Path}", "self", "application/geo+json")], DateTime.UtcNow));
+            [new Link($"{baseUrl}{http.Request.Path}", "self", "application/geo+json")], clock.GetUtcNow().UtcDateTime));
     }
 
     private static async Task<IResult> Create(HttpContext http, DevelopmentWrites writes, AccessScopes access, IOptions<DataHubOptions> options, CancellationToken ct)

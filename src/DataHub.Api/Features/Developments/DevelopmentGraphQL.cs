@@ -103,7 +103,8 @@ public static class DevelopmentGraphQL
             if (fixedFilter is not null) foreach (var (k, v) in fixedFilter(c)) values[k] = v;
             values["limit"] = c.First(options).ToString(CultureInfo.InvariantCulture);
             if (c.GetArgument<string?>("after") is { } after) values["cursor"] = after;
-            var (filter, errors) = DevelopmentFilter.Parse(new QueryCollection(values), new LimitOptions { MaxPageSize = options.MaxPageSize, DefaultPageSize = options.DefaultPageSize });
+            var (filter, errors) = DevelopmentFilter.Parse(new QueryCollection(values), new LimitOptions { MaxPageSize = options.MaxPageSize, DefaultPageSize = options.DefaultPageSize },
+                c.Service<TimeProvider>());
             if (filter is null) throw Resolve.Invalid(errors);
             var scope = await c.Service<AccessScopes>().CurrentAsync(c.CancellationToken);
             var page = await c.Service<DevelopmentReads>().ListAsync(scope, filter, c.CancellationToken);

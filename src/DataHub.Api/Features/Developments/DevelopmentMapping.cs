@@ -22,7 +22,7 @@ public static class DevelopmentMapping
     public static DevelopmentVersion ToVersion(this DevelopmentInput input, string owner, Guid? planId, string visibility, DerivedAreas areas)
     {
         var firstYear = input.CommissioningYear
-            ?? input.Quantities.Select(q => q.Year).Concat(input.Energy.Select(e => e.Year)).DefaultIfEmpty(DevelopmentCodes.MinYear).Min();
+            ?? input.Quantities.Select(q => q.Year).Concat(input.Energy.Select(e => e.Year)).DefaultIfEmpty(CodeLists.MinYear).Min();
         var row = new DevelopmentVersion
         {
             OwnerCode = owner,

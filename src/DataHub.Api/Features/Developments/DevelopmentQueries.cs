@@ -34,7 +34,7 @@ public sealed record DevelopmentFilter
     public string? CursorValue { get; init; }
 
     /// <summary>Parses the query string; every bad parameter becomes an error naming it.</summary>
-    public static (DevelopmentFilter? Filter, List<FieldError> Errors) Parse(IQueryCollection q, LimitOptions limits)
+    public static (DevelopmentFilter? Filter, List<FieldError> Errors) Parse(IQueryCollection q, LimitOptions limits, TimeProvider clock)
     {
         var errors = new List<FieldError>();
         void Error(string parameter, string code, string message) => errors.Add(new FieldError("", code, message) { Parameter = parameter });
@@ -45,7 +45,7 @@ public sealed record DevelopmentFilter
             if (string.IsNullOrWhiteSpace(raw)) return null;
             var values = raw.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             if (allowed is not null)
-                foreach (var v in values.Where(v => !DevelopmentCodes.IsKnown(allowed, v)))
+                foreach (var v in values.Where(v => !CodeLists.IsKnown(allowed, v)))
                     Error(name, "unknownCode", $"'{v}' is not a known {name}; use one of {string.Join(", ", allowed)}");
             return values;
         }
@@ -64,7 +64,7 @@ public sealed record DevelopmentFilter
 
         DateTime? AsOfOf(IQueryCollection query)
         {
-            var (at, error) = Operations.AsOf.Parse(query[Operations.AsOf.Parameter].ToString(), TimeProvider.System);
+            var (at, error) = Operations.AsOf.Parse(query[Operations.AsOf.Parameter].ToString(), clock);
             if (error is not null) errors.Add(error);
             return at;
         }
@@ -100,9 +100,9 @@ public sealed record DevelopmentFilter
                 bbox = BoxToCrs84(bboxCrs, nums[0]!.Value, nums[1]!.Value, nums[2]!.Value, nums[3]!.Value);
         }
 
-        var activeInYear = Int("activeInYear", DevelopmentCodes.MinYear, DevelopmentCodes.MaxYear);
-        var fromYear = Int("fromYear", DevelopmentCodes.MinYear, DevelopmentCodes.MaxYear);
-        var toYear = Int("toYear", DevelopmentCodes.MinYear, DevelopmentCodes.MaxYear);
+        var activeInYear = Int("activeInYear", CodeLists.MinYear, CodeLists.MaxYear);
+        var fromYear = Int("fromYear", CodeLists.MinYear, CodeLists.MaxYear);
+        var toYear = Int("toYear", CodeLists.MinYear, CodeLists.MaxYear);
         if (fromYear > toYear) Error("fromYear", "invalidRange", "fromYear is after toYear");
         var limit = Int("limit", 1, limits.MaxPageSize) ?? limits.DefaultPageSize;
         var sortRaw = q["sort"].ToString();
@@ -123,10 +123,10 @@ public sealed record DevelopmentFilter
             Municipality = Codes("municipality"),
             Province = Codes("province"),
             ResRegion = Codes("resRegion"),
-            PlanType = Codes("planType", DevelopmentCodes.PlanTypes),
-            Sector = Codes("sector", DevelopmentCodes.Sectors),
+            PlanType = Codes("planType", CodeLists.PlanTypes),
+            Sector = Codes("sector", CodeLists.Sectors),
             Kind = Codes("kind"),
-            Certainty = Codes("certainty", DevelopmentCodes.Certainties),
+            Certainty = Codes("certainty", CodeLists.Certainties),
             Owner = Codes("owner"),
             ExternalId = Codes("externalId"),
             ActiveInYear = activeInYear,

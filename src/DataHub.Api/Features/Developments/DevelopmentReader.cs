@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using DataHub.Api.Spatial;
-using static DataHub.Api.Features.Developments.DevelopmentCodes;
+using static DataHub.Api.Operations.CodeLists;
 
 namespace DataHub.Api.Features.Developments;
 

@@ -14,7 +14,7 @@ public sealed class DevelopmentWrites(DataHubDb db, DevelopmentStore store, Audi
     /// <summary>A development document (a GeoJSON Feature) read and checked against the submission rules of the caller's organisation type.</summary>
     public static Outcome<DevelopmentInput> Read(AccessScope scope, JsonElement document, Crs crs)
     {
-        if (Guard(scope.Caller) is { } denied) return denied;
+        if (RoleGates.Submitter.Check(scope) is { } denied) return denied;
         var errors = new ErrorCollector();
         var input = DevelopmentReader.Read(document, crs, scope.Organisation!, errors);
         var all = input is null ? errors.Errors : [.. SubmissionRules.Check(input, scope.OrganisationType)];
@@ -24,7 +24,7 @@ public sealed class DevelopmentWrites(DataHubDb db, DevelopmentStore store, Audi
     public async Task<Outcome<Written<DevelopmentVersion>>> CreateAsync(AccessScope scope, DevelopmentInput input, CancellationToken ct)
     {
         var caller = scope.Caller;
-        if (Guard(caller) is { } denied) return denied;
+        if (RoleGates.Submitter.Check(scope) is { } denied) return denied;
         var existing = await store.CurrentByExternalIdAsync(caller.Organisation!, [input.ExternalId], ct);
         if (existing.TryGetValue(input.ExternalId, out var e))
             return Problems.Conflict($"externalId '{input.ExternalId}' is already used by development {e.Id} of {caller.Organisation}; update it with PUT /api/v1/developments/{e.Id} or use a bulk import.");
@@ -71,15 +71,10 @@ public sealed class DevelopmentWrites(DataHubDb db, DevelopmentStore store, Audi
     private static ProblemResult ChangedConcurrently(Guid id) =>
         Problems.PreconditionFailed($"Development {id} was changed by another request; GET it again and retry with its new ETag.");
 
-    private static ProblemResult? Guard(Caller caller) =>
-        !caller.IsAuthenticated ? Problems.Unauthorized("Writing requires a bearer token; see README (token command).")
-        : !caller.CanSubmit() ? Problems.Forbidden("Writing developments requires the Submitter role.")
-        : null;
-
     /// <summary>The current version for a replace or retire: visible (else 404), owned by the caller (else 403), matching If-Match (else 428/412).</summary>
     private async Task<Outcome<DevelopmentVersion>> CurrentForWriteAsync(AccessScope scope, Guid id, string? ifMatch, CancellationToken ct)
     {
-        if (Guard(scope.Caller) is { } denied) return denied;
+        if (RoleGates.Submitter.Check(scope) is { } denied) return denied;
         var current = await db.DevelopmentVersions.AsNoTracking().Where(v => v.DevelopmentId == id).InForce(null, scope).FirstOrDefaultAsync(ct);
         if (current is null) return DevelopmentReads.NotFound(id);
         if (current.OwnerCode != scope.Organisation)

@@ -34,8 +34,6 @@ public sealed record EnergyAreaInput(
 /// </summary>
 public static class CapacityMapReader
 {
-    public static readonly string[] Constraints = ["transparant", "red", "amber", "yellow"];
-    public static readonly string[] AreaKinds = ["energy_area", "congestion_area"];
 
     public static (CapacityMapHeader? Header, List<EnergyAreaInput> Areas) Read(JsonElement root, ErrorCollector errors)
     {
@@ -72,7 +70,7 @@ public static class CapacityMapReader
             if (shortCode is not null && !seen.TryAdd(shortCode, i))
                 errors.Add($"{at}/short_code", "duplicate", $"short_code '{shortCode}' also appears at /energy_areas/{seen[shortCode]}");
             var kind = Text(a, "type", at, false) ?? "energy_area";
-            if (Array.IndexOf(AreaKinds, kind) < 0) errors.Add($"{at}/type", "unknownCode", $"type is one of {string.Join(", ", AreaKinds)}");
+            if (Array.IndexOf(CodeLists.EnergyAreaKinds, kind) < 0) errors.Add($"{at}/type", "unknownCode", $"type is one of {string.Join(", ", CodeLists.EnergyAreaKinds)}");
             double? Mw(string name)
             {
                 if (!a.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null) return null;
@@ -89,7 +87,7 @@ public static class CapacityMapReader
             string? Rag(string name)
             {
                 var c = Text(a, name, at, false);
-                if (c is not null && Array.IndexOf(Constraints, c) < 0) { errors.Add($"{at}/{name}", "unknownCode", $"{name} is one of {string.Join(", ", Constraints)}"); return null; }
+                if (c is not null && Array.IndexOf(CodeLists.CapacityConstraints, c) < 0) { errors.Add($"{at}/{name}", "unknownCode", $"{name} is one of {string.Join(", ", CodeLists.CapacityConstraints)}"); return null; }
                 return c;
             }
             var works = ReadWorks(a, at, errors);
@@ -158,8 +156,8 @@ public static class CapacityMapReader
             if (!p.TryGetProperty("postcode", out var pc) || pc.ValueKind != JsonValueKind.String || !System.Text.RegularExpressions.Regex.IsMatch(pc.GetString()!, "^[1-9][0-9]{3} ?[A-Z]{0,2}$"))
                 errors.Add($"{pat}/postcode", "invalidFormat", "postcode is a Dutch postcode (1234 or 1234AB)");
             foreach (var c in new[] { "demand_constraint", "generation_constraint" })
-                if (!p.TryGetProperty(c, out var v) || v.ValueKind != JsonValueKind.String || Array.IndexOf(Constraints, v.GetString()) < 0)
-                    errors.Add($"{pat}/{c}", "unknownCode", $"{c} is required: one of {string.Join(", ", Constraints)}");
+                if (!p.TryGetProperty(c, out var v) || v.ValueKind != JsonValueKind.String || Array.IndexOf(CodeLists.CapacityConstraints, v.GetString()) < 0)
+                    errors.Add($"{pat}/{c}", "unknownCode", $"{c} is required: one of {string.Join(", ", CodeLists.CapacityConstraints)}");
         }
         return JsonNode.Parse(list.GetRawText())!.ToJsonString();
     }

@@ -11,7 +11,7 @@ public sealed class EnergyAreaReads(DataHubDb db)
     /// <summary>The areas, optionally of one operator, one kind, or linked to one congestion area, by operator and short code.</summary>
     public async Task<Outcome<List<EnergyAreaVersion>>> ListAsync(string? operatorCode, string? kind, string? congestionArea, DateTime? asOf, CancellationToken ct)
     {
-        if (kind is not null && Array.IndexOf(CapacityMapReader.AreaKinds, kind) < 0)
+        if (kind is not null && Array.IndexOf(CodeLists.EnergyAreaKinds, kind) < 0)
             return Problems.Validation([new FieldError("", "unknownCode", "kind is energy_area or congestion_area") { Parameter = "kind" }]);
         var rows = db.EnergyAreaVersions.AsNoTracking().InForceAt(asOf);
         if (operatorCode is not null) rows = rows.Where(a => a.OperatorCode == operatorCode);

@@ -9,14 +9,14 @@ public static class GridEndpoints
     public static RouteGroupBuilder MapGrid(this RouteGroupBuilder api)
     {
         var imports = api.MapGroup("/capacity-map-imports").WithTags("Grid");
-        imports.MapPost("", Import).WithName("createCapacityMapImport")
+        imports.MapPost("", Import).WithName("createCapacityMapImport").RequireGate(RoleGates.GridSubmitter)
             .WithSummary("A grid operator's capacity-map file (im-capaciteitskaart v1.3) as delivered: all or nothing, upsert on short code")
             .Accepts<object>("application/json")
             .WithQuery("dryRun", "validate and report what would change without storing anything", Microsoft.OpenApi.JsonSchemaType.Boolean)
             .Produces<CapacityMapImportReport>(201).Produces<CapacityMapImportReport>(200).WithProblems(400, 401, 403, 409, 413, 415);
         imports.MapGet("/{id:guid}", GetImport).WithName("getCapacityMapImport").WithSummary("What a capacity-map import changed (the operator only)")
             .Produces<CapacityMapImportReport>().WithProblems(400, 404);
-        api.MapPost("/energy-area-imports", ImportDetails).WithTags("Grid").WithName("createEnergyAreaImport")
+        api.MapPost("/energy-area-imports", ImportDetails).WithTags("Grid").WithName("createEnergyAreaImport").RequireGate(RoleGates.GridSubmitter)
             .WithSummary("Boundaries and capacity per year of the operator's energy areas (GeoJSON), all or nothing")
             .Accepts<object>("application/geo+json", "application/json")
             .WithHeader("Content-Crs", "CRS of the geometries: CRS84 (default), EPSG:28992 or EPSG:4258")
@@ -36,7 +36,6 @@ public static class GridEndpoints
     private static async Task<IResult> Import(HttpContext http, GridImportWrites writes, AccessScopes access, IOptions<DataHubOptions> options, CancellationToken ct)
     {
         var scope = await access.CurrentAsync(ct);
-        if (SubmissionRules.GridWriter(scope, "Capacity maps") is { } denied) return denied; // before the body is read
         var (dryRun, dryRunProblem) = RequestBody.DryRun(http.Request.Query);
         if (dryRunProblem is not null) return dryRunProblem;
         var (doc, problem) = await RequestBody.ReadJsonAsync(http.Request, ImportLimits(options), ["application/json"], ct);
@@ -51,7 +50,6 @@ public static class GridEndpoints
     private static async Task<IResult> ImportDetails(HttpContext http, GridImportWrites writes, AccessScopes access, IOptions<DataHubOptions> options, CancellationToken ct)
     {
         var scope = await access.CurrentAsync(ct);
-        if (SubmissionRules.GridWriter(scope, "Energy areas") is { } denied) return denied;
         var (dryRun, dryRunProblem) = RequestBody.DryRun(http.Request.Query);
         if (dryRunProblem is not null) return dryRunProblem;
         var (crs, crsProblem) = RequestBody.ContentCrs(http.Request);
@@ -70,7 +68,7 @@ public static class GridEndpoints
 
     private static async Task<IResult> ListAreas(string? @operator, string? kind, string? congestionArea, HttpContext http, EnergyAreaReads reads, CancellationToken ct)
     {
-        var (asOf, asOfProblem) = RequestBody.AsOf(http.Request.Query);
+        var (asOf, asOfProblem) = RequestBody.AsOf(http.Request);
         if (asOfProblem is not null) return asOfProblem;
         if ((await reads.ListAsync(@operator, kind, congestionArea, asOf, ct)).Failed(out var problem, out var rows)) return problem;
         var items = await reads.ToResponsesAsync(rows, asOf, ct);

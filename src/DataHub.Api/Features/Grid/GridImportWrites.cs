@@ -16,7 +16,7 @@ public sealed class GridImportWrites(DataHubDb db, DevelopmentStore store, Audit
     /// <summary>A capacity map (im-capaciteitskaart v1.3) as delivered: upsert on short code, versioned.</summary>
     public async Task<Outcome<CapacityMapImportReport>> CapacityMapAsync(AccessScope scope, JsonElement document, bool dryRun, CancellationToken ct)
     {
-        if (SubmissionRules.GridWriter(scope, "Capacity maps") is { } denied) return denied;
+        if (RoleGates.GridSubmitter.Check(scope) is { } denied) return denied;
         var errors = new ErrorCollector();
         var (header, inputs) = CapacityMapReader.Read(document, errors);
         if (errors.HasErrors) return Problems.Validation(errors.Errors, "Nothing was imported: the capacity map is not valid");
@@ -64,7 +64,7 @@ public sealed class GridImportWrites(DataHubDb db, DevelopmentStore store, Audit
     /// <summary>Boundaries and capacity per year of the operator's energy areas (a GeoJSON FeatureCollection in <paramref name="crs"/>).</summary>
     public async Task<Outcome<EnergyAreaImportReport>> EnergyAreasAsync(AccessScope scope, JsonElement document, Crs crs, bool dryRun, CancellationToken ct)
     {
-        if (SubmissionRules.GridWriter(scope, "Energy areas") is { } denied) return denied;
+        if (RoleGates.GridSubmitter.Check(scope) is { } denied) return denied;
         if (Features(document, "an energy-area import is a GeoJSON FeatureCollection", out var features) is { } notACollection) return notACollection;
         var op = scope.Organisation!; // GridWriter checked it
         var current = await db.EnergyAreaVersions.Where(a => a.OperatorCode == op && a.ValidTo == null).AsNoTracking().ToDictionaryAsync(a => a.ShortCode, ct);
@@ -124,7 +124,7 @@ public sealed class GridImportWrites(DataHubDb db, DevelopmentStore store, Audit
     public async Task<Outcome<StationImportReport>> StationsAsync(AccessScope scope, JsonElement document, Crs crs, CancellationToken ct)
     {
         const string raced = "Another import changed these stations meanwhile; nothing was stored. Retry.";
-        if (SubmissionRules.GridWriter(scope, "Stations") is { } denied) return denied;
+        if (RoleGates.GridSubmitter.Check(scope) is { } denied) return denied;
         if (Features(document, "a station import is a GeoJSON FeatureCollection", out var features) is { } notACollection) return notACollection;
         var errors = new ErrorCollector();
         var inputs = new List<StationInput>();

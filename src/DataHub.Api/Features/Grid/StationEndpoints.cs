@@ -5,7 +5,7 @@ public static class StationEndpoints
 {
     public static RouteGroupBuilder MapStations(this RouteGroupBuilder api)
     {
-        api.MapPost("/station-imports", Import).WithTags("Grid").WithName("createStationImport")
+        api.MapPost("/station-imports", Import).WithTags("Grid").WithName("createStationImport").RequireGate(RoleGates.GridSubmitter)
             .WithSummary("The operator's stations as GeoJSON points {code, name, voltagesKv, energyAreaShortCode}, all or nothing")
             .Accepts<object>("application/geo+json", "application/json").WithHeader("Content-Crs", "CRS of the points")
             .Produces<StationImportReport>().WithProblems(400, 401, 403, 409, 413, 415);
@@ -18,7 +18,7 @@ public static class StationEndpoints
 
     private static async Task<IResult> List(string? @operator, HttpContext http, StationReads reads, CancellationToken ct)
     {
-        var (asOf, asOfProblem) = RequestBody.AsOf(http.Request.Query);
+        var (asOf, asOfProblem) = RequestBody.AsOf(http.Request);
         if (asOfProblem is not null) return asOfProblem;
         return TypedResults.Ok(await reads.ListAsync(@operator, asOf, ct));
     }
@@ -26,7 +26,6 @@ public static class StationEndpoints
     private static async Task<IResult> Import(HttpContext http, GridImportWrites writes, AccessScopes access, IOptions<DataHubOptions> options, CancellationToken ct)
     {
         var scope = await access.CurrentAsync(ct);
-        if (SubmissionRules.GridWriter(scope, "Stations") is { } denied) return denied; // before the body is read
         var (crs, crsProblem) = RequestBody.ContentCrs(http.Request);
         if (crsProblem is not null) return crsProblem;
         var (doc, problem) = await RequestBody.ReadJsonAsync(http.Request, options.Value.Limits, RequestBody.GeoJsonTypes, ct);

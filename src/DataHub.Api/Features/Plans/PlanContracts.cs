@@ -14,7 +14,6 @@ public sealed record PlanList(IReadOnlyList<PlanResponse> Items, int NumberRetur
 /// <summary>Reading a plan document and showing a stored plan: pure, for every surface.</summary>
 public static partial class PlanContracts
 {
-    public static readonly string[] Statuses = ["draft", "consultation", "adopted", "superseded", "withdrawn"];
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._\\-]{0,99}$")]
     private static partial Regex CodePattern();
@@ -27,13 +26,13 @@ public static partial class PlanContracts
     {
         if (JsonObjectReader.Open(e, errors, "a plan", ["code", "name", "planType", "version", "status", "periodStart", "periodEnd", "description"],
             readOnly: ["owner", "id"]) is not { } o) return null;
-        int? Year(string name) => o.Int(name, false, DevelopmentCodes.MinYear, DevelopmentCodes.MaxYear, $"a year from {DevelopmentCodes.MinYear} to {DevelopmentCodes.MaxYear}");
+        int? Year(string name) => o.Int(name, false, CodeLists.MinYear, CodeLists.MaxYear, $"a year from {CodeLists.MinYear} to {CodeLists.MaxYear}");
         var code = o.String("code", true, 100);
         if (code is not null && !CodePattern().IsMatch(code)) o.Error("code", "invalidFormat", "code uses letters, digits and . _ -");
         var name = o.String("name", true, 300);
-        var planType = o.Code("planType", true, DevelopmentCodes.PlanTypes, t => DevelopmentCodes.IsKnown(DevelopmentCodes.PlanTypes, t));
+        var planType = o.Code("planType", true, CodeLists.PlanTypes, t => CodeLists.IsKnown(CodeLists.PlanTypes, t));
         var version = o.String("version", false, 50);
-        var status = o.Code("status", true, Statuses);
+        var status = o.Code("status", true, CodeLists.PlanStatuses);
         var start = Year("periodStart");
         var end = Year("periodEnd");
         if (start > end) o.Error("periodEnd", "invalidRange", "periodEnd is before periodStart");

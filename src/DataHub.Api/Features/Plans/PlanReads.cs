@@ -12,7 +12,7 @@ public sealed class PlanReads(DataHubDb db)
         if (!string.IsNullOrEmpty(owner)) rows = rows.Where(p => p.OwnerCode == owner);
         if (!string.IsNullOrEmpty(planType))
         {
-            if (!DevelopmentCodes.IsKnown(DevelopmentCodes.PlanTypes, planType))
+            if (!CodeLists.IsKnown(CodeLists.PlanTypes, planType))
                 return Problems.Validation([new FieldError("", "unknownCode", $"'{planType}' is not a known planType") { Parameter = "planType" }]);
             rows = rows.Where(p => p.PlanType == planType);
         }

@@ -9,7 +9,7 @@ public sealed class PlanWrites(DataHubDb db, DevelopmentStore store, AuditTrail 
     public async Task<Outcome<Written<PlanVersion>>> CreateAsync(AccessScope scope, PlanRequest request, CancellationToken ct)
     {
         var caller = scope.Caller;
-        if (Guard(caller, "Registering") is { } denied) return denied;
+        if (RoleGates.Submitter.Check(scope) is { } denied) return denied;
         if (await db.PlanVersions.AnyAsync(p => p.OwnerCode == caller.Organisation && p.Code == request.Code && p.ValidTo == null, ct))
             return Problems.Conflict($"{caller.Organisation} already has a plan with code '{request.Code}'.");
         var now = store.Now();
@@ -22,7 +22,7 @@ public sealed class PlanWrites(DataHubDb db, DevelopmentStore store, AuditTrail 
     public async Task<Outcome<Written<PlanVersion>>> UpdateAsync(AccessScope scope, Guid id, PlanRequest request, string? ifMatch, CancellationToken ct)
     {
         var caller = scope.Caller;
-        if (Guard(caller, "Changing") is { } denied) return denied;
+        if (RoleGates.Submitter.Check(scope) is { } denied) return denied;
         var current = await db.PlanVersions.Where(p => p.PlanId == id && p.ValidTo == null).FirstOrDefaultAsync(ct);
         if (current is null) return Problems.NotFound($"There is no plan {id}.");
         if (current.OwnerCode != caller.Organisation) return Problems.Forbidden($"Plan {id} belongs to {current.OwnerCode}.");
@@ -34,12 +34,6 @@ public sealed class PlanWrites(DataHubDb db, DevelopmentStore store, AuditTrail 
         if (!await db.AppendAsync(current, row, ct)) return Problems.PreconditionFailed($"Plan {id} was changed by another request; GET it again.");
         return new Written<PlanVersion>(row, row.Version);
     }
-
-    /// <summary>Writing plans takes a token with the Submitter role: 401 without a token, 403 without the role.</summary>
-    public static ProblemResult? Guard(Caller caller, string doing) =>
-        !caller.IsAuthenticated ? Problems.Unauthorized("Writing requires a bearer token.")
-        : !caller.CanSubmit() ? Problems.Forbidden($"{doing} plans requires the Submitter role.")
-        : null;
 
     private static PlanVersion ToRow(PlanRequest r, Guid id, int version, Caller caller, DateTime createdAt, DateTime now) => new()
     {

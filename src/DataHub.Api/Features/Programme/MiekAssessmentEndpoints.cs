@@ -10,11 +10,11 @@ public static class MiekAssessmentEndpoints
             .WithSummary("Scores with rationale and author, the prioritisation decision, their history, and the hub's supporting facts")
             .WithQuery("asOf", "the assessment as it stood at this moment (e.g. the cycle's baseline or its publication), RFC 3339", Microsoft.OpenApi.JsonSchemaType.String, "date-time")
             .Produces<MiekAssessment>().WithProblems(400, 404);
-        g.MapPut("/scores/{criterion}", Score).WithName("scoreMiekProject")
+        g.MapPut("/scores/{criterion}", Score).WithName("scoreMiekProject").RequireGate(RoleGates.SignedIn)
             .WithSummary("Score the project on one criterion, with a rationale (If-Match when replacing a score)")
             .Accepts<ScoreRequest>("application/json").WithHeader("If-Match", "the ETag of the score being replaced")
             .Produces<AssessmentEntry>().WithProblems(400, 401, 403, 404, 412, 413, 415, 428);
-        g.MapPut("/decision", Decide).WithName("decideMiekProject")
+        g.MapPut("/decision", Decide).WithName("decideMiekProject").RequireGate(RoleGates.SignedIn)
             .WithSummary("The prioritisation decision (prioritised, included, notIncluded) with its reason (If-Match when replacing)")
             .Accepts<object>("application/json").WithHeader("If-Match", "the ETag of the decision being replaced")
             .Produces<AssessmentEntry>().WithProblems(400, 401, 403, 404, 412, 413, 415, 428);
@@ -23,7 +23,7 @@ public static class MiekAssessmentEndpoints
 
     private static async Task<IResult> Get(Guid id, HttpContext http, MiekAssessmentReads reads, AccessScopes access, CancellationToken ct)
     {
-        var (asOf, asOfProblem) = RequestBody.AsOf(http.Request.Query);
+        var (asOf, asOfProblem) = RequestBody.AsOf(http.Request);
         if (asOfProblem is not null) return asOfProblem;
         return (await reads.GetAsync(await access.CurrentAsync(ct), id, asOf, ct)).Failed(out var problem, out var assessment) ? problem : TypedResults.Ok(assessment);
     }

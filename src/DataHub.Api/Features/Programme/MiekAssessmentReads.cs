@@ -21,8 +21,6 @@ public sealed record MiekAssessment(Guid Project, string Framework, IReadOnlyLis
 /// </summary>
 public sealed class MiekAssessmentReads(DataHubDb db, GridModelCache models, AuditTrail audit, IOptions<DataHubOptions> options)
 {
-    public static readonly string[] Decisions = ["prioritised", "included", "notIncluded"];
-
     /// <summary>One project's assessment as the caller may see it, now or as it stood at asOf; the developments counted in its facts are audited as read.</summary>
     public async Task<Outcome<MiekAssessment>> GetAsync(AccessScope scope, Guid id, DateTime? asOf, CancellationToken ct)
     {

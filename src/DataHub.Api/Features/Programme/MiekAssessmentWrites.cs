@@ -18,7 +18,7 @@ public sealed class MiekAssessmentWrites(DataHubDb db, DevelopmentStore store, A
             var framework = await WeighingFrameworkReads.ForAsync(db, project.OwnerCode, ct);
             if (framework.Criteria.FirstOrDefault(x => x.Code == criterion) is not { } c)
                 return Problems.NotFound($"{project.OwnerCode}'s framework {framework.Code} has no criterion '{criterion}' ({string.Join(", ", framework.Criteria.Select(x => x.Code))}).");
-            if (scope.Organisation is null) return Problems.Unauthorized("Scores are given by a signed-in organisation.");
+            if (RoleGates.SignedIn.Check(scope) is { } denied) return denied;
             if (!MayScore(scope, project, c))
                 return Problems.Forbidden(c.ScoredBy == WeighingFrameworkContracts.GridOperator
                     ? $"Criterion {c.Code} is scored by the grid operator that proposed the project or is one of its parties (a Submitter)."
@@ -41,11 +41,11 @@ public sealed class MiekAssessmentWrites(DataHubDb db, DevelopmentStore store, A
 
     private static Outcome<string> DecisionOf(AccessScope scope, MiekProjectVersion project, JsonElement e, ErrorCollector errors)
     {
-        if (scope.Organisation is null) return Problems.Unauthorized("Decisions are taken by a signed-in organisation.");
+        if (RoleGates.SignedIn.Check(scope) is { } denied) return denied;
         if (!MiekProjectAccess.IsCoordinatorOf(scope, project)) return Problems.Forbidden($"{project.OwnerCode}'s ProgrammeCoordinator decides on its pMIEK.");
-        var decision = e.TryGetProperty("decision", out var d) && d.ValueKind == JsonValueKind.String && MiekAssessmentReads.Decisions.Contains(d.GetString()!) ? d.GetString() : null;
+        var decision = e.TryGetProperty("decision", out var d) && d.ValueKind == JsonValueKind.String && CodeLists.Decisions.Contains(d.GetString()!) ? d.GetString() : null;
         if (decision is null)
-            errors.Add("/decision", e.TryGetProperty("decision", out _) ? "unknownCode" : "required", $"decision is one of {string.Join(", ", MiekAssessmentReads.Decisions)}");
+            errors.Add("/decision", e.TryGetProperty("decision", out _) ? "unknownCode" : "required", $"decision is one of {string.Join(", ", CodeLists.Decisions)}");
         return decision ?? "";
     }
 

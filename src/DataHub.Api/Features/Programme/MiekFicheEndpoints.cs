@@ -24,7 +24,7 @@ public static class MiekFicheEndpoints
             : http.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase) ? "html" : "json";
         if (format is not ("json" or "html"))
             return Problems.Validation([new FieldError("", "unknownCode", "f is json or html") { Parameter = "f" }]);
-        var (asOf, asOfProblem) = RequestBody.AsOf(http.Request.Query);
+        var (asOf, asOfProblem) = RequestBody.AsOf(http.Request);
         if (asOfProblem is not null) return asOfProblem;
         if ((await reads.GetAsync(await access.CurrentAsync(ct), id, asOf, ct)).Failed(out var problem, out var fiche)) return problem;
         http.Response.Headers.ETag = RequestBody.ETag(fiche.Project.Version);

@@ -24,7 +24,6 @@ public sealed record ProgressReport(Guid Cycle, Guid? PreviousCycle, string? Pre
 /// </summary>
 public static class MiekProgressContracts
 {
-    public static readonly string[] Schedules = ["onSchedule", "ahead", "delayed", "stopped"];
 
     /// <summary>An update older than this (half a year and a month's grace) counts as "no recent update" in the report.</summary>
     public const int RecentDays = 214;
@@ -50,8 +49,8 @@ public static class MiekProgressContracts
             }
             return v;
         }
-        var phase = Code("phase", MiekProjectContracts.Phases);
-        var schedule = Code("schedule", Schedules);
+        var phase = Code("phase", CodeLists.Phases);
+        var schedule = Code("schedule", CodeLists.Schedules);
         int? delivery = null;
         if (e.TryGetProperty("expectedDelivery", out var del) && del.ValueKind != JsonValueKind.Null)
         {

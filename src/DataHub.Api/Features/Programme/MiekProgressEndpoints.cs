@@ -8,7 +8,7 @@ public static class MiekProgressEndpoints
         var g = api.MapGroup("/miek-projects/{id:guid}/progress-updates").WithTags("Programme");
         g.MapGet("", List).WithName("listMiekProgressUpdates").WithSummary("A project's progress updates, oldest first")
             .Produces<ProgressUpdateList>().WithProblems(400, 404);
-        g.MapPost("", Create).WithName("createMiekProgressUpdate")
+        g.MapPost("", Create).WithName("createMiekProgressUpdate").RequireGate(RoleGates.SignedIn)
             .WithSummary("Report a project's progress (half-yearly): date, phase, on schedule or delayed, and why")
             .Accepts<object>("application/json").Produces<ProgressUpdateResponse>(201).WithProblems(400, 401, 403, 404, 413, 415);
         api.MapGet("/programme-cycles/{id:guid}/progress-report", Report).WithTags("Programme").WithName("getProgrammeCycleProgressReport")
@@ -34,7 +34,7 @@ public static class MiekProgressEndpoints
 
     private static async Task<IResult> Report(Guid id, HttpContext http, MiekProgressReads reads, AccessScopes access, CancellationToken ct)
     {
-        var (asOf, asOfProblem) = RequestBody.AsOf(http.Request.Query);
+        var (asOf, asOfProblem) = RequestBody.AsOf(http.Request);
         if (asOfProblem is not null) return asOfProblem;
         var (date, dateProblem) = MiekProgressContracts.ReportDate(RequestBody.String(http.Request.Query, "date"));
         if (dateProblem is not null) return dateProblem;

@@ -13,7 +13,7 @@ public sealed class MiekProgressWrites(DataHubDb db, DevelopmentStore store, Aud
     {
         var project = await MiekProjectReads.ReadAsync(db, id, scope, null, ct);
         if (project is null or { IsRetired: true }) return Problems.NotFound($"There is no MIEK project {id}.");
-        if (scope.Organisation is null) return Problems.Unauthorized("Progress is reported by a signed-in organisation.");
+        if (RoleGates.SignedIn.Check(scope) is { } denied) return denied;
         if (!MiekProjectAccess.IsCoordinatorOf(scope, project) && !MiekProjectAccess.IsGridOperatorOf(scope, project))
             return Problems.Forbidden($"{project.OwnerCode}'s ProgrammeCoordinator, or a grid operator that proposed the project or is one of its parties, reports its progress.");
         var now = store.Now();
@@ -24,7 +24,7 @@ public sealed class MiekProgressWrites(DataHubDb db, DevelopmentStore store, Aud
         {
             UpdateId = Guid.CreateVersion7(now), ProjectId = id, OwnerCode = project.OwnerCode, AsOfDate = update.Value.AsOfDate, Phase = update.Value.Phase,
             Schedule = update.Value.Schedule, ExpectedDelivery = update.Value.ExpectedDelivery, Reason = update.Value.Reason,
-            AuthorOrganisation = scope.Organisation, ChangedBy = scope.Caller.Subject, RecordedAt = now,
+            AuthorOrganisation = scope.Organisation!, ChangedBy = scope.Caller.Subject, RecordedAt = now,
         };
         db.MiekProgressUpdates.Add(row);
         audit.Write(scope.Caller, "progress", "miekProject", id.ToString(), project.OwnerCode, detail: $"{row.Schedule} as of {row.AsOfDate:yyyy-MM-dd}");

@@ -38,18 +38,6 @@ public sealed record MiekProjectCollection(string Type, IReadOnlyList<MiekProjec
 /// <summary>A (p)MIEK project's contract: its code lists, the pure reader of its body, and its answer.</summary>
 public static partial class MiekProjectContracts
 {
-    public static readonly string[] InfrastructureTypes =
-    [
-        "hvStationExpansion", "newHvStation", "mvStationExpansion", "newMvRouteAndStation", "hvConnection", "tsoStation",
-        "hydrogenPipeline", "electrolyser", "heatNetwork", "heatSource", "gasNetworkAdjustment", "co2Pipeline", "storage", "chargingInfrastructure", "other",
-    ];
-    public static readonly string[] Carriers = ["electricity", "hydrogen", "heat", "methane", "co2", "multiple"];
-    public static readonly string[] ProjectTypes = ["research", "exploration", "concrete"];
-    /// <summary>proposed (by a grid operator or party), candidate (on the list, being weighed), pmiekStatus (granted pMIEK status), withdrawn.</summary>
-    public static readonly string[] Statuses = ["proposed", "candidate", "pmiekStatus", "withdrawn"];
-    public static readonly string[] Coverages = ["covered", "extraSupportNeeded", "unknown"];
-    public static readonly string[] Phases = ["idea", "exploration", "planning", "realisation", "operational"];
-    public static readonly string[] Reasons = ["acceleration", "prioritisation", "confirmationOfNeed"];
 
     private static readonly JsonSerializerOptions Stored = DevelopmentMapping.StoredJson;
 
@@ -125,12 +113,12 @@ public static partial class MiekProjectContracts
         var name = Text(e, "", "name", true, 300);
         Geometry? geometry = null;
         if (e.TryGetProperty("geometry", out var g) && g.ValueKind != JsonValueKind.Null) geometry = GeoJsonGeometryReader.Read(g, crs, errors);
-        var infrastructure = Code(e, "", "infrastructureType", InfrastructureTypes, true);
-        var carrier = Code(e, "", "carrier", Carriers, true);
-        var projectType = Code(e, "", "projectType", ProjectTypes, true);
-        var status = Code(e, "", "status", Statuses, false);
+        var infrastructure = Code(e, "", "infrastructureType", CodeLists.InfrastructureTypes, true);
+        var carrier = Code(e, "", "carrier", CodeLists.ProjectCarriers, true);
+        var projectType = Code(e, "", "projectType", CodeLists.ProjectTypes, true);
+        var status = Code(e, "", "status", CodeLists.ProjectStatuses, false);
         var sectors = Items(e, "", "sectors", (x, p) =>
-            x.ValueKind == JsonValueKind.String && DevelopmentCodes.IsKnown(DevelopmentCodes.Sectors, x.GetString()!) ? x.GetString() : (string?)Fail(p, "unknownCode", "a sector code"));
+            x.ValueKind == JsonValueKind.String && CodeLists.IsKnown(CodeLists.Sectors, x.GetString()!) ? x.GetString() : (string?)Fail(p, "unknownCode", "a sector code"));
         var developments = Ids(e, "", "developments");
         var energyAreas = Ids(e, "", "energyAreas");
         var works = Items(e, "", "works", (x, p) => StringItem(x, p, 300));
@@ -147,7 +135,7 @@ public static partial class MiekProjectContracts
             if (inv.ValueKind == JsonValueKind.Number && inv.TryGetDouble(out var d) && double.IsFinite(d) && d >= 0) investment = d;
             else errors.Add("/finance/investmentEurMillions", "invalidNumber", "the order of magnitude of the investment, in millions of euros, ≥ 0");
         }
-        var coverage = f.ValueKind == JsonValueKind.Object ? Code(f, "/finance", "coverage", Coverages, false) : null;
+        var coverage = f.ValueKind == JsonValueKind.Object ? Code(f, "/finance", "coverage", CodeLists.Coverages, false) : null;
         var pl = e.TryGetProperty("planning", out var plan) ? plan : default;
         int? delivery = null;
         if (pl.ValueKind == JsonValueKind.Object && pl.TryGetProperty("indicativeDelivery", out var del) && del.ValueKind != JsonValueKind.Null)
@@ -155,8 +143,8 @@ public static partial class MiekProjectContracts
             if (del.ValueKind == JsonValueKind.Number && del.TryGetInt32(out var y) && y is >= 2020 and <= 2100) delivery = y;
             else errors.Add("/planning/indicativeDelivery", "outOfRange", "the indicative year of delivery, 2020–2100");
         }
-        var infraPhase = pl.ValueKind == JsonValueKind.Object ? Code(pl, "/planning", "infrastructurePhase", Phases, false) : null;
-        var devPhase = pl.ValueKind == JsonValueKind.Object ? Code(pl, "/planning", "developmentsPhase", Phases, false) : null;
+        var infraPhase = pl.ValueKind == JsonValueKind.Object ? Code(pl, "/planning", "infrastructurePhase", CodeLists.Phases, false) : null;
+        var devPhase = pl.ValueKind == JsonValueKind.Object ? Code(pl, "/planning", "developmentsPhase", CodeLists.Phases, false) : null;
         var parties = Items(e, "", "parties", (x, p) =>
         {
             var org = Text(x, p, "organisation", true, 200);
@@ -172,7 +160,7 @@ public static partial class MiekProjectContracts
             if (element.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.Object or JsonValueKind.Null))
                 errors.Add("/" + name2, "invalidType", $"{name2} is an object");
         var fiche = new MiekFiche(sectors, developments, energyAreas, works, new Finance(investment, coverage ?? "unknown"), new Planning(delivery, infraPhase, devPhase),
-            parties, Text(e, "", "description", false, 4000), Text(e, "", "narrative", false, 8000), Code(e, "", "reasonForInclusion", Reasons, false),
+            parties, Text(e, "", "description", false, 4000), Text(e, "", "narrative", false, 8000), Code(e, "", "reasonForInclusion", CodeLists.Reasons, false),
             dependencies, Text(e, "", "executionAgreements", false, 4000), capacity);
         return errors.HasErrors ? null : new MiekProjectRequest(cycle!.Value, code!, name!, geometry, infrastructure!, carrier!, projectType!, status, fiche);
     }

@@ -12,8 +12,8 @@ public sealed record MiekProjectSelection(List<MiekProjectVersion> Rows, Diction
         IReadOnlyList<FieldError> otherErrors, CancellationToken ct)
     {
         var errors = new List<FieldError>(otherErrors);
-        if (query.Status is { } status && Array.IndexOf(MiekProjectContracts.Statuses, status) < 0)
-            errors.Add(new FieldError("", "unknownCode", $"status is one of {string.Join(", ", MiekProjectContracts.Statuses)}") { Parameter = "status" });
+        if (query.Status is { } status && Array.IndexOf(CodeLists.ProjectStatuses, status) < 0)
+            errors.Add(new FieldError("", "unknownCode", $"status is one of {string.Join(", ", CodeLists.ProjectStatuses)}") { Parameter = "status" });
         if (errors.Count > 0) return Problems.Validation(errors, "The query is not valid");
 
         var cycles = await db.ProgrammeCycleVersions.AsNoTracking().Where(x => x.ValidTo == null).ToDictionaryAsync(x => x.CycleId, ct);

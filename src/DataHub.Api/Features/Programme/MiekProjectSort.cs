@@ -7,7 +7,6 @@ namespace DataHub.Api.Features.Programme;
 /// </summary>
 public static class MiekProjectSort
 {
-    private static readonly string[] DecisionRank = ["prioritised", "included", "notIncluded"];
 
     /// <summary>The keys by name: what each sorts on (null: no value).</summary>
     private static readonly Dictionary<string, Func<MiekProjectVersion, MiekFiche, MiekAssessmentVersion?, IComparable?>> Keys = new(StringComparer.Ordinal)
@@ -15,11 +14,11 @@ public static class MiekProjectSort
         ["province"] = (p, _, _) => p.OwnerCode,
         ["code"] = (p, _, _) => p.Code,
         ["name"] = (p, _, _) => p.Name,
-        ["status"] = (p, _, _) => Array.IndexOf(MiekProjectContracts.Statuses, p.Status),
+        ["status"] = (p, _, _) => Array.IndexOf(CodeLists.ProjectStatuses, p.Status),
         ["infrastructureType"] = (p, _, _) => p.InfrastructureType,
         ["carrier"] = (p, _, _) => p.Carrier,
         ["projectType"] = (p, _, _) => p.ProjectType,
-        ["decision"] = (_, _, d) => d is null ? null : Array.IndexOf(DecisionRank, d.Value),
+        ["decision"] = (_, _, d) => d is null ? null : Array.IndexOf(CodeLists.Decisions, d.Value),
         ["investment"] = (_, f, _) => f.Finance.InvestmentEurMillions,
         ["capacity"] = (_, f, _) => f.CapacityMw,
         ["delivery"] = (_, f, _) => f.Planning.IndicativeDelivery,
@@ -27,7 +26,7 @@ public static class MiekProjectSort
     };
 
     public static string Description =>
-        $"sort keys, comma-separated, '-' first for descending: {string.Join(", ", Keys.Keys)} (status and decision in their own order: {string.Join(", ", DecisionRank)})";
+        $"sort keys, comma-separated, '-' first for descending: {string.Join(", ", Keys.Keys)} (status and decision in their own order: {string.Join(", ", CodeLists.Decisions)})";
 
     /// <summary>The keys asked for, or the error naming the unknown one.</summary>
     public static (IReadOnlyList<(string Key, bool Descending)> Keys, FieldError? Error) Parse(string? sort)

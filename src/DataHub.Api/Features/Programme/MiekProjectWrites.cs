@@ -11,15 +11,9 @@ namespace DataHub.Api.Features.Programme;
 /// </summary>
 public sealed class MiekProjectWrites(DataHubDb db, DevelopmentStore store, AuditTrail audit)
 {
-    /// <summary>Who may add a project at all: a province's ProgrammeCoordinator or a grid operator's Submitter. Null when the caller may.</summary>
-    public static ProblemResult? Guard(AccessScope scope) =>
-        scope.Organisation is null ? Problems.Unauthorized("Projects are added by a signed-in organisation.")
-        : !IsCoordinator(scope) && !IsProposer(scope) ? Problems.Forbidden("A province's ProgrammeCoordinator adds projects; a grid operator's Submitter may propose them.")
-        : null;
-
     public async Task<Outcome<Written<MiekProjectVersion>>> CreateAsync(AccessScope scope, MiekProjectRequest request, CancellationToken ct)
     {
-        if (Guard(scope) is { } denied) return denied;
+        if (RoleGates.ProjectSubmitter.Check(scope) is { } denied) return denied;
         if ((await CheckReferencesAsync(scope, request, ct)).Failed(out var invalid, out var cycle)) return invalid;
         var proposer = IsProposer(scope);
         if (!proposer && cycle.Scope != scope.Organisation)
@@ -60,8 +54,6 @@ public sealed class MiekProjectWrites(DataHubDb db, DevelopmentStore store, Audi
         return await SaveAsync(scope, current, next, "retire", ct);
     }
 
-    private static bool IsCoordinator(AccessScope scope) => scope.OrganisationType == OrganisationTypes.Provincie && scope.Caller.Has(Roles.ProgrammeCoordinator);
-
     private static bool IsProposer(AccessScope scope) => scope.OrganisationType == OrganisationTypes.Netbeheerder && scope.Caller.Has(Roles.Submitter);
 
     /// <summary>The province's cycle the project names, when it and the developments and energy areas it names exist for the caller; every error with its pointer.</summary>
@@ -86,7 +78,7 @@ public sealed class MiekProjectWrites(DataHubDb db, DevelopmentStore store, Audi
     /// <summary>The project's current version, when the caller is its province's ProgrammeCoordinator and <paramref name="ifMatch"/> names it.</summary>
     private async Task<Outcome<MiekProjectVersion>> ForWriteAsync(AccessScope scope, Guid id, string? ifMatch, CancellationToken ct)
     {
-        if (scope.Organisation is null) return Problems.Unauthorized("Projects are maintained by a signed-in organisation.");
+        if (RoleGates.ProgrammeCoordinator.Check(scope) is { } denied) return denied;
         var current = await db.MiekProjectVersions.AsNoTracking().Where(p => p.ProjectId == id && p.ValidTo == null && !p.IsRetired).ReadableBy(scope).FirstOrDefaultAsync(ct);
         if (current is null) return Problems.NotFound($"There is no MIEK project {id}.");
         if (!MiekProjectAccess.IsCoordinatorOf(scope, current))

@@ -24,8 +24,6 @@ public sealed record BaselineChanges(Guid Cycle, DateTime BaselineAt, IReadOnlyL
 public static partial class ProgrammeCycleContracts
 {
     public const string National = "national";
-    public static readonly string[] MilestoneKinds = ["baseline", "projectDeadline", "scoring", "decision", "adoption", "delivery"];
-    public static readonly string[] Statuses = ["open", "frozen", "published"];
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._\\-]{0,99}$")]
     private static partial Regex CodePattern();
@@ -74,7 +72,7 @@ public static partial class ProgrammeCycleContracts
                 {
                     var at = $"/milestones/{i++}";
                     var kind = m.ValueKind == JsonValueKind.Object && m.TryGetProperty("kind", out var k) && k.ValueKind == JsonValueKind.String ? k.GetString() : null;
-                    if (kind is null || Array.IndexOf(MilestoneKinds, kind) < 0) errors.Add(at + "/kind", "unknownCode", $"kind is one of {string.Join(", ", MilestoneKinds)}");
+                    if (kind is null || Array.IndexOf(CodeLists.MilestoneKinds, kind) < 0) errors.Add(at + "/kind", "unknownCode", $"kind is one of {string.Join(", ", CodeLists.MilestoneKinds)}");
                     DateOnly? date = m.ValueKind == JsonValueKind.Object && m.TryGetProperty("date", out var d) && d.ValueKind == JsonValueKind.String
                         && DateOnly.TryParseExact(d.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var dv) ? dv : null;
                     if (date is null) errors.Add(at + "/date", "invalidFormat", "date is a calendar date, yyyy-mm-dd");

@@ -13,18 +13,18 @@ public static class ProgrammeCycleEndpoints
             .WithQuery("scope", "national or a province code (PV20–PV31)").WithQuery("year", "the cycle's year", Microsoft.OpenApi.JsonSchemaType.Integer)
             .WithQuery("status", "open, frozen (baseline frozen) or published")
             .Produces<ProgrammeCycleList>().WithProblems(400);
-        g.MapPost("", Create).WithName("createProgrammeCycle").WithSummary("Open a programme cycle (ProgrammeCoordinator of the province, or of the ministry for national)")
+        g.MapPost("", Create).WithName("createProgrammeCycle").RequireGate(RoleGates.ProgrammeCoordinator).WithSummary("Open a programme cycle (ProgrammeCoordinator of the province, or of the ministry for national)")
             .Accepts<ProgrammeCycleRequest>("application/json").Produces<ProgrammeCycleResponse>(201).WithProblems(400, 401, 403, 409, 413, 415);
         g.MapGet("/{id:guid}", Get).WithName("getProgrammeCycle").WithSummary("One programme cycle")
             .Produces<ProgrammeCycleResponse>().WithProblems(400, 404);
-        g.MapPut("/{id:guid}", Update).WithName("updateProgrammeCycle").WithSummary("Replace a cycle's name, milestones or description (If-Match required)")
+        g.MapPut("/{id:guid}", Update).WithName("updateProgrammeCycle").RequireGate(RoleGates.ProgrammeCoordinator).WithSummary("Replace a cycle's name, milestones or description (If-Match required)")
             .Accepts<ProgrammeCycleRequest>("application/json").WithHeader("If-Match", "the ETag of the version being replaced")
             .Produces<ProgrammeCycleResponse>().WithProblems(400, 401, 403, 404, 409, 412, 413, 415, 428);
-        g.MapPost("/{id:guid}/baseline", Freeze).WithName("freezeProgrammeCycleBaseline")
+        g.MapPost("/{id:guid}/baseline", Freeze).WithName("freezeProgrammeCycleBaseline").RequireGate(RoleGates.ProgrammeCoordinator)
             .WithSummary("Freeze the baseline now: asOf the baseline, the cycle's data stays as it is (If-Match required)")
             .WithHeader("If-Match", "the ETag of the cycle")
             .Produces<ProgrammeCycleResponse>().WithProblems(400, 401, 403, 404, 409, 412, 428);
-        g.MapPost("/{id:guid}/publication", Publish).WithName("publishProgrammeCycle")
+        g.MapPost("/{id:guid}/publication", Publish).WithName("publishProgrammeCycle").RequireGate(RoleGates.ProgrammeCoordinator)
             .WithSummary("Publish the adopted pMIEK: the baseline is frozen and every project has its decision (If-Match required)")
             .WithHeader("If-Match", "the ETag of the cycle")
             .Produces<ProgrammeCycleResponse>().WithProblems(400, 401, 403, 404, 409, 412, 428);

@@ -19,7 +19,7 @@ public sealed class ProgrammeCycleReads(DataHubDb db, AuditTrail audit)
     /// <summary>The cycles, optionally of one scope, year or status (open, frozen, published), by year, scope and code.</summary>
     public async Task<Outcome<ProgrammeCycleList>> ListAsync(string? cycleScope, int? year, string? status, CancellationToken ct)
     {
-        if (status is not null && Array.IndexOf(ProgrammeCycleContracts.Statuses, status) < 0)
+        if (status is not null && Array.IndexOf(CodeLists.CycleStatuses, status) < 0)
             return Problems.Validation([new FieldError("", "unknownCode", "status is open, frozen or published") { Parameter = "status" }]);
         var rows = db.ProgrammeCycleVersions.AsNoTracking().Where(c => c.ValidTo == null);
         if (cycleScope is not null) rows = rows.Where(c => c.Scope == cycleScope);

@@ -64,10 +64,9 @@ public sealed class ProgrammeCycleWrites(DataHubDb db, DevelopmentStore store, A
     }
 
     /// <summary>A province's ProgrammeCoordinator runs its own cycles; the ministry's runs the national one. Null when the caller may.</summary>
-    public static ProblemResult? MayRun(AccessScope scope, string cycleScope)
+    private static ProblemResult? MayRun(AccessScope scope, string cycleScope)
     {
-        if (scope.Organisation is null) return Problems.Unauthorized("Programme cycles are run by a signed-in organisation.");
-        if (!scope.Caller.Has(Roles.ProgrammeCoordinator)) return Problems.Forbidden("Running a programme cycle requires the ProgrammeCoordinator role.");
+        if (RoleGates.ProgrammeCoordinator.Check(scope) is { } denied) return denied;
         var allowed = scope.OrganisationType switch
         {
             OrganisationTypes.Provincie => cycleScope == scope.Organisation,
@@ -82,11 +81,11 @@ public sealed class ProgrammeCycleWrites(DataHubDb db, DevelopmentStore store, A
     /// <summary>The cycle's current version, when the caller runs it and <paramref name="ifMatch"/> names it.</summary>
     private async Task<Outcome<ProgrammeCycleVersion>> ForWriteAsync(AccessScope scope, Guid id, string? ifMatch, CancellationToken ct)
     {
-        if (scope.Organisation is null) return Problems.Unauthorized("Programme cycles are run by a signed-in organisation.");
+        if (RoleGates.ProgrammeCoordinator.Check(scope) is { } denied) return denied;
         var current = await db.ProgrammeCycleVersions.AsNoTracking().FirstOrDefaultAsync(c => c.CycleId == id && c.ValidTo == null, ct);
         if (current is null) return Problems.NotFound($"There is no programme cycle {id}.");
         if (current.OwnerCode != scope.Organisation) return Problems.Forbidden($"Programme cycle {id} is run by {current.OwnerCode}.");
-        if (MayRun(scope, current.Scope) is { } denied) return denied;
+        if (MayRun(scope, current.Scope) is { } notTheirs) return notTheirs;
         if (Precondition.Check(ifMatch, current.Version, $"programme cycle {id}") is { } stale) return stale;
         return current;
     }

@@ -24,7 +24,6 @@ public static class ProgrammeMutations
 
     public static Task<MutationResult> CreateProjectAsync(IResolveFieldContext c) => c.WriteAsync<Written<MiekProjectVersion>>(async (services, scope) =>
     {
-        if (MiekProjectWrites.Guard(scope) is { } denied) return denied;
         if (ProjectInput(c).Failed(out var invalid, out var request)) return invalid;
         return await services.GetRequiredService<MiekProjectWrites>().CreateAsync(scope, request, c.CancellationToken);
     }, w => MutationResults.Done(201, w.ETag, w.Row.ProjectId.ToString(), MiekProjectContracts.ToResponse(w.Row, null)));
@@ -60,7 +59,7 @@ public static class ProgrammeMutations
         var province = c.GetArgument<string>("province");
         return c.WriteAsync<Written<WeighingFrameworkVersion>>(async (services, scope) =>
         {
-            if (WeighingFrameworkWrites.Guard(scope, province) is { } denied) return denied;
+            if (WeighingFrameworkWrites.MayTailor(scope, province) is { } denied) return denied;
             if (c.Input(WeighingFrameworkContracts.Read, "The framework is not valid").Failed(out var invalid, out var framework)) return invalid;
             return await services.GetRequiredService<WeighingFrameworkWrites>().PutAsync(scope, province, framework, c.IfMatch(), c.CancellationToken);
         }, w => MutationResults.Done(200, w.ETag, null, WeighingFrameworkContracts.ToResponse(province, w.Row)));

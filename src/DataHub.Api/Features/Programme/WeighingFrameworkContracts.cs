@@ -23,7 +23,6 @@ public static partial class WeighingFrameworkContracts
     public const string WorkOrganisation = "workOrganisation";
     public const string GridOperator = "gridOperator";
     public static readonly string[] ScoredBy = [WorkOrganisation, GridOperator];
-    public static readonly string[] CriterionTypes = ["societalValue", "systemTest", "feasibility", "cost", "other"];
 
     /// <summary>The default framework of the handreiking (DOMAIN.md, seed 001); provinces tailor it.</summary>
     public static readonly WeighingFramework Default = new("afwegingskader-pmiek-2", "Afwegingskader pMIEK (handreiking)",
@@ -81,7 +80,7 @@ public static partial class WeighingFrameworkContracts
                 if (cc is not null && !seen.Add(cc)) errors.Add($"{at}/code", "duplicate", $"criterion {cc} is listed twice");
                 var cn = Text(c, at, "name", 200);
                 var type = Text(c, at, "type", 40);
-                if (type is not null && Array.IndexOf(CriterionTypes, type) < 0) { errors.Add($"{at}/type", "unknownCode", $"type is one of {string.Join(", ", CriterionTypes)}"); type = null; }
+                if (type is not null && Array.IndexOf(CodeLists.CriterionTypes, type) < 0) { errors.Add($"{at}/type", "unknownCode", $"type is one of {string.Join(", ", CodeLists.CriterionTypes)}"); type = null; }
                 var question = Text(c, at, "question", 500);
                 var by = Text(c, at, "scoredBy", 40);
                 if (by is not null && Array.IndexOf(ScoredBy, by) < 0) { errors.Add($"{at}/scoredBy", "unknownCode", $"scoredBy is one of {string.Join(", ", ScoredBy)}"); by = null; }

@@ -10,7 +10,7 @@ public static class WeighingFrameworkEndpoints
             .WithSummary("The default weighing framework: criteria A–H with their scales and who scores them").Produces<WeighingFramework>();
         g.MapGet("/{province}", Get).WithName("getProvinceWeighingFramework")
             .WithSummary("The framework a province weighs its pMIEK with: its own, or the default").Produces<ProvinceFramework>().WithProblems(400, 404);
-        g.MapPut("/{province}", Put).WithName("putProvinceWeighingFramework")
+        g.MapPut("/{province}", Put).WithName("putProvinceWeighingFramework").RequireGate(RoleGates.ProgrammeCoordinator)
             .WithSummary("Tailor the province's framework (its ProgrammeCoordinator; If-Match when replacing)")
             .Accepts<WeighingFramework>("application/json").WithHeader("If-Match", "the ETag of the framework being replaced")
             .Produces<ProvinceFramework>().WithProblems(400, 401, 403, 404, 412, 413, 415, 428);
@@ -28,7 +28,7 @@ public static class WeighingFrameworkEndpoints
         CancellationToken ct)
     {
         var scope = await access.CurrentAsync(ct);
-        if (WeighingFrameworkWrites.Guard(scope, province) is { } denied) return denied; // before the body is read
+        if (WeighingFrameworkWrites.MayTailor(scope, province) is { } denied) return denied; // before the body is read
         var (framework, problem) = await RequestBody.ReadValidAsync(http.Request, options.Value.Limits, WeighingFrameworkContracts.Read, "The framework is not valid", ct);
         if (problem is not null) return problem;
         if ((await writes.PutAsync(scope, province, framework!, http.Request.Headers.IfMatch.ToString(), ct)).Failed(out var refused, out var written)) return refused;

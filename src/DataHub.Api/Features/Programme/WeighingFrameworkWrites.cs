@@ -6,16 +6,19 @@ namespace DataHub.Api.Features.Programme;
 /// <summary>A province's ProgrammeCoordinator tailors its framework; versioned (If-Match when replacing), and the change feed announces a new one.</summary>
 public sealed class WeighingFrameworkWrites(DataHubDb db, DevelopmentStore store, AuditTrail audit)
 {
-    /// <summary>Who may tailor the province's framework; null when the caller may.</summary>
-    public static ProblemResult? Guard(AccessScope scope, string province) =>
-        !WeighingFrameworkContracts.IsProvince(province) ? Problems.NotFound($"There is no province {province}.")
-        : scope.Organisation is null ? Problems.Unauthorized("A framework is tailored by a signed-in province.")
-        : scope.Organisation != province || !scope.Caller.Has(Roles.ProgrammeCoordinator) ? Problems.Forbidden($"{province}'s ProgrammeCoordinator tailors its framework.")
-        : null;
+    /// <summary>
+    /// A province's own ProgrammeCoordinator tailors its framework; null when the caller may. Known from the province
+    /// alone, so the edges ask it before they read the framework sent.
+    /// </summary>
+    public static ProblemResult? MayTailor(AccessScope scope, string province) =>
+        RoleGates.ProgrammeCoordinator.Check(scope)
+        ?? (!WeighingFrameworkContracts.IsProvince(province) ? Problems.NotFound($"There is no province {province}.")
+            : scope.Organisation != province ? Problems.Forbidden($"{province}'s ProgrammeCoordinator tailors its framework.")
+            : null);
 
     public async Task<Outcome<Written<WeighingFrameworkVersion>>> PutAsync(AccessScope scope, string province, WeighingFramework framework, string? ifMatch, CancellationToken ct)
     {
-        if (Guard(scope, province) is { } denied) return denied;
+        if (MayTailor(scope, province) is { } denied) return denied;
         var current = await db.WeighingFrameworkVersions.AsNoTracking().FirstOrDefaultAsync(f => f.OwnerCode == province && f.ValidTo == null, ct);
         if (current is not null && Precondition.Check(ifMatch, current.Version, $"{province}'s framework") is { } stale) return stale;
         var now = store.Now();

@@ -36,12 +36,6 @@ public static class SharingAgreementStatuses
 /// <summary>Reading an agreement document, showing a stored one, and who it belongs to: pure, for every surface.</summary>
 public static class SharingAgreementContracts
 {
-    /// <summary>Agreements are made by the owner's OrgAdmin: 401 without a token, 403 without the role.</summary>
-    public static ProblemResult? GuardAdmin(AccessScope scope) =>
-        scope.Organisation is null ? Problems.Unauthorized("Agreements are made by a signed-in organisation.")
-        : !scope.Caller.Has(Roles.OrgAdmin) ? Problems.Forbidden("Only an OrgAdmin of the data owner signs, changes or revokes its agreements.")
-        : null;
-
     public static bool IsOwner(SharingAgreementVersion a, AccessScope scope) => a.OwnerCode == scope.Organisation;
 
     public static bool IsRecipient(SharingAgreementVersion a, AccessScope scope) =>
@@ -115,8 +109,8 @@ public static class SharingAgreementContracts
                     }
                     return [.. list.Distinct()];
                 }
-                var planTypes = Codes("planTypes", c => DevelopmentCodes.IsKnown(DevelopmentCodes.PlanTypes, c), "plan type");
-                var sectors = Codes("sectors", c => DevelopmentCodes.IsKnown(DevelopmentCodes.Sectors, c), "sector");
+                var planTypes = Codes("planTypes", c => CodeLists.IsKnown(CodeLists.PlanTypes, c), "plan type");
+                var sectors = Codes("sectors", c => CodeLists.IsKnown(CodeLists.Sectors, c), "sector");
                 var areas = Codes("areas", c => AreaCatalogue.Instance.ByCode.ContainsKey(c), "area code (GM…, PV…, ES…)");
                 var records = Codes("records", c => Guid.TryParse(c, out _), "development id").Select(Guid.Parse).ToArray();
                 scope = new AgreementScope(planTypes, sectors, areas, records);

@@ -9,25 +9,25 @@ public static class SharingAgreementEndpoints
     public static RouteGroupBuilder MapSharingAgreements(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("/sharing-agreements").WithTags("Sharing agreements");
-        g.MapGet("", List).WithName("listSharingAgreements")
+        g.MapGet("", List).WithName("listSharingAgreements").RequireGate(RoleGates.SignedIn)
             .WithSummary("The agreements the caller's organisation gave (as owner) or received (as recipient)")
             .WithQuery("role", "owner or recipient; both when absent")
             .Produces<SharingAgreementList>().WithProblems(400, 401);
-        g.MapPost("", Create).WithName("createSharingAgreement")
+        g.MapPost("", Create).WithName("createSharingAgreement").RequireGate(RoleGates.OrgAdmin)
             .WithSummary("Share the caller's organisation's data under an agreement (OrgAdmin)")
             .Accepts<SharingAgreementRequest>("application/json")
             .Produces<SharingAgreementResponse>(201).WithProblems(400, 401, 403, 413, 415);
-        g.MapGet("/{id:guid}", Get).WithName("getSharingAgreement").WithSummary("One agreement (owner or recipient)")
+        g.MapGet("/{id:guid}", Get).WithName("getSharingAgreement").RequireGate(RoleGates.SignedIn).WithSummary("One agreement (owner or recipient)")
             .Produces<SharingAgreementResponse>().WithProblems(400, 401, 404);
-        g.MapPut("/{id:guid}", Update).WithName("updateSharingAgreement")
+        g.MapPut("/{id:guid}", Update).WithName("updateSharingAgreement").RequireGate(RoleGates.OrgAdmin)
             .WithSummary("Replace an agreement with a new version (OrgAdmin of the owner; If-Match required)")
             .Accepts<SharingAgreementRequest>("application/json").WithHeader("If-Match", "the ETag of the version being replaced")
             .Produces<SharingAgreementResponse>().WithProblems(400, 401, 403, 404, 412, 413, 415, 428);
-        g.MapDelete("/{id:guid}", Revoke).WithName("revokeSharingAgreement")
+        g.MapDelete("/{id:guid}", Revoke).WithName("revokeSharingAgreement").RequireGate(RoleGates.OrgAdmin)
             .WithSummary("Revoke an agreement: a new version with status revoked, in force from the next request (If-Match required)")
             .WithHeader("If-Match", "the ETag of the current version")
             .Produces(204).WithProblems(400, 401, 403, 404, 412, 428);
-        g.MapGet("/{id:guid}/versions", Versions).WithName("listSharingAgreementVersions")
+        g.MapGet("/{id:guid}/versions", Versions).WithName("listSharingAgreementVersions").RequireGate(RoleGates.SignedIn)
             .WithSummary("Every version of an agreement, oldest first").Produces<SharingAgreementList>().WithProblems(400, 401, 404);
         return api;
     }
@@ -48,7 +48,6 @@ public static class SharingAgreementEndpoints
     private static async Task<IResult> Create(HttpContext http, SharingAgreementWrites writes, AccessScopes access, IOptions<DataHubOptions> options, CancellationToken ct)
     {
         var scope = await access.CurrentAsync(ct);
-        if (SharingAgreementContracts.GuardAdmin(scope) is { } denied) return denied; // before the body is read
         var (request, problem) = await ReadAsync(http, writes, scope, options.Value, ct);
         if (problem is not null) return problem;
         if ((await writes.CreateAsync(scope, request!, ct)).Failed(out var refused, out var written)) return refused;
@@ -59,7 +58,6 @@ public static class SharingAgreementEndpoints
     private static async Task<IResult> Update(Guid id, HttpContext http, SharingAgreementWrites writes, AccessScopes access, IOptions<DataHubOptions> options, CancellationToken ct)
     {
         var scope = await access.CurrentAsync(ct);
-        if (SharingAgreementContracts.GuardAdmin(scope) is { } denied) return denied;
         var (request, problem) = await ReadAsync(http, writes, scope, options.Value, ct);
         if (problem is not null) return problem;
         if ((await writes.UpdateAsync(scope, id, request!, http.Request.Headers.IfMatch.ToString(), ct)).Failed(out var refused, out var written)) return refused;

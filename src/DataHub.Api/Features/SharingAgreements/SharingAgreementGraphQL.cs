@@ -32,7 +32,6 @@ public static class SharingAgreementGraphQL
         c.InOwnScopeAsync(async services =>
         {
             var scope = await services.GetRequiredService<AccessScopes>().CurrentAsync(c.CancellationToken);
-            if (SharingAgreementContracts.GuardAdmin(scope) is { } denied) return MutationResults.Refused(denied.Problem);
             var writes = services.GetRequiredService<SharingAgreementWrites>();
             SharingAgreementRequest? request = null;
             if (readsInput)

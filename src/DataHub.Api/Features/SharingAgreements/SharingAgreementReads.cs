@@ -8,7 +8,7 @@ public sealed class SharingAgreementReads(DataHubDb db, TimeProvider clock)
 {
     public async Task<Outcome<SharingAgreementList>> ListAsync(AccessScope scope, string? role, CancellationToken ct)
     {
-        if (scope.Organisation is null) return Problems.Unauthorized("Agreements are listed for a signed-in organisation.");
+        if (RoleGates.SignedIn.Check(scope) is { } denied) return denied;
         if (role is not null and not ("owner" or "recipient"))
             return Problems.Validation([new FieldError("", "unknownCode", "role is owner or recipient") { Parameter = "role" }]);
         var current = await db.SharingAgreementVersions.AsNoTracking().Where(a => a.ValidTo == null).OrderBy(a => a.CreatedAt).ToListAsync(ct);
@@ -43,7 +43,7 @@ public sealed class SharingAgreementReads(DataHubDb db, TimeProvider clock)
     /// <summary>The current version, when the caller's organisation owns or receives it; 404 otherwise.</summary>
     public async Task<Outcome<SharingAgreementVersion>> VisibleAsync(AccessScope scope, Guid id, CancellationToken ct)
     {
-        if (scope.Organisation is null) return Problems.Unauthorized("Agreements are shown to a signed-in organisation.");
+        if (RoleGates.SignedIn.Check(scope) is { } denied) return denied;
         var row = await db.SharingAgreementVersions.AsNoTracking().FirstOrDefaultAsync(a => a.AgreementId == id && a.ValidTo == null, ct);
         return row is not null && (SharingAgreementContracts.IsOwner(row, scope) || SharingAgreementContracts.IsRecipient(row, scope))
             ? row : Problems.NotFound($"There is no sharing agreement {id}.");

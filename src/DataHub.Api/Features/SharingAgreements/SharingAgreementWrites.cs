@@ -27,7 +27,7 @@ public sealed class SharingAgreementWrites(DataHubDb db, DevelopmentStore store,
 
     public async Task<Outcome<Written<SharingAgreementResponse>>> CreateAsync(AccessScope scope, SharingAgreementRequest request, CancellationToken ct)
     {
-        if (SharingAgreementContracts.GuardAdmin(scope) is { } denied) return denied;
+        if (RoleGates.OrgAdmin.Check(scope) is { } denied) return denied;
         var now = store.Now();
         var row = SharingAgreementContracts.ToRow(request, Guid.CreateVersion7(now), 1, scope.Caller, now, now);
         audit.Write(scope.Caller, "create", "sharingAgreement", row.AgreementId.ToString(), row.OwnerCode);
@@ -63,7 +63,7 @@ public sealed class SharingAgreementWrites(DataHubDb db, DevelopmentStore store,
 
     private async Task<Outcome<SharingAgreementVersion>> CurrentForWriteAsync(AccessScope scope, Guid id, string? ifMatch, CancellationToken ct)
     {
-        if (SharingAgreementContracts.GuardAdmin(scope) is { } denied) return denied;
+        if (RoleGates.OrgAdmin.Check(scope) is { } denied) return denied;
         var visible = await reads.VisibleAsync(scope, id, ct);
         if (visible.Problem is { } p) return p;
         var row = visible.Value!;
