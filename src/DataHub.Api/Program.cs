@@ -41,6 +41,7 @@ builder.Services.AddDataHubGraphQL(builder.Configuration);
 builder.Services.AddDataHubHealthProbes();
 builder.Services.AddDataHubTelemetry(builder.Configuration);
 builder.Services.AddDataHubCompression();
+builder.Services.AddDataHubProblems(); // RFC 9457 on ASP.NET Core's problem details service (Http/ProblemPipeline.cs)
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = null); // limits are per endpoint (RequestBody)
 
 var app = builder.Build();

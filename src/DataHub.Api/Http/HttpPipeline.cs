@@ -43,46 +43,4 @@ public static class HttpPipeline
         });
         await next();
     });
-
-    /// <summary>Unhandled failures and unmatched routes under /api answer as problem+json, never as an HTML page or an empty body.</summary>
-    public static IApplicationBuilder UseDataHubProblems(this IApplicationBuilder app) => app.Use(async (http, next) =>
-    {
-        try
-        {
-            await next();
-        }
-        catch (BadHttpRequestException e) when (!http.Response.HasStarted)
-        {
-            // The framework's own binding or body-reading refusal (bad input, not a failure of the hub).
-            http.Response.Clear();
-            await new ProblemResult(new Problem("https://datahub.example.nl/problems/invalid-input", "Invalid input", e.StatusCode,
-                e.Message)).ExecuteAsync(http);
-            return;
-        }
-        catch (Exception e) when (!http.Response.HasStarted && e is not OperationCanceledException)
-        {
-            http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("DataHub").LogError(e, "unhandled error on {Path}", http.Request.Path);
-            http.Response.Clear();
-            await new ProblemResult(new Problem("https://datahub.example.nl/problems/internal", "Internal error", 500,
-                "The hub failed to handle this request; nothing was stored. The error is logged.")).ExecuteAsync(http);
-            return;
-        }
-        // Answers the framework gives without a body (unmatched route, wrong method, a media type the endpoint does
-        // not accept, an authentication challenge) become problem+json too.
-        if (!http.Response.HasStarted && http.Request.Path.StartsWithSegments("/api")
-            && http.Response.StatusCode >= 400 && http.Response.ContentLength is null && string.IsNullOrEmpty(http.Response.ContentType))
-        {
-            var status = http.Response.StatusCode;
-            var (slug, title, detail) = status switch
-            {
-                401 => ("unauthorized", "Unauthorized", "A valid bearer token is required; see README (token command) or your organisation's Entra ID sign-in."),
-                403 => ("forbidden", "Forbidden", "Your roles do not allow this."),
-                404 => ("not-found", "Not found", $"There is no resource at {http.Request.Path}."),
-                405 => ("method-not-allowed", "Method not allowed", $"{http.Request.Method} is not allowed on {http.Request.Path}."),
-                415 => ("unsupported-media-type", "Unsupported media type", $"Content-Type '{http.Request.ContentType}' is not accepted on {http.Request.Path}."),
-                _ => ("error", ReasonPhrases.GetReasonPhrase(status), $"The request failed with status {status}."),
-            };
-            await new ProblemResult(new Problem($"https://datahub.example.nl/problems/{slug}", title, status, detail)).ExecuteAsync(http);
-        }
-    });
 }

@@ -49,7 +49,7 @@ public static class Problems
     }
 }
 
-/// <summary>Writes a <see cref="Problem"/> as application/problem+json.</summary>
+/// <summary>Writes a <see cref="Problem"/> through ASP.NET Core's problem details service (<see cref="ProblemPipeline"/>).</summary>
 public sealed class ProblemResult(Problem problem) : IResult, IStatusCodeHttpResult
 {
     public Problem Problem => problem;
@@ -63,8 +63,17 @@ public sealed class ProblemResult(Problem problem) : IResult, IStatusCodeHttpRes
     public Task ExecuteAsync(HttpContext http)
     {
         http.Response.StatusCode = problem.Status;
-        http.Response.ContentType = Problems.ContentType;
-        var withInstance = problem with { Instance = problem.Instance ?? http.Request.Path };
-        return http.Response.WriteAsync(JsonSerializer.Serialize(withInstance, Json));
+        return ProblemPipeline.WriteAsync(http, ToDetails(problem));
+    }
+
+    /// <summary>The problem as ASP.NET Core's <see cref="Microsoft.AspNetCore.Mvc.ProblemDetails"/>, its per-item errors as the <c>errors</c> extension.</summary>
+    public static Microsoft.AspNetCore.Mvc.ProblemDetails ToDetails(Problem problem)
+    {
+        var details = new Microsoft.AspNetCore.Mvc.ProblemDetails
+        {
+            Type = problem.Type, Title = problem.Title, Status = problem.Status, Detail = problem.Detail, Instance = problem.Instance,
+        };
+        if (problem.Errors is { } errors) details.Extensions["errors"] = JsonSerializer.SerializeToElement(errors, Json);
+        return details;
     }
 }
