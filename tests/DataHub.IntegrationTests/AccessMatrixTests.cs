@@ -292,8 +292,8 @@ public abstract class MiekAccessMatrixTests(Hub hub)
     public async Task Every_caller_reads_the_pMIEK_on_every_surface_as_the_matrix_says_and_writes_only_what_it_may()
     {
         var coordinator = hub.Client("PV26", "ProgrammeCoordinator");
-        var previous = (await (await coordinator.PostAsync("/api/v1/programme-cycles", Json("""{"code":"m-2025","name":"pMIEK 2.0","year":2025,"scope":"PV26"}"""))).Body())["id"]!.GetValue<string>();
-        var next = (await (await coordinator.PostAsync("/api/v1/programme-cycles", Json("""{"code":"m-2027","name":"pMIEK 3.0","year":2027,"scope":"PV26"}"""))).Body())["id"]!.GetValue<string>();
+        var previous = await hub.CycleAsync("PV26", 2025, code: "m-2025", name: "pMIEK 2.0");
+        var next = await hub.CycleAsync("PV26", 2027, code: "m-2027", name: "pMIEK 3.0");
         Assert.Equal(HttpStatusCode.OK, (await coordinator.Send(HttpMethod.Post, $"/api/v1/programme-cycles/{previous}/baseline", null, "\"1\"")).StatusCode);
         string Project(string code) => $$"""
             {"cycle":"{{previous}}","code":"{{code}}","name":"Project {{code}}","infrastructureType":"hvStationExpansion","carrier":"electricity","projectType":"concrete",

@@ -129,7 +129,7 @@ public abstract class GraphQLTests(Hub hub)
         Assert.Equal([open], areaOf(Data(await Ask(province, nested))));
         Assert.Equal([hidden, open], areaOf(Data(await Ask(owner, nested))).Order());
         var coordinator = hub.Client("PV26", "ProgrammeCoordinator");
-        var cycle = (await (await coordinator.PostAsync("/api/v1/programme-cycles", Json($$"""{"code":"gql-{{Id()}}","name":"pMIEK","year":2027,"scope":"PV26"}"""))).Body())["id"]!.GetValue<string>();
+        var cycle = await hub.CycleAsync("PV26", 2027);
         // The coordinator cannot link what it cannot see; Stedin (which sees both through no agreement either) links the public one.
         var project = (await (await coordinator.PostAsync("/api/v1/miek-projects", Json($$"""
             {"cycle":"{{cycle}}","code":"gql-{{Id()}}","name":"P","infrastructureType":"storage","carrier":"electricity","projectType":"concrete","developments":["{{open}}"]}
@@ -317,8 +317,7 @@ public abstract class GraphQLTests(Hub hub)
     [Fact]
     public async Task Every_mutation_refuses_a_caller_as_its_REST_write_does()
     {
-        var cycle = (await (await hub.Client("PV26", "ProgrammeCoordinator").PostAsync("/api/v1/programme-cycles",
-            Json($$"""{"code":"w-{{Id()}}","name":"pMIEK","year":2029,"scope":"PV26"}"""))).Body())["id"]!.GetValue<string>();
+        var cycle = await hub.CycleAsync("PV26", 2029);
         var feature = Point(Id(), 5.17, 52.03).ToJsonString();
         var collection = Collection([Point(Id(), 5.17, 52.03)]).ToJsonString();
         var areas = """{"type":"FeatureCollection","features":[]}""";
@@ -473,7 +472,7 @@ public abstract class GraphQLTests(Hub hub)
             {"recipients":[{"organisation":"PV26"}],"scope":{"planTypes":["CES"]},"level":"aggregateOnly","purpose":"pMIEK 3.0","validFrom":"2026-01-01","validTo":"2031-12-31","status":"active"}
             """), agreement.Headers.ETag!.Tag)).StatusCode);
         var coordinator = hub.Client("PV26", "ProgrammeCoordinator");
-        var cycle = (await (await coordinator.PostAsync("/api/v1/programme-cycles", Json($$"""{"code":"one-{{Id()}}","name":"pMIEK","year":2029,"scope":"PV26"}"""))).Body())["id"]!.GetValue<string>();
+        var cycle = await hub.CycleAsync("PV26", 2029);
         var province = hub.Client("PV26", "Reader");
         var quickscan = (await (await province.PostAsync("/api/v1/quickscans", Json("""
             {"geometry":{"type":"Point","coordinates":[5.17,52.03]},"kind":"chargingHub","quantity":{"value":20,"unit":"chargingPoints"},"year":2028}
@@ -522,7 +521,7 @@ public abstract class GraphQLTests(Hub hub)
     public async Task The_pMIEK_reads_answer_as_REST_also_asOf_the_baseline()
     {
         var coordinator = hub.Client("PV26", "ProgrammeCoordinator");
-        var cycle = (await (await coordinator.PostAsync("/api/v1/programme-cycles", Json($$"""{"code":"rd-{{Id()}}","name":"pMIEK","year":2029,"scope":"PV26"}"""))).Body())["id"]!.GetValue<string>();
+        var cycle = await hub.CycleAsync("PV26", 2029);
         var project = (await (await coordinator.PostAsync("/api/v1/miek-projects", Json($$"""
             {"cycle":"{{cycle}}","code":"r-{{Id()}}","name":"Warmtenet","infrastructureType":"heatNetwork","carrier":"heat","projectType":"concrete",
              "geometry":{"type":"Point","coordinates":[5.17,52.03]} }
@@ -581,7 +580,7 @@ public abstract class GraphQLTests(Hub hub)
     public async Task A_deep_nested_query_makes_the_same_number_of_database_round_trips_for_few_and_for_many_results()
     {
         var coordinator = hub.Client("PV28", "ProgrammeCoordinator");
-        var cycle = (await (await coordinator.PostAsync("/api/v1/programme-cycles", Json($$"""{"code":"n1-{{Id()}}","name":"pMIEK","year":2027,"scope":"PV28"}"""))).Body())["id"]!.GetValue<string>();
+        var cycle = await hub.CycleAsync("PV28", 2027);
         var developer = hub.Client("GM0599", "Submitter");
         async Task AddProjects(int n)
         {
@@ -777,7 +776,7 @@ public abstract class GraphQLTests(Hub hub)
     public async Task Each_operation_of_a_batch_sees_what_the_ones_before_it_wrote()
     {
         var coordinator = hub.Client("PV31", "ProgrammeCoordinator", "Submitter");
-        var cycle = (await (await coordinator.PostAsync("/api/v1/programme-cycles", Json($$"""{"code":"b-{{Id()}}","name":"pMIEK","year":2027,"scope":"PV31"}"""))).Body())["id"]!.GetValue<string>();
+        var cycle = await hub.CycleAsync("PV31", 2027);
         var external = Id();
         var dev = (await (await coordinator.PostAsync("/api/v1/developments", Http.GeoJson(Point(external, 5.69, 50.85)))).Body())["id"]!.GetValue<string>();
         var project = (await (await coordinator.PostAsync("/api/v1/miek-projects", Json($$"""

@@ -13,29 +13,13 @@ namespace DataHub.IntegrationTests;
 /// </summary>
 public abstract class MiekProgrammeTests(Hub hub)
 {
-    private async Task<string> CycleAsync(string organisation, string scope, int year)
+    /// <summary>A project of the province's cycle (<see cref="Programme.Project"/>) with this name, type and carrier, and <paramref name="extra"/> JSON members.</summary>
+    private Task<string> ProjectAsync(string province, string cycle, string code, string name = "Uitbreiding OS", string extra = "",
+        string type = "hvStationExpansion", string carrier = "electricity") => hub.ProjectAsync(cycle, province, code, p =>
     {
-        var created = await hub.Client(organisation, "ProgrammeCoordinator").PostAsync("/api/v1/programme-cycles",
-            Json($$"""{"code":"c-{{Id()}}","name":"pMIEK {{year}}","year":{{year}},"scope":"{{scope}}"}"""));
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        return (await created.Body())["id"]!.GetValue<string>();
-    }
-
-    private async Task<string> ProjectAsync(string province, string cycle, string code, string name = "Uitbreiding OS", string extra = "",
-        string type = "hvStationExpansion", string carrier = "electricity")
-    {
-        var created = await hub.Client(province, "ProgrammeCoordinator").PostAsync("/api/v1/miek-projects", Json($$"""
-            {"cycle":"{{cycle}}","code":"{{code}}","name":{{System.Text.Json.JsonSerializer.Serialize(name)}},"infrastructureType":"{{type}}",
-             "carrier":"{{carrier}}","projectType":"concrete","geometry":{"type":"Point","coordinates":[5.17,52.03]},
-             "parties":[{"organisation":"STEDIN","role":"uitvoerder"}],"finance":{"investmentEurMillions":10,"coverage":"covered"}{{extra}}}
-            """));
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        return (await created.Body())["id"]!.GetValue<string>();
-    }
-
-    private async Task DecideAsync(string province, string project, string decision, string reason) =>
-        Assert.Equal(HttpStatusCode.OK, (await hub.Client(province, "ProgrammeCoordinator").PutAsync($"/api/v1/miek-projects/{project}/decision",
-            Json($$"""{"decision":"{{decision}}","reason":"{{reason}}"}"""))).StatusCode);
+        (p["name"], p["infrastructureType"], p["carrier"]) = (name, type, carrier);
+        foreach (var (key, value) in JsonNode.Parse("{" + extra.Trim().TrimStart(',') + "}")!.AsObject().ToList()) p[key] = value?.DeepClone();
+    });
 
     [Fact]
     public async Task The_fiche_has_every_field_the_scores_and_the_relieved_bottleneck_and_prints_on_one_page()
@@ -58,7 +42,7 @@ public abstract class MiekProgrammeTests(Hub hub)
         var homes = (await (await hub.Client("GM0321", "Submitter").PostAsync("/api/v1/developments", Http.GeoJson(Point(Id(), 5.17, 52.03,
             p => p["quantities"] = new JsonArray(new JsonObject { ["year"] = 2027, ["value"] = 1500, ["unit"] = "homes" }))))).Body())["id"]!.GetValue<string>();
 
-        var cycle = await CycleAsync("PV26", "PV26", 2027);
+        var cycle = await hub.CycleAsync("PV26", 2027);
         var id = await ProjectAsync("PV26", cycle, "os-houten", "OS Houten <uitbreiding> & kabel", $$"""
             ,"developments":["{{homes}}"],"energyAreas":["{{area}}"],"capacityMw":1,"sectors":["housing"],"works":["Uitbreiding OS Houten"],
              "planning":{"indicativeDelivery":2028,"infrastructurePhase":"planning","developmentsPhase":"exploration"},
@@ -68,7 +52,7 @@ public abstract class MiekProgrammeTests(Hub hub)
         var coordinator = hub.Client("PV26", "ProgrammeCoordinator");
         Assert.Equal(HttpStatusCode.OK, (await coordinator.PutAsync($"/api/v1/miek-projects/{id}/scores/A", Json("""{"score":"high","rationale":"1.500 woningen in Houten-Oost."}"""))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await stedin.PutAsync($"/api/v1/miek-projects/{id}/scores/C", Json("""{"score":"much","rationale":"Lost het knelpunt afname op."}"""))).StatusCode);
-        await DecideAsync("PV26", id, "prioritised", "Knelpunt vanaf 2027.");
+        await hub.DecideAsync(id, "prioritised", "PV26", "Knelpunt vanaf 2027.");
         Assert.Equal(HttpStatusCode.Created, (await stedin.PostAsync($"/api/v1/miek-projects/{id}/progress-updates",
             Json("""{"asOfDate":"2026-06-30","phase":"planning","schedule":"onSchedule"}"""))).StatusCode);
 
@@ -156,7 +140,7 @@ public abstract class MiekProgrammeTests(Hub hub)
             p["quantities"] = new JsonArray(new JsonObject { ["year"] = 2027, ["value"] = 20, ["unit"] = "MWp" });
         })))).StatusCode);
 
-        var cycle = await CycleAsync("PV26", "PV26", 2027);
+        var cycle = await hub.CycleAsync("PV26", 2027);
         string Long(int n) => string.Concat(Enumerable.Repeat("Lange tekst over netcongestie en woningbouw. ", n / 45 + 1))[..n].Trim();
         var id = await ProjectAsync("PV26", cycle, "long-" + Id(), Long(300), $$"""
             ,"description":"{{Long(4000)}}","narrative":"{{Long(8000)}}","executionAgreements":"{{Long(4000)}}","capacityMw":5,
@@ -168,7 +152,7 @@ public abstract class MiekProgrammeTests(Hub hub)
         foreach (var c in new[] { "A", "B", "D", "E", "F", "G" })
             Assert.Equal(HttpStatusCode.OK, (await coordinator.PutAsync($"/api/v1/miek-projects/{id}/scores/{c}",
                 Json($$"""{"score":"{{(c is "F" or "G" ? "muchEffort" : c == "E" ? "medium" : c == "B" ? "good" : "high")}}","rationale":"{{Long(4000)}}"}"""))).StatusCode);
-        await DecideAsync("PV26", id, "included", Long(4000));
+        await hub.DecideAsync(id, "included", "PV26", Long(4000));
         var html = await (await coordinator.GetAsync($"/api/v1/miek-projects/{id}/fiche?f=html")).Content.ReadAsStringAsync();
         Assert.Contains("volledige fiche", html); // long texts are shortened on the page, and say where the rest is
         Assert.Contains("en 4 knelpunten meer", html);
@@ -207,7 +191,7 @@ public abstract class MiekProgrammeTests(Hub hub)
             .Select(c => c!["code"]!.GetValue<string>()));
 
         // Scores follow Zeeland's framework: Z1 is an amount, D is not a criterion there.
-        var cycle = await CycleAsync("PV29", "PV29", 2027);
+        var cycle = await hub.CycleAsync("PV29", 2027);
         var id = await ProjectAsync("PV29", cycle, "sloe-" + Id());
         Assert.Equal(HttpStatusCode.OK, (await coordinator.PutAsync($"/api/v1/miek-projects/{id}/scores/Z1", Json("""{"score":120,"rationale":"Twee fabrieken elektrificeren."}"""))).StatusCode);
         var wrong = await (await coordinator.Send(HttpMethod.Put, $"/api/v1/miek-projects/{id}/scores/Z1", Json("""{"score":"high","rationale":"x"}"""), "\"1\"")).Problem(HttpStatusCode.BadRequest);
@@ -230,17 +214,17 @@ public abstract class MiekProgrammeTests(Hub hub)
     public async Task A_province_publishes_its_pMIEK_once_the_baseline_is_frozen_and_every_project_is_decided()
     {
         var coordinator = hub.Client("PV30", "ProgrammeCoordinator");
-        var cycle = await CycleAsync("PV30", "PV30", 2027);
+        var cycle = await hub.CycleAsync("PV30", 2027);
         var decided = await ProjectAsync("PV30", cycle, "decided-" + Id());
         var open = await ProjectAsync("PV30", cycle, "open-" + Id());
-        await DecideAsync("PV30", decided, "prioritised", "Nodig.");
+        await hub.DecideAsync(decided, "prioritised", "PV30", "Nodig.");
         var notFrozen = await (await coordinator.Send(HttpMethod.Post, $"/api/v1/programme-cycles/{cycle}/publication", null, "\"1\"")).Problem(HttpStatusCode.Conflict);
         Assert.Contains("Freeze the baseline", notFrozen["detail"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.OK, (await coordinator.Send(HttpMethod.Post, $"/api/v1/programme-cycles/{cycle}/baseline", null, "\"1\"")).StatusCode);
         var undecided = await (await coordinator.Send(HttpMethod.Post, $"/api/v1/programme-cycles/{cycle}/publication", null, "\"2\"")).Problem(HttpStatusCode.Conflict);
         Assert.Contains("open-", undecided["detail"]!.GetValue<string>());
         Assert.DoesNotContain("decided-", undecided["detail"]!.GetValue<string>());
-        await DecideAsync("PV30", open, "notIncluded", "Geen vraag.");
+        await hub.DecideAsync(open, "notIncluded", "PV30", "Geen vraag.");
         await (await hub.Client("PV30", "Reader").Send(HttpMethod.Post, $"/api/v1/programme-cycles/{cycle}/publication", null, "\"2\"")).Problem(HttpStatusCode.Forbidden);
         var published = await (await coordinator.Send(HttpMethod.Post, $"/api/v1/programme-cycles/{cycle}/publication", null, "\"2\"")).Body();
         Assert.Equal(("published", 3), (published["status"]!.GetValue<string>(), published["version"]!.GetValue<int>()));
@@ -283,13 +267,13 @@ public abstract class MiekProgrammeTests(Hub hub)
     [Fact]
     public async Task Progress_is_reported_by_the_province_or_the_building_grid_operator_and_the_next_cycle_reports_on_it()
     {
-        var previous = await CycleAsync("PV27", "PV27", 2025);
+        var previous = await hub.CycleAsync("PV27", 2025);
         var onTrack = await ProjectAsync("PV27", previous, "a-" + Id());
         var silent = await ProjectAsync("PV27", previous, "b-" + Id());
         var rejected = await ProjectAsync("PV27", previous, "c-" + Id());
-        await DecideAsync("PV27", onTrack, "prioritised", "Nodig.");
-        await DecideAsync("PV27", silent, "included", "Nuttig.");
-        await DecideAsync("PV27", rejected, "notIncluded", "Niet nodig.");
+        await hub.DecideAsync(onTrack, "prioritised", "PV27", "Nodig.");
+        await hub.DecideAsync(silent, "included", "PV27", "Nuttig.");
+        await hub.DecideAsync(rejected, "notIncluded", "PV27", "Niet nodig.");
 
         var stedin = hub.Client("STEDIN", "Submitter");
         var coordinator = hub.Client("PV27", "ProgrammeCoordinator");
@@ -316,7 +300,7 @@ public abstract class MiekProgrammeTests(Hub hub)
         Assert.Equal(["onSchedule", "delayed"], list["items"]!.AsArray().Select(u => u!["schedule"]!.GetValue<string>()));
 
         // The next cycle reports on the previous one's projects: the delayed one with its reason, the silent one, not the rejected one.
-        var next = await CycleAsync("PV27", "PV27", 2027);
+        var next = await hub.CycleAsync("PV27", 2027);
         var report = await (await hub.Client("KGG", "NationalIngest").GetAsync($"/api/v1/programme-cycles/{next}/progress-report?date=2026-09-01")).Body();
         Assert.Equal(previous, report["previousCycle"]!.GetValue<string>());
         var items = report["items"]!.AsArray().Select(x => x!).ToList();
@@ -358,7 +342,7 @@ public abstract class MiekProgrammeTests(Hub hub)
     [Fact]
     public async Task The_project_list_sorts_by_fiche_keys_with_missing_values_last_in_every_format_and_over_GraphQL()
     {
-        var cycle = await CycleAsync("PV26", "PV26", 2033);
+        var cycle = await hub.CycleAsync("PV26", 2033);
         var coordinator = hub.Client("PV26", "ProgrammeCoordinator");
         // Codes are unique per province across its cycles: each run of this test has its own prefix; the letter is what is compared.
         var tag = $"s{Id()[..6]}-";
@@ -376,7 +360,7 @@ public abstract class MiekProgrammeTests(Hub hub)
         await Project("c", """{"coverage":"unknown"}""", """{"indicativeDelivery":2029}""");
         var d = await Project("d", """{"investmentEurMillions":12,"coverage":"covered"}""", "{}");
         var dId = (await (await coordinator.GetAsync($"/api/v1/miek-projects?cycle={cycle}")).Body())["items"]!.AsArray().Single(p => p!["code"]!.GetValue<string>() == tag + d)!["id"]!.GetValue<string>();
-        await DecideAsync("PV26", dId, "notIncluded", "Niet nodig.");
+        await hub.DecideAsync(dId, "notIncluded", "PV26", "Niet nodig.");
 
         var reader = hub.Client("GM0344", "Reader");
         async Task<List<string>> Codes(string sort) => [.. (await (await reader.GetAsync($"/api/v1/miek-projects?cycle={cycle}&sort={sort}")).Body())["items"]!.AsArray()
@@ -403,14 +387,14 @@ public abstract class MiekProgrammeTests(Hub hub)
     public async Task The_ministry_ingests_every_provinces_pMIEK_as_json_geojson_and_escaped_csv_with_an_overview_and_asOf_the_baseline_nothing_moves()
     {
         const int Year = 2031; // a round of its own in this hub
-        var national = await CycleAsync("KGG", "national", Year);
-        var utrecht = await CycleAsync("PV26", "PV26", Year);
-        var gelderland = await CycleAsync("PV25", "PV25", Year);
+        var national = await hub.CycleAsync("national", Year);
+        var utrecht = await hub.CycleAsync("PV26", Year);
+        var gelderland = await hub.CycleAsync("PV25", Year);
         var a = await ProjectAsync("PV26", utrecht, "a", "=HYPERLINK(\"http://evil.example\",\"klik\")");
         var b = await ProjectAsync("PV26", utrecht, "b", "Warmtenet", ""","capacityMw":5""", "heatNetwork", "heat");
         var g = await ProjectAsync("PV25", gelderland, "g", "+31 kabel", ""","narrative":"@SUM(A1:A9)" """);
-        await DecideAsync("PV26", a, "prioritised", "Nodig.");
-        await DecideAsync("PV26", b, "notIncluded", "Geen vraag.");
+        await hub.DecideAsync(a, "prioritised", "PV26", "Nodig.");
+        await hub.DecideAsync(b, "notIncluded", "PV26", "Geen vraag.");
 
         var ministry = hub.Client("KGG", "NationalIngest");
         var all = await (await ministry.GetAsync($"/api/v1/miek-projects?cycle={national}")).Body();

@@ -9,12 +9,6 @@ namespace DataHub.IntegrationTests;
 /// <summary>(p)MIEK projects over HTTP on both databases: the fiche, who writes, who reads, versions, the change feed.</summary>
 public abstract class MiekProjectTests(Hub hub)
 {
-    private async Task<string> CycleOf(string province)
-    {
-        var body = new JsonObject { ["code"] = $"pmiek-{Id()}", ["name"] = "pMIEK 3.0", ["year"] = 2027, ["scope"] = province };
-        return (await (await hub.Client(province, "ProgrammeCoordinator").PostAsync("/api/v1/programme-cycles", Json(body))).Body())["id"]!.GetValue<string>();
-    }
-
     private static JsonObject Project(string cycle, string code, string? development = null) => new()
     {
         ["cycle"] = cycle, ["code"] = code, ["name"] = "Uitbreiding onderstation Houten 150/20 kV",
@@ -35,7 +29,7 @@ public abstract class MiekProjectTests(Hub hub)
     [Fact]
     public async Task The_province_keeps_its_projects_with_their_fiche_and_its_own_region_reads_them()
     {
-        var cycle = await CycleOf("PV26");
+        var cycle = await hub.CycleAsync("PV26");
         var houten = hub.Client("GM0321", "Submitter");
         var homes = (await (await houten.PostAsync("/api/v1/developments", Http.GeoJson(Point(Id(), 5.17, 52.03)))).Body())["id"]!.GetValue<string>();
         var coordinator = hub.Client("PV26", "ProgrammeCoordinator");
@@ -91,7 +85,7 @@ public abstract class MiekProjectTests(Hub hub)
     [Fact]
     public async Task A_grid_operator_proposes_and_bad_fiches_are_refused_whole_with_every_error()
     {
-        var cycle = await CycleOf("PV26");
+        var cycle = await hub.CycleAsync("PV26");
         var stedin = hub.Client("STEDIN", "Submitter");
         var proposal = Project(cycle, "stedin-voorstel");
         proposal.Remove("status");
@@ -123,8 +117,7 @@ public abstract class MiekProjectTests(Hub hub)
         unknown["developments"] = new JsonArray(Guid.NewGuid().ToString());
         var refused = await (await coordinator.PostAsync("/api/v1/miek-projects", Json(unknown))).Problem(HttpStatusCode.BadRequest);
         Assert.Equal("unknownDevelopment", refused.Errors().Single()["code"]!.GetValue<string>());
-        var national = (await (await hub.Client("KGG", "ProgrammeCoordinator").PostAsync("/api/v1/programme-cycles",
-            Json(new JsonObject { ["code"] = $"miek-{Id()}", ["name"] = "MIEK", ["year"] = 2027, ["scope"] = "national" }))).Body())["id"]!.GetValue<string>();
+        var national = await hub.CycleAsync("national", 2027, name: "MIEK");
         var toNational = await (await coordinator.PostAsync("/api/v1/miek-projects", Json(Project(national, "nat")))).Problem(HttpStatusCode.BadRequest);
         Assert.Equal("/cycle", toNational.Errors().Single()["pointer"]!.GetValue<string>());
         Assert.Equal(before, (await (await coordinator.GetAsync($"/api/v1/miek-projects?cycle={cycle}")).Body())["numberReturned"]!.GetValue<int>());
@@ -138,7 +131,7 @@ public abstract class MiekAssessmentTests(Hub hub)
     public async Task Scores_and_decisions_are_traceable_to_their_authors_and_not_included_projects_stay_visible_with_their_reason()
     {
         var coordinator = hub.Client("PV26", "ProgrammeCoordinator");
-        var cycle = (await (await coordinator.PostAsync("/api/v1/programme-cycles", Json($$"""{"code":"pmiek-{{Id()}}","name":"pMIEK","year":2027,"scope":"PV26"}"""))).Body())["id"]!.GetValue<string>();
+        var cycle = await hub.CycleAsync("PV26", 2027);
         var homes = (await (await hub.Client("GM0321", "Submitter").PostAsync("/api/v1/developments",
             Http.GeoJson(Point(Id(), 5.17, 52.03, p => p["quantities"] = new JsonArray(new JsonObject { ["year"] = 2028, ["value"] = 1500, ["unit"] = "homes" }))))).Body())["id"]!.GetValue<string>();
         var project = await (await coordinator.PostAsync("/api/v1/miek-projects", Json($$"""
