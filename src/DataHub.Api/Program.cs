@@ -4,14 +4,14 @@ using DataHub.Api.Features.Analysis;
 using DataHub.Api.Features.Areas;
 using DataHub.Api.Features.Audit;
 using DataHub.Api.Features.Changes;
-using DataHub.Api.Features.SharingAgreements;
 using DataHub.Api.Features.DevelopmentImports;
-using DataHub.Api.Features.Grid;
 using DataHub.Api.Features.Developments;
+using DataHub.Api.Features.Grid;
 using DataHub.Api.Features.Organisations;
 using DataHub.Api.Features.Plans;
-using DataHub.Api.Features.SignIn;
 using DataHub.Api.Features.Programme;
+using DataHub.Api.Features.SharingAgreements;
+using DataHub.Api.Features.SignIn;
 using DataHub.Api.GraphQL;
 
 var builder = WebApplication.CreateBuilder(args);

@@ -1,6 +1,8 @@
+using System.ComponentModel;
 using GraphQL;
 using GraphQL.Transport;
 using GraphQLParser.AST;
+using Microsoft.AspNetCore.Mvc;
 
 namespace DataHub.Api.GraphQL;
 
@@ -19,9 +21,7 @@ public static class GraphQLEndpoint
     public static IEndpointRouteBuilder MapDataHubGraphQL(this RouteGroupBuilder api)
     {
         api.MapPost("/graphql", Post).ExcludeFromDescription();
-        api.MapGet("/graphql", Get).ExcludeFromDescription()
-            .WithQuery("query", "the GraphQL document").WithQuery("variables", "the variables, as JSON")
-            .WithQuery("operationName", "which operation of the document to run").WithQuery("extensions", "GraphQL request extensions, as JSON");
+        api.MapGet("/graphql", Get).ExcludeFromDescription();
         return api;
     }
 
@@ -54,16 +54,22 @@ public static class GraphQLEndpoint
         await RunAsync(http, options, serializer, requests, batch, isGet: false);
     }
 
-    private static async Task Get(HttpContext http, GraphQLOptions options, IGraphQLTextSerializer serializer)
+    /// <summary>A GraphQL request over GET (GraphQL over HTTP): the document, its variables and operation as query parameters.</summary>
+    private sealed record GetQuery(
+        [property: FromQuery(Name = "query"), Description("the GraphQL document")] string? Query,
+        [property: FromQuery(Name = "variables"), Description("the variables, as JSON")] string? Variables,
+        [property: FromQuery(Name = "operationName"), Description("which operation of the document to run")] string? OperationName,
+        [property: FromQuery(Name = "extensions"), Description("GraphQL request extensions, as JSON")] string? Extensions);
+
+    private static async Task Get([AsParameters] GetQuery q, HttpContext http, GraphQLOptions options, IGraphQLTextSerializer serializer)
     {
-        var q = http.Request.Query;
-        if (RequestBody.HasNul(q["query"].ToString()) || RequestBody.HasNul(q["variables"].ToString()))
+        if (RequestBody.HasNul(q.Query ?? "") || RequestBody.HasNul(q.Variables ?? ""))
         {
             await RequestBody.NulProblem("query").ExecuteAsync(http);
             return;
         }
         Inputs? variables = null;
-        if (q["variables"].ToString() is { Length: > 0 } v)
+        if (q.Variables is { Length: > 0 } v)
         {
             try { variables = serializer.Deserialize<Inputs>(v); }
             catch (Exception e) when (e is JsonException or InvalidOperationException)
@@ -72,7 +78,7 @@ public static class GraphQLEndpoint
                 return;
             }
         }
-        var request = new GraphQLRequest { Query = q["query"].ToString(), OperationName = q["operationName"].ToString() is { Length: > 0 } n ? n : null, Variables = variables };
+        var request = new GraphQLRequest { Query = q.Query ?? "", OperationName = q.OperationName is { Length: > 0 } n ? n : null, Variables = variables };
         await RunAsync(http, options, serializer, [request], batch: false, isGet: true);
     }
 

@@ -1,18 +1,16 @@
+using System.Reflection;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace DataHub.Api.Http;
 
-/// <summary>A query parameter or request header of an operation, declared next to its Map… line for the OpenAPI document.</summary>
+/// <summary>A request header of an operation, declared next to its Map… line for the OpenAPI document (query parameters come from the binding: [AsParameters] records).</summary>
 public sealed record ParameterDoc(string Name, ParameterLocation In, string Description, JsonSchemaType Type = JsonSchemaType.String, string? Format = null);
 
 public static class OpenApiSetup
 {
     public const string DocumentName = "openapi";
     public const string DocsPath = "/api/v1/docs";
-
-    public static RouteHandlerBuilder WithQuery(this RouteHandlerBuilder b, string name, string description, JsonSchemaType type = JsonSchemaType.String, string? format = null) =>
-        b.WithMetadata(new ParameterDoc(name, ParameterLocation.Query, description, type, format));
 
     public static RouteHandlerBuilder WithHeader(this RouteHandlerBuilder b, string name, string description) =>
         b.WithMetadata(new ParameterDoc(name, ParameterLocation.Header, description));
@@ -91,6 +89,16 @@ public static class OpenApiSetup
         public void Apply(OpenApiOperation operation, OperationFilterContext context)
         {
             operation.Parameters ??= [];
+            // Parameters bound from a query record ([AsParameters]): the description and format of the property.
+            foreach (var bound in context.ApiDescription.ParameterDescriptions)
+            {
+                if (bound.ParameterDescriptor is not Microsoft.AspNetCore.Mvc.Infrastructure.IParameterInfoParameterDescriptor { ParameterInfo: var info }) continue;
+                if (operation.Parameters.FirstOrDefault(x => x.Name == bound.Name) is not OpenApiParameter parameter) continue;
+                if (info.GetCustomAttribute<System.ComponentModel.DescriptionAttribute>() is { } description) parameter.Description = description.Description;
+                if (parameter.Schema is OpenApiSchema own) own.Description = null; // said once, on the parameter
+                if (info.GetCustomAttribute<System.ComponentModel.DataAnnotations.DataTypeAttribute>()?.DataType is { } dataType && parameter.Schema is OpenApiSchema schema)
+                    (schema.Type, schema.Format) = (JsonSchemaType.String, dataType == System.ComponentModel.DataAnnotations.DataType.Date ? "date" : "date-time");
+            }
             foreach (var p in context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<ParameterDoc>())
             {
                 if (operation.Parameters.Any(x => x.Name == p.Name && x.In == p.In)) continue;

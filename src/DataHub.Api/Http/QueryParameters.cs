@@ -50,12 +50,31 @@ public static class QueryParameters
         // The handler's own bound parameters first: their CLR type is what binding will demand.
         if (endpoint.Metadata.GetMetadata<MethodInfo>() is { } method)
             foreach (var p in method.GetParameters())
+            {
+                if (p.GetCustomAttribute<AsParametersAttribute>() is not null)
+                {
+                    // A query record: each property, by its [FromQuery] name, typed by its CLR type (or its [DataType]).
+                    foreach (var property in p.ParameterType.GetProperties())
+                        if (property.GetCustomAttribute<Microsoft.AspNetCore.Mvc.FromQueryAttribute>() is { } from
+                            && (KindOf(property) ?? KindOf(property.PropertyType)) is { } propertyKind)
+                            parameters[from.Name ?? property.Name] = propertyKind;
+                    continue;
+                }
                 if (p.Name is { } name && !routeValues.Contains(name) && KindOf(p.ParameterType) is { } kind)
                     parameters[name] = kind;
+            }
         foreach (var doc in endpoint.Metadata.OfType<ParameterDoc>().Where(d => d.In == ParameterLocation.Query))
             parameters.TryAdd(doc.Name, KindOf(doc));
         return new Declared(parameters);
     }
+
+    /// <summary>A text property that carries a date-time or date (read by the operation's own rule, e.g. asOf): checked as one.</summary>
+    private static Kind? KindOf(PropertyInfo property) => property.GetCustomAttribute<System.ComponentModel.DataAnnotations.DataTypeAttribute>()?.DataType switch
+    {
+        System.ComponentModel.DataAnnotations.DataType.DateTime => Kind.DateTime,
+        System.ComponentModel.DataAnnotations.DataType.Date => Kind.Date,
+        _ => null,
+    };
 
     private static Kind? KindOf(Type type)
     {

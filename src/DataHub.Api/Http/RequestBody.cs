@@ -163,29 +163,20 @@ public static class RequestBody
     public static (Spatial.Crs? Crs, ProblemResult? Problem) ContentCrs(HttpRequest request) =>
         CrsParameter(request.Headers["Content-Crs"].ToString(), "Content-Crs");
 
-    /// <summary>An integer query parameter, or null when absent (declared integer parameters are checked before a handler runs: see <see cref="QueryParameters"/>).</summary>
-    public static int? Int(IQueryCollection query, string name) =>
-        query[name].ToString() is { Length: > 0 } raw ? int.Parse(raw, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture) : null;
-
-    /// <summary>A string query parameter, or null when absent or empty.</summary>
-    public static string? String(IQueryCollection query, string name) => query[name].ToString() is { Length: > 0 } s ? s : null;
-
-    /// <summary>The imports' <c>dryRun</c> parameter: validate and report what would change, store nothing.</summary>
-    public static (bool DryRun, ProblemResult? Problem) DryRun(IQueryCollection query)
-    {
-        var raw = query["dryRun"].ToString();
-        if (raw.Length == 0) return (false, null);
-        return bool.TryParse(raw, out var dryRun) ? (dryRun, null)
-            : (false, Problems.Validation([new FieldError("", "invalidFormat", "dryRun is true or false") { Parameter = "dryRun" }]));
-    }
+    /// <summary>The imports' query: <c>dryRun</c> validates and reports what would change, and stores nothing.</summary>
+    public sealed record ImportQuery(
+        [property: Microsoft.AspNetCore.Mvc.FromQuery(Name = "dryRun"), System.ComponentModel.Description("validate and report what would change without storing anything")] bool? DryRun);
 
     /// <summary>
     /// The <c>asOf</c> query parameter: a past moment (RFC 3339, UTC assumed) at which a read sees the data as it was
     /// then — e.g. a programme cycle's frozen baseline. Absent: now.
     /// </summary>
-    public static (DateTime? AsOf, ProblemResult? Problem) AsOf(HttpRequest request)
+    public static (DateTime? AsOf, ProblemResult? Problem) AsOf(HttpRequest request) => AsOf(request.Query[Operations.AsOf.Parameter].ToString(), request);
+
+    /// <summary>An <c>asOf</c> value already bound from the query (a query record's property), read by the one rule.</summary>
+    public static (DateTime? AsOf, ProblemResult? Problem) AsOf(string? raw, HttpRequest request)
     {
-        var (at, error) = Operations.AsOf.Parse(request.Query[Operations.AsOf.Parameter].ToString(), request.HttpContext.RequestServices.GetRequiredService<TimeProvider>());
+        var (at, error) = Operations.AsOf.Parse(raw, request.HttpContext.RequestServices.GetRequiredService<TimeProvider>());
         return error is null ? (at, null) : (null, Problems.Validation([error]));
     }
 

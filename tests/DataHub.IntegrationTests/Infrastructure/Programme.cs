@@ -45,4 +45,12 @@ public static class Programme
     public static async Task DecideAsync(this Hub hub, string project, string decision, string province = "PV26", string reason = "past in de afweging") =>
         Assert.Equal(HttpStatusCode.OK, (await hub.Client(province, "ProgrammeCoordinator").PutAsync($"/api/v1/miek-projects/{project}/decision",
             Json(new JsonObject { ["decision"] = decision, ["reason"] = reason }))).StatusCode);
+
+    /// <summary>A project of the province's cycle (<see cref="Project"/>) with this name, type and carrier, and <paramref name="extra"/> JSON members (",\"capacityMw\":5").</summary>
+    public static Task<string> ProjectNamedAsync(this Hub hub, string province, string cycle, string code, string name = "Uitbreiding OS", string extra = "",
+        string type = "hvStationExpansion", string carrier = "electricity") => hub.ProjectAsync(cycle, province, code, p =>
+    {
+        (p["name"], p["infrastructureType"], p["carrier"]) = (name, type, carrier);
+        foreach (var (key, value) in JsonNode.Parse("{" + extra.Trim().TrimStart(',') + "}")!.AsObject().ToList()) p[key] = value?.DeepClone();
+    });
 }

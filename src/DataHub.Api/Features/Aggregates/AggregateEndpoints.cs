@@ -1,6 +1,10 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using DataHub.Api.Features.Audit;
 using DataHub.Api.Features.Developments;
 using DataHub.Api.Spatial;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
 
 namespace DataHub.Api.Features.Aggregates;
@@ -18,23 +22,26 @@ public static class AggregateEndpoints
     {
         api.MapGet("/development-aggregates", Get).WithTags("Aggregates").WithName("getDevelopmentAggregates")
             .WithSummary("Quantities and counts per fixed area × year × sector × plan type × certainty, with disclosure control")
-            .WithQuery("level", "municipality, resRegion, province (default) or national")
-            .WithQuery("area", "area codes at that level, comma-separated (all when absent)")
-            .WithQuery("fromYear", "first year (default 2025)", JsonSchemaType.Integer)
-            .WithQuery("toYear", "last year (default 2040; at most 50 years after fromYear)", JsonSchemaType.Integer)
-            .WithQuery("sector", "sector codes, comma-separated")
-            .WithQuery("planType", "plan type codes, comma-separated")
-            .WithQuery("certainty", "certainty codes, comma-separated")
-            .WithQuery("asOf", "the data as it was at this moment (e.g. a programme cycle's baseline), RFC 3339", JsonSchemaType.String, "date-time")
             .Produces<AggregateResult>().WithProblems(400);
         return api;
     }
 
-    private static async Task<IResult> Get(HttpContext http, DevelopmentAggregateReads reads, AccessScopes access, CancellationToken ct)
+    /// <summary>The aggregates' query: which areas, years, sectors, plan types and certainties, at which moment.</summary>
+    private sealed record AggregatesQuery(
+        [property: FromQuery(Name = "level"), Description("municipality, resRegion, province (default) or national")] string? Level,
+        [property: FromQuery(Name = "area"), Description("area codes at that level, comma-separated (all when absent)")] string? Area,
+        [property: FromQuery(Name = "fromYear"), Description("first year (default 2025)")] int? FromYear,
+        [property: FromQuery(Name = "toYear"), Description("last year (default 2040; at most 50 years after fromYear)")] int? ToYear,
+        [property: FromQuery(Name = "sector"), Description("sector codes, comma-separated")] string? Sector,
+        [property: FromQuery(Name = "planType"), Description("plan type codes, comma-separated")] string? PlanType,
+        [property: FromQuery(Name = "certainty"), Description("certainty codes, comma-separated")] string? Certainty,
+        [property: FromQuery(Name = "asOf"), Description("the data as it was at this moment (e.g. a programme cycle's baseline), RFC 3339"), DataType(DataType.DateTime)] string? AsOf);
+
+    private static async Task<IResult> Get([AsParameters] AggregatesQuery q, HttpContext http, DevelopmentAggregateReads reads, AccessScopes access, CancellationToken ct)
     {
-        var q = http.Request.Query;
-        var (query, errors) = AggregateQuery.Read(q["level"], q["area"], q["fromYear"], q["toYear"], q["sector"], q["planType"], q["certainty"]);
-        var (asOf, asOfProblem) = RequestBody.AsOf(http.Request);
+        var (query, errors) = AggregateQuery.Read(q.Level, q.Area, q.FromYear?.ToString(CultureInfo.InvariantCulture), q.ToYear?.ToString(CultureInfo.InvariantCulture),
+            q.Sector, q.PlanType, q.Certainty);
+        var (asOf, asOfProblem) = RequestBody.AsOf(q.AsOf, http.Request);
         if (asOfProblem is not null) return asOfProblem;
         if (query is null) return Problems.Validation(errors, "The query is not valid");
         return TypedResults.Ok(await reads.GetAsync(await access.CurrentAsync(ct), query, asOf, ct));

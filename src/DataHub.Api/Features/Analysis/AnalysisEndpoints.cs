@@ -1,5 +1,7 @@
+using System.ComponentModel;
 using DataHub.Api.Features.Audit;
 using DataHub.Api.Features.Developments;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
 
 namespace DataHub.Api.Features.Analysis;
@@ -41,9 +43,6 @@ public static class AnalysisEndpoints
             .Produces<CalculationRuleSetResponse>().WithProblems(400, 404);
         api.MapGet("/developments/{id:guid}/load", GetDevelopmentLoad).WithTags("Developments").WithName("getDevelopmentLoad")
             .WithSummary("A development's load per year and carrier under a rule set (stated energy only with detail access)")
-            .WithQuery("ruleSet", $"code@version (default {RuleSetCatalogue.DefaultId})")
-            .WithQuery("fromYear", "first year (default 2025)", JsonSchemaType.Integer)
-            .WithQuery("toYear", "last year (default 2040)", JsonSchemaType.Integer)
             .Produces<DevelopmentLoad>().WithProblems(400, 404);
         return api;
     }
@@ -52,10 +51,17 @@ public static class AnalysisEndpoints
 
     private static IResult GetRuleSet(string id) => RuleSetReads.Get(id).Failed(out var problem, out var set) ? problem : TypedResults.Ok(set);
 
-    private static async Task<IResult> GetDevelopmentLoad(Guid id, string? ruleSet, int? fromYear, int? toYear, DevelopmentReads reads,
-        AccessScopes access, CancellationToken ct)
+    private static string RuleSetText => $"code@version (default {RuleSetCatalogue.DefaultId})";
+
+    /// <summary>A development's load query: the rule set and years.</summary>
+    private sealed record LoadQuery(
+        [property: FromQuery(Name = "ruleSet"), DescribedBy(typeof(AnalysisEndpoints), nameof(RuleSetText))] string? RuleSet,
+        [property: FromQuery(Name = "fromYear"), Description("first year (default 2025)")] int? FromYear,
+        [property: FromQuery(Name = "toYear"), Description("last year (default 2040)")] int? ToYear);
+
+    private static async Task<IResult> GetDevelopmentLoad(Guid id, [AsParameters] LoadQuery query, DevelopmentReads reads, AccessScopes access, CancellationToken ct)
     {
-        var (window, errors) = AnalysisWindow.Read(ruleSet, null, fromYear, toYear);
+        var (window, errors) = AnalysisWindow.Read(query.RuleSet, null, query.FromYear, query.ToYear);
         if (window is null) return Problems.Validation(errors);
         var scope = await access.CurrentAsync(ct);
         if ((await reads.GetAsync(scope, id, null, ct)).Failed(out var problem, out var row)) return problem;

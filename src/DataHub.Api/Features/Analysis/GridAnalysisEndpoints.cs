@@ -1,9 +1,11 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+using DataHub.Api.Features.Aggregates;
 using DataHub.Api.Features.Audit;
 using DataHub.Api.Features.Developments;
 using DataHub.Api.Features.Grid;
 using DataHub.Api.Spatial;
-using Microsoft.OpenApi;
-using DataHub.Api.Features.Aggregates;
+using Microsoft.AspNetCore.Mvc;
 
 namespace DataHub.Api.Features.Analysis;
 
@@ -40,68 +42,72 @@ public static class GridAnalysisEndpoints
     {
         api.MapGet("/area-loads", AreaLoads).WithTags("Analysis").WithName("listAreaLoads")
             .WithSummary("Electricity load per energy area × year × scenario against its capacity, with contributing developments")
-            .WithQuery("operator", "grid operator code").WithQuery("area", "energy area short codes, comma-separated")
-            .WithQuery("scenario", "committed, expected, ambition (comma-separated; all when absent)")
-            .WithQuery("fromYear", "first year (default 2025)", JsonSchemaType.Integer).WithQuery("toYear", "last year (default 2040)", JsonSchemaType.Integer)
-            .WithQuery("ruleSet", $"calculation rule set (default {RuleSetCatalogue.DefaultId})")
-            .WithQuery("contributions", "true to list the contributing developments per area, year and scenario", JsonSchemaType.Boolean)
-            .WithQuery("asOf", "the data as it was at this moment (e.g. a programme cycle's baseline), RFC 3339", JsonSchemaType.String, "date-time")
             .Produces<AreaLoadResult>().WithProblems(400);
         api.MapGet("/development-loads", DevelopmentLoads).WithTags("Analysis").WithName("listDevelopmentLoads")
             .WithSummary("Load per municipality, RES region, province or NL × year × scenario × carrier × sector, with disclosure control")
-            .WithQuery("level", "municipality, resRegion, province (default) or national")
-            .WithQuery("area", "area codes at that level, comma-separated")
-            .WithQuery("scenario", "committed, expected, ambition (comma-separated; all when absent)")
-            .WithQuery("fromYear", "first year (default 2025)", JsonSchemaType.Integer).WithQuery("toYear", "last year (default 2040)", JsonSchemaType.Integer)
-            .WithQuery("ruleSet", $"calculation rule set (default {RuleSetCatalogue.DefaultId})")
-            .WithQuery("asOf", "the data as it was at this moment (e.g. a programme cycle's baseline), RFC 3339", JsonSchemaType.String, "date-time")
             .Produces<AdminAreaLoadResult>().WithProblems(400);
         api.MapGet("/bottlenecks", Bottlenecks).WithTags("Analysis").WithName("listBottlenecks")
             .WithSummary("Per energy area and direction: the first year load exceeds capacity, the shortfall, the causes and the relieving works")
-            .WithQuery("operator", "grid operator code").WithQuery("area", "energy area short codes, comma-separated")
-            .WithQuery("scenario", "committed, expected, ambition (comma-separated; all when absent)")
-            .WithQuery("fromYear", "first year (default 2025)", JsonSchemaType.Integer).WithQuery("toYear", "last year (default 2040)", JsonSchemaType.Integer)
-            .WithQuery("ruleSet", $"calculation rule set (default {RuleSetCatalogue.DefaultId})")
-            .WithQuery("asOf", "the data as it was at this moment (e.g. a programme cycle's baseline), RFC 3339", JsonSchemaType.String, "date-time")
             .Produces<BottleneckResult>().WithProblems(400);
         return api;
     }
 
-    private static async Task<IResult> DevelopmentLoads(HttpContext http, GridAnalysisReads reads, AccessScopes access, CancellationToken ct)
+    private static string RuleSetText => $"calculation rule set (default {RuleSetCatalogue.DefaultId})";
+
+    /// <summary>The window of every analysis read: rule set, scenarios, years, and the moment (<see cref="AnalysisWindow"/>, <see cref="AsOf"/>).</summary>
+    public sealed record WindowQuery(
+        [property: FromQuery(Name = "scenario"), Description("committed, expected, ambition (comma-separated; all when absent)")] string? Scenario,
+        [property: FromQuery(Name = "fromYear"), Description("first year (default 2025)")] int? FromYear,
+        [property: FromQuery(Name = "toYear"), Description("last year (default 2040)")] int? ToYear,
+        [property: FromQuery(Name = "ruleSet"), DescribedBy(typeof(GridAnalysisEndpoints), nameof(RuleSetText))] string? RuleSet,
+        [property: FromQuery(Name = "asOf"), Description("the data as it was at this moment (e.g. a programme cycle's baseline), RFC 3339"), DataType(DataType.DateTime)] string? AsOf);
+
+    /// <summary>Which energy areas: of one operator, or these short codes.</summary>
+    private sealed record EnergyAreaQuery(
+        [property: FromQuery(Name = "operator"), Description("grid operator code")] string? Operator,
+        [property: FromQuery(Name = "area"), Description("energy area short codes, comma-separated")] string? Area);
+
+    private sealed record ContributionsQuery(
+        [property: FromQuery(Name = "contributions"), Description("true to list the contributing developments per area, year and scenario")] bool? Contributions);
+
+    /// <summary>Which administrative areas: a level and its area codes.</summary>
+    private sealed record AdminAreaQuery(
+        [property: FromQuery(Name = "level"), Description("municipality, resRegion, province (default) or national")] string? Level,
+        [property: FromQuery(Name = "area"), Description("area codes at that level, comma-separated")] string? Area);
+
+    private static async Task<IResult> DevelopmentLoads([AsParameters] AdminAreaQuery areas, [AsParameters] WindowQuery query, HttpContext http, GridAnalysisReads reads,
+        AccessScopes access, CancellationToken ct)
     {
-        var q = http.Request.Query;
-        var (window, asOf, problem) = Window(http.Request);
+        var (window, asOf, problem) = Window(query, http.Request);
         if (problem is not null) return problem;
-        var areas = q["area"].ToString() is { Length: > 0 } codes ? codes.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : null;
-        var level = q["level"].ToString() is { Length: > 0 } l ? l : "province";
-        var result = await reads.DevelopmentLoadsAsync(await access.CurrentAsync(ct), level, window!, areas, asOf, ct);
+        var codes = areas.Area is { Length: > 0 } a ? a.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : null;
+        var result = await reads.DevelopmentLoadsAsync(await access.CurrentAsync(ct), areas.Level is { Length: > 0 } l ? l : "province", window!, codes, asOf, ct);
         return result.Failed(out var refused, out var loads) ? refused : TypedResults.Ok(loads);
     }
 
-    private static async Task<IResult> AreaLoads(HttpContext http, GridAnalysisReads reads, AccessScopes access, CancellationToken ct)
+    private static async Task<IResult> AreaLoads([AsParameters] EnergyAreaQuery areas, [AsParameters] WindowQuery query, [AsParameters] ContributionsQuery contributions,
+        HttpContext http, GridAnalysisReads reads, AccessScopes access, CancellationToken ct)
     {
-        var q = http.Request.Query;
-        var (window, asOf, problem) = Window(http.Request);
+        var (window, asOf, problem) = Window(query, http.Request);
         if (problem is not null) return problem;
-        return TypedResults.Ok(await reads.AreaLoadsAsync(await access.CurrentAsync(ct), window!, AreaSelection.Of(q["operator"], q["area"]),
-            q["contributions"].ToString() is "true", asOf, ct));
+        return TypedResults.Ok(await reads.AreaLoadsAsync(await access.CurrentAsync(ct), window!, AreaSelection.Of(areas.Operator, areas.Area),
+            contributions.Contributions ?? false, asOf, ct));
     }
 
-    private static async Task<IResult> Bottlenecks(HttpContext http, GridAnalysisReads reads, AccessScopes access, CancellationToken ct)
+    private static async Task<IResult> Bottlenecks([AsParameters] EnergyAreaQuery areas, [AsParameters] WindowQuery query, HttpContext http, GridAnalysisReads reads,
+        AccessScopes access, CancellationToken ct)
     {
-        var q = http.Request.Query;
-        var (window, asOf, problem) = Window(http.Request);
+        var (window, asOf, problem) = Window(query, http.Request);
         if (problem is not null) return problem;
-        return TypedResults.Ok(await reads.BottlenecksAsync(await access.CurrentAsync(ct), window!, AreaSelection.Of(q["operator"], q["area"]), asOf, ct));
+        return TypedResults.Ok(await reads.BottlenecksAsync(await access.CurrentAsync(ct), window!, AreaSelection.Of(areas.Operator, areas.Area), asOf, ct));
     }
 
-    /// <summary>The analysis window and asOf of the query string; every bad parameter named.</summary>
-    private static (AnalysisWindow?, DateTime?, ProblemResult?) Window(HttpRequest request)
+    /// <summary>The analysis window and asOf of the query; every bad parameter named.</summary>
+    private static (AnalysisWindow?, DateTime?, ProblemResult?) Window(WindowQuery q, HttpRequest request)
     {
-        var q = request.Query;
-        var (window, errors) = AnalysisWindow.Read(q["ruleSet"], q["scenario"], q["fromYear"].ToString(), q["toYear"].ToString());
+        var (window, errors) = AnalysisWindow.Read(q.RuleSet, q.Scenario, q.FromYear, q.ToYear);
         if (window is null) return (null, null, Problems.Validation(errors, "The query is not valid"));
-        var (asOf, asOfProblem) = RequestBody.AsOf(request);
+        var (asOf, asOfProblem) = RequestBody.AsOf(q.AsOf, request);
         return (window, asOf, asOfProblem);
     }
 }

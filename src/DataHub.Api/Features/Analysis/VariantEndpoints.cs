@@ -1,7 +1,9 @@
+using System.ComponentModel;
 using DataHub.Api.Features.Audit;
 using DataHub.Api.Features.Developments;
 using DataHub.Api.Features.Grid;
 using DataHub.Api.Spatial;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
 
 namespace DataHub.Api.Features.Analysis;
@@ -31,9 +33,6 @@ public static class VariantEndpoints
         g.MapGet("/{id:guid}", Get).WithName("getVariant").RequireGate(RoleGates.SignedIn).WithSummary("One variant").Produces<VariantResponse>().WithProblems(400, 401, 404);
         g.MapGet("/{id:guid}/comparison", Compare).WithName("compareVariants").RequireGate(RoleGates.SignedIn)
             .WithSummary("Bottleneck count, total shortfall, first congested year per area and developments delayed, side by side")
-            .WithQuery("with", "other variant ids, comma-separated, or base (default)")
-            .WithQuery("scenario", "committed, expected (default) or ambition")
-            .WithQuery("fromYear", "first year (default 2025)", JsonSchemaType.Integer).WithQuery("toYear", "last year (default 2040)", JsonSchemaType.Integer)
             .Produces<VariantComparison>().WithProblems(400, 401, 404);
         return api;
     }
@@ -56,8 +55,15 @@ public static class VariantEndpoints
     private static async Task<IResult> Get(Guid id, VariantReads reads, AccessScopes access, CancellationToken ct) =>
         (await reads.GetAsync(await access.CurrentAsync(ct), id, ct)).Failed(out var problem, out var one) ? problem : TypedResults.Ok(one);
 
-    private static async Task<IResult> Compare(Guid id, string? with, string? scenario, int? fromYear, int? toYear, VariantReads reads, AccessScopes access, CancellationToken ct) =>
-        (await reads.CompareAsync(await access.CurrentAsync(ct), id, with, scenario, fromYear, toYear, ct)).Failed(out var problem, out var comparison)
+    /// <summary>The comparison's query: against what, under which scenario, over which years.</summary>
+    private sealed record CompareQuery(
+        [property: FromQuery(Name = "with"), Description("other variant ids, comma-separated, or base (default)")] string? With,
+        [property: FromQuery(Name = "scenario"), Description("committed, expected (default) or ambition")] string? Scenario,
+        [property: FromQuery(Name = "fromYear"), Description("first year (default 2025)")] int? FromYear,
+        [property: FromQuery(Name = "toYear"), Description("last year (default 2040)")] int? ToYear);
+
+    private static async Task<IResult> Compare(Guid id, [AsParameters] CompareQuery q, VariantReads reads, AccessScopes access, CancellationToken ct) =>
+        (await reads.CompareAsync(await access.CurrentAsync(ct), id, q.With, q.Scenario, q.FromYear, q.ToYear, ct)).Failed(out var problem, out var comparison)
             ? problem : TypedResults.Ok(comparison);
 }
 

@@ -1,4 +1,6 @@
+using System.ComponentModel;
 using DataHub.Api.Features.Developments;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
 
 namespace DataHub.Api.Features.Changes;
@@ -18,19 +20,24 @@ public static class ChangeEndpoints
     {
         api.MapGet("/changes", List).WithTags("Changes").WithName("listChanges")
             .WithSummary("The change feed: creates, updates and retires the caller may see, in order, from a cursor")
-            .WithQuery("since", "cursor: the nextCursor of the previous page (0 or absent: from the start)")
-            .WithQuery("limit", $"events per page (default {ChangeReads.DefaultLimit}, at most {ChangeReads.MaxLimit})", JsonSchemaType.Integer)
-            .WithQuery("resourceType", $"only these resource types, comma-separated: {string.Join(", ", ChangeVisibility.ResourceTypes)}")
             .Produces<ChangePage>().WithProblems(400);
         return api;
     }
 
-    private static async Task<IResult> List(HttpContext http, ChangeReads reads, AccessScopes access, CancellationToken ct)
+    private static string LimitText => $"events per page (default {ChangeReads.DefaultLimit}, at most {ChangeReads.MaxLimit})";
+    private static string ResourceTypeText => $"only these resource types, comma-separated: {string.Join(", ", ChangeVisibility.ResourceTypes)}";
+
+    /// <summary>The change feed's query: from which cursor, how many, of which resource types.</summary>
+    private sealed record ListQuery(
+        [property: FromQuery(Name = "since"), Description("cursor: the nextCursor of the previous page (0 or absent: from the start)")] string? Since,
+        [property: FromQuery(Name = "limit"), DescribedBy(typeof(ChangeEndpoints), nameof(LimitText))] int? Limit,
+        [property: FromQuery(Name = "resourceType"), DescribedBy(typeof(ChangeEndpoints), nameof(ResourceTypeText))] string? ResourceType);
+
+    private static async Task<IResult> List([AsParameters] ListQuery query, HttpContext http, ChangeReads reads, AccessScopes access, CancellationToken ct)
     {
-        var q = http.Request.Query;
-        var page = await reads.ListAsync(await access.CurrentAsync(ct), q["since"], q["limit"], q["resourceType"], ct);
+        var page = await reads.ListAsync(await access.CurrentAsync(ct), query.Since, query.Limit?.ToString(System.Globalization.CultureInfo.InvariantCulture), query.ResourceType, ct);
         if (page.Failed(out var problem, out var found)) return problem;
-        var query = q.ToDictionary(kv => kv.Key, kv => (string?)kv.Value.ToString());
-        return TypedResults.Ok(ChangeReads.ToPage(found, PageLinks.BaseUrl(http.Request), query));
+        var asked = http.Request.Query.ToDictionary(kv => kv.Key, kv => (string?)kv.Value.ToString());
+        return TypedResults.Ok(ChangeReads.ToPage(found, PageLinks.BaseUrl(http.Request), asked));
     }
 }

@@ -11,7 +11,6 @@ public static class DevelopmentImportEndpoints
         g.MapPost("", Create).WithName("createDevelopmentImport").RequireGate(RoleGates.Submitter)
             .WithSummary("Bulk upsert of developments (GeoJSON FeatureCollection or CSV), all or nothing, keyed on (owner, externalId)")
             .Accepts<DevelopmentCollection>("application/geo+json", "application/json", "text/csv")
-            .WithQuery("dryRun", "validate and report without storing anything", Microsoft.OpenApi.JsonSchemaType.Boolean)
             .WithHeader("Content-Crs", "CRS of the coordinates (GeoJSON) or of the wkt / x,y columns (CSV)")
             .Produces<DevelopmentImportReport>(201).Produces<DevelopmentImportReport>(200)
             .WithProblems(400, 401, 403, 409, 413, 415);
@@ -35,11 +34,10 @@ public static class DevelopmentImportEndpoints
         (await reads.GetAsync(await access.CurrentAsync(ct), id, ct)).Failed(out var problem, out var import) ? problem
             : TypedResults.Ok(DevelopmentImportReads.ToReport(import, PageLinks.BaseUrl(http.Request)));
 
-    private static async Task<IResult> Create(HttpContext http, DevelopmentImporter importer, IOptions<DataHubOptions> options, AccessScopes access, CancellationToken ct)
+    private static async Task<IResult> Create([AsParameters] RequestBody.ImportQuery query, HttpContext http, DevelopmentImporter importer, IOptions<DataHubOptions> options, AccessScopes access, CancellationToken ct)
     {
         var scope = await access.CurrentAsync(ct);
-        var (dryRun, dryRunProblem) = RequestBody.DryRun(http.Request.Query);
-        if (dryRunProblem is not null) return dryRunProblem;
+        var dryRun = query.DryRun ?? false;
         var (mediaType, typeProblem) = RequestBody.MediaType(http.Request, [.. RequestBody.GeoJsonTypes, "text/csv"]);
         if (typeProblem is not null) return typeProblem;
         var (crs, crsProblem) = RequestBody.ContentCrs(http.Request);

@@ -1,6 +1,9 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using DataHub.Api.Features.Audit;
 using DataHub.Api.Features.Plans;
 using DataHub.Api.Spatial;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
 
 namespace DataHub.Api.Features.Developments;
@@ -12,27 +15,6 @@ public static class DevelopmentEndpoints
         var g = api.MapGroup("/developments").WithTags("Developments");
         g.MapGet("", List).WithName("listDevelopments")
             .WithSummary("List developments as a GeoJSON FeatureCollection, filtered and paged")
-            .WithQuery("bbox", "minX,minY,maxX,maxY in bboxCrs: developments whose geometry intersects the box")
-            .WithQuery("bboxCrs", "CRS of bbox: CRS84 (default), EPSG:28992 or EPSG:4258 (URI or short form)")
-            .WithQuery("crs", "CRS of the response geometries; reported in the Content-Crs header")
-            .WithQuery("municipality", "CBS municipality codes (GM…), comma-separated")
-            .WithQuery("province", "CBS province codes (PV…), comma-separated")
-            .WithQuery("resRegion", "RES region codes (ES…), comma-separated")
-            .WithQuery("planType", "RES, CES, RAL, RMP, woonagenda, TVW, IP, other; comma-separated")
-            .WithQuery("sector", "sector codes, comma-separated")
-            .WithQuery("kind", "kind codes, comma-separated")
-            .WithQuery("certainty", "realised, underConstruction, permitted, inProcedure, planned, ambition; comma-separated")
-            .WithQuery("owner", "owner organisation codes, comma-separated")
-            .WithQuery("externalId", "the owners' own ids, comma-separated")
-            .WithQuery("activeInYear", "developments in place in that year (commissioned, not decommissioned)", JsonSchemaType.Integer)
-            .WithQuery("fromYear", "developments in place at some time from this year", JsonSchemaType.Integer)
-            .WithQuery("toYear", "developments commissioned by this year", JsonSchemaType.Integer)
-            .WithQuery("updatedSince", "only versions written at or after this moment (RFC 3339)", JsonSchemaType.String, "date-time")
-            .WithQuery("asOf", "the state at this past moment (RFC 3339)", JsonSchemaType.String, "date-time")
-            .WithQuery("includeRetired", "include retired developments", JsonSchemaType.Boolean)
-            .WithQuery("limit", "page size, 1–1000 (default 100)", JsonSchemaType.Integer)
-            .WithQuery("sort", "the order: seq (creation, the default), name or updatedAt; '-' first for descending (e.g. -updatedAt); ties in creation order")
-            .WithQuery("cursor", "where the page starts; take it from the next link")
             .Produces<DevelopmentCollection>(200, "application/geo+json").WithProblems(400);
         g.MapPost("", Create).WithName("createDevelopment").RequireGate(RoleGates.Submitter)
             .WithSummary("Submit a development (a GeoJSON Feature); the caller's organisation becomes its owner")
@@ -41,8 +23,6 @@ public static class DevelopmentEndpoints
             .Produces<DevelopmentFeature>(201, "application/geo+json").WithProblems(400, 401, 403, 409, 413, 415);
         g.MapGet("/{id:guid}", Get).WithName("getDevelopment")
             .WithSummary("Get a development, now or as it was at asOf")
-            .WithQuery("crs", "CRS of the response geometry")
-            .WithQuery("asOf", "the state at this past moment (RFC 3339)", JsonSchemaType.String, "date-time")
             .Produces<DevelopmentFeature>(200, "application/geo+json").WithProblems(400, 404);
         g.MapPut("/{id:guid}", Update).WithName("updateDevelopment").RequireGate(RoleGates.Submitter)
             .WithSummary("Replace a development with a new version (If-Match required)")
@@ -56,15 +36,14 @@ public static class DevelopmentEndpoints
             .Produces(204).WithProblems(400, 401, 403, 404, 412, 428);
         g.MapGet("/{id:guid}/versions", Versions).WithName("listDevelopmentVersions")
             .WithSummary("Every version of a development, oldest first")
-            .WithQuery("crs", "CRS of the response geometries")
             .Produces<DevelopmentCollection>(200, "application/geo+json").WithProblems(400, 404);
         return api;
     }
 
-    private static async Task<IResult> List(HttpContext http, DevelopmentReads reads, AccessScopes access, AnswerCache cache, DataHubDb db, IOptions<DataHubOptions> options,
+    private static async Task<IResult> List([AsParameters] DevelopmentListQuery query, HttpContext http, DevelopmentReads reads, AccessScopes access, AnswerCache cache, DataHubDb db, IOptions<DataHubOptions> options,
         TimeProvider clock, CancellationToken ct)
     {
-        var (filter, errors) = DevelopmentFilter.Parse(http.Request.Query, options.Value.Limits, clock);
+        var (filter, errors) = DevelopmentFilter.Parse(query, options.Value.Limits, clock);
         if (filter is null) return Problems.Validation(errors, "The query is not valid");
         var scope = await access.CurrentAsync(ct);
         var answer = await cache.GetOrBuildAsync(db, "listDevelopments", http.Request, scope, async () => ToAnswer(http.Request, await reads.FindAsync(scope, filter, ct), scope, clock), ct);
@@ -86,11 +65,19 @@ public static class DevelopmentEndpoints
             [("Content-Crs", $"<{filter.ResponseCrs.Uri}>")], [.. page.Rows.Select(ShownRecord.Of)]);
     }
 
-    private static async Task<IResult> Get(Guid id, HttpContext http, DevelopmentReads reads, AccessScopes access, CancellationToken ct)
+    /// <summary>One development's query: the CRS of its geometry, and the moment.</summary>
+    private sealed record OneQuery(
+        [property: FromQuery(Name = "crs"), Description("CRS of the response geometry")] string? Crs,
+        [property: FromQuery(Name = "asOf"), Description("the state at this past moment (RFC 3339)"), DataType(DataType.DateTime)] string? AsOf);
+
+    /// <summary>The versions' query: the CRS of their geometries.</summary>
+    private sealed record VersionsQuery([property: FromQuery(Name = "crs"), Description("CRS of the response geometries")] string? Crs);
+
+    private static async Task<IResult> Get(Guid id, [AsParameters] OneQuery query, HttpContext http, DevelopmentReads reads, AccessScopes access, CancellationToken ct)
     {
-        var (crs, crsProblem) = RequestBody.CrsParameter(http.Request.Query["crs"].ToString(), "crs");
+        var (crs, crsProblem) = RequestBody.CrsParameter(query.Crs, "crs");
         if (crsProblem is not null) return crsProblem;
-        var (asOf, asOfProblem) = RequestBody.AsOf(http.Request);
+        var (asOf, asOfProblem) = RequestBody.AsOf(query.AsOf, http.Request);
         if (asOfProblem is not null) return asOfProblem;
         var scope = await access.CurrentAsync(ct);
         if ((await reads.GetAsync(scope, id, asOf, ct)).Failed(out var problem, out var row)) return problem;
@@ -99,9 +86,10 @@ public static class DevelopmentEndpoints
         return GeoJson.Ok(row.ToFeature(crs, PageLinks.BaseUrl(http.Request), scope.HasDetailAccess(row)));
     }
 
-    private static async Task<IResult> Versions(Guid id, HttpContext http, DevelopmentReads reads, AccessScopes access, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> Versions(Guid id, [AsParameters] VersionsQuery query, HttpContext http, DevelopmentReads reads, AccessScopes access, TimeProvider clock,
+        CancellationToken ct)
     {
-        var (crs, crsProblem) = RequestBody.CrsParameter(http.Request.Query["crs"].ToString(), "crs");
+        var (crs, crsProblem) = RequestBody.CrsParameter(query.Crs, "crs");
         if (crsProblem is not null) return crsProblem;
         var scope = await access.CurrentAsync(ct);
         if ((await reads.VersionsAsync(scope, id, ct)).Failed(out var problem, out var versions)) return problem;

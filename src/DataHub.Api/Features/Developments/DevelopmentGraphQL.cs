@@ -98,12 +98,11 @@ public static class DevelopmentGraphQL
             }, a, arg => arg.Description = a is "bbox" ? "minX,minY,maxX,maxY in bboxCrs" : $"as REST's {a}");
         field.ResolveAsync(async c =>
         {
-            var query = c.AsQuery(FilterArguments);
-            var values = query.ToDictionary(kv => kv.Key, kv => kv.Value);
+            var values = c.AsQuery(FilterArguments).ToDictionary(kv => kv.Key, kv => (string?)kv.Value.ToString());
             if (fixedFilter is not null) foreach (var (k, v) in fixedFilter(c)) values[k] = v;
             values["limit"] = c.First(options).ToString(CultureInfo.InvariantCulture);
             if (c.GetArgument<string?>("after") is { } after) values["cursor"] = after;
-            var (filter, errors) = DevelopmentFilter.Parse(new QueryCollection(values), new LimitOptions { MaxPageSize = options.MaxPageSize, DefaultPageSize = options.DefaultPageSize },
+            var (filter, errors) = DevelopmentFilter.Parse(DevelopmentListQuery.From(values), new LimitOptions { MaxPageSize = options.MaxPageSize, DefaultPageSize = options.DefaultPageSize },
                 c.Service<TimeProvider>());
             if (filter is null) throw Resolve.Invalid(errors);
             var scope = await c.Service<AccessScopes>().CurrentAsync(c.CancellationToken);

@@ -1,8 +1,61 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using DataHub.Api.Spatial;
+using Microsoft.AspNetCore.Mvc;
 using NetTopologySuite.Geometries;
 
 namespace DataHub.Api.Features.Developments;
+
+/// <summary>
+/// The development list's query as REST binds it from the query string (and GraphQL builds it from its arguments of
+/// the same names): text as given, whole numbers and booleans typed; <see cref="DevelopmentFilter.Parse"/> checks it.
+/// </summary>
+public sealed record DevelopmentListQuery(
+    [property: FromQuery(Name = "bbox"), Description("minX,minY,maxX,maxY in bboxCrs: developments whose geometry intersects the box")] string? Bbox = null,
+    [property: FromQuery(Name = "bboxCrs"), Description("CRS of bbox: CRS84 (default), EPSG:28992 or EPSG:4258 (URI or short form)")] string? BboxCrs = null,
+    [property: FromQuery(Name = "crs"), Description("CRS of the response geometries; reported in the Content-Crs header")] string? Crs = null,
+    [property: FromQuery(Name = "municipality"), Description("CBS municipality codes (GM…), comma-separated")] string? Municipality = null,
+    [property: FromQuery(Name = "province"), Description("CBS province codes (PV…), comma-separated")] string? Province = null,
+    [property: FromQuery(Name = "resRegion"), Description("RES region codes (ES…), comma-separated")] string? ResRegion = null,
+    [property: FromQuery(Name = "planType"), Description("RES, CES, RAL, RMP, woonagenda, TVW, IP, other; comma-separated")] string? PlanType = null,
+    [property: FromQuery(Name = "sector"), Description("sector codes, comma-separated")] string? Sector = null,
+    [property: FromQuery(Name = "kind"), Description("kind codes, comma-separated")] string? Kind = null,
+    [property: FromQuery(Name = "certainty"), Description("realised, underConstruction, permitted, inProcedure, planned, ambition; comma-separated")] string? Certainty = null,
+    [property: FromQuery(Name = "owner"), Description("owner organisation codes, comma-separated")] string? Owner = null,
+    [property: FromQuery(Name = "externalId"), Description("the owners' own ids, comma-separated")] string? ExternalId = null,
+    [property: FromQuery(Name = "activeInYear"), Description("developments in place in that year (commissioned, not decommissioned)")] int? ActiveInYear = null,
+    [property: FromQuery(Name = "fromYear"), Description("developments in place at some time from this year")] int? FromYear = null,
+    [property: FromQuery(Name = "toYear"), Description("developments commissioned by this year")] int? ToYear = null,
+    [property: FromQuery(Name = "updatedSince"), Description("only versions written at or after this moment (RFC 3339)"), DataType(DataType.DateTime)] string? UpdatedSince = null,
+    [property: FromQuery(Name = "asOf"), Description("the state at this past moment (RFC 3339)"), DataType(DataType.DateTime)] string? AsOf = null,
+    [property: FromQuery(Name = "includeRetired"), Description("include retired developments")] bool? IncludeRetired = null,
+    [property: FromQuery(Name = "limit"), Description("page size, 1–1000 (default 100)")] int? Limit = null,
+    [property: FromQuery(Name = "sort"), Description("the order: seq (creation, the default), name or updatedAt; '-' first for descending (e.g. -updatedAt); ties in creation order")] string? Sort = null,
+    [property: FromQuery(Name = "cursor"), Description("where the page starts; take it from the next link")] string? Cursor = null)
+{
+    /// <summary>A parameter by its query-string name, as text (null when absent).</summary>
+    public string? this[string name] => name switch
+    {
+        "bbox" => Bbox, "bboxCrs" => BboxCrs, "crs" => Crs, "municipality" => Municipality, "province" => Province, "resRegion" => ResRegion,
+        "planType" => PlanType, "sector" => Sector, "kind" => Kind, "certainty" => Certainty, "owner" => Owner, "externalId" => ExternalId,
+        "activeInYear" => Text(ActiveInYear), "fromYear" => Text(FromYear), "toYear" => Text(ToYear), "updatedSince" => UpdatedSince, "asOf" => AsOf,
+        "includeRetired" => IncludeRetired is { } b ? (b ? "true" : "false") : null, "limit" => Text(Limit), "sort" => Sort, "cursor" => Cursor,
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "not a parameter of the development list"),
+    };
+
+    /// <summary>The query from parameters by name (GraphQL's arguments, which carry REST's names).</summary>
+    public static DevelopmentListQuery From(IReadOnlyDictionary<string, string?> values)
+    {
+        string? S(string name) => values.TryGetValue(name, out var v) && !string.IsNullOrEmpty(v) ? v : null;
+        int? I(string name) => S(name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : null;
+        return new(S("bbox"), S("bboxCrs"), S("crs"), S("municipality"), S("province"), S("resRegion"), S("planType"), S("sector"), S("kind"), S("certainty"),
+            S("owner"), S("externalId"), I("activeInYear"), I("fromYear"), I("toYear"), S("updatedSince"), S("asOf"),
+            S("includeRetired") is { } b ? bool.Parse(b) : null, I("limit"), S("sort"), S("cursor"));
+    }
+
+    private static string? Text(int? value) => value?.ToString(CultureInfo.InvariantCulture);
+}
 
 /// <summary>The filters of GET /developments, parsed and checked. Code filters take comma-separated lists.</summary>
 public sealed record DevelopmentFilter
@@ -33,15 +86,15 @@ public sealed record DevelopmentFilter
     /// <summary>... whose sort value was this (the name, or the update time in ticks), for the sorted orders.</summary>
     public string? CursorValue { get; init; }
 
-    /// <summary>Parses the query string; every bad parameter becomes an error naming it.</summary>
-    public static (DevelopmentFilter? Filter, List<FieldError> Errors) Parse(IQueryCollection q, LimitOptions limits, TimeProvider clock)
+    /// <summary>Reads the list's query (REST's query string, GraphQL's arguments by the same names); every bad parameter becomes an error naming it.</summary>
+    public static (DevelopmentFilter? Filter, List<FieldError> Errors) Parse(DevelopmentListQuery q, LimitOptions limits, TimeProvider clock)
     {
         var errors = new List<FieldError>();
         void Error(string parameter, string code, string message) => errors.Add(new FieldError("", code, message) { Parameter = parameter });
 
         string[]? Codes(string name, string[]? allowed = null)
         {
-            var raw = q[name].ToString();
+            var raw = (q[name] ?? "");
             if (string.IsNullOrWhiteSpace(raw)) return null;
             var values = raw.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             if (allowed is not null)
@@ -52,7 +105,7 @@ public sealed record DevelopmentFilter
 
         int? Int(string name, int min, int max)
         {
-            var raw = q[name].ToString();
+            var raw = (q[name] ?? "");
             if (string.IsNullOrEmpty(raw)) return null;
             if (!int.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) || v < min || v > max)
             {
@@ -62,16 +115,16 @@ public sealed record DevelopmentFilter
             return v;
         }
 
-        DateTime? AsOfOf(IQueryCollection query)
+        DateTime? AsOfOf(DevelopmentListQuery query)
         {
-            var (at, error) = Operations.AsOf.Parse(query[Operations.AsOf.Parameter].ToString(), clock);
+            var (at, error) = Operations.AsOf.Parse(query.AsOf, clock);
             if (error is not null) errors.Add(error);
             return at;
         }
 
         DateTime? Time(string name)
         {
-            var raw = q[name].ToString();
+            var raw = (q[name] ?? "");
             if (string.IsNullOrEmpty(raw)) return null;
             if (!DateTimeOffset.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t))
             {
@@ -81,13 +134,13 @@ public sealed record DevelopmentFilter
             return t.UtcDateTime;
         }
 
-        var (bboxCrs, bboxCrsProblem) = RequestBody.CrsParameter(q["bboxCrs"].ToString(), "bboxCrs");
+        var (bboxCrs, bboxCrsProblem) = RequestBody.CrsParameter((q["bboxCrs"] ?? ""), "bboxCrs");
         if (bboxCrsProblem is not null) errors.AddRange(bboxCrsProblem.Problem.Errors!);
-        var (crs, crsProblem) = RequestBody.CrsParameter(q["crs"].ToString(), "crs");
+        var (crs, crsProblem) = RequestBody.CrsParameter((q["crs"] ?? ""), "crs");
         if (crsProblem is not null) errors.AddRange(crsProblem.Problem.Errors!);
 
         Envelope? bbox = null;
-        var bboxRaw = q["bbox"].ToString();
+        var bboxRaw = (q["bbox"] ?? "");
         if (!string.IsNullOrEmpty(bboxRaw) && bboxCrs is not null)
         {
             var parts = bboxRaw.Split(',');
@@ -105,15 +158,15 @@ public sealed record DevelopmentFilter
         var toYear = Int("toYear", CodeLists.MinYear, CodeLists.MaxYear);
         if (fromYear > toYear) Error("fromYear", "invalidRange", "fromYear is after toYear");
         var limit = Int("limit", 1, limits.MaxPageSize) ?? limits.DefaultPageSize;
-        var sortRaw = q["sort"].ToString();
+        var sortRaw = (q["sort"] ?? "");
         var descending = sortRaw.StartsWith('-');
         var sort = sortRaw.Length == 0 ? DevelopmentPaging.BySeq : descending ? sortRaw[1..] : sortRaw;
         if (Array.IndexOf(DevelopmentPaging.SortKeys, sort) < 0)
             Error("sort", "unknownCode", $"sort is one of {string.Join(", ", DevelopmentPaging.SortKeys)}, with '-' first for descending");
-        var (cursor, cursorValue) = q["cursor"].ToString() is { Length: > 0 } c ? DevelopmentPaging.ParseCursor(c, sort) : (null, null);
-        if (q["cursor"].ToString().Length > 0 && cursor is null) Error("cursor", "invalidFormat", "cursor must be taken from a next link of the same order");
+        var (cursor, cursorValue) = (q["cursor"] ?? "") is { Length: > 0 } c ? DevelopmentPaging.ParseCursor(c, sort) : (null, null);
+        if ((q["cursor"] ?? "").Length > 0 && cursor is null) Error("cursor", "invalidFormat", "cursor must be taken from a next link of the same order");
         bool includeRetired = false;
-        if (q["includeRetired"].ToString() is { Length: > 0 } ir && !bool.TryParse(ir, out includeRetired))
+        if ((q["includeRetired"] ?? "") is { Length: > 0 } ir && !bool.TryParse(ir, out includeRetired))
             Error("includeRetired", "invalidFormat", "includeRetired is true or false");
 
         var filter = new DevelopmentFilter

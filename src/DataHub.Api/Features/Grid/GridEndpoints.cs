@@ -1,3 +1,6 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
 namespace DataHub.Api.Features.Grid;
 
 /// <summary>
@@ -12,7 +15,6 @@ public static class GridEndpoints
         imports.MapPost("", Import).WithName("createCapacityMapImport").RequireGate(RoleGates.GridSubmitter)
             .WithSummary("A grid operator's capacity-map file (im-capaciteitskaart v1.3) as delivered: all or nothing, upsert on short code")
             .Accepts<object>("application/json")
-            .WithQuery("dryRun", "validate and report what would change without storing anything", Microsoft.OpenApi.JsonSchemaType.Boolean)
             .Produces<CapacityMapImportReport>(201).Produces<CapacityMapImportReport>(200).WithProblems(400, 401, 403, 409, 413, 415);
         imports.MapGet("/{id:guid}", GetImport).WithName("getCapacityMapImport").WithSummary("What a capacity-map import changed (the operator only)")
             .Produces<CapacityMapImportReport>().WithProblems(400, 404);
@@ -20,24 +22,19 @@ public static class GridEndpoints
             .WithSummary("Boundaries and capacity per year of the operator's energy areas (GeoJSON), all or nothing")
             .Accepts<object>("application/geo+json", "application/json")
             .WithHeader("Content-Crs", "CRS of the geometries: CRS84 (default), EPSG:28992 or EPSG:4258")
-            .WithQuery("dryRun", "validate and report what would change without storing anything", Microsoft.OpenApi.JsonSchemaType.Boolean)
             .Produces<EnergyAreaImportReport>().WithProblems(400, 401, 403, 409, 413, 415);
         var areas = api.MapGroup("/energy-areas").WithTags("Grid");
         areas.MapGet("", ListAreas).WithName("listEnergyAreas").WithSummary("Energy and congestion areas with their capacity")
-            .WithQuery("operator", "grid operator code").WithQuery("kind", "energy_area or congestion_area")
-            .WithQuery("congestionArea", "short code of a TSO congestion area: the energy areas linked to it (demand or generation)")
-            .WithQuery("asOf", "the areas as they were at this moment (e.g. a programme cycle's baseline), RFC 3339", Microsoft.OpenApi.JsonSchemaType.String, "date-time")
             .Produces<EnergyAreaList>().WithProblems(400);
         areas.MapGet("/{id:guid}", GetArea).WithName("getEnergyArea").WithSummary("One energy area")
             .Produces<EnergyAreaResponse>().WithProblems(400, 404);
         return api;
     }
 
-    private static async Task<IResult> Import(HttpContext http, GridImportWrites writes, AccessScopes access, IOptions<DataHubOptions> options, CancellationToken ct)
+    private static async Task<IResult> Import([AsParameters] RequestBody.ImportQuery query, HttpContext http, GridImportWrites writes, AccessScopes access, IOptions<DataHubOptions> options, CancellationToken ct)
     {
         var scope = await access.CurrentAsync(ct);
-        var (dryRun, dryRunProblem) = RequestBody.DryRun(http.Request.Query);
-        if (dryRunProblem is not null) return dryRunProblem;
+        var dryRun = query.DryRun ?? false;
         var (doc, problem) = await RequestBody.ReadJsonAsync(http.Request, ImportLimits(options), ["application/json"], ct);
         if (problem is not null) return problem;
         using (doc)
@@ -47,11 +44,10 @@ public static class GridEndpoints
         }
     }
 
-    private static async Task<IResult> ImportDetails(HttpContext http, GridImportWrites writes, AccessScopes access, IOptions<DataHubOptions> options, CancellationToken ct)
+    private static async Task<IResult> ImportDetails([AsParameters] RequestBody.ImportQuery query, HttpContext http, GridImportWrites writes, AccessScopes access, IOptions<DataHubOptions> options, CancellationToken ct)
     {
         var scope = await access.CurrentAsync(ct);
-        var (dryRun, dryRunProblem) = RequestBody.DryRun(http.Request.Query);
-        if (dryRunProblem is not null) return dryRunProblem;
+        var dryRun = query.DryRun ?? false;
         var (crs, crsProblem) = RequestBody.ContentCrs(http.Request);
         if (crsProblem is not null) return crsProblem;
         var (doc, problem) = await RequestBody.ReadJsonAsync(http.Request, ImportLimits(options), RequestBody.GeoJsonTypes, ct);
@@ -66,11 +62,18 @@ public static class GridEndpoints
     private static async Task<IResult> GetImport(Guid id, GridImportReads reads, AccessScopes access, CancellationToken ct) =>
         (await reads.CapacityMapImportAsync(await access.CurrentAsync(ct), id, ct)).Failed(out var problem, out var report) ? problem : TypedResults.Ok(report);
 
-    private static async Task<IResult> ListAreas(string? @operator, string? kind, string? congestionArea, HttpContext http, EnergyAreaReads reads, CancellationToken ct)
+    /// <summary>The energy areas' list query.</summary>
+    private sealed record AreaQuery(
+        [property: FromQuery(Name = "operator"), Description("grid operator code")] string? Operator,
+        [property: FromQuery(Name = "kind"), Description("energy_area or congestion_area")] string? Kind,
+        [property: FromQuery(Name = "congestionArea"), Description("short code of a TSO congestion area: the energy areas linked to it (demand or generation)")] string? CongestionArea,
+        [property: FromQuery(Name = "asOf"), Description("the areas as they were at this moment (e.g. a programme cycle's baseline), RFC 3339"), DataType(DataType.DateTime)] string? AsOf);
+
+    private static async Task<IResult> ListAreas([AsParameters] AreaQuery query, HttpContext http, EnergyAreaReads reads, CancellationToken ct)
     {
-        var (asOf, asOfProblem) = RequestBody.AsOf(http.Request);
+        var (asOf, asOfProblem) = RequestBody.AsOf(query.AsOf, http.Request);
         if (asOfProblem is not null) return asOfProblem;
-        if ((await reads.ListAsync(@operator, kind, congestionArea, asOf, ct)).Failed(out var problem, out var rows)) return problem;
+        if ((await reads.ListAsync(query.Operator, query.Kind, query.CongestionArea, asOf, ct)).Failed(out var problem, out var rows)) return problem;
         var items = await reads.ToResponsesAsync(rows, asOf, ct);
         return TypedResults.Ok(new EnergyAreaList(items, items.Count));
     }

@@ -1,3 +1,6 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
 namespace DataHub.Api.Features.Grid;
 
 /// <summary>The stations' REST edge; the behaviour is <see cref="GridImportWrites.StationsAsync"/> and <see cref="StationReads"/>.</summary>
@@ -10,17 +13,20 @@ public static class StationEndpoints
             .Accepts<object>("application/geo+json", "application/json").WithHeader("Content-Crs", "CRS of the points")
             .Produces<StationImportReport>().WithProblems(400, 401, 403, 409, 413, 415);
         api.MapGet("/stations", List).WithTags("Grid").WithName("listStations").WithSummary("Stations, optionally of one operator")
-            .WithQuery("operator", "grid operator code")
-            .WithQuery("asOf", "the stations as they were at this moment (e.g. a programme cycle's baseline), RFC 3339", Microsoft.OpenApi.JsonSchemaType.String, "date-time")
             .Produces<StationList>().WithProblems(400);
         return api;
     }
 
-    private static async Task<IResult> List(string? @operator, HttpContext http, StationReads reads, CancellationToken ct)
+    /// <summary>The stations' list query.</summary>
+    private sealed record ListQuery(
+        [property: FromQuery(Name = "operator"), Description("grid operator code")] string? Operator,
+        [property: FromQuery(Name = "asOf"), Description("the stations as they were at this moment (e.g. a programme cycle's baseline), RFC 3339"), DataType(DataType.DateTime)] string? AsOf);
+
+    private static async Task<IResult> List([AsParameters] ListQuery query, HttpContext http, StationReads reads, CancellationToken ct)
     {
-        var (asOf, asOfProblem) = RequestBody.AsOf(http.Request);
+        var (asOf, asOfProblem) = RequestBody.AsOf(query.AsOf, http.Request);
         if (asOfProblem is not null) return asOfProblem;
-        return TypedResults.Ok(await reads.ListAsync(@operator, asOf, ct));
+        return TypedResults.Ok(await reads.ListAsync(query.Operator, asOf, ct));
     }
 
     private static async Task<IResult> Import(HttpContext http, GridImportWrites writes, AccessScopes access, IOptions<DataHubOptions> options, CancellationToken ct)

@@ -1,3 +1,7 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+
 namespace DataHub.Api.Features.Plans;
 
 /// <summary>The plans' REST edge: routes, binding and answers; the behaviour is <see cref="PlanReads"/> and <see cref="PlanWrites"/>.</summary>
@@ -7,8 +11,6 @@ public static class PlanEndpoints
     {
         var g = api.MapGroup("/plans").WithTags("Plans");
         g.MapGet("", List).WithName("listPlans").WithSummary("List source plans, optionally of one owner or plan type")
-            .WithQuery("owner", "owner organisation code").WithQuery("planType", "plan type code")
-            .WithQuery("asOf", "the plans as they were at this moment (e.g. a programme cycle's baseline), RFC 3339", Microsoft.OpenApi.JsonSchemaType.String, "date-time")
             .Produces<PlanList>().WithProblems(400);
         g.MapPost("", Create).WithName("createPlan").RequireGate(RoleGates.Submitter).WithSummary("Register a source plan of the caller's organisation")
             .Accepts<PlanRequest>("application/json").Produces<PlanResponse>(201).WithProblems(400, 401, 403, 409, 413, 415);
@@ -20,11 +22,17 @@ public static class PlanEndpoints
         return api;
     }
 
-    private static async Task<IResult> List(HttpContext http, PlanReads reads, CancellationToken ct)
+    /// <summary>The list's query: which plans, at which moment.</summary>
+    private sealed record ListQuery(
+        [property: FromQuery(Name = "owner"), Description("owner organisation code")] string? Owner,
+        [property: FromQuery(Name = "planType"), Description("plan type code")] string? PlanType,
+        [property: FromQuery(Name = "asOf"), Description("the plans as they were at this moment (e.g. a programme cycle's baseline), RFC 3339"), DataType(DataType.DateTime)] string? AsOf);
+
+    private static async Task<IResult> List([AsParameters] ListQuery query, HttpContext http, PlanReads reads, CancellationToken ct)
     {
-        var (asOf, asOfProblem) = RequestBody.AsOf(http.Request);
+        var (asOf, asOfProblem) = RequestBody.AsOf(query.AsOf, http.Request);
         if (asOfProblem is not null) return asOfProblem;
-        var list = await reads.ListAsync(http.Request.Query["owner"], http.Request.Query["planType"], asOf, ct);
+        var list = await reads.ListAsync(query.Owner, query.PlanType, asOf, ct);
         return list.Failed(out var problem, out var plans) ? problem : TypedResults.Ok(plans);
     }
 

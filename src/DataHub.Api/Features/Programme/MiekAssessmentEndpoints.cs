@@ -1,3 +1,7 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+
 namespace DataHub.Api.Features.Programme;
 
 /// <summary>The assessments' REST edge; the behaviour is <see cref="MiekAssessmentReads"/> and <see cref="MiekAssessmentWrites"/>.</summary>
@@ -8,7 +12,6 @@ public static class MiekAssessmentEndpoints
         var g = api.MapGroup("/miek-projects/{id:guid}").WithTags("Programme");
         g.MapGet("/assessment", Get).WithName("getMiekAssessment")
             .WithSummary("Scores with rationale and author, the prioritisation decision, their history, and the hub's supporting facts")
-            .WithQuery("asOf", "the assessment as it stood at this moment (e.g. the cycle's baseline or its publication), RFC 3339", Microsoft.OpenApi.JsonSchemaType.String, "date-time")
             .Produces<MiekAssessment>().WithProblems(400, 404);
         g.MapPut("/scores/{criterion}", Score).WithName("scoreMiekProject").RequireGate(RoleGates.SignedIn)
             .WithSummary("Score the project on one criterion, with a rationale (If-Match when replacing a score)")
@@ -21,9 +24,13 @@ public static class MiekAssessmentEndpoints
         return api;
     }
 
-    private static async Task<IResult> Get(Guid id, HttpContext http, MiekAssessmentReads reads, AccessScopes access, CancellationToken ct)
+    /// <summary>The assessment's query: the moment.</summary>
+    private sealed record AssessmentQuery(
+        [property: FromQuery(Name = "asOf"), Description("the assessment as it stood at this moment (e.g. the cycle's baseline or its publication), RFC 3339"), DataType(DataType.DateTime)] string? AsOf);
+
+    private static async Task<IResult> Get(Guid id, [AsParameters] AssessmentQuery query, HttpContext http, MiekAssessmentReads reads, AccessScopes access, CancellationToken ct)
     {
-        var (asOf, asOfProblem) = RequestBody.AsOf(http.Request);
+        var (asOf, asOfProblem) = RequestBody.AsOf(query.AsOf, http.Request);
         if (asOfProblem is not null) return asOfProblem;
         return (await reads.GetAsync(await access.CurrentAsync(ct), id, asOf, ct)).Failed(out var problem, out var assessment) ? problem : TypedResults.Ok(assessment);
     }

@@ -1,3 +1,7 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+
 namespace DataHub.Api.Features.Programme;
 
 /// <summary>
@@ -11,20 +15,23 @@ public static class MiekFicheEndpoints
     {
         api.MapGet("/miek-projects/{id:guid}/fiche", Get).WithTags("Programme").WithName("getMiekProjectFiche")
             .WithSummary("The project fiche: fields, scores with rationale, decision, supporting facts, progress, map and load against capacity")
-            .WithQuery("f", "json (default) or html (one printable A4 page); or ask with Accept: text/html")
-            .WithQuery("asOf", "the fiche as it stood at this moment (e.g. the cycle's baseline or publication): the same answer forever, RFC 3339",
-                Microsoft.OpenApi.JsonSchemaType.String, "date-time")
             .Produces<MiekProjectFiche>().Produces<string>(200, "text/html").WithProblems(400, 404);
         return api;
     }
 
-    private static async Task<IResult> Get(Guid id, HttpContext http, MiekFicheReads reads, AccessScopes access, CancellationToken ct)
+    /// <summary>The fiche's query: its format and moment.</summary>
+    private sealed record FicheQuery(
+        [property: FromQuery(Name = "f"), Description("json (default) or html (one printable A4 page); or ask with Accept: text/html")] string? F,
+        [property: FromQuery(Name = "asOf"), Description("the fiche as it stood at this moment (e.g. the cycle's baseline or publication): the same answer forever, RFC 3339"),
+            DataType(DataType.DateTime)] string? AsOf);
+
+    private static async Task<IResult> Get(Guid id, [AsParameters] FicheQuery query, HttpContext http, MiekFicheReads reads, AccessScopes access, CancellationToken ct)
     {
-        var format = http.Request.Query["f"].ToString() is { Length: > 0 } f ? f
+        var format = query.F is { Length: > 0 } f ? f
             : http.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase) ? "html" : "json";
         if (format is not ("json" or "html"))
             return Problems.Validation([new FieldError("", "unknownCode", "f is json or html") { Parameter = "f" }]);
-        var (asOf, asOfProblem) = RequestBody.AsOf(http.Request);
+        var (asOf, asOfProblem) = RequestBody.AsOf(query.AsOf, http.Request);
         if (asOfProblem is not null) return asOfProblem;
         if ((await reads.GetAsync(await access.CurrentAsync(ct), id, asOf, ct)).Failed(out var problem, out var fiche)) return problem;
         http.Response.Headers.ETag = RequestBody.ETag(fiche.Project.Version);

@@ -1,3 +1,7 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+
 namespace DataHub.Api.Features.Programme;
 
 /// <summary>The progress updates' and report's REST edge; the behaviour is <see cref="MiekProgressReads"/> and <see cref="MiekProgressWrites"/>.</summary>
@@ -13,9 +17,6 @@ public static class MiekProgressEndpoints
             .Accepts<object>("application/json").Produces<ProgressUpdateResponse>(201).WithProblems(400, 401, 403, 404, 413, 415);
         api.MapGet("/programme-cycles/{id:guid}/progress-report", Report).WithTags("Programme").WithName("getProgrammeCycleProgressReport")
             .WithSummary("How the previous cycle's projects of the same scope are progressing: each project's latest update and a summary")
-            .WithQuery("date", "report as of this date (yyyy-mm-dd; default today, or asOf's date): the latest update dated on or before it counts")
-            .WithQuery("asOf", "the report as the hub knew it at this moment (cycles, projects, decisions and the updates recorded by then): the same answer forever, RFC 3339",
-                Microsoft.OpenApi.JsonSchemaType.String, "date-time")
             .Produces<ProgressReport>().WithProblems(400, 404);
         return api;
     }
@@ -32,11 +33,17 @@ public static class MiekProgressEndpoints
                 : TypedResults.Created($"/api/v1/miek-projects/{id}/progress-updates", update);
     }
 
-    private static async Task<IResult> Report(Guid id, HttpContext http, MiekProgressReads reads, AccessScopes access, CancellationToken ct)
+    /// <summary>The progress report's query: the date reported on, and the moment the hub answers as.</summary>
+    private sealed record ReportQuery(
+        [property: FromQuery(Name = "date"), Description("report as of this date (yyyy-mm-dd; default today, or asOf's date): the latest update dated on or before it counts")] string? Date,
+        [property: FromQuery(Name = "asOf"), Description("the report as the hub knew it at this moment (cycles, projects, decisions and the updates recorded by then): the same answer forever, RFC 3339"),
+            DataType(DataType.DateTime)] string? AsOf);
+
+    private static async Task<IResult> Report(Guid id, [AsParameters] ReportQuery query, HttpContext http, MiekProgressReads reads, AccessScopes access, CancellationToken ct)
     {
-        var (asOf, asOfProblem) = RequestBody.AsOf(http.Request);
+        var (asOf, asOfProblem) = RequestBody.AsOf(query.AsOf, http.Request);
         if (asOfProblem is not null) return asOfProblem;
-        var (date, dateProblem) = MiekProgressContracts.ReportDate(RequestBody.String(http.Request.Query, "date"));
+        var (date, dateProblem) = MiekProgressContracts.ReportDate(query.Date is { Length: > 0 } d ? d : null);
         if (dateProblem is not null) return dateProblem;
         return (await reads.ReportAsync(await access.CurrentAsync(ct), id, date, asOf, ct)).Failed(out var problem, out var report) ? problem : TypedResults.Ok(report);
     }

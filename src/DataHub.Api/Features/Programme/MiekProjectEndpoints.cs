@@ -1,3 +1,7 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+
 namespace DataHub.Api.Features.Programme;
 
 /// <summary>The (p)MIEK projects' and the national overview's REST edge; the behaviour is <see cref="MiekProjectReads"/> and <see cref="MiekProjectWrites"/>.</summary>
@@ -7,18 +11,12 @@ public static class MiekProjectEndpoints
     {
         var g = api.MapGroup("/miek-projects").WithTags("Programme");
         g.MapGet("", List).WithName("listMiekProjects").WithSummary("The (p)MIEK projects the caller may read, optionally of one cycle (a national cycle: every province's cycle of its year), province or status")
-            .WithQuery("cycle", "programme cycle id").WithQuery("province", "province code").WithQuery("status", string.Join(", ", CodeLists.ProjectStatuses))
-            .WithQuery("year", "the cycles of this year (every province's pMIEK of one round)", Microsoft.OpenApi.JsonSchemaType.Integer)
-            .WithQuery("asOf", "the projects and decisions as they were at this moment (e.g. the cycle's baseline), RFC 3339", Microsoft.OpenApi.JsonSchemaType.String, "date-time")
-            .WithQuery("f", "json (default), geojson (an RFC 7946 FeatureCollection: the location as geometry, every other field as a property) or csv (the national format, one row per project); or ask with Accept: application/geo+json or text/csv")
-            .WithQuery("sort", $"the order (default: province, then code); {MiekProjectSort.Description}")
             .Produces<MiekProjectList>().WithProblems(400);
         g.MapPost("", Create).WithName("createMiekProject").RequireGate(RoleGates.ProjectSubmitter)
             .WithSummary("Add a project to a province's cycle (its ProgrammeCoordinator), or propose one (a grid operator's Submitter)")
             .Accepts<object>("application/json").WithHeader("Content-Crs", "CRS of the geometry: CRS84 (default), EPSG:28992 or EPSG:4258")
             .Produces<MiekProjectResponse>(201).WithProblems(400, 401, 403, 409, 413, 415);
         g.MapGet("/{id:guid}", Get).WithName("getMiekProject").WithSummary("One project with its fiche")
-            .WithQuery("asOf", "the project as it was at this moment (e.g. its cycle's baseline), RFC 3339", Microsoft.OpenApi.JsonSchemaType.String, "date-time")
             .Produces<MiekProjectResponse>().WithProblems(400, 404);
         g.MapPut("/{id:guid}", Update).WithName("updateMiekProject").RequireGate(RoleGates.ProgrammeCoordinator).WithSummary("Replace a project with a new version (the province's ProgrammeCoordinator; If-Match required)")
             .Accepts<object>("application/json").WithHeader("If-Match", "the ETag of the version being replaced")
@@ -34,46 +32,62 @@ public static class MiekProjectEndpoints
     {
         api.MapGet("/miek-overview", Overview).WithTags("Programme").WithName("getMiekOverview")
             .WithSummary("Projects counted by province, carrier, infrastructure type, project type, status and decision")
-            .WithQuery("cycle", "programme cycle id (a national cycle: every province's cycle of its year)").WithQuery("year", "the cycles of this year", Microsoft.OpenApi.JsonSchemaType.Integer)
-            .WithQuery("province", "province code").WithQuery("status", string.Join(", ", CodeLists.ProjectStatuses))
-            .WithQuery("asOf", "as the projects and decisions were at this moment, RFC 3339", Microsoft.OpenApi.JsonSchemaType.String, "date-time")
             .Produces<MiekOverview>().WithProblems(400);
         return api;
     }
 
-    private static async Task<IResult> Overview(HttpContext http, MiekProjectReads reads, AccessScopes access, CancellationToken ct)
+    private static string StatusText => string.Join(", ", CodeLists.ProjectStatuses);
+    private static string SortText => $"the order (default: province, then code); {MiekProjectSort.Description}";
+
+    /// <summary>Which projects a list or the overview is about (<see cref="MiekProjectQuery"/>), as the query string says it.</summary>
+    private sealed record SelectionQuery(
+        [property: FromQuery(Name = "cycle"), Description("programme cycle id (a national cycle: every province's cycle of its year)")] string? Cycle,
+        [property: FromQuery(Name = "province"), Description("province code")] string? Province,
+        [property: FromQuery(Name = "status"), DescribedBy(typeof(MiekProjectEndpoints), nameof(StatusText))] string? Status,
+        [property: FromQuery(Name = "year"), Description("the cycles of this year (every province's pMIEK of one round)")] int? Year,
+        [property: FromQuery(Name = "asOf"), Description("the projects and decisions as they were at this moment (e.g. the cycle's baseline), RFC 3339"), DataType(DataType.DateTime)] string? AsOf);
+
+    /// <summary>How the list is answered: its format and order.</summary>
+    private sealed record ListForm(
+        [property: FromQuery(Name = "f"), Description("json (default), geojson (an RFC 7946 FeatureCollection: the location as geometry, every other field as a property) or csv (the national format, one row per project); or ask with Accept: application/geo+json or text/csv")] string? F,
+        [property: FromQuery(Name = "sort"), DescribedBy(typeof(MiekProjectEndpoints), nameof(SortText))] string? Sort);
+
+    /// <summary>One project's query: the moment.</summary>
+    private sealed record ProjectQuery(
+        [property: FromQuery(Name = "asOf"), Description("the project as it was at this moment (e.g. its cycle's baseline), RFC 3339"), DataType(DataType.DateTime)] string? AsOf);
+
+    private static async Task<IResult> Overview([AsParameters] SelectionQuery selection, HttpContext http, MiekProjectReads reads, AccessScopes access, CancellationToken ct)
     {
-        var (query, errors, problem) = QueryOf(http.Request);
+        var (query, errors, problem) = QueryOf(selection, http.Request);
         if (problem is not null) return problem;
         if (errors.Count > 0) return Problems.Validation(errors, "The query is not valid");
         return (await reads.OverviewAsync(await access.CurrentAsync(ct), query, ct)).Failed(out var refused, out var overview) ? refused : TypedResults.Ok(overview);
     }
 
     /// <summary>The selection a list or overview query asks for; errors in its own parameters are listed, a bad asOf is the problem.</summary>
-    private static (MiekProjectQuery Query, List<FieldError> Errors, ProblemResult? Problem) QueryOf(HttpRequest request)
+    private static (MiekProjectQuery Query, List<FieldError> Errors, ProblemResult? Problem) QueryOf(SelectionQuery q, HttpRequest request)
     {
-        var q = request.Query;
         var errors = new List<FieldError>();
         Guid? cycle = null;
-        if (RequestBody.String(q, "cycle") is { } c)
+        if (q.Cycle is { Length: > 0 } c)
         {
             if (Guid.TryParse(c, out var id)) cycle = id;
             else errors.Add(new FieldError("", "invalidFormat", "cycle is a programme cycle id") { Parameter = "cycle" });
         }
-        var (asOf, asOfProblem) = RequestBody.AsOf(request);
-        return (new MiekProjectQuery(cycle, RequestBody.Int(q, "year"), RequestBody.String(q, "province"), RequestBody.String(q, "status"), asOf), errors, asOfProblem);
+        var (asOf, asOfProblem) = RequestBody.AsOf(q.AsOf, request);
+        return (new MiekProjectQuery(cycle, q.Year, q.Province is { Length: > 0 } p ? p : null, q.Status is { Length: > 0 } s ? s : null, asOf), errors, asOfProblem);
     }
 
-    private static async Task<IResult> List(HttpContext http, MiekProjectReads reads, AccessScopes access, CancellationToken ct)
+    private static async Task<IResult> List([AsParameters] SelectionQuery selection, [AsParameters] ListForm form, HttpContext http, MiekProjectReads reads,
+        AccessScopes access, CancellationToken ct)
     {
-        var q = http.Request.Query;
-        var format = q["f"].ToString() is { Length: > 0 } fv ? fv
+        var format = form.F is { Length: > 0 } fv ? fv
             : http.Request.Headers.Accept.ToString() is var accept && accept.Contains(GeoJson.MediaType, StringComparison.OrdinalIgnoreCase) ? "geojson"
             : accept.Contains("text/csv", StringComparison.OrdinalIgnoreCase) ? "csv" : "json";
-        var (query, errors, asOfProblem) = QueryOf(http.Request);
+        var (query, errors, asOfProblem) = QueryOf(selection, http.Request);
         if (asOfProblem is not null) return asOfProblem;
         if (format is not ("json" or "geojson" or "csv")) errors.Insert(0, new FieldError("", "unknownCode", "f is json, geojson or csv") { Parameter = "f" });
-        if ((await reads.ListAsync(await access.CurrentAsync(ct), query, RequestBody.String(q, "sort"), errors, ct)).Failed(out var problem, out var found)) return problem;
+        if ((await reads.ListAsync(await access.CurrentAsync(ct), query, form.Sort is { Length: > 0 } sort ? sort : null, errors, ct)).Failed(out var problem, out var found)) return problem;
         var items = found.Items;
         return format switch
         {
@@ -84,9 +98,9 @@ public static class MiekProjectEndpoints
         };
     }
 
-    private static async Task<IResult> Get(Guid id, HttpContext http, MiekProjectReads reads, AccessScopes access, CancellationToken ct)
+    private static async Task<IResult> Get(Guid id, [AsParameters] ProjectQuery query, HttpContext http, MiekProjectReads reads, AccessScopes access, CancellationToken ct)
     {
-        var (asOf, asOfProblem) = RequestBody.AsOf(http.Request);
+        var (asOf, asOfProblem) = RequestBody.AsOf(query.AsOf, http.Request);
         if (asOfProblem is not null) return asOfProblem;
         if ((await reads.GetAsync(await access.CurrentAsync(ct), id, asOf, ct)).Failed(out var problem, out var project)) return problem;
         http.Response.Headers.ETag = RequestBody.ETag(project.Version);

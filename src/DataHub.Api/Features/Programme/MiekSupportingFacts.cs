@@ -28,8 +28,9 @@ public sealed record AreaLoadSeries(string Scenario, IReadOnlyList<AreaRef> Area
 /// </summary>
 public static class MiekSupportingFacts
 {
-    public const int FromYear = 2025;
-    public const int ToYear = 2040;
+    /// <summary>The facts' years: the one analysis window's defaults.</summary>
+    public const int FromYear = AnalysisWindow.DefaultFrom;
+    public const int ToYear = AnalysisWindow.DefaultTo;
 
     /// <summary>Criterion A's fact for each fiche: the developments behind it the caller may see (now, or as they were at asOf), fetched for all fiches at once.</summary>
     public static async Task<List<SupportingFactA>> CriterionAAsync(DataHubDb db, AccessScope scope, IReadOnlyList<MiekFiche> fiches, CancellationToken ct,

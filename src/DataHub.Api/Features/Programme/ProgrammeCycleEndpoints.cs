@@ -1,5 +1,7 @@
+using System.ComponentModel;
 using DataHub.Api.Features.Changes;
 using DataHub.Api.Features.Developments;
+using Microsoft.AspNetCore.Mvc;
 
 namespace DataHub.Api.Features.Programme;
 
@@ -10,8 +12,6 @@ public static class ProgrammeCycleEndpoints
     {
         var g = api.MapGroup("/programme-cycles").WithTags("Programme");
         g.MapGet("", List).WithName("listProgrammeCycles").WithSummary("Programme cycles, optionally of one scope (national or a province code) or year")
-            .WithQuery("scope", "national or a province code (PV20–PV31)").WithQuery("year", "the cycle's year", Microsoft.OpenApi.JsonSchemaType.Integer)
-            .WithQuery("status", "open, frozen (baseline frozen) or published")
             .Produces<ProgrammeCycleList>().WithProblems(400);
         g.MapPost("", Create).WithName("createProgrammeCycle").RequireGate(RoleGates.ProgrammeCoordinator).WithSummary("Open a programme cycle (ProgrammeCoordinator of the province, or of the ministry for national)")
             .Accepts<ProgrammeCycleRequest>("application/json").Produces<ProgrammeCycleResponse>(201).WithProblems(400, 401, 403, 409, 413, 415);
@@ -30,17 +30,28 @@ public static class ProgrammeCycleEndpoints
             .Produces<ProgrammeCycleResponse>().WithProblems(400, 401, 403, 404, 409, 412, 428);
         g.MapGet("/{id:guid}/changes", Changes).WithName("listProgrammeCycleChanges")
             .WithSummary("What the caller may see that was added, changed or retired since the cycle's baseline, in the order each first changed")
-            .WithQuery("resourceType", $"only these resource types, comma-separated: {string.Join(", ", ChangeVisibility.ResourceTypes.Where(t => t != "programmeCycle"))}")
-            .WithQuery("limit", $"records per page (default {ProgrammeCycleReads.ChangesDefaultLimit}, at most {ProgrammeCycleReads.ChangesMaxLimit})", Microsoft.OpenApi.JsonSchemaType.Integer)
-            .WithQuery("cursor", "where the page starts; take it from the next link")
             .Produces<BaselineChanges>().WithProblems(400, 404, 409);
         return api;
     }
 
-    private static async Task<IResult> List(HttpContext http, ProgrammeCycleReads reads, CancellationToken ct)
+    /// <summary>The cycles' list query.</summary>
+    private sealed record ListQuery(
+        [property: FromQuery(Name = "scope"), Description("national or a province code (PV20–PV31)")] string? Scope,
+        [property: FromQuery(Name = "year"), Description("the cycle's year")] int? Year,
+        [property: FromQuery(Name = "status"), Description("open, frozen (baseline frozen) or published")] string? Status);
+
+    private static string ResourceTypeText => $"only these resource types, comma-separated: {string.Join(", ", ChangeVisibility.ResourceTypes.Where(t => t != "programmeCycle"))}";
+    private static string LimitText => $"records per page (default {ProgrammeCycleReads.ChangesDefaultLimit}, at most {ProgrammeCycleReads.ChangesMaxLimit})";
+
+    /// <summary>The changes' query: which resource types, a page from where.</summary>
+    private sealed record ChangesQuery(
+        [property: FromQuery(Name = "resourceType"), DescribedBy(typeof(ProgrammeCycleEndpoints), nameof(ResourceTypeText))] string? ResourceType,
+        [property: FromQuery(Name = "limit"), DescribedBy(typeof(ProgrammeCycleEndpoints), nameof(LimitText))] int? Limit,
+        [property: FromQuery(Name = "cursor"), Description("where the page starts; take it from the next link")] string? Cursor);
+
+    private static async Task<IResult> List([AsParameters] ListQuery query, ProgrammeCycleReads reads, CancellationToken ct)
     {
-        var q = http.Request.Query;
-        var list = await reads.ListAsync(RequestBody.String(q, "scope"), RequestBody.Int(q, "year"), RequestBody.String(q, "status"), ct);
+        var list = await reads.ListAsync(query.Scope is { Length: > 0 } s ? s : null, query.Year, query.Status is { Length: > 0 } st ? st : null, ct);
         return list.Failed(out var problem, out var cycles) ? problem : TypedResults.Ok(cycles);
     }
 
@@ -80,13 +91,12 @@ public static class ProgrammeCycleEndpoints
         return TypedResults.Ok(ProgrammeCycleContracts.ToResponse(w.Row));
     }
 
-    private static async Task<IResult> Changes(Guid id, HttpContext http, ProgrammeCycleReads reads, AccessScopes access, CancellationToken ct)
+    private static async Task<IResult> Changes(Guid id, [AsParameters] ChangesQuery query, HttpContext http, ProgrammeCycleReads reads, AccessScopes access, CancellationToken ct)
     {
-        var q = http.Request.Query;
-        var types = q["resourceType"].ToString().Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        var limit = RequestBody.Int(q, "limit");
+        var types = (query.ResourceType ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var limit = query.Limit;
         long cursor = 0;
-        if (q["cursor"].ToString() is { Length: > 0 } c && !long.TryParse(c, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out cursor))
+        if (query.Cursor is { Length: > 0 } c && !long.TryParse(c, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out cursor))
             return Problems.Validation([new FieldError("", "invalidCursor", "cursor is taken from the next link") { Parameter = "cursor" }], "The query is not valid");
         var changes = await reads.ChangesAsync(await access.CurrentAsync(ct), id, types, limit ?? ProgrammeCycleReads.ChangesDefaultLimit, cursor, ct);
         if (changes.Failed(out var problem, out var page)) return problem;

@@ -1,3 +1,6 @@
+using System.ComponentModel;
+using Microsoft.AspNetCore.Mvc;
+
 namespace DataHub.Api.Features.SharingAgreements;
 
 /// <summary>
@@ -11,7 +14,6 @@ public static class SharingAgreementEndpoints
         var g = api.MapGroup("/sharing-agreements").WithTags("Sharing agreements");
         g.MapGet("", List).WithName("listSharingAgreements").RequireGate(RoleGates.SignedIn)
             .WithSummary("The agreements the caller's organisation gave (as owner) or received (as recipient)")
-            .WithQuery("role", "owner or recipient; both when absent")
             .Produces<SharingAgreementList>().WithProblems(400, 401);
         g.MapPost("", Create).WithName("createSharingAgreement").RequireGate(RoleGates.OrgAdmin)
             .WithSummary("Share the caller's organisation's data under an agreement (OrgAdmin)")
@@ -32,8 +34,11 @@ public static class SharingAgreementEndpoints
         return api;
     }
 
-    private static async Task<IResult> List(string? role, SharingAgreementReads reads, AccessScopes access, CancellationToken ct) =>
-        (await reads.ListAsync(await access.CurrentAsync(ct), role, ct)).Failed(out var problem, out var list) ? problem : TypedResults.Ok(list);
+    /// <summary>The agreements' list query.</summary>
+    private sealed record ListQuery([property: FromQuery(Name = "role"), Description("owner or recipient; both when absent")] string? Role);
+
+    private static async Task<IResult> List([AsParameters] ListQuery query, SharingAgreementReads reads, AccessScopes access, CancellationToken ct) =>
+        (await reads.ListAsync(await access.CurrentAsync(ct), query.Role, ct)).Failed(out var problem, out var list) ? problem : TypedResults.Ok(list);
 
     private static async Task<IResult> Get(Guid id, HttpContext http, SharingAgreementReads reads, AccessScopes access, CancellationToken ct)
     {
