@@ -40,6 +40,12 @@ public sealed class JsonObjectReader
         return new JsonObjectReader(e, errors, at);
     }
 
+    /// <summary>A reader over an object whose other members are tolerated (a GeoJSON Feature's properties); a value that is not an object reads as empty.</summary>
+    public static JsonObjectReader Over(JsonElement e, ErrorCollector errors, string at = "") =>
+        new(e.ValueKind == JsonValueKind.Object ? e : Empty, errors, at);
+
+    private static readonly JsonElement Empty = JsonDocument.Parse("{}").RootElement.Clone();
+
     private string Pointer(string name) => $"{_at}/{ErrorCollector.Escape(name)}";
 
     public void Error(string name, string code, string message) => _errors.Add(Pointer(name), code, message);

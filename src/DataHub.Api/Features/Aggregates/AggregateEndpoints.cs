@@ -4,6 +4,7 @@ using System.Globalization;
 using DataHub.Api.Features.Audit;
 using DataHub.Api.Features.Developments;
 using DataHub.Api.Spatial;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
 
@@ -22,7 +23,7 @@ public static class AggregateEndpoints
     {
         api.MapGet("/development-aggregates", Get).WithTags("Aggregates").WithName("getDevelopmentAggregates")
             .WithSummary("Quantities and counts per fixed area × year × sector × plan type × certainty, with disclosure control")
-            .Produces<AggregateResult>().WithProblems(400);
+            .WithProblems(400);
         return api;
     }
 
@@ -37,7 +38,7 @@ public static class AggregateEndpoints
         [property: FromQuery(Name = "certainty"), Description("certainty codes, comma-separated")] string? Certainty,
         [property: FromQuery(Name = "asOf"), Description("the data as it was at this moment (e.g. a programme cycle's baseline), RFC 3339"), DataType(DataType.DateTime)] string? AsOf);
 
-    private static async Task<IResult> Get([AsParameters] AggregatesQuery q, HttpContext http, DevelopmentAggregateReads reads, AccessScopes access, CancellationToken ct)
+    private static async Task<Results<Ok<AggregateResult>, ProblemResult>> Get([AsParameters] AggregatesQuery q, HttpContext http, DevelopmentAggregateReads reads, AccessScopes access, CancellationToken ct)
     {
         var (query, errors) = AggregateQuery.Read(q.Level, q.Area, q.FromYear?.ToString(CultureInfo.InvariantCulture), q.ToYear?.ToString(CultureInfo.InvariantCulture),
             q.Sector, q.PlanType, q.Certainty);

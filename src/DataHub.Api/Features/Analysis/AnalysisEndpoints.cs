@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using DataHub.Api.Features.Audit;
 using DataHub.Api.Features.Developments;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
 
@@ -38,18 +39,18 @@ public static class AnalysisEndpoints
         var rules = api.MapGroup("/calculation-rule-sets").WithTags("Calculation rules");
         rules.MapGet("", ListRuleSets).WithName("listCalculationRuleSets")
             .WithSummary("The calculation rule sets (kengetallen) with their simultaneity factors, sources and approvals")
-            .Produces<CalculationRuleSetList>().WithProblems(400);
+            .WithProblems(400);
         rules.MapGet("/{id}", GetRuleSet).WithName("getCalculationRuleSet").WithSummary("One rule set, by code@version")
-            .Produces<CalculationRuleSetResponse>().WithProblems(400, 404);
+            .WithProblems(400, 404);
         api.MapGet("/developments/{id:guid}/load", GetDevelopmentLoad).WithTags("Developments").WithName("getDevelopmentLoad")
             .WithSummary("A development's load per year and carrier under a rule set (stated energy only with detail access)")
-            .Produces<DevelopmentLoad>().WithProblems(400, 404);
+            .WithProblems(400, 404);
         return api;
     }
 
-    private static IResult ListRuleSets() => TypedResults.Ok(RuleSetReads.List());
+    private static Ok<CalculationRuleSetList> ListRuleSets() => TypedResults.Ok(RuleSetReads.List());
 
-    private static IResult GetRuleSet(string id) => RuleSetReads.Get(id).Failed(out var problem, out var set) ? problem : TypedResults.Ok(set);
+    private static Results<Ok<CalculationRuleSetResponse>, ProblemResult> GetRuleSet(string id) => RuleSetReads.Get(id).Failed(out var problem, out var set) ? problem : TypedResults.Ok(set);
 
     private static string RuleSetText => $"code@version (default {RuleSetCatalogue.DefaultId})";
 
@@ -59,7 +60,7 @@ public static class AnalysisEndpoints
         [property: FromQuery(Name = "fromYear"), Description("first year (default 2025)")] int? FromYear,
         [property: FromQuery(Name = "toYear"), Description("last year (default 2040)")] int? ToYear);
 
-    private static async Task<IResult> GetDevelopmentLoad(Guid id, [AsParameters] LoadQuery query, DevelopmentReads reads, AccessScopes access, CancellationToken ct)
+    private static async Task<Results<Ok<DevelopmentLoad>, ProblemResult>> GetDevelopmentLoad(Guid id, [AsParameters] LoadQuery query, DevelopmentReads reads, AccessScopes access, CancellationToken ct)
     {
         var (window, errors) = AnalysisWindow.Read(query.RuleSet, null, query.FromYear, query.ToYear);
         if (window is null) return Problems.Validation(errors);

@@ -5,6 +5,7 @@ using DataHub.Api.Features.Audit;
 using DataHub.Api.Features.Developments;
 using DataHub.Api.Features.Grid;
 using DataHub.Api.Spatial;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace DataHub.Api.Features.Analysis;
@@ -42,13 +43,13 @@ public static class GridAnalysisEndpoints
     {
         api.MapGet("/area-loads", AreaLoads).WithTags("Analysis").WithName("listAreaLoads")
             .WithSummary("Electricity load per energy area × year × scenario against its capacity, with contributing developments")
-            .Produces<AreaLoadResult>().WithProblems(400);
+            .WithProblems(400);
         api.MapGet("/development-loads", DevelopmentLoads).WithTags("Analysis").WithName("listDevelopmentLoads")
             .WithSummary("Load per municipality, RES region, province or NL × year × scenario × carrier × sector, with disclosure control")
-            .Produces<AdminAreaLoadResult>().WithProblems(400);
+            .WithProblems(400);
         api.MapGet("/bottlenecks", Bottlenecks).WithTags("Analysis").WithName("listBottlenecks")
             .WithSummary("Per energy area and direction: the first year load exceeds capacity, the shortfall, the causes and the relieving works")
-            .Produces<BottleneckResult>().WithProblems(400);
+            .WithProblems(400);
         return api;
     }
 
@@ -75,7 +76,7 @@ public static class GridAnalysisEndpoints
         [property: FromQuery(Name = "level"), Description("municipality, resRegion, province (default) or national")] string? Level,
         [property: FromQuery(Name = "area"), Description("area codes at that level, comma-separated")] string? Area);
 
-    private static async Task<IResult> DevelopmentLoads([AsParameters] AdminAreaQuery areas, [AsParameters] WindowQuery query, HttpContext http, GridAnalysisReads reads,
+    private static async Task<Results<Ok<AdminAreaLoadResult>, ProblemResult>> DevelopmentLoads([AsParameters] AdminAreaQuery areas, [AsParameters] WindowQuery query, HttpContext http, GridAnalysisReads reads,
         AccessScopes access, CancellationToken ct)
     {
         var (window, asOf, problem) = Window(query, http.Request);
@@ -85,7 +86,7 @@ public static class GridAnalysisEndpoints
         return result.Failed(out var refused, out var loads) ? refused : TypedResults.Ok(loads);
     }
 
-    private static async Task<IResult> AreaLoads([AsParameters] EnergyAreaQuery areas, [AsParameters] WindowQuery query, [AsParameters] ContributionsQuery contributions,
+    private static async Task<Results<Ok<AreaLoadResult>, ProblemResult>> AreaLoads([AsParameters] EnergyAreaQuery areas, [AsParameters] WindowQuery query, [AsParameters] ContributionsQuery contributions,
         HttpContext http, GridAnalysisReads reads, AccessScopes access, CancellationToken ct)
     {
         var (window, asOf, problem) = Window(query, http.Request);
@@ -94,7 +95,7 @@ public static class GridAnalysisEndpoints
             contributions.Contributions ?? false, asOf, ct));
     }
 
-    private static async Task<IResult> Bottlenecks([AsParameters] EnergyAreaQuery areas, [AsParameters] WindowQuery query, HttpContext http, GridAnalysisReads reads,
+    private static async Task<Results<Ok<BottleneckResult>, ProblemResult>> Bottlenecks([AsParameters] EnergyAreaQuery areas, [AsParameters] WindowQuery query, HttpContext http, GridAnalysisReads reads,
         AccessScopes access, CancellationToken ct)
     {
         var (window, asOf, problem) = Window(query, http.Request);

@@ -1,6 +1,7 @@
 using DataHub.Api.Features.Audit;
 using DataHub.Api.Features.Developments;
 using DataHub.Api.Spatial;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DataHub.Api.Features.Analysis;
 
@@ -18,15 +19,15 @@ public static class QuickscanEndpoints
         g.MapPost("", Create).WithName("createQuickscan").RequireGate(RoleGates.SignedIn)
             .WithSummary("Would a development of this kind and size fit the grid here in that year? Verdict, headroom per scenario and alternatives")
             .Accepts<object>("application/json").WithHeader("Content-Crs", "CRS of the geometry: CRS84 (default), EPSG:28992 or EPSG:4258")
-            .Produces<QuickscanResponse>(201).WithProblems(400, 401, 413, 415);
+            .WithProblems(400, 401, 413, 415);
         g.MapGet("", List).WithName("listQuickscans").RequireGate(RoleGates.SignedIn).WithSummary("The caller's organisation's quickscans, newest first")
-            .Produces<QuickscanList>().WithProblems(400, 401);
+            .WithProblems(400, 401);
         g.MapGet("/{id:guid}", Get).WithName("getQuickscan").RequireGate(RoleGates.SignedIn).WithSummary("One of the caller's organisation's quickscans")
-            .Produces<QuickscanResponse>().WithProblems(400, 401, 404);
+            .WithProblems(400, 401, 404);
         return api;
     }
 
-    private static async Task<IResult> Create(HttpContext http, QuickscanWrites writes, AccessScopes access, IOptions<DataHubOptions> options, CancellationToken ct)
+    private static async Task<Results<Created<QuickscanResponse>, ProblemResult>> Create(HttpContext http, QuickscanWrites writes, AccessScopes access, IOptions<DataHubOptions> options, CancellationToken ct)
     {
         var scope = await access.CurrentAsync(ct);
         var (crs, crsProblem) = RequestBody.ContentCrs(http.Request);
@@ -40,10 +41,10 @@ public static class QuickscanEndpoints
         }
     }
 
-    private static async Task<IResult> List(QuickscanReads reads, AccessScopes access, CancellationToken ct) =>
+    private static async Task<Results<Ok<QuickscanList>, ProblemResult>> List(QuickscanReads reads, AccessScopes access, CancellationToken ct) =>
         (await reads.ListAsync(await access.CurrentAsync(ct), ct)).Failed(out var problem, out var list) ? problem : TypedResults.Ok(list);
 
-    private static async Task<IResult> Get(Guid id, QuickscanReads reads, AccessScopes access, CancellationToken ct) =>
+    private static async Task<Results<Ok<QuickscanResponse>, ProblemResult>> Get(Guid id, QuickscanReads reads, AccessScopes access, CancellationToken ct) =>
         (await reads.GetAsync(await access.CurrentAsync(ct), id, ct)).Failed(out var problem, out var one) ? problem : TypedResults.Ok(one);
 
 }

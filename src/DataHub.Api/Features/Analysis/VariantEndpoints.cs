@@ -3,6 +3,7 @@ using DataHub.Api.Features.Audit;
 using DataHub.Api.Features.Developments;
 using DataHub.Api.Features.Grid;
 using DataHub.Api.Spatial;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
 
@@ -28,16 +29,16 @@ public static class VariantEndpoints
         g.MapPost("", Create).WithName("createVariant").RequireGate(RoleGates.SignedIn)
             .WithSummary("A named variant: shift, scale, move or drop developments; add capacity to energy areas")
             .Accepts<object>("application/json").WithHeader("Content-Crs", "CRS of moveTo geometries")
-            .Produces<VariantResponse>(201).WithProblems(400, 401, 413, 415);
-        g.MapGet("", List).WithName("listVariants").RequireGate(RoleGates.SignedIn).WithSummary("The caller's organisation's variants").Produces<VariantList>().WithProblems(400, 401);
-        g.MapGet("/{id:guid}", Get).WithName("getVariant").RequireGate(RoleGates.SignedIn).WithSummary("One variant").Produces<VariantResponse>().WithProblems(400, 401, 404);
+            .WithProblems(400, 401, 413, 415);
+        g.MapGet("", List).WithName("listVariants").RequireGate(RoleGates.SignedIn).WithSummary("The caller's organisation's variants").WithProblems(400, 401);
+        g.MapGet("/{id:guid}", Get).WithName("getVariant").RequireGate(RoleGates.SignedIn).WithSummary("One variant").WithProblems(400, 401, 404);
         g.MapGet("/{id:guid}/comparison", Compare).WithName("compareVariants").RequireGate(RoleGates.SignedIn)
             .WithSummary("Bottleneck count, total shortfall, first congested year per area and developments delayed, side by side")
-            .Produces<VariantComparison>().WithProblems(400, 401, 404);
+            .WithProblems(400, 401, 404);
         return api;
     }
 
-    private static async Task<IResult> Create(HttpContext http, VariantWrites writes, AccessScopes access, IOptions<DataHubOptions> options, CancellationToken ct)
+    private static async Task<Results<Created<VariantResponse>, ProblemResult>> Create(HttpContext http, VariantWrites writes, AccessScopes access, IOptions<DataHubOptions> options, CancellationToken ct)
     {
         var scope = await access.CurrentAsync(ct);
         var (crs, crsProblem) = RequestBody.ContentCrs(http.Request);
@@ -49,10 +50,10 @@ public static class VariantEndpoints
                 ? refused : TypedResults.Created($"/api/v1/variants/{created.Id}", created);
     }
 
-    private static async Task<IResult> List(VariantReads reads, AccessScopes access, CancellationToken ct) =>
+    private static async Task<Results<Ok<VariantList>, ProblemResult>> List(VariantReads reads, AccessScopes access, CancellationToken ct) =>
         (await reads.ListAsync(await access.CurrentAsync(ct), ct)).Failed(out var problem, out var list) ? problem : TypedResults.Ok(list);
 
-    private static async Task<IResult> Get(Guid id, VariantReads reads, AccessScopes access, CancellationToken ct) =>
+    private static async Task<Results<Ok<VariantResponse>, ProblemResult>> Get(Guid id, VariantReads reads, AccessScopes access, CancellationToken ct) =>
         (await reads.GetAsync(await access.CurrentAsync(ct), id, ct)).Failed(out var problem, out var one) ? problem : TypedResults.Ok(one);
 
     /// <summary>The comparison's query: against what, under which scenario, over which years.</summary>
@@ -62,7 +63,7 @@ public static class VariantEndpoints
         [property: FromQuery(Name = "fromYear"), Description("first year (default 2025)")] int? FromYear,
         [property: FromQuery(Name = "toYear"), Description("last year (default 2040)")] int? ToYear);
 
-    private static async Task<IResult> Compare(Guid id, [AsParameters] CompareQuery q, VariantReads reads, AccessScopes access, CancellationToken ct) =>
+    private static async Task<Results<Ok<VariantComparison>, ProblemResult>> Compare(Guid id, [AsParameters] CompareQuery q, VariantReads reads, AccessScopes access, CancellationToken ct) =>
         (await reads.CompareAsync(await access.CurrentAsync(ct), id, q.With, q.Scenario, q.FromYear, q.ToYear, ct)).Failed(out var problem, out var comparison)
             ? problem : TypedResults.Ok(comparison);
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using DataHub.Api.Features.Developments;
 using DataHub.Api.Spatial;
+using Microsoft.AspNetCore.Http.HttpResults;
 using NetTopologySuite.Geometries;
 
 namespace DataHub.Api.Features.Areas;
@@ -29,13 +30,13 @@ public static class AreaEndpoints
         var g = api.MapGroup("/areas").WithTags("Areas");
         g.MapGet("", List).WithName("listAreas")
             .WithSummary("CBS areas (municipalities, provinces, RES regions) with simplified 2025 boundaries")
-            .Produces<AreaCollection>(200, "application/geo+json").WithProblems(400);
+            .WithProblems(400);
         g.MapGet("/{code}", Get).WithName("getArea").WithSummary("One CBS area by its code (GM…, PV…, ES…)")
-            .Produces<AreaFeature>(200, "application/geo+json").WithProblems(400, 404);
+            .WithProblems(400, 404);
         return api;
     }
 
-    public static async Task<IResult> List(string? kind, string? province, string? crs, bool? withGeometry, HttpContext http, DataHubDb db, CancellationToken ct)
+    public static async Task<Results<GeoJsonOk<AreaCollection>, ProblemResult>> List(string? kind, string? province, string? crs, bool? withGeometry, HttpContext http, DataHubDb db, CancellationToken ct)
     {
         if (kind is not null && Array.IndexOf(Kinds, kind) < 0)
             return Problems.Validation([new FieldError("", "unknownCode", $"'{kind}' is not an area kind; use one of {string.Join(", ", Kinds)}") { Parameter = "kind" }]);
@@ -50,7 +51,7 @@ public static class AreaEndpoints
         return GeoJson.Ok(new AreaCollection(features, features.Count, [new Link($"{http.Request.Scheme}://{http.Request.Host}{http.Request.Path}{http.Request.QueryString}", "self", GeoJson.MediaType)]));
     }
 
-    public static async Task<IResult> Get(string code, string? crs, HttpContext http, DataHubDb db, CancellationToken ct)
+    public static async Task<Results<GeoJsonOk<AreaFeature>, ProblemResult>> Get(string code, string? crs, HttpContext http, DataHubDb db, CancellationToken ct)
     {
         var (outCrs, crsProblem) = RequestBody.CrsParameter(crs, "crs");
         if (crsProblem is not null) return crsProblem;

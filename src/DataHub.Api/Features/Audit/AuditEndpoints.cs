@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace DataHub.Api.Features.Audit;
@@ -16,7 +17,7 @@ public static class AuditEndpoints
     {
         api.MapGet("/audit-events", List).WithTags("Audit").WithName("listAuditEvents").RequireGate(RoleGates.Auditor)
             .WithSummary("Audit events about the caller's organisation's data (OrgAdmin) or all (HubAdmin), newest first")
-            .Produces<AuditEventList>().WithProblems(400, 401, 403);
+            .WithProblems(400, 401, 403);
         return api;
     }
 
@@ -26,7 +27,7 @@ public static class AuditEndpoints
         [property: FromQuery(Name = "limit"), Description("page size, 1–1000 (default 100)")] int? Limit,
         [property: FromQuery(Name = "cursor"), Description("where the page starts; take it from the next link")] long? Cursor);
 
-    private static async Task<IResult> List([AsParameters] ListQuery query, HttpContext http, AuditReads reads, AccessScopes access, CancellationToken ct)
+    private static async Task<Results<Ok<AuditEventList>, ProblemResult>> List([AsParameters] ListQuery query, HttpContext http, AuditReads reads, AccessScopes access, CancellationToken ct)
     {
         if ((await reads.ListAsync(await access.CurrentAsync(ct), query.Since, query.Limit, query.Cursor, ct)).Failed(out var problem, out var page)) return problem;
         var links = new List<Developments.Link>();

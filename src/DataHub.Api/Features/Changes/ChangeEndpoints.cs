@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using DataHub.Api.Features.Developments;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
 
@@ -20,7 +21,7 @@ public static class ChangeEndpoints
     {
         api.MapGet("/changes", List).WithTags("Changes").WithName("listChanges")
             .WithSummary("The change feed: creates, updates and retires the caller may see, in order, from a cursor")
-            .Produces<ChangePage>().WithProblems(400);
+            .WithProblems(400);
         return api;
     }
 
@@ -33,7 +34,7 @@ public static class ChangeEndpoints
         [property: FromQuery(Name = "limit"), DescribedBy(typeof(ChangeEndpoints), nameof(LimitText))] int? Limit,
         [property: FromQuery(Name = "resourceType"), DescribedBy(typeof(ChangeEndpoints), nameof(ResourceTypeText))] string? ResourceType);
 
-    private static async Task<IResult> List([AsParameters] ListQuery query, HttpContext http, ChangeReads reads, AccessScopes access, CancellationToken ct)
+    private static async Task<Results<Ok<ChangePage>, ProblemResult>> List([AsParameters] ListQuery query, HttpContext http, ChangeReads reads, AccessScopes access, CancellationToken ct)
     {
         var page = await reads.ListAsync(await access.CurrentAsync(ct), query.Since, query.Limit?.ToString(System.Globalization.CultureInfo.InvariantCulture), query.ResourceType, ct);
         if (page.Failed(out var problem, out var found)) return problem;

@@ -1,4 +1,5 @@
 using DataHub.Api.Features.Developments;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DataHub.Api.Features.DevelopmentImports;
 
@@ -12,29 +13,29 @@ public static class DevelopmentImportEndpoints
             .WithSummary("Bulk upsert of developments (GeoJSON FeatureCollection or CSV), all or nothing, keyed on (owner, externalId)")
             .Accepts<DevelopmentCollection>("application/geo+json", "application/json", "text/csv")
             .WithHeader("Content-Crs", "CRS of the coordinates (GeoJSON) or of the wkt / x,y columns (CSV)")
-            .Produces<DevelopmentImportReport>(201).Produces<DevelopmentImportReport>(200)
+            
             .WithProblems(400, 401, 403, 409, 413, 415);
         g.MapGet("", List).WithName("listDevelopmentImports").RequireGate(RoleGates.SignedIn)
             .WithSummary("The caller's organisation's past imports (at most 100), newest first, with what each did")
-            .Produces<DevelopmentImportList>().WithProblems(400, 401);
+            .WithProblems(400, 401);
         g.MapGet("/{id:guid}", Get).WithName("getDevelopmentImport")
             .WithSummary("What an import did: created, updated and unchanged counts")
-            .Produces<DevelopmentImportReport>().WithProblems(400, 404);
+            .WithProblems(400, 404);
         return api;
     }
 
-    private static async Task<IResult> List(HttpContext http, DevelopmentImportReads reads, AccessScopes access, CancellationToken ct)
+    private static async Task<Results<Ok<DevelopmentImportList>, ProblemResult>> List(HttpContext http, DevelopmentImportReads reads, AccessScopes access, CancellationToken ct)
     {
         if ((await reads.ListAsync(await access.CurrentAsync(ct), ct)).Failed(out var problem, out var rows)) return problem;
         var items = rows.Select(i => DevelopmentImportReads.ToReport(i, PageLinks.BaseUrl(http.Request))).ToList();
         return TypedResults.Ok(new DevelopmentImportList(items, items.Count));
     }
 
-    private static async Task<IResult> Get(Guid id, HttpContext http, DevelopmentImportReads reads, AccessScopes access, CancellationToken ct) =>
+    private static async Task<Results<Ok<DevelopmentImportReport>, ProblemResult>> Get(Guid id, HttpContext http, DevelopmentImportReads reads, AccessScopes access, CancellationToken ct) =>
         (await reads.GetAsync(await access.CurrentAsync(ct), id, ct)).Failed(out var problem, out var import) ? problem
             : TypedResults.Ok(DevelopmentImportReads.ToReport(import, PageLinks.BaseUrl(http.Request)));
 
-    private static async Task<IResult> Create([AsParameters] RequestBody.ImportQuery query, HttpContext http, DevelopmentImporter importer, IOptions<DataHubOptions> options, AccessScopes access, CancellationToken ct)
+    private static async Task<Results<Created<DevelopmentImportReport>, Ok<DevelopmentImportReport>, ProblemResult>> Create([AsParameters] RequestBody.ImportQuery query, HttpContext http, DevelopmentImporter importer, IOptions<DataHubOptions> options, AccessScopes access, CancellationToken ct)
     {
         var scope = await access.CurrentAsync(ct);
         var dryRun = query.DryRun ?? false;

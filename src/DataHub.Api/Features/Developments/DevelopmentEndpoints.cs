@@ -3,6 +3,7 @@ using System.ComponentModel.DataAnnotations;
 using DataHub.Api.Features.Audit;
 using DataHub.Api.Features.Plans;
 using DataHub.Api.Spatial;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
 
@@ -20,23 +21,23 @@ public static class DevelopmentEndpoints
             .WithSummary("Submit a development (a GeoJSON Feature); the caller's organisation becomes its owner")
             .Accepts<DevelopmentFeature>("application/geo+json", "application/json")
             .WithHeader("Content-Crs", "CRS of the body: CRS84 (default), EPSG:28992 or EPSG:4258")
-            .Produces<DevelopmentFeature>(201, "application/geo+json").WithProblems(400, 401, 403, 409, 413, 415);
+            .WithProblems(400, 401, 403, 409, 413, 415);
         g.MapGet("/{id:guid}", Get).WithName("getDevelopment")
             .WithSummary("Get a development, now or as it was at asOf")
-            .Produces<DevelopmentFeature>(200, "application/geo+json").WithProblems(400, 404);
+            .WithProblems(400, 404);
         g.MapPut("/{id:guid}", Update).WithName("updateDevelopment").RequireGate(RoleGates.Submitter)
             .WithSummary("Replace a development with a new version (If-Match required)")
             .Accepts<DevelopmentFeature>("application/geo+json", "application/json")
             .WithHeader("If-Match", "the ETag of the version being replaced")
             .WithHeader("Content-Crs", "CRS of the body: CRS84 (default), EPSG:28992 or EPSG:4258")
-            .Produces<DevelopmentFeature>(200, "application/geo+json").WithProblems(400, 401, 403, 404, 409, 412, 413, 415, 428);
+            .WithProblems(400, 401, 403, 404, 409, 412, 413, 415, 428);
         g.MapDelete("/{id:guid}", Retire).WithName("retireDevelopment").RequireGate(RoleGates.Submitter)
             .WithSummary("Retire a development: a new version marked retired (If-Match required)")
             .WithHeader("If-Match", "the ETag of the current version")
-            .Produces(204).WithProblems(400, 401, 403, 404, 412, 428);
+            .WithProblems(400, 401, 403, 404, 412, 428);
         g.MapGet("/{id:guid}/versions", Versions).WithName("listDevelopmentVersions")
             .WithSummary("Every version of a development, oldest first")
-            .Produces<DevelopmentCollection>(200, "application/geo+json").WithProblems(400, 404);
+            .WithProblems(400, 404);
         return api;
     }
 
@@ -73,7 +74,7 @@ public static class DevelopmentEndpoints
     /// <summary>The versions' query: the CRS of their geometries.</summary>
     private sealed record VersionsQuery([property: FromQuery(Name = "crs"), Description("CRS of the response geometries")] string? Crs);
 
-    private static async Task<IResult> Get(Guid id, [AsParameters] OneQuery query, HttpContext http, DevelopmentReads reads, AccessScopes access, CancellationToken ct)
+    private static async Task<Results<GeoJsonOk<DevelopmentFeature>, ProblemResult>> Get(Guid id, [AsParameters] OneQuery query, HttpContext http, DevelopmentReads reads, AccessScopes access, CancellationToken ct)
     {
         var (crs, crsProblem) = RequestBody.CrsParameter(query.Crs, "crs");
         if (crsProblem is not null) return crsProblem;
@@ -86,7 +87,7 @@ public static class DevelopmentEndpoints
         return GeoJson.Ok(row.ToFeature(crs, PageLinks.BaseUrl(http.Request), scope.HasDetailAccess(row)));
     }
 
-    private static async Task<IResult> Versions(Guid id, [AsParameters] VersionsQuery query, HttpContext http, DevelopmentReads reads, AccessScopes access, TimeProvider clock,
+    private static async Task<Results<GeoJsonOk<DevelopmentCollection>, ProblemResult>> Versions(Guid id, [AsParameters] VersionsQuery query, HttpContext http, DevelopmentReads reads, AccessScopes access, TimeProvider clock,
         CancellationToken ct)
     {
         var (crs, crsProblem) = RequestBody.CrsParameter(query.Crs, "crs");
@@ -100,7 +101,7 @@ public static class DevelopmentEndpoints
             [new Link($"{baseUrl}{http.Request.Path}", "self", "application/geo+json")], clock.GetUtcNow().UtcDateTime));
     }
 
-    private static async Task<IResult> Create(HttpContext http, DevelopmentWrites writes, AccessScopes access, IOptions<DataHubOptions> options, CancellationToken ct)
+    private static async Task<Results<GeoJsonCreated<DevelopmentFeature>, ProblemResult>> Create(HttpContext http, DevelopmentWrites writes, AccessScopes access, IOptions<DataHubOptions> options, CancellationToken ct)
     {
         var scope = await access.CurrentAsync(ct);
         var (input, problem) = await ReadFeatureAsync(http, scope, options.Value, ct);
@@ -111,7 +112,7 @@ public static class DevelopmentEndpoints
         return GeoJson.Created(written.Row.ToFeature(Crs.Crs84, PageLinks.BaseUrl(http.Request), detailAccess: true));
     }
 
-    private static async Task<IResult> Update(Guid id, HttpContext http, DevelopmentWrites writes, AccessScopes access, IOptions<DataHubOptions> options, CancellationToken ct)
+    private static async Task<Results<GeoJsonOk<DevelopmentFeature>, ProblemResult>> Update(Guid id, HttpContext http, DevelopmentWrites writes, AccessScopes access, IOptions<DataHubOptions> options, CancellationToken ct)
     {
         var scope = await access.CurrentAsync(ct);
         var (input, problem) = await ReadFeatureAsync(http, scope, options.Value, ct);
@@ -121,12 +122,12 @@ public static class DevelopmentEndpoints
         return GeoJson.Ok(written.Row.ToFeature(Crs.Crs84, PageLinks.BaseUrl(http.Request), detailAccess: true));
     }
 
-    private static async Task<IResult> Retire(Guid id, HttpContext http, DevelopmentWrites writes, AccessScopes access, CancellationToken ct)
+    private static async Task<Results<NoContent, ProblemResult>> Retire(Guid id, HttpContext http, DevelopmentWrites writes, AccessScopes access, CancellationToken ct)
     {
         var scope = await access.CurrentAsync(ct);
         if ((await writes.RetireAsync(scope, id, http.Request.Headers.IfMatch.ToString(), ct)).Failed(out var refused, out var written)) return refused;
         http.Response.Headers.ETag = written.ETag;
-        return Results.NoContent();
+        return TypedResults.NoContent();
     }
 
     /// <summary>The body (size, media type, JSON depth checked) read into a development, in the CRS Content-Crs names.</summary>

@@ -1,6 +1,8 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+
 namespace DataHub.Api.Features.Grid;
 
 /// <summary>
@@ -15,23 +17,23 @@ public static class GridEndpoints
         imports.MapPost("", Import).WithName("createCapacityMapImport").RequireGate(RoleGates.GridSubmitter)
             .WithSummary("A grid operator's capacity-map file (im-capaciteitskaart v1.3) as delivered: all or nothing, upsert on short code")
             .Accepts<object>("application/json")
-            .Produces<CapacityMapImportReport>(201).Produces<CapacityMapImportReport>(200).WithProblems(400, 401, 403, 409, 413, 415);
+            .WithProblems(400, 401, 403, 409, 413, 415);
         imports.MapGet("/{id:guid}", GetImport).WithName("getCapacityMapImport").WithSummary("What a capacity-map import changed (the operator only)")
-            .Produces<CapacityMapImportReport>().WithProblems(400, 404);
+            .WithProblems(400, 404);
         api.MapPost("/energy-area-imports", ImportDetails).WithTags("Grid").WithName("createEnergyAreaImport").RequireGate(RoleGates.GridSubmitter)
             .WithSummary("Boundaries and capacity per year of the operator's energy areas (GeoJSON), all or nothing")
             .Accepts<object>("application/geo+json", "application/json")
             .WithHeader("Content-Crs", "CRS of the geometries: CRS84 (default), EPSG:28992 or EPSG:4258")
-            .Produces<EnergyAreaImportReport>().WithProblems(400, 401, 403, 409, 413, 415);
+            .WithProblems(400, 401, 403, 409, 413, 415);
         var areas = api.MapGroup("/energy-areas").WithTags("Grid");
         areas.MapGet("", ListAreas).WithName("listEnergyAreas").WithSummary("Energy and congestion areas with their capacity")
-            .Produces<EnergyAreaList>().WithProblems(400);
+            .WithProblems(400);
         areas.MapGet("/{id:guid}", GetArea).WithName("getEnergyArea").WithSummary("One energy area")
-            .Produces<EnergyAreaResponse>().WithProblems(400, 404);
+            .WithProblems(400, 404);
         return api;
     }
 
-    private static async Task<IResult> Import([AsParameters] RequestBody.ImportQuery query, HttpContext http, GridImportWrites writes, AccessScopes access, IOptions<DataHubOptions> options, CancellationToken ct)
+    private static async Task<Results<Created<CapacityMapImportReport>, Ok<CapacityMapImportReport>, ProblemResult>> Import([AsParameters] RequestBody.ImportQuery query, HttpContext http, GridImportWrites writes, AccessScopes access, IOptions<DataHubOptions> options, CancellationToken ct)
     {
         var scope = await access.CurrentAsync(ct);
         var dryRun = query.DryRun ?? false;
@@ -44,7 +46,7 @@ public static class GridEndpoints
         }
     }
 
-    private static async Task<IResult> ImportDetails([AsParameters] RequestBody.ImportQuery query, HttpContext http, GridImportWrites writes, AccessScopes access, IOptions<DataHubOptions> options, CancellationToken ct)
+    private static async Task<Results<Ok<EnergyAreaImportReport>, ProblemResult>> ImportDetails([AsParameters] RequestBody.ImportQuery query, HttpContext http, GridImportWrites writes, AccessScopes access, IOptions<DataHubOptions> options, CancellationToken ct)
     {
         var scope = await access.CurrentAsync(ct);
         var dryRun = query.DryRun ?? false;
@@ -59,7 +61,7 @@ public static class GridEndpoints
     private static LimitOptions ImportLimits(IOptions<DataHubOptions> options) =>
         new() { MaxBodyBytes = options.Value.Limits.MaxImportBodyBytes, MaxJsonDepth = options.Value.Limits.MaxJsonDepth };
 
-    private static async Task<IResult> GetImport(Guid id, GridImportReads reads, AccessScopes access, CancellationToken ct) =>
+    private static async Task<Results<Ok<CapacityMapImportReport>, ProblemResult>> GetImport(Guid id, GridImportReads reads, AccessScopes access, CancellationToken ct) =>
         (await reads.CapacityMapImportAsync(await access.CurrentAsync(ct), id, ct)).Failed(out var problem, out var report) ? problem : TypedResults.Ok(report);
 
     /// <summary>The energy areas' list query.</summary>
@@ -69,7 +71,7 @@ public static class GridEndpoints
         [property: FromQuery(Name = "congestionArea"), Description("short code of a TSO congestion area: the energy areas linked to it (demand or generation)")] string? CongestionArea,
         [property: FromQuery(Name = "asOf"), Description("the areas as they were at this moment (e.g. a programme cycle's baseline), RFC 3339"), DataType(DataType.DateTime)] string? AsOf);
 
-    private static async Task<IResult> ListAreas([AsParameters] AreaQuery query, HttpContext http, EnergyAreaReads reads, CancellationToken ct)
+    private static async Task<Results<Ok<EnergyAreaList>, ProblemResult>> ListAreas([AsParameters] AreaQuery query, HttpContext http, EnergyAreaReads reads, CancellationToken ct)
     {
         var (asOf, asOfProblem) = RequestBody.AsOf(query.AsOf, http.Request);
         if (asOfProblem is not null) return asOfProblem;
@@ -78,6 +80,6 @@ public static class GridEndpoints
         return TypedResults.Ok(new EnergyAreaList(items, items.Count));
     }
 
-    private static async Task<IResult> GetArea(Guid id, EnergyAreaReads reads, CancellationToken ct) =>
+    private static async Task<Results<Ok<EnergyAreaResponse>, ProblemResult>> GetArea(Guid id, EnergyAreaReads reads, CancellationToken ct) =>
         (await reads.GetAsync(id, ct)).Failed(out var problem, out var row) ? problem : TypedResults.Ok((await reads.ToResponsesAsync([row], null, ct))[0]);
 }

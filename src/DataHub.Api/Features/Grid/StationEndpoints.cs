@@ -1,6 +1,8 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+
 namespace DataHub.Api.Features.Grid;
 
 /// <summary>The stations' REST edge; the behaviour is <see cref="GridImportWrites.StationsAsync"/> and <see cref="StationReads"/>.</summary>
@@ -11,9 +13,9 @@ public static class StationEndpoints
         api.MapPost("/station-imports", Import).WithTags("Grid").WithName("createStationImport").RequireGate(RoleGates.GridSubmitter)
             .WithSummary("The operator's stations as GeoJSON points {code, name, voltagesKv, energyAreaShortCode}, all or nothing")
             .Accepts<object>("application/geo+json", "application/json").WithHeader("Content-Crs", "CRS of the points")
-            .Produces<StationImportReport>().WithProblems(400, 401, 403, 409, 413, 415);
+            .WithProblems(400, 401, 403, 409, 413, 415);
         api.MapGet("/stations", List).WithTags("Grid").WithName("listStations").WithSummary("Stations, optionally of one operator")
-            .Produces<StationList>().WithProblems(400);
+            .WithProblems(400);
         return api;
     }
 
@@ -22,14 +24,14 @@ public static class StationEndpoints
         [property: FromQuery(Name = "operator"), Description("grid operator code")] string? Operator,
         [property: FromQuery(Name = "asOf"), Description("the stations as they were at this moment (e.g. a programme cycle's baseline), RFC 3339"), DataType(DataType.DateTime)] string? AsOf);
 
-    private static async Task<IResult> List([AsParameters] ListQuery query, HttpContext http, StationReads reads, CancellationToken ct)
+    private static async Task<Results<Ok<StationList>, ProblemResult>> List([AsParameters] ListQuery query, HttpContext http, StationReads reads, CancellationToken ct)
     {
         var (asOf, asOfProblem) = RequestBody.AsOf(query.AsOf, http.Request);
         if (asOfProblem is not null) return asOfProblem;
         return TypedResults.Ok(await reads.ListAsync(query.Operator, asOf, ct));
     }
 
-    private static async Task<IResult> Import(HttpContext http, GridImportWrites writes, AccessScopes access, IOptions<DataHubOptions> options, CancellationToken ct)
+    private static async Task<Results<Ok<StationImportReport>, ProblemResult>> Import(HttpContext http, GridImportWrites writes, AccessScopes access, IOptions<DataHubOptions> options, CancellationToken ct)
     {
         var scope = await access.CurrentAsync(ct);
         var (crs, crsProblem) = RequestBody.ContentCrs(http.Request);

@@ -18,15 +18,10 @@ public static class StationReader
             errors.Add(at + "/properties", "required", "properties {code, name, voltagesKv} are required");
             return null;
         }
-        string? Str(string name, bool required)
-        {
-            if (p.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String && v.GetString()!.Trim().Length is > 0 and <= 200) return v.GetString()!.Trim();
-            if (required || p.TryGetProperty(name, out _)) errors.Add($"{at}/properties/{name}", "required", $"{name} is a non-empty string");
-            return null;
-        }
-        var code = Str("code", true);
-        var name = Str("name", true);
-        var area = Str("energyAreaShortCode", false);
+        var o = JsonObjectReader.Over(p, errors, at + "/properties");
+        var code = o.String("code", true, 200);
+        var name = o.String("name", true, 200);
+        var area = o.String("energyAreaShortCode", false, 200);
         var voltages = new List<int>();
         if (!p.TryGetProperty("voltagesKv", out var vs) || vs.ValueKind != JsonValueKind.Array || vs.GetArrayLength() == 0)
             errors.Add($"{at}/properties/voltagesKv", "required", "voltagesKv is a non-empty array of voltage levels in kV, e.g. [150, 20]");

@@ -44,11 +44,9 @@ public static class OrganisationGraphQL
             .Description("The registered organisations, by code").PageArguments(options).Argument<StringGraphType>("type", string.Join(", ", OrganisationTypes.All))
             .ResolveAsync(async c =>
             {
-                var type = c.GetArgument<string?>("type");
-                if (type is not null && Array.IndexOf(OrganisationTypes.All, type) < 0) throw new ExecutionError($"type is one of {string.Join(", ", OrganisationTypes.All)}") { Code = "unknownCode" };
-                var rows = c.Service<DataHubDb>().Organisations.AsNoTracking();
-                if (type is not null) rows = rows.Where(o => o.Type == type);
-                return Connections.Page(c, options, await rows.OrderBy(o => o.Code).Select(o => new OrganisationResponse(o.Code, o.Name, o.Type, o.AreaCode)).ToListAsync(c.CancellationToken));
+                c.First(options);
+                var list = Answers.Of(await c.Service<OrganisationReads>().ListAsync(c.GetArgument<string?>("type"), c.CancellationToken))!;
+                return Connections.Page(c, options, list.Items);
             });
         query.Field<NonNullGraphType<ConnectionGraphType<AreaGraphType>>>("areas").Description("CBS areas (public), by code").PageArguments(options)
             .Argument<StringGraphType>("kind", "municipality, resRegion or province").Argument<StringGraphType>("province", "the areas in this province")

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace DataHub.Api.Features.Plans;
@@ -11,14 +12,14 @@ public static class PlanEndpoints
     {
         var g = api.MapGroup("/plans").WithTags("Plans");
         g.MapGet("", List).WithName("listPlans").WithSummary("List source plans, optionally of one owner or plan type")
-            .Produces<PlanList>().WithProblems(400);
+            .WithProblems(400);
         g.MapPost("", Create).WithName("createPlan").RequireGate(RoleGates.Submitter).WithSummary("Register a source plan of the caller's organisation")
-            .Accepts<PlanRequest>("application/json").Produces<PlanResponse>(201).WithProblems(400, 401, 403, 409, 413, 415);
+            .Accepts<PlanRequest>("application/json").WithProblems(400, 401, 403, 409, 413, 415);
         g.MapGet("/{id:guid}", Get).WithName("getPlan").WithSummary("Get a source plan")
-            .Produces<PlanResponse>().WithProblems(400, 404);
+            .WithProblems(400, 404);
         g.MapPut("/{id:guid}", Update).WithName("updatePlan").RequireGate(RoleGates.Submitter).WithSummary("Replace a source plan with a new version (If-Match required)")
             .Accepts<PlanRequest>("application/json").WithHeader("If-Match", "the ETag of the version being replaced")
-            .Produces<PlanResponse>().WithProblems(400, 401, 403, 404, 409, 412, 413, 415, 428);
+            .WithProblems(400, 401, 403, 404, 409, 412, 413, 415, 428);
         return api;
     }
 
@@ -28,7 +29,7 @@ public static class PlanEndpoints
         [property: FromQuery(Name = "planType"), Description("plan type code")] string? PlanType,
         [property: FromQuery(Name = "asOf"), Description("the plans as they were at this moment (e.g. a programme cycle's baseline), RFC 3339"), DataType(DataType.DateTime)] string? AsOf);
 
-    private static async Task<IResult> List([AsParameters] ListQuery query, HttpContext http, PlanReads reads, CancellationToken ct)
+    private static async Task<Results<Ok<PlanList>, ProblemResult>> List([AsParameters] ListQuery query, HttpContext http, PlanReads reads, CancellationToken ct)
     {
         var (asOf, asOfProblem) = RequestBody.AsOf(query.AsOf, http.Request);
         if (asOfProblem is not null) return asOfProblem;
@@ -36,14 +37,14 @@ public static class PlanEndpoints
         return list.Failed(out var problem, out var plans) ? problem : TypedResults.Ok(plans);
     }
 
-    private static async Task<IResult> Get(Guid id, HttpContext http, PlanReads reads, CancellationToken ct)
+    private static async Task<Results<Ok<PlanResponse>, ProblemResult>> Get(Guid id, HttpContext http, PlanReads reads, CancellationToken ct)
     {
         if ((await reads.GetAsync(id, ct)).Failed(out var problem, out var row)) return problem;
         http.Response.Headers.ETag = RequestBody.ETag(row.Version);
         return TypedResults.Ok(PlanContracts.ToResponse(row));
     }
 
-    private static async Task<IResult> Create(HttpContext http, PlanWrites writes, AccessScopes access, IOptions<DataHubOptions> options, CancellationToken ct)
+    private static async Task<Results<Created<PlanResponse>, ProblemResult>> Create(HttpContext http, PlanWrites writes, AccessScopes access, IOptions<DataHubOptions> options, CancellationToken ct)
     {
         var scope = await access.CurrentAsync(ct);
         var (request, problem) = await ReadAsync(http, options.Value, ct);
@@ -53,7 +54,7 @@ public static class PlanEndpoints
         return TypedResults.Created($"/api/v1/plans/{written.Row.PlanId}", PlanContracts.ToResponse(written.Row));
     }
 
-    private static async Task<IResult> Update(Guid id, HttpContext http, PlanWrites writes, AccessScopes access, IOptions<DataHubOptions> options, CancellationToken ct)
+    private static async Task<Results<Ok<PlanResponse>, ProblemResult>> Update(Guid id, HttpContext http, PlanWrites writes, AccessScopes access, IOptions<DataHubOptions> options, CancellationToken ct)
     {
         var scope = await access.CurrentAsync(ct);
         var (request, problem) = await ReadAsync(http, options.Value, ct);

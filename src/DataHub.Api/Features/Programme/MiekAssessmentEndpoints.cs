@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace DataHub.Api.Features.Programme;
@@ -12,15 +13,15 @@ public static class MiekAssessmentEndpoints
         var g = api.MapGroup("/miek-projects/{id:guid}").WithTags("Programme");
         g.MapGet("/assessment", Get).WithName("getMiekAssessment")
             .WithSummary("Scores with rationale and author, the prioritisation decision, their history, and the hub's supporting facts")
-            .Produces<MiekAssessment>().WithProblems(400, 404);
+            .WithProblems(400, 404);
         g.MapPut("/scores/{criterion}", Score).WithName("scoreMiekProject").RequireGate(RoleGates.SignedIn)
             .WithSummary("Score the project on one criterion, with a rationale (If-Match when replacing a score)")
             .Accepts<ScoreRequest>("application/json").WithHeader("If-Match", "the ETag of the score being replaced")
-            .Produces<AssessmentEntry>().WithProblems(400, 401, 403, 404, 412, 413, 415, 428);
+            .WithProblems(400, 401, 403, 404, 412, 413, 415, 428);
         g.MapPut("/decision", Decide).WithName("decideMiekProject").RequireGate(RoleGates.SignedIn)
             .WithSummary("The prioritisation decision (prioritised, included, notIncluded) with its reason (If-Match when replacing)")
             .Accepts<object>("application/json").WithHeader("If-Match", "the ETag of the decision being replaced")
-            .Produces<AssessmentEntry>().WithProblems(400, 401, 403, 404, 412, 413, 415, 428);
+            .WithProblems(400, 401, 403, 404, 412, 413, 415, 428);
         return api;
     }
 
@@ -28,20 +29,20 @@ public static class MiekAssessmentEndpoints
     private sealed record AssessmentQuery(
         [property: FromQuery(Name = "asOf"), Description("the assessment as it stood at this moment (e.g. the cycle's baseline or its publication), RFC 3339"), DataType(DataType.DateTime)] string? AsOf);
 
-    private static async Task<IResult> Get(Guid id, [AsParameters] AssessmentQuery query, HttpContext http, MiekAssessmentReads reads, AccessScopes access, CancellationToken ct)
+    private static async Task<Results<Ok<MiekAssessment>, ProblemResult>> Get(Guid id, [AsParameters] AssessmentQuery query, HttpContext http, MiekAssessmentReads reads, AccessScopes access, CancellationToken ct)
     {
         var (asOf, asOfProblem) = RequestBody.AsOf(query.AsOf, http.Request);
         if (asOfProblem is not null) return asOfProblem;
         return (await reads.GetAsync(await access.CurrentAsync(ct), id, asOf, ct)).Failed(out var problem, out var assessment) ? problem : TypedResults.Ok(assessment);
     }
 
-    private static Task<IResult> Score(Guid id, string criterion, HttpContext http, MiekAssessmentWrites writes, AccessScopes access, IOptions<DataHubOptions> options,
+    private static Task<Results<Ok<AssessmentEntry>, ProblemResult>> Score(Guid id, string criterion, HttpContext http, MiekAssessmentWrites writes, AccessScopes access, IOptions<DataHubOptions> options,
         CancellationToken ct) => WriteAsync(http, access, options, ct, (scope, body, ifMatch) => writes.ScoreAsync(scope, id, criterion, body, ifMatch, ct));
 
-    private static Task<IResult> Decide(Guid id, HttpContext http, MiekAssessmentWrites writes, AccessScopes access, IOptions<DataHubOptions> options, CancellationToken ct) =>
+    private static Task<Results<Ok<AssessmentEntry>, ProblemResult>> Decide(Guid id, HttpContext http, MiekAssessmentWrites writes, AccessScopes access, IOptions<DataHubOptions> options, CancellationToken ct) =>
         WriteAsync(http, access, options, ct, (scope, body, ifMatch) => writes.DecideAsync(scope, id, body, ifMatch, ct));
 
-    private static async Task<IResult> WriteAsync(HttpContext http, AccessScopes access, IOptions<DataHubOptions> options, CancellationToken ct,
+    private static async Task<Results<Ok<AssessmentEntry>, ProblemResult>> WriteAsync(HttpContext http, AccessScopes access, IOptions<DataHubOptions> options, CancellationToken ct,
         Func<AccessScope, JsonElement, string, Task<Outcome<AssessmentEntry>>> write)
     {
         var (doc, problem) = await RequestBody.ReadJsonAsync(http.Request, options.Value.Limits, ["application/json"], ct);

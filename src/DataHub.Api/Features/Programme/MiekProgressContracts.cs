@@ -31,10 +31,7 @@ public static class MiekProgressContracts
     /// <summary>Validates a progress update body against today's date; every error with its pointer. Pure.</summary>
     public static (DateOnly AsOfDate, string Phase, string Schedule, int? ExpectedDelivery, string? Reason)? Read(JsonElement e, DateOnly today, ErrorCollector errors)
     {
-        if (e.ValueKind != JsonValueKind.Object) { errors.Add("", "invalidType", "a progress update is a JSON object"); return null; }
-        string[] allowed = ["asOfDate", "phase", "schedule", "expectedDelivery", "reason"];
-        foreach (var p in e.EnumerateObject().Where(p => Array.IndexOf(allowed, p.Name) < 0))
-            errors.Add("/" + ErrorCollector.Escape(p.Name), "unknownProperty", $"'{p.Name}' is not a property of a progress update");
+        if (JsonObjectReader.Open(e, errors, "a progress update", ["asOfDate", "phase", "schedule", "expectedDelivery", "reason"]) is null) return null;
         DateOnly? date = e.TryGetProperty("asOfDate", out var d) && d.ValueKind == JsonValueKind.String
             && DateOnly.TryParseExact(d.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var dv) ? dv : null;
         if (date is null) errors.Add("/asOfDate", e.TryGetProperty("asOfDate", out _) ? "invalidFormat" : "required", "asOfDate is the date reported on, yyyy-mm-dd");

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace DataHub.Api.Features.Programme;
@@ -11,20 +12,20 @@ public static class MiekProgressEndpoints
     {
         var g = api.MapGroup("/miek-projects/{id:guid}/progress-updates").WithTags("Programme");
         g.MapGet("", List).WithName("listMiekProgressUpdates").WithSummary("A project's progress updates, oldest first")
-            .Produces<ProgressUpdateList>().WithProblems(400, 404);
+            .WithProblems(400, 404);
         g.MapPost("", Create).WithName("createMiekProgressUpdate").RequireGate(RoleGates.SignedIn)
             .WithSummary("Report a project's progress (half-yearly): date, phase, on schedule or delayed, and why")
-            .Accepts<object>("application/json").Produces<ProgressUpdateResponse>(201).WithProblems(400, 401, 403, 404, 413, 415);
+            .Accepts<object>("application/json").WithProblems(400, 401, 403, 404, 413, 415);
         api.MapGet("/programme-cycles/{id:guid}/progress-report", Report).WithTags("Programme").WithName("getProgrammeCycleProgressReport")
             .WithSummary("How the previous cycle's projects of the same scope are progressing: each project's latest update and a summary")
-            .Produces<ProgressReport>().WithProblems(400, 404);
+            .WithProblems(400, 404);
         return api;
     }
 
-    private static async Task<IResult> List(Guid id, MiekProgressReads reads, AccessScopes access, CancellationToken ct) =>
+    private static async Task<Results<Ok<ProgressUpdateList>, ProblemResult>> List(Guid id, MiekProgressReads reads, AccessScopes access, CancellationToken ct) =>
         (await reads.ListAsync(await access.CurrentAsync(ct), id, ct)).Failed(out var problem, out var list) ? problem : TypedResults.Ok(list);
 
-    private static async Task<IResult> Create(Guid id, HttpContext http, MiekProgressWrites writes, AccessScopes access, IOptions<DataHubOptions> options, CancellationToken ct)
+    private static async Task<Results<Created<ProgressUpdateResponse>, ProblemResult>> Create(Guid id, HttpContext http, MiekProgressWrites writes, AccessScopes access, IOptions<DataHubOptions> options, CancellationToken ct)
     {
         var (doc, problem) = await RequestBody.ReadJsonAsync(http.Request, options.Value.Limits, ["application/json"], ct);
         if (problem is not null) return problem;
@@ -39,7 +40,7 @@ public static class MiekProgressEndpoints
         [property: FromQuery(Name = "asOf"), Description("the report as the hub knew it at this moment (cycles, projects, decisions and the updates recorded by then): the same answer forever, RFC 3339"),
             DataType(DataType.DateTime)] string? AsOf);
 
-    private static async Task<IResult> Report(Guid id, [AsParameters] ReportQuery query, HttpContext http, MiekProgressReads reads, AccessScopes access, CancellationToken ct)
+    private static async Task<Results<Ok<ProgressReport>, ProblemResult>> Report(Guid id, [AsParameters] ReportQuery query, HttpContext http, MiekProgressReads reads, AccessScopes access, CancellationToken ct)
     {
         var (asOf, asOfProblem) = RequestBody.AsOf(query.AsOf, http.Request);
         if (asOfProblem is not null) return asOfProblem;

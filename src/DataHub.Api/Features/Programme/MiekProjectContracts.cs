@@ -58,29 +58,14 @@ public static partial class MiekProjectContracts
     /// <summary>Validates a project body's shape and codes; every error with its pointer. Pure.</summary>
     public static MiekProjectRequest? Read(JsonElement e, Crs crs, ErrorCollector errors)
     {
-        if (e.ValueKind != JsonValueKind.Object) { errors.Add("", "invalidType", "a project is a JSON object"); return null; }
-        string[] allowed =
-        [
-            "cycle", "code", "name", "geometry", "infrastructureType", "carrier", "projectType", "status", "sectors", "developments", "energyAreas", "works",
-            "capacityMw", "finance", "planning", "parties", "description", "narrative", "reasonForInclusion", "dependencies", "executionAgreements",
-        ];
-        string[] readOnly = ["id", "owner", "proposedBy", "version", "retired", "createdAt", "updatedAt"];
-        foreach (var p in e.EnumerateObject().Where(p => Array.IndexOf(allowed, p.Name) < 0))
-            errors.Add("/" + ErrorCollector.Escape(p.Name), Array.IndexOf(readOnly, p.Name) >= 0 ? "readOnly" : "unknownProperty",
-                Array.IndexOf(readOnly, p.Name) >= 0 ? $"'{p.Name}' is set by the hub" : $"'{p.Name}' is not a property of a MIEK project");
+        if (JsonObjectReader.Open(e, errors, "a MIEK project",
+            [
+                "cycle", "code", "name", "geometry", "infrastructureType", "carrier", "projectType", "status", "sectors", "developments", "energyAreas", "works",
+                "capacityMw", "finance", "planning", "parties", "description", "narrative", "reasonForInclusion", "dependencies", "executionAgreements",
+            ],
+            readOnly: ["id", "owner", "proposedBy", "version", "retired", "createdAt", "updatedAt"]) is null) return null;
 
-        string? Text(JsonElement o, string at, string name, bool required, int max)
-        {
-            if (o.ValueKind != JsonValueKind.Object || !o.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null)
-            {
-                if (required) errors.Add($"{at}/{name}", "required", $"{name} is required");
-                return null;
-            }
-            if (v.ValueKind != JsonValueKind.String || v.GetString()!.Trim().Length == 0) { errors.Add($"{at}/{name}", "invalidType", $"{name} must be a non-empty string"); return null; }
-            var s = v.GetString()!.Trim();
-            if (s.Length > max) { errors.Add($"{at}/{name}", "tooLong", $"{name} is longer than {max} characters"); return null; }
-            return s;
-        }
+        string? Text(JsonElement o, string at, string name, bool required, int max) => JsonObjectReader.Over(o, errors, at).String(name, required, max);
         string? Code(JsonElement o, string at, string name, string[] codes, bool required)
         {
             var s = Text(o, at, name, required, 100);

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace DataHub.Api.Features.Programme;
@@ -15,16 +16,16 @@ public static class MiekProjectEndpoints
         g.MapPost("", Create).WithName("createMiekProject").RequireGate(RoleGates.ProjectSubmitter)
             .WithSummary("Add a project to a province's cycle (its ProgrammeCoordinator), or propose one (a grid operator's Submitter)")
             .Accepts<object>("application/json").WithHeader("Content-Crs", "CRS of the geometry: CRS84 (default), EPSG:28992 or EPSG:4258")
-            .Produces<MiekProjectResponse>(201).WithProblems(400, 401, 403, 409, 413, 415);
+            .WithProblems(400, 401, 403, 409, 413, 415);
         g.MapGet("/{id:guid}", Get).WithName("getMiekProject").WithSummary("One project with its fiche")
-            .Produces<MiekProjectResponse>().WithProblems(400, 404);
+            .WithProblems(400, 404);
         g.MapPut("/{id:guid}", Update).WithName("updateMiekProject").RequireGate(RoleGates.ProgrammeCoordinator).WithSummary("Replace a project with a new version (the province's ProgrammeCoordinator; If-Match required)")
             .Accepts<object>("application/json").WithHeader("If-Match", "the ETag of the version being replaced")
             .WithHeader("Content-Crs", "CRS of the geometry: CRS84 (default), EPSG:28992 or EPSG:4258")
-            .Produces<MiekProjectResponse>().WithProblems(400, 401, 403, 404, 409, 412, 413, 415, 428);
+            .WithProblems(400, 401, 403, 404, 409, 412, 413, 415, 428);
         g.MapDelete("/{id:guid}", Retire).WithName("retireMiekProject").RequireGate(RoleGates.ProgrammeCoordinator).WithSummary("Retire a project (its history stays; If-Match required)")
             .WithHeader("If-Match", "the ETag of the current version")
-            .Produces(204).WithProblems(400, 401, 403, 404, 412, 428);
+            .WithProblems(400, 401, 403, 404, 412, 428);
         return api;
     }
 
@@ -32,7 +33,7 @@ public static class MiekProjectEndpoints
     {
         api.MapGet("/miek-overview", Overview).WithTags("Programme").WithName("getMiekOverview")
             .WithSummary("Projects counted by province, carrier, infrastructure type, project type, status and decision")
-            .Produces<MiekOverview>().WithProblems(400);
+            .WithProblems(400);
         return api;
     }
 
@@ -56,7 +57,7 @@ public static class MiekProjectEndpoints
     private sealed record ProjectQuery(
         [property: FromQuery(Name = "asOf"), Description("the project as it was at this moment (e.g. its cycle's baseline), RFC 3339"), DataType(DataType.DateTime)] string? AsOf);
 
-    private static async Task<IResult> Overview([AsParameters] SelectionQuery selection, HttpContext http, MiekProjectReads reads, AccessScopes access, CancellationToken ct)
+    private static async Task<Results<Ok<MiekOverview>, ProblemResult>> Overview([AsParameters] SelectionQuery selection, HttpContext http, MiekProjectReads reads, AccessScopes access, CancellationToken ct)
     {
         var (query, errors, problem) = QueryOf(selection, http.Request);
         if (problem is not null) return problem;
@@ -98,7 +99,7 @@ public static class MiekProjectEndpoints
         };
     }
 
-    private static async Task<IResult> Get(Guid id, [AsParameters] ProjectQuery query, HttpContext http, MiekProjectReads reads, AccessScopes access, CancellationToken ct)
+    private static async Task<Results<Ok<MiekProjectResponse>, ProblemResult>> Get(Guid id, [AsParameters] ProjectQuery query, HttpContext http, MiekProjectReads reads, AccessScopes access, CancellationToken ct)
     {
         var (asOf, asOfProblem) = RequestBody.AsOf(query.AsOf, http.Request);
         if (asOfProblem is not null) return asOfProblem;
@@ -107,7 +108,7 @@ public static class MiekProjectEndpoints
         return TypedResults.Ok(project);
     }
 
-    private static async Task<IResult> Create(HttpContext http, MiekProjectWrites writes, AccessScopes access, IOptions<DataHubOptions> options, CancellationToken ct)
+    private static async Task<Results<Created<MiekProjectResponse>, ProblemResult>> Create(HttpContext http, MiekProjectWrites writes, AccessScopes access, IOptions<DataHubOptions> options, CancellationToken ct)
     {
         var scope = await access.CurrentAsync(ct);
         var (request, problem) = await ReadAsync(http, options.Value, ct);
@@ -117,7 +118,7 @@ public static class MiekProjectEndpoints
         return TypedResults.Created($"/api/v1/miek-projects/{written.Row.ProjectId}", MiekProjectContracts.ToResponse(written.Row, null));
     }
 
-    private static async Task<IResult> Update(Guid id, HttpContext http, MiekProjectWrites writes, MiekProjectReads reads, AccessScopes access,
+    private static async Task<Results<Ok<MiekProjectResponse>, ProblemResult>> Update(Guid id, HttpContext http, MiekProjectWrites writes, MiekProjectReads reads, AccessScopes access,
         IOptions<DataHubOptions> options, CancellationToken ct)
     {
         var (request, problem) = await ReadAsync(http, options.Value, ct);
@@ -128,7 +129,7 @@ public static class MiekProjectEndpoints
         return TypedResults.Ok((await reads.GetAsync(scope, id, null, ct)).Value);
     }
 
-    private static async Task<IResult> Retire(Guid id, HttpContext http, MiekProjectWrites writes, AccessScopes access, CancellationToken ct)
+    private static async Task<Results<NoContent, ProblemResult>> Retire(Guid id, HttpContext http, MiekProjectWrites writes, AccessScopes access, CancellationToken ct)
     {
         if ((await writes.RetireAsync(await access.CurrentAsync(ct), id, http.Request.Headers.IfMatch.ToString(), ct)).Failed(out var refused, out var written)) return refused;
         http.Response.Headers.ETag = written.ETag;

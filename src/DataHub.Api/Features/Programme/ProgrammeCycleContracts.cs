@@ -35,28 +35,13 @@ public static partial class ProgrammeCycleContracts
     /// <summary>Validates a programme cycle body; every error with its pointer. Pure.</summary>
     public static ProgrammeCycleRequest? Read(JsonElement e, ErrorCollector errors)
     {
-        if (e.ValueKind != JsonValueKind.Object) { errors.Add("", "invalidType", "a programme cycle is a JSON object"); return null; }
-        string[] allowed = ["code", "name", "year", "scope", "milestones", "description"];
-        foreach (var p in e.EnumerateObject().Where(p => Array.IndexOf(allowed, p.Name) < 0))
-            errors.Add("/" + ErrorCollector.Escape(p.Name), p.Name is "id" or "owner" or "baselineAt" or "status" ? "readOnly" : "unknownProperty",
-                p.Name is "id" or "owner" or "baselineAt" or "status" ? $"'{p.Name}' is set by the hub" : $"'{p.Name}' is not a property of a programme cycle");
-        string? Str(string name, bool required, int max)
-        {
-            if (!e.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null)
-            {
-                if (required) errors.Add("/" + name, "required", $"{name} is required");
-                return null;
-            }
-            if (v.ValueKind != JsonValueKind.String || v.GetString()!.Trim().Length == 0) { errors.Add("/" + name, "invalidType", $"{name} must be a non-empty string"); return null; }
-            var s = v.GetString()!.Trim();
-            if (s.Length > max) { errors.Add("/" + name, "tooLong", $"{name} is longer than {max} characters"); return null; }
-            return s;
-        }
-        var code = Str("code", true, 100);
+        if (JsonObjectReader.Open(e, errors, "a programme cycle", ["code", "name", "year", "scope", "milestones", "description"],
+            readOnly: ["id", "owner", "baselineAt", "status"]) is not { } o) return null;
+        var code = o.String("code", true, 100);
         if (code is not null && !CodePattern().IsMatch(code)) errors.Add("/code", "invalidFormat", "code is letters, digits, '.', '_' and '-', starting with a letter or digit");
-        var name = Str("name", true, 200);
-        var description = Str("description", false, 4000);
-        var scope = Str("scope", true, 16);
+        var name = o.String("name", true, 200);
+        var description = o.String("description", false, 4000);
+        var scope = o.String("scope", true, 16);
         if (scope is not null && scope != National && !(scope.Length == 4 && scope.StartsWith("PV", StringComparison.Ordinal) && int.TryParse(scope[2..], out var pv) && pv is >= 20 and <= 31))
             errors.Add("/scope", "unknownCode", "scope is 'national' or a province code PV20–PV31");
         int? year = e.TryGetProperty("year", out var y) && y.ValueKind == JsonValueKind.Number && y.TryGetInt32(out var yv) && yv is >= 2020 and <= 2100 ? yv : null;

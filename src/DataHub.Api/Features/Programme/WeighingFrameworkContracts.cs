@@ -46,20 +46,8 @@ public static partial class WeighingFrameworkContracts
     /// <summary>Validates a framework body; every error with its pointer. Pure.</summary>
     public static WeighingFramework? Read(JsonElement e, ErrorCollector errors)
     {
-        if (e.ValueKind != JsonValueKind.Object) { errors.Add("", "invalidType", "a framework is a JSON object"); return null; }
-        foreach (var p in e.EnumerateObject().Where(p => p.Name is not ("code" or "name" or "criteria")))
-            errors.Add("/" + ErrorCollector.Escape(p.Name), "unknownProperty", $"'{p.Name}' is not a property of a framework");
-        string? Text(JsonElement o, string at, string name, int max, bool required = true)
-        {
-            if (o.ValueKind != JsonValueKind.Object || !o.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null)
-            {
-                if (required) errors.Add($"{at}/{name}", "required", $"{name} is required");
-                return null;
-            }
-            if (v.ValueKind == JsonValueKind.String && v.GetString()!.Trim() is { Length: > 0 } s && s.Length <= max) return s;
-            errors.Add($"{at}/{name}", "invalidType", $"{name} is a non-empty string of at most {max} characters");
-            return null;
-        }
+        if (JsonObjectReader.Open(e, errors, "a framework", ["code", "name", "criteria"]) is null) return null;
+        string? Text(JsonElement o, string at, string name, int max, bool required = true) => JsonObjectReader.Over(o, errors, at).String(name, required, max);
         var code = Text(e, "", "code", 100);
         var name = Text(e, "", "name", 200);
         var criteria = new List<Criterion>();

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
 namespace DataHub.Api.Features.Programme;
 
 /// <summary>The weighing frameworks' REST edge; the behaviour is <see cref="WeighingFrameworkReads"/> and <see cref="WeighingFrameworkWrites"/>.</summary>
@@ -7,24 +9,24 @@ public static class WeighingFrameworkEndpoints
     {
         var g = api.MapGroup("/weighing-frameworks").WithTags("Programme");
         g.MapGet("/default", () => TypedResults.Ok(WeighingFrameworkContracts.Default)).WithName("getDefaultWeighingFramework")
-            .WithSummary("The default weighing framework: criteria A–H with their scales and who scores them").Produces<WeighingFramework>();
+            .WithSummary("The default weighing framework: criteria A–H with their scales and who scores them");
         g.MapGet("/{province}", Get).WithName("getProvinceWeighingFramework")
-            .WithSummary("The framework a province weighs its pMIEK with: its own, or the default").Produces<ProvinceFramework>().WithProblems(400, 404);
+            .WithSummary("The framework a province weighs its pMIEK with: its own, or the default").WithProblems(400, 404);
         g.MapPut("/{province}", Put).WithName("putProvinceWeighingFramework").RequireGate(RoleGates.ProgrammeCoordinator)
             .WithSummary("Tailor the province's framework (its ProgrammeCoordinator; If-Match when replacing)")
             .Accepts<WeighingFramework>("application/json").WithHeader("If-Match", "the ETag of the framework being replaced")
-            .Produces<ProvinceFramework>().WithProblems(400, 401, 403, 404, 412, 413, 415, 428);
+            .WithProblems(400, 401, 403, 404, 412, 413, 415, 428);
         return api;
     }
 
-    private static async Task<IResult> Get(string province, HttpContext http, WeighingFrameworkReads reads, CancellationToken ct)
+    private static async Task<Results<Ok<ProvinceFramework>, ProblemResult>> Get(string province, HttpContext http, WeighingFrameworkReads reads, CancellationToken ct)
     {
         if ((await reads.GetAsync(province, ct)).Failed(out var problem, out var framework)) return problem;
         if (framework.Version is { } version) http.Response.Headers.ETag = RequestBody.ETag(version);
         return TypedResults.Ok(framework);
     }
 
-    private static async Task<IResult> Put(string province, HttpContext http, WeighingFrameworkWrites writes, AccessScopes access, IOptions<DataHubOptions> options,
+    private static async Task<Results<Ok<ProvinceFramework>, ProblemResult>> Put(string province, HttpContext http, WeighingFrameworkWrites writes, AccessScopes access, IOptions<DataHubOptions> options,
         CancellationToken ct)
     {
         var scope = await access.CurrentAsync(ct);

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
 namespace DataHub.Api.Features.SignIn;
 
 /// <summary>A demo identity the map's sign-in picker offers: an organisation and the roles it signs in with.</summary>
@@ -42,21 +44,21 @@ public static class SignInEndpoints
         var g = api.MapGroup("/sign-in").WithTags("Sign-in");
         g.MapGet("", Options).WithName("getSignInOptions")
             .WithSummary("How a browser signs in here: the local identity picker (Development only) and/or Entra ID (public client settings)")
-            .Produces<SignInOptions>().WithProblems(400);
+            .WithProblems(400);
         g.MapGet("/me", Me).WithName("getSignedIn")
             .WithSummary("Who the caller's token says it is, as the hub maps it: organisation (an Entra ID tenant's, or the local issuer's), its name and type, and roles")
-            .Produces<SignedIn>().WithProblems(400, 401);
+            .WithProblems(400, 401);
         g.MapPost("/local-token", Token).WithName("createLocalToken")
             .WithSummary("Development only: a token of the local issuer for a registered organisation and roles (404 elsewhere)")
             .Accepts<LocalTokenRequest>("application/json")
-            .Produces<LocalToken>().WithProblems(400, 404, 415);
+            .WithProblems(400, 404, 415);
         return api;
     }
 
     private static bool LocalAvailable(IHostEnvironment env, IConfiguration configuration) =>
         (env.IsDevelopment() || env.IsEnvironment("Testing")) && Authentication.LocalIssuer(configuration, env) is not null;
 
-    public static async Task<IResult> Me(AccessScopes access, DataHubDb db, CancellationToken ct)
+    public static async Task<Results<Ok<SignedIn>, ProblemResult>> Me(AccessScopes access, DataHubDb db, CancellationToken ct)
     {
         var scope = await access.CurrentAsync(ct);
         if (scope.Organisation is null) return Problems.Unauthorized("Sign in first: send a bearer token.");
@@ -64,7 +66,7 @@ public static class SignInEndpoints
         return TypedResults.Ok(new SignedIn(scope.Organisation, organisation?.Name, scope.OrganisationType, scope.Caller.Roles.Order().ToList()));
     }
 
-    public static async Task<IResult> Options(IHostEnvironment env, IConfiguration configuration, DataHubDb db, CancellationToken ct)
+    public static async Task<Ok<SignInOptions>> Options(IHostEnvironment env, IConfiguration configuration, DataHubDb db, CancellationToken ct)
     {
         LocalSignIn? local = null;
         if (LocalAvailable(env, configuration))
@@ -84,7 +86,7 @@ public static class SignInEndpoints
         return TypedResults.Ok(new SignInOptions(local, entraId));
     }
 
-    public static async Task<IResult> Token(HttpContext http, IHostEnvironment env, IConfiguration configuration, DataHubDb db,
+    public static async Task<Results<Ok<LocalToken>, ProblemResult>> Token(HttpContext http, IHostEnvironment env, IConfiguration configuration, DataHubDb db,
         Microsoft.Extensions.Options.IOptions<DataHubOptions> options, CancellationToken ct)
     {
         if (!LocalAvailable(env, configuration))
