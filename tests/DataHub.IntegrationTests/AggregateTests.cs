@@ -1,9 +1,3 @@
-using System.Net;
-using System.Text;
-using System.Text.Json.Nodes;
-using DataHub.IntegrationTests.Infrastructure;
-using static DataHub.IntegrationTests.Infrastructure.Features;
-
 namespace DataHub.IntegrationTests;
 
 /// <summary>Aggregates under disclosure control, over HTTP on both databases, with hand-computed figures.</summary>

@@ -1,8 +1,3 @@
-using System.Net;
-using System.Text.Json.Nodes;
-using DataHub.IntegrationTests.Infrastructure;
-using static DataHub.IntegrationTests.Infrastructure.Features;
-
 namespace DataHub.IntegrationTests;
 
 /// <summary>Calculation rule sets and a development's load series, under the access policy, on both databases.</summary>

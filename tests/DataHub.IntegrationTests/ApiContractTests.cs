@@ -1,7 +1,4 @@
-using System.Net;
-using System.Text.Json.Nodes;
 using DataHub.Api.Access;
-using DataHub.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 

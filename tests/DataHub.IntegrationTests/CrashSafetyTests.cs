@@ -1,11 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json.Nodes;
 using DataHub.Api.Access;
-using DataHub.IntegrationTests.Infrastructure;
 
 namespace DataHub.IntegrationTests;
 

@@ -1,8 +1,3 @@
-using System.Net;
-using System.Text.Json.Nodes;
-using DataHub.IntegrationTests.Infrastructure;
-using static DataHub.IntegrationTests.Infrastructure.Features;
-
 namespace DataHub.IntegrationTests;
 
 /// <summary>Submitting, reading, versioning and retiring developments over HTTP. Runs on SQLite and on PostGIS.</summary>

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text.Json.Nodes;
-using DataHub.IntegrationTests.Infrastructure;
-using static DataHub.IntegrationTests.Infrastructure.Features;
 using static DataHub.IntegrationTests.Infrastructure.Imports;
 
 namespace DataHub.IntegrationTests;

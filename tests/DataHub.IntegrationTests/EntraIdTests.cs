@@ -1,7 +1,5 @@
-using System.Net;
 using DataHub.Api;
 using DataHub.Api.Access;
-using DataHub.IntegrationTests.Infrastructure;
 
 namespace DataHub.IntegrationTests;
 

@@ -1,11 +1,8 @@
 using System.IdentityModel.Tokens.Jwt;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Claims;
-using System.Text;
 using DataHub.Api;
 using DataHub.Api.Access;
-using DataHub.IntegrationTests.Infrastructure;
 using Microsoft.IdentityModel.Tokens;
 
 namespace DataHub.IntegrationTests;

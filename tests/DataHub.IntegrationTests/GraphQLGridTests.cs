@@ -1,10 +1,5 @@
-using System.Net;
-using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
-using DataHub.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
-using static DataHub.IntegrationTests.Infrastructure.Features;
 using static DataHub.IntegrationTests.Infrastructure.GraphQL;
 
 namespace DataHub.IntegrationTests;

@@ -1,7 +1,5 @@
-using System.Net;
 using DataHub.Api.Data;
 using DataHub.Api.Http;
-using DataHub.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 

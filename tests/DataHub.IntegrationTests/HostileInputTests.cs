@@ -1,8 +1,4 @@
-using System.Net;
-using System.Text;
-using System.Text.Json.Nodes;
 using DataHub.Api.Access;
-using DataHub.IntegrationTests.Infrastructure;
 
 namespace DataHub.IntegrationTests;
 

@@ -1,5 +1,4 @@
 using DataHub.Api.Data;
-using DataHub.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,8 +1,3 @@
-using System.Net;
-using System.Text;
-using System.Text.Json.Nodes;
-using DataHub.IntegrationTests.Infrastructure;
-
 namespace DataHub.IntegrationTests;
 
 /// <summary>Source plans (versioned, If-Match) and the CBS areas, on SQLite and on PostGIS.</summary>

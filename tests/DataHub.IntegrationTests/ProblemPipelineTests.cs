@@ -1,6 +1,4 @@
-using System.Net;
 using System.Net.Http.Headers;
-using DataHub.IntegrationTests.Infrastructure;
 
 namespace DataHub.IntegrationTests;
 

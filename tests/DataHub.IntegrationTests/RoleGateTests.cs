@@ -1,7 +1,4 @@
-using System.Net;
-using System.Text;
 using DataHub.Api.Access;
-using DataHub.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text;
-using System.Text.Json.Nodes;
-using DataHub.IntegrationTests.Infrastructure;
 using NJsonSchema;
 
 namespace DataHub.IntegrationTests;

@@ -1,10 +1,5 @@
-using System.Net;
-using System.Text;
-using System.Text.Json.Nodes;
 using DataHub.Api;
 using DataHub.Api.Access;
-using DataHub.IntegrationTests.Infrastructure;
-using static DataHub.IntegrationTests.Infrastructure.Features;
 
 namespace DataHub.IntegrationTests;
 

@@ -1,9 +1,6 @@
 using System.Diagnostics.Metrics;
-using System.Net;
-using DataHub.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Metrics;
-using static DataHub.IntegrationTests.Infrastructure.Features;
 
 namespace DataHub.IntegrationTests;
 

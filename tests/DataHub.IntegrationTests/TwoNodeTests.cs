@@ -1,11 +1,6 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json.Nodes;
 using DataHub.Api.Access;
-using DataHub.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
-using static DataHub.IntegrationTests.Infrastructure.Features;
 
 namespace DataHub.IntegrationTests;
 

@@ -1,8 +1,6 @@
-using System.ComponentModel;
 using GraphQL;
 using GraphQL.Transport;
 using GraphQLParser.AST;
-using Microsoft.AspNetCore.Mvc;
 
 namespace DataHub.Api.GraphQL;
 

@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using System.Reflection;
 
 namespace DataHub.Api.Http;

@@ -1,6 +1,3 @@
-using System.Text;
-using System.Text.Json.Nodes;
-
 namespace DataHub.IntegrationTests.Infrastructure;
 
 /// <summary>GraphQL over HTTP as a client sends it (POST, JSON): the whole answer, or its data when there must be no errors.</summary>

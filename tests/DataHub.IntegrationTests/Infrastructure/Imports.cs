@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text.Json.Nodes;
-
 namespace DataHub.IntegrationTests.Infrastructure;
 
 /// <summary>What a development import answered: its report (asserting the status) and its counts.</summary>

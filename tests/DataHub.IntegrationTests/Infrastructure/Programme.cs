@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text.Json.Nodes;
-
 namespace DataHub.IntegrationTests.Infrastructure;
 
 /// <summary>Builders for the pMIEK programme used as setup by the tests: a cycle, a project, a decision.</summary>

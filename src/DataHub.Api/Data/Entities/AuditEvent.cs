@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace DataHub.Api.Data;
 
 /// <summary>An audit record: a write, or a read of non-public data by someone other than its owner. Append-only.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace DataHub.Api.Data;
 
 /// <summary>A capacity-map file a grid operator delivered, and what it changed.</summary>

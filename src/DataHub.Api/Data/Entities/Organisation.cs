@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace DataHub.Api.Data;
 
 /// <summary>A registered organisation: a province, municipality, RES region, grid operator, ministry or sector party.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace DataHub.Api.Data;
 
 /// <summary>A source plan (RES, CES, woonagenda, …) that developments refer to. Versioned like every record.</summary>

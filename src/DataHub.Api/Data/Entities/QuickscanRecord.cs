@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace DataHub.Api.Data;
 
 /// <summary>A quickscan an organisation ran: kept for it (it reveals plans), never shown to others.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace DataHub.Api.Data;
 
 /// <summary>A what-if variant an organisation defined: kept for it only (variants reveal plans).</summary>

@@ -1,8 +1,5 @@
-using System.ComponentModel;
 using DataHub.Api.Features.Audit;
 using DataHub.Api.Features.Developments;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
 
 namespace DataHub.Api.Features.Analysis;

@@ -1,12 +1,9 @@
-using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using DataHub.Api.Features.Aggregates;
 using DataHub.Api.Features.Audit;
 using DataHub.Api.Features.Developments;
 using DataHub.Api.Features.Grid;
 using DataHub.Api.Spatial;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 
 namespace DataHub.Api.Features.Analysis;
 

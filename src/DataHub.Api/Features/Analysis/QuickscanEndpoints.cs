@@ -1,7 +1,6 @@
 using DataHub.Api.Features.Audit;
 using DataHub.Api.Features.Developments;
 using DataHub.Api.Spatial;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DataHub.Api.Features.Analysis;
 

@@ -1,7 +1,6 @@
 using System.Text.Json.Serialization;
 using DataHub.Api.Features.Developments;
 using DataHub.Api.Spatial;
-using Microsoft.AspNetCore.Http.HttpResults;
 using NetTopologySuite.Geometries;
 
 namespace DataHub.Api.Features.Areas;

@@ -1,7 +1,4 @@
-using System.ComponentModel;
 using DataHub.Api.Features.Developments;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
 
 namespace DataHub.Api.Features.Changes;

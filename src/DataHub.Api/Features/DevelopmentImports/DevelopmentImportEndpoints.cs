@@ -1,5 +1,4 @@
 using DataHub.Api.Features.Developments;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DataHub.Api.Features.DevelopmentImports;
 

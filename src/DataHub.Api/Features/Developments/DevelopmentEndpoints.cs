@@ -1,10 +1,7 @@
-using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using DataHub.Api.Features.Audit;
 using DataHub.Api.Features.Plans;
 using DataHub.Api.Spatial;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
 
 namespace DataHub.Api.Features.Developments;

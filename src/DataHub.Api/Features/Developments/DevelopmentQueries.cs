@@ -1,8 +1,6 @@
-using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using DataHub.Api.Spatial;
-using Microsoft.AspNetCore.Mvc;
 using NetTopologySuite.Geometries;
 
 namespace DataHub.Api.Features.Developments;

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace DataHub.Api.Features.Organisations;
 
 public sealed record OrganisationResponse(string Code, string Name, string Type, string? AreaCode);

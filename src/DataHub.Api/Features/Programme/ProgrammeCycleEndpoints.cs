@@ -1,8 +1,5 @@
-using System.ComponentModel;
 using DataHub.Api.Features.Changes;
 using DataHub.Api.Features.Developments;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 
 namespace DataHub.Api.Features.Programme;
 

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace DataHub.Api.Features.Programme;
 
 /// <summary>The weighing frameworks' REST edge; the behaviour is <see cref="WeighingFrameworkReads"/> and <see cref="WeighingFrameworkWrites"/>.</summary>

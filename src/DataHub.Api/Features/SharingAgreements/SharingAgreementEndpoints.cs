@@ -1,7 +1,3 @@
-using System.ComponentModel;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
-
 namespace DataHub.Api.Features.SharingAgreements;
 
 /// <summary>

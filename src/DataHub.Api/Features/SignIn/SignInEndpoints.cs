@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace DataHub.Api.Features.SignIn;
 
 /// <summary>A demo identity the map's sign-in picker offers: an organisation and the roles it signs in with.</summary>
