@@ -3,7 +3,7 @@ using GraphQL.Types;
 
 namespace DataHub.Api.GraphQL;
 
-/// <summary>A mutation's outcome: the REST operation's answer (also as its typed record), or its problem as typed errors.</summary>
+/// <summary>A mutation's outcome: the operation's answer as REST gives it (also as its typed record), or its problem as typed errors.</summary>
 public sealed record MutationResult(bool Ok, int Status, string? Etag, string? Id, JsonElement? Result, string? Problem, IReadOnlyList<UserError> Errors, object? Record = null);
 
 /// <summary>One thing wrong with the input: where (JSON pointer into the input, or argument), what (code), and why.</summary>

@@ -14,7 +14,7 @@ public sealed class AuditTrail(DataHubDb db, TimeProvider clock, AuditGroupCommi
     public const string Rest = "rest";
     public const string GraphQL = "graphql";
 
-    /// <summary>The surface this request came in through; the GraphQL endpoint sets it, also for the REST operations it runs.</summary>
+    /// <summary>The surface this request came in through; the GraphQL endpoint sets it, also for the operations its mutations run in scopes of their own.</summary>
     public string Surface { get; set; } = Rest;
 
     public void Write(Caller caller, string action, string resourceType, string? resourceId, string? dataOwner, int count = 1, string? detail = null, string? surface = null) =>

@@ -21,7 +21,7 @@ public sealed class GridImportWrites(DataHubDb db, DevelopmentStore store, Audit
         var (header, inputs) = CapacityMapReader.Read(document, errors);
         if (errors.HasErrors) return Problems.Validation(errors.Errors, "Nothing was imported: the capacity map is not valid");
 
-        var op = scope.Organisation!; // GridWriter checked it
+        var op = scope.Organisation!; // the GridSubmitter gate checked it
         var current = await db.EnergyAreaVersions.AsNoTracking().Where(a => a.OperatorCode == op && a.ValidTo == null).ToDictionaryAsync(a => a.ShortCode, ct);
         var now = store.Now();
         var import = new CapacityMapImport
@@ -66,7 +66,7 @@ public sealed class GridImportWrites(DataHubDb db, DevelopmentStore store, Audit
     {
         if (RoleGates.GridSubmitter.Check(scope) is { } denied) return denied;
         if (Features(document, "an energy-area import is a GeoJSON FeatureCollection", out var features) is { } notACollection) return notACollection;
-        var op = scope.Organisation!; // GridWriter checked it
+        var op = scope.Organisation!; // the GridSubmitter gate checked it
         var current = await db.EnergyAreaVersions.Where(a => a.OperatorCode == op && a.ValidTo == null).AsNoTracking().ToDictionaryAsync(a => a.ShortCode, ct);
         var errors = new List<FieldError>();
         var inputs = new List<EnergyAreaDetailsInput>();
@@ -136,7 +136,7 @@ public sealed class GridImportWrites(DataHubDb db, DevelopmentStore store, Audit
                 else inputs.Add(s);
             }
         if (errors.HasErrors) return Problems.Validation(errors.Errors, "Nothing was imported");
-        var op = scope.Organisation!; // GridWriter checked it
+        var op = scope.Organisation!; // the GridSubmitter gate checked it
         var current = await db.StationVersions.AsNoTracking().Where(s => s.OperatorCode == op && s.ValidTo == null).ToDictionaryAsync(s => s.Code, ct);
         var now = store.Now();
         var report = new StationImportReport(op, 0, 0, 0);
