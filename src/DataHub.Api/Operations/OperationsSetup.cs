@@ -31,6 +31,7 @@ public static class OperationsSetup
         .AddScoped<Features.Grid.GridImportReads>()
         .AddScoped<Features.Grid.GridImportWrites>()
         .AddScoped<Features.Grid.EnergyAreaReads>()
+        .AddScoped<Features.Areas.AreaReads>()
         .AddScoped<Features.Programme.ProgrammeCycleReads>()
         .AddScoped<Features.Programme.ProgrammeCycleWrites>()
         .AddScoped<Features.Programme.MiekProjectReads>()

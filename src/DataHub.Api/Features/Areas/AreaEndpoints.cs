@@ -1,3 +1,4 @@
+using DataHub.Api.Features.Organisations;
 using System.Text.Json.Serialization;
 using DataHub.Api.Features.Developments;
 using DataHub.Api.Spatial;
@@ -19,10 +20,10 @@ public sealed record AreaCollection(IReadOnlyList<AreaFeature> Features, int Num
     public string Type => "FeatureCollection";
 }
 
+/// <summary>The areas' REST edge (GeoJSON); the behaviour is <see cref="AreaReads"/>.</summary>
 public static class AreaEndpoints
 {
     public const string Attribution = "Bron: CBS / Kadaster (via cartomap/nl), CC-BY 4.0";
-    private static readonly string[] Kinds = ["municipality", "province", "resRegion"];
 
     public static RouteGroupBuilder MapAreas(this RouteGroupBuilder api)
     {
@@ -35,32 +36,26 @@ public static class AreaEndpoints
         return api;
     }
 
-    public static async Task<Results<GeoJsonOk<AreaCollection>, ProblemResult>> List(string? kind, string? province, string? crs, bool? withGeometry, HttpContext http, DataHubDb db, CancellationToken ct)
+    private static Results<GeoJsonOk<AreaCollection>, ProblemResult> List(string? kind, string? province, string? crs, bool? withGeometry, HttpContext http, AreaReads reads)
     {
-        if (kind is not null && Array.IndexOf(Kinds, kind) < 0)
-            return Problems.Validation([new FieldError("", "unknownCode", $"'{kind}' is not an area kind; use one of {string.Join(", ", Kinds)}") { Parameter = "kind" }]);
         var (outCrs, crsProblem) = RequestBody.CrsParameter(crs, "crs");
         if (crsProblem is not null) return crsProblem;
-        var rows = db.Areas.AsNoTracking();
-        if (kind is not null) rows = rows.Where(a => a.Kind == kind);
-        if (province is not null) rows = rows.Where(a => a.ProvinceCode == province || a.Code == province);
-        var areas = await rows.OrderBy(a => a.Code).ToListAsync(ct);
+        if (reads.List(kind, province).Failed(out var problem, out var areas)) return problem;
         http.Response.Headers["Content-Crs"] = $"<{outCrs!.Uri}>";
         var features = areas.Select(a => ToFeature(a, outCrs, withGeometry ?? true)).ToList();
         return GeoJson.Ok(new AreaCollection(features, features.Count, [new Link($"{http.Request.Scheme}://{http.Request.Host}{http.Request.Path}{http.Request.QueryString}", "self", GeoJson.MediaType)]));
     }
 
-    public static async Task<Results<GeoJsonOk<AreaFeature>, ProblemResult>> Get(string code, string? crs, HttpContext http, DataHubDb db, CancellationToken ct)
+    private static Results<GeoJsonOk<AreaFeature>, ProblemResult> Get(string code, string? crs, HttpContext http, AreaReads reads)
     {
         var (outCrs, crsProblem) = RequestBody.CrsParameter(crs, "crs");
         if (crsProblem is not null) return crsProblem;
-        var area = await db.Areas.AsNoTracking().FirstOrDefaultAsync(a => a.Code == code, ct);
-        if (area is null) return Problems.NotFound($"There is no area '{code}'.");
+        if (reads.Get(code).Failed(out var problem, out var area)) return problem;
         http.Response.Headers["Content-Crs"] = $"<{outCrs!.Uri}>";
         return GeoJson.Ok(ToFeature(area, outCrs, true));
     }
 
-    private static AreaFeature ToFeature(Area a, Crs crs, bool withGeometry) => new(a.Code,
-        withGeometry ? CrsTransform.FromCrs84(crs, a.Geometry) : CrsTransform.FromCrs84(crs, a.Geometry.Centroid),
-        new AreaProperties(a.Code, a.Name, a.Kind, a.ProvinceCode, a.ResRegionCode, Attribution));
+    private static AreaFeature ToFeature(AreaInfo a, Crs crs, bool withGeometry) => new(a.Code,
+        withGeometry ? CrsTransform.FromCrs84(crs, a.Boundary) : CrsTransform.FromCrs84(crs, a.Boundary.Centroid),
+        new AreaProperties(a.Code, a.Name, ReferenceData.KindName(a.Kind), a.ProvinceCode, a.ResRegionCode, Attribution));
 }

@@ -52,19 +52,10 @@ public static class OrganisationGraphQL
             .Argument<StringGraphType>("kind", "municipality, resRegion or province").Argument<StringGraphType>("province", "the areas in this province")
             .Resolve(c =>
             {
-                var catalogue = AreaCatalogue.Instance;
-                IEnumerable<AreaInfo> areas = c.GetArgument<string?>("kind") switch
-                {
-                    null => [.. catalogue.Provinces, .. catalogue.ResRegions, .. catalogue.Municipalities],
-                    "municipality" => catalogue.Municipalities,
-                    "province" => catalogue.Provinces,
-                    "resRegion" => catalogue.ResRegions,
-                    _ => throw new ExecutionError("kind is municipality, resRegion or province") { Code = "unknownCode" },
-                };
-                if (c.GetArgument<string?>("province") is { } p) areas = areas.Where(a => a.Code == p || a.ProvinceCode == p);
-                return Connections.Page(c, options, areas.OrderBy(a => a.Code, StringComparer.Ordinal).ToList());
+                c.First(options);
+                return Connections.Page(c, options, Answers.Of(c.Service<Areas.AreaReads>().List(c.GetArgument<string?>("kind"), c.GetArgument<string?>("province")))!);
             });
         query.Field<AreaGraphType>("area").Argument<NonNullGraphType<StringGraphType>>("code")
-            .Resolve(c => AreaCatalogue.Instance.ByCode.GetValueOrDefault(c.GetArgument<string>("code")));
+            .Resolve(c => Answers.Of(c.Service<Areas.AreaReads>().Get(c.GetArgument<string>("code")), nullWhenNotFound: true));
     }
 }
