@@ -119,9 +119,12 @@ public static class GraphQLEndpoint
                 results.Add(new ExecutionResult { Errors = [new ExecutionError("The request has no query.") { Code = "noQuery" }] });
                 continue;
             }
-            // Each operation of a batch starts afresh: an earlier one may have written (a record, an agreement).
-            http.RequestServices.GetRequiredService<BatchLoaders>().Reset();
-            http.RequestServices.GetRequiredService<Access.AccessScopes>().Forget();
+            if (results.Count > 0)
+            {
+                // Each further operation of a batch starts afresh: an earlier one may have written (a record, an agreement).
+                http.RequestServices.GetRequiredService<BatchLoaders>().Reset();
+                http.RequestServices.GetRequiredService<Access.AccessScopes>().Forget();
+            }
             try
             {
                 results.Add(await executer.ExecuteAsync(o =>
