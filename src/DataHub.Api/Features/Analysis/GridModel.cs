@@ -5,113 +5,6 @@ using NetTopologySuite.Geometries;
 
 namespace DataHub.Api.Features.Analysis;
 
-/// <summary>A development's electricity load from a year on, until its next step. <c>Present</c>: a rule or statement applies.</summary>
-public readonly record struct LoadStep(int Year, double PeakOfftakeMw, double PeakFeedInMw, double AnnualEnergyMwh, bool Present);
-
-/// <summary>A development as the model holds it: what access needs, where it lies and its load steps per rule set.</summary>
-public sealed class ModelDevelopment
-{
-    /// <summary>Position in the model, for per-request caches.</summary>
-    public required int Index { get; init; }
-    public required Guid Id { get; init; }
-    // What the access policy reads of a development (pooled strings): no per-development copy of the version row,
-    // so a rebuild promotes a quarter of the memory it otherwise would.
-    public required string Owner { get; init; }
-    public required string Visibility { get; init; }
-    public required string PlanType { get; init; }
-    public required string SectorCode { get; init; }
-    public required string Certainty { get; init; }
-    public string? Municipality { get; init; }
-    public string? Province { get; init; }
-    public string? ResRegion { get; init; }
-
-    /// <summary>The fields the access policy reads, written into a version row (a scratch row, or a new one for the audit trail).</summary>
-    public DevelopmentVersion AccessRow(DevelopmentVersion? into = null)
-    {
-        var row = into ?? new DevelopmentVersion
-        {
-            OwnerCode = "", ExternalId = "", ChangedBy = "", ChangeKind = "", Name = "", PlanType = "", Sector = "", Kind = "", AssetType = "",
-            Certainty = "", Visibility = "", OtherMunicipalityCodes = "", Geometry = Point.Empty, QuantitiesJson = "", EnergyJson = "",
-            CarriersJson = "", SourceJson = "", ContentHash = "",
-        };
-        (row.DevelopmentId, row.OwnerCode, row.Visibility, row.PlanType, row.Sector, row.Certainty) = (Id, Owner, Visibility, PlanType, SectorCode, Certainty);
-        (row.MunicipalityCode, row.ProvinceCode, row.ResRegionCode) = (Municipality, Province, ResRegion);
-        return row;
-    }
-
-    public required int Sector { get; init; }
-    /// <summary>The scenarios the development counts in, as bits (<see cref="GridModel.ScenarioBit"/>).</summary>
-    public required int Scenarios { get; init; }
-    public required (int Area, double Share)[] Shares { get; init; }
-    /// <summary>Per rule set (model order): the load from the rules only.</summary>
-    public required LoadStep[][] RuleSteps { get; init; }
-    /// <summary>Per rule set: the load with stated energy overriding; null when the development states none.</summary>
-    public LoadStep[][]? StatedSteps { get; init; }
-}
-
-/// <summary>One development's share of an area.</summary>
-public readonly record struct ModelEntry(ModelDevelopment Development, double Share);
-
-/// <summary>What a development is to one caller: not counted, counted in totals only, or seen in detail (with or without its stated energy).</summary>
-public enum Sight : byte { Unknown, None, AggregateOnly, Detail, DetailWithStatedEnergy }
-
-/// <summary>
-/// One caller's view of the model, for one request: the access policy's own predicates (compiled from the same
-/// expressions the database evaluates) applied to each development once, and the non-public developments of other
-/// owners it counted, for the audit trail.
-/// </summary>
-public sealed class AnalysisView
-{
-    private readonly Func<DevelopmentVersion, Sight> _sight;
-    private readonly string? _organisation;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<ModelDevelopment, bool> _counted = new();
-    private Sight[] _cache = [];
-    [ThreadStatic] private static DevelopmentVersion? _scratch;
-
-    private AnalysisView(Func<DevelopmentVersion, Sight> sight, string? organisation) => (_sight, _organisation) = (sight, organisation);
-
-    public static AnalysisView For(Access.AccessScope scope)
-    {
-        return new(row => Access.AccessPolicy.SeesDetail(scope, row)
-            ? (Access.AccessPolicy.HasDetailAccess(scope, row) ? Sight.DetailWithStatedEnergy : Sight.Detail)
-            : Access.AccessPolicy.SeesAggregate(scope, row) ? Sight.AggregateOnly : Sight.None, scope.Organisation);
-    }
-
-    /// <summary>Everything in detail with stated energy: for benchmarks and the reference comparison, never for a caller.</summary>
-    public static AnalysisView Everything() => new(_ => Sight.DetailWithStatedEnergy, null);
-
-    /// <summary>The non-public developments of other owners that went into an answer: what the audit trail records.</summary>
-    public IReadOnlyCollection<ModelDevelopment> Counted => [.. _counted.Keys];
-
-    /// <summary>What a development is to this caller; decided once per development (safe to call from several threads).</summary>
-    public Sight Of(ModelDevelopment d)
-    {
-        var cache = _cache;
-        if (d.Index >= cache.Length)
-            lock (_counted)
-            {
-                if (d.Index >= _cache.Length) _cache = [.. _cache, .. new Sight[Math.Max(d.Index + 1 - _cache.Length, _cache.Length)]];
-                cache = _cache;
-            }
-        var s = cache[d.Index];
-        if (s == Sight.Unknown) cache[d.Index] = s = _sight(d.AccessRow(_scratch ??= d.AccessRow()));
-        return s;
-    }
-
-    internal void Prepare(int developments)
-    {
-        lock (_counted) if (_cache.Length < developments) _cache = [.. _cache, .. new Sight[developments - _cache.Length]];
-    }
-
-    internal void Count(ModelDevelopment d)
-    {
-        if (d.Visibility != "public" && d.Owner != _organisation) _counted.TryAdd(d, true);
-    }
-}
-
-/// <summary>The state of the analysed data: when it changes, the model is brought up to date.</summary>
-public sealed record DataStamp(long DevelopmentVersions, long LastDevelopmentRow, long AreaVersions, long LastAreaRow);
-
 /// <summary>
 /// The analysis model of the current data, held in memory and shared by all requests: the energy areas, and every
 /// current development assigned to them (by share) with its load as steps per year, per rule set. Built once per
@@ -119,7 +12,7 @@ public sealed record DataStamp(long DevelopmentVersions, long LastDevelopmentRow
 /// recomputing the rest. A request evaluates the areas it asks for through its caller's <see cref="AnalysisView"/>,
 /// so the same model answers every caller with exactly what that caller may count. Immutable.
 /// </summary>
-public sealed class GridModel
+public sealed partial class GridModel
 {
     public static readonly IReadOnlyList<string> Sectors = CodeLists.Sectors;
     private static readonly int[] SectorOrder = [.. Enumerable.Range(0, CodeLists.Sectors.Length).OrderBy(i => CodeLists.Sectors[i], StringComparer.Ordinal)];
@@ -377,46 +270,6 @@ public sealed class GridModel
         if ((offtake > 0 && largestOfftake / offtake * 100 > options.MaxDominancePercent) || (feedIn > 0 && largestFeedIn / feedIn * 100 > options.MaxDominancePercent))
             return $"aggregate-only data left out: one owner holds more than {options.MaxDominancePercent:0.#} % of it";
         return null;
-    }
-
-    /// <summary>
-    /// Loads of the given areas (all when null; without the split by sector) and the bottlenecks they show, each with its causes: the developments
-    /// the caller sees in detail that load the area in the first year short, largest first.
-    /// </summary>
-    public (IReadOnlyList<AreaYearLoad> Loads, IReadOnlyList<Bottleneck> Bottlenecks) Bottlenecks(IReadOnlyList<int>? areas, AnalysisView view, int ruleSet,
-        int from, int to, IReadOnlyList<string> scenarios, DisclosureOptions disclosure)
-    {
-        areas ??= [.. Enumerable.Range(0, Grid.Areas.Count)];
-        var loads = new IReadOnlyList<AreaYearLoad>[areas.Count];
-        var bottlenecks = new IReadOnlyList<Bottleneck>[areas.Count];
-        view.Prepare(_nextIndex);
-        // Areas are independent: spread over the cores, gathered in the order asked.
-        Parallel.For(0, areas.Count, i =>
-        {
-            loads[i] = Evaluate(areas[i], view, ruleSet, from, to, scenarios, contributions: false, disclosure, bySector: false);
-            bottlenecks[i] = [.. GridAnalysis.Bottlenecks(loads[i]).Select(b => b with { CausedBy = Causes(areas[i], view, ruleSet, b.FirstYear, b.Scenario, b.Direction) })];
-        });
-        return ([.. loads.SelectMany(l => l)], [.. bottlenecks.SelectMany(b => b)]);
-    }
-
-    /// <summary>The developments the caller sees in detail that load an area in a year and direction, largest first (then by id).</summary>
-    public IReadOnlyList<Guid> Causes(int area, AnalysisView view, int ruleSet, int year, string scenario, string direction)
-    {
-        var bit = ScenarioBit(scenario);
-        var causes = new List<(Guid Id, double Mw)>();
-        foreach (var (d, share) in _entries[area])
-        {
-            if ((d.Scenarios & bit) == 0) continue;
-            var sight = view.Of(d);
-            if (sight is not (Sight.Detail or Sight.DetailWithStatedEnergy)) continue;
-            var steps = sight == Sight.DetailWithStatedEnergy && d.StatedSteps is { } stated ? stated[ruleSet] : d.RuleSteps[ruleSet];
-            var step = default(LoadStep);
-            foreach (var st in steps) { if (st.Year > year) break; step = st; }
-            if (!step.Present) continue;
-            var mw = share * (direction == GridAnalysis.Offtake ? step.PeakOfftakeMw : step.PeakFeedInMw);
-            if (mw > 0) causes.Add((d.Id, mw));
-        }
-        return [.. causes.OrderByDescending(c => c.Mw).ThenBy(c => c.Id).Select(c => c.Id)];
     }
 
     /// <summary>One instance per distinct code string, so 250,000 developments do not hold 250,000 copies of "GM0344".</summary>
