@@ -26,6 +26,16 @@ public static class VersionedStore
         return db.TrySaveAsync(ct);
     }
 
+    /// <summary>
+    /// Appends <paramref name="next"/> after <paramref name="current"/>: the version written, or 412 naming
+    /// <paramref name="what"/> when another request took that version first.
+    /// </summary>
+    public static async Task<Outcome<Written<T>>> NextVersionAsync<T>(this DataHubDb db, T? current, T next, string what, CancellationToken ct)
+        where T : class, IValidity, IVersionRow =>
+        await db.AppendAsync(current, next, ct)
+            ? new Written<T>(next, next.Version, Created: current is null)
+            : Problems.PreconditionFailed($"{what} was changed by another request; GET it again.");
+
     /// <summary>Saves what the context holds; false (and nothing saved) when a unique key refused it.</summary>
     public static async Task<bool> TrySaveAsync(this DataHubDb db, CancellationToken ct)
     {

@@ -31,8 +31,7 @@ public sealed class PlanWrites(DataHubDb db, DevelopmentStore store, AuditTrail 
             return Problems.Validation([new FieldError("/code", "immutable", $"code cannot change (it is '{current.Code}')")]);
         var row = ToRow(request, id, current.Version + 1, caller, current.CreatedAt, store.Now());
         audit.Write(caller, "update", "plan", id.ToString(), caller.Organisation);
-        if (!await db.AppendAsync(current, row, ct)) return Problems.PreconditionFailed($"Plan {id} was changed by another request; GET it again.");
-        return new Written<PlanVersion>(row, row.Version);
+        return await db.NextVersionAsync(current, row, $"Plan {id}", ct);
     }
 
     private static PlanVersion ToRow(PlanRequest r, Guid id, int version, Caller caller, DateTime createdAt, DateTime now) => new()

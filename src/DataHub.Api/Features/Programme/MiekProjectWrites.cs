@@ -90,8 +90,7 @@ public sealed class MiekProjectWrites(DataHubDb db, DevelopmentStore store, Audi
     private async Task<Outcome<Written<MiekProjectVersion>>> SaveAsync(AccessScope scope, MiekProjectVersion current, MiekProjectVersion next, string action, CancellationToken ct)
     {
         audit.Write(scope.Caller, action, "miekProject", next.ProjectId.ToString(), next.OwnerCode);
-        if (!await db.AppendAsync(current, next, ct)) return Problems.PreconditionFailed($"MIEK project {next.ProjectId} was changed by another request; GET it again.");
-        return new Written<MiekProjectVersion>(next, next.Version);
+        return await db.NextVersionAsync(current, next, $"MIEK project {next.ProjectId}", ct);
     }
 
     private static MiekProjectVersion ToRow(MiekProjectRequest r, Guid id, int version, string owner, string proposedBy, string status, Caller caller,

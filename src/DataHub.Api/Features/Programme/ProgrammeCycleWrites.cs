@@ -94,8 +94,7 @@ public sealed class ProgrammeCycleWrites(DataHubDb db, DevelopmentStore store, A
         CancellationToken ct)
     {
         audit.Write(scope.Caller, action, "programmeCycle", next.CycleId.ToString(), scope.Organisation);
-        if (!await db.AppendAsync(current, next, ct)) return Problems.PreconditionFailed($"Programme cycle {next.CycleId} was changed by another request; GET it again.");
-        return new Written<ProgrammeCycleVersion>(next, next.Version);
+        return await db.NextVersionAsync(current, next, $"Programme cycle {next.CycleId}", ct);
     }
 
     /// <summary>The next version of a cycle, unchanged but for who and when.</summary>

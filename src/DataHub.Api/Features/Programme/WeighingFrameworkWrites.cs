@@ -29,7 +29,6 @@ public sealed class WeighingFrameworkWrites(DataHubDb db, DevelopmentStore store
             ChangedBy = scope.Caller.Subject,
         };
         audit.Write(scope.Caller, current is null ? "create" : "update", "weighingFramework", next.FrameworkId.ToString(), province);
-        if (!await db.AppendAsync(current, next, ct)) return Problems.PreconditionFailed($"{province}'s framework was changed by another request; GET it again.");
-        return new Written<WeighingFrameworkVersion>(next, next.Version, Created: current is null);
+        return await db.NextVersionAsync(current, next, $"{province}'s framework", ct);
     }
 }
