@@ -42,6 +42,18 @@ public sealed class GraphQLBudgetTests(GraphQLBudgetTests.BudgetHub hub) : IClas
         var signedIn = await hub.Client("GM0599", "Reader").PostAsync("/api/v1/graphql", Json("""{"query":"{ __schema { queryType { name } } }"}"""));
         Assert.Equal("Query", JsonNode.Parse(await signedIn.Content.ReadAsStringAsync())!["data"]!["__schema"]!["queryType"]!["name"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task A_document_kept_for_reuse_is_still_checked_against_its_caller()
+    {
+        // The signed-in caller's document passes validation and is kept; the same text from an anonymous caller is refused all the same.
+        const string introspection = """{"query":"{ __type(name: \"Query\") { name } }"}""";
+        var signedIn = await hub.Client("GM0599", "Reader").PostAsync("/api/v1/graphql", Json(introspection));
+        Assert.Equal("Query", JsonNode.Parse(await signedIn.Content.ReadAsStringAsync())!["data"]!["__type"]!["name"]!.GetValue<string>());
+        var anonymous = JsonNode.Parse(await (await hub.Client().PostAsync("/api/v1/graphql", Json(introspection))).Content.ReadAsStringAsync())!;
+        Assert.Null(anonymous["data"]);
+        Assert.Contains("signed-in callers only", anonymous["errors"]![0]!["message"]!.GetValue<string>());
+    }
 }
 
 /// <summary>A hub whose GraphQL requests may run 0 s: every operation is over its time.</summary>

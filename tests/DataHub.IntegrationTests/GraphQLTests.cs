@@ -55,6 +55,14 @@ public abstract class GraphQLTests(Hub hub)
         var tooCostly = await Ask(client, aliases);
         Assert.Null(tooCostly["data"]);
         Assert.Contains("complexity", tooCostly["errors"]![0]!["message"]!.GetValue<string>(), StringComparison.OrdinalIgnoreCase);
+        // The cost of a kept document is counted again with each request's variables: a cheap page passes, the same text with a page too costly to run does not.
+        var paged = "query($n: Int) { " + string.Concat(Enumerable.Range(0, 60).Select(i => $"a{i}: developments(first: $n) {{ totalCount nodes {{ id name }} }} ")) + "}";
+        var cheap = await Ask(client, paged, new JsonObject { ["n"] = 2 });
+        Assert.Null(cheap["errors"]);
+        Assert.True(Data(cheap)["a59"]!["nodes"]!.AsArray().Count <= 2);
+        var costly = await Ask(client, paged, new JsonObject { ["n"] = 500 });
+        Assert.Null(costly["data"]);
+        Assert.Contains("complexity", costly["errors"]![0]!["message"]!.GetValue<string>(), StringComparison.OrdinalIgnoreCase);
         // A page larger than allowed.
         var page = await Ask(client, "{ developments(first: 100000) { totalCount } }");
         Assert.Equal("pageSize", page["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());

@@ -26,6 +26,8 @@ public sealed class GraphQLOptions
     public int MaxDocumentBytes { get; set; } = 64 * 1024;
     /// <summary>Whether anonymous callers may introspect the schema (authenticated callers always may).</summary>
     public bool AnonymousIntrospection { get; set; } = true;
+    /// <summary>The total length of the parsed and validated documents kept for reuse (<see cref="DocumentCache"/>); 0: none kept.</summary>
+    public int DocumentCacheCharacters { get; set; } = 1_000_000;
 }
 
 public static class GraphQLSetup
@@ -58,7 +60,8 @@ public static class GraphQLSetup
                     return f.ParentType.Name is "Query" or "Mutation" ? impact with { FieldImpact = impact.FieldImpact + options.RootFieldCost } : impact;
                 };
             })
-            .AddValidationRule<IntrospectionRule>()
+            .AddValidationRule<IntrospectionRule>(useForCachedDocuments: true) // it reads the caller, who differs per request
+            .ConfigureExecution<DocumentCache>()
             .AddErrorInfoProvider(e => e.ExposeExceptionDetails = false));
         return services;
     }
