@@ -1,20 +1,15 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using DataHub.Api.Access;
 using DataHub.Api.Data;
 using DataHub.Api.Features.Aggregates;
 using DataHub.Api.Features.Analysis;
 using DataHub.Api.Features.Developments;
 using DataHub.Api.Features.Grid;
-using DataHub.Api.Operations;
 using DataHub.Api.Spatial;
 using NetTopologySuite.Geometries;
-using NetTopologySuite.Geometries.Prepared;
 using NetTopologySuite.Triangulate;
-using Npgsql;
-using NpgsqlTypes;
 
 namespace DataHub.Bench;
 
@@ -25,7 +20,7 @@ namespace DataHub.Bench;
 /// would: full recompute, recompute after one development changes, quickscans at random locations. The same
 /// aggregation is timed as one PostGIS SQL query in the same run.
 /// </summary>
-public static class AnalysisBench
+public static partial class AnalysisBench
 {
     private const int From = 2025, To = 2050;
 
@@ -198,91 +193,6 @@ public static class AnalysisBench
         return (rows, areas);
     }
 
-    /// <summary>Loads the national set into a hub through its own API: the developments as one import (GM0344), the
-    /// areas as a capacity map and their boundaries and capacity per year (a grid operator, STEDIN).</summary>
-    public static async Task LoadOverHttpAsync(HubProcess hub, string file, List<GridArea> areas)
-    {
-        await using (var stream = File.OpenRead(file))
-        {
-            var content = new StreamContent(stream);
-            content.Headers.ContentType = new("application/geo+json");
-            Check(await hub.As("GM0344", Roles.Submitter).PostAsync("/api/v1/development-imports", content));
-        }
-        var stedin = hub.As("STEDIN", Roles.Submitter);
-        var map = new JsonObject
-        {
-            ["conforms_to"] = "http://data.netbeheernederland.nl/capaciteitskaart/v1.3.0", ["creator"] = "bench", ["identifier"] = "bench", ["issued"] = "2026-11-01",
-            ["energy_areas"] = new JsonArray([.. areas.Select(a => (JsonNode)new JsonObject { ["short_code"] = a.ShortCode, ["works"] = new JsonArray() })]),
-        };
-        Check(await stedin.PostAsync("/api/v1/capacity-map-imports", new StringContent(map.ToJsonString(), System.Text.Encoding.UTF8, "application/json")));
-        var features = new JsonArray([.. areas.Select(a => (JsonNode)new JsonObject
-        {
-            ["type"] = "Feature", ["geometry"] = JsonSerializer.SerializeToNode(a.Boundary, DataHub.Api.Http.GeoJson.Options),
-            ["properties"] = new JsonObject
-            {
-                ["shortCode"] = a.ShortCode,
-                ["capacity"] = new JsonArray([.. a.Capacity.Select(c => (JsonNode)new JsonObject { ["year"] = c.Year, ["offtakeMw"] = c.OfftakeMw, ["feedInMw"] = c.FeedInMw })]),
-            },
-        })]);
-        var collection = new JsonObject { ["type"] = "FeatureCollection", ["features"] = features };
-        Check(await stedin.PostAsync("/api/v1/energy-area-imports", new StringContent(collection.ToJsonString(), System.Text.Encoding.UTF8, "application/geo+json")));
-    }
-
-    private static async Task OverHttpAsync(string root, int developments, List<GridArea> areas, int quickscans)
-    {
-        var dir = Directory.CreateTempSubdirectory("datahub-analysis-bench-");
-        try
-        {
-            var file = Path.Combine(dir.FullName, "developments.geojson");
-            NationalDevelopments.Write(file, developments - developments / 10, developments / 10, seed: 42);
-            await using var hub = await HubProcess.StartAsync("analysis hub", root, new()
-            {
-                ["DataHub__Database__Provider"] = "Sqlite",
-                ["DataHub__Database__ConnectionString"] = $"Data Source={Path.Combine(dir.FullName, "bench.db")}",
-            }, line => { if (line.Contains("Analysis model")) Console.WriteLine($"  hub: {line}"); });
-            var timer = Stopwatch.StartNew();
-            await LoadOverHttpAsync(hub, file, areas);
-            Console.WriteLine($"hub loaded over HTTP in {timer.Elapsed.TotalSeconds:0.0} s");
-
-            var municipality = hub.As("GM0344", Roles.Reader);
-            timer.Restart();
-            Check(await municipality.GetAsync("/api/v1/bottlenecks?scenario=expected&fromYear=2025&toYear=2050"));
-            var first = timer.Elapsed.TotalMilliseconds;
-            timer.Restart();
-            var national = await municipality.GetAsync("/api/v1/bottlenecks?fromYear=2025&toYear=2050");
-            Check(national);
-            var again = timer.Elapsed.TotalMilliseconds;
-            var random = new Random(13);
-            var kinds = new[] { ("chargingHub", "chargingPoints", 4, 60), ("newBuildHomes", "homes", 50, 2000), ("solarPark", "MWp", 2, 50) };
-            var latency = new List<double>();
-            var catalogue = AreaCatalogue.Instance.Municipalities;
-            for (var run = 0; run < quickscans + 20; run++)
-            {
-                var m = catalogue[random.Next(catalogue.Count)];
-                var c = m.Boundary.InteriorPoint.Coordinate;
-                var (kind, unit, min, max) = kinds[random.Next(kinds.Length)];
-                var body = new JsonObject
-                {
-                    ["geometry"] = new JsonObject { ["type"] = "Point", ["coordinates"] = new JsonArray(Math.Round(c.X + (random.NextDouble() - 0.5) * 0.02, 6), Math.Round(c.Y + (random.NextDouble() - 0.5) * 0.02, 6)) },
-                    ["kind"] = kind, ["quantity"] = new JsonObject { ["value"] = Math.Round(min + random.NextDouble() * (max - min)), ["unit"] = unit },
-                    ["year"] = 2026 + random.Next(12),
-                };
-                timer.Restart();
-                Check(await municipality.PostAsync("/api/v1/quickscans", new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json")));
-                if (run >= 20) latency.Add(timer.Elapsed.TotalMilliseconds);
-            }
-            Console.WriteLine($"{"over HTTP (hub process, SQLite)",-52} {"p50 ms",9} {"p95 ms",9} {"p99 ms",9} {"max ms",9}");
-            Console.WriteLine($"{"first analysis request (model built from the database)",-52} {first,9:0} ");
-            Console.WriteLine($"{"GET /bottlenecks, all areas, 26 years, 3 scenarios",-52} {again,9:0}");
-            Row($"POST /quickscans ({quickscans:N0} random locations)", latency);
-            Console.WriteLine($"hub peak RSS (VmHWM) {hub.PeakRss() / 1e6:0} MB");
-        }
-        finally
-        {
-            dir.Delete(true);
-        }
-    }
-
     private static void Check(HttpResponseMessage response)
     {
         if (response.IsSuccessStatusCode) return;
@@ -308,12 +218,30 @@ public static class AnalysisBench
 
     private static DevelopmentVersion Row(NationalDevelopments.Generated g) => new()
     {
-        DevelopmentId = Guid.CreateVersion7(DateTimeOffset.UnixEpoch.AddSeconds(g.N)), OwnerCode = g.Municipality.Code, ExternalId = $"bench-{g.N}", Name = g.Kind,
-        PlanType = g.PlanType, Sector = g.Sector, Kind = g.Kind, AssetType = g.AssetType, Certainty = g.Certainty, Visibility = "public", Version = 1,
-        FirstYear = g.Quantities[0].Year, MunicipalityCode = g.Municipality.Code, ProvinceCode = g.Municipality.ProvinceCode, ResRegionCode = g.Municipality.ResRegionCode,
-        OtherMunicipalityCodes = "[]", Geometry = g.Geometry,
-        QuantitiesJson = JsonSerializer.Serialize(g.Quantities, DevelopmentMapping.StoredJson), EnergyJson = "[]", CarriersJson = "[\"electricity\"]",
-        SourceJson = "{}", ContentHash = "", ChangedBy = "bench", ChangeKind = "created",
+        DevelopmentId = Guid.CreateVersion7(DateTimeOffset.UnixEpoch.AddSeconds(g.N)),
+        OwnerCode = g.Municipality.Code,
+        ExternalId = $"bench-{g.N}",
+        Name = g.Kind,
+        PlanType = g.PlanType,
+        Sector = g.Sector,
+        Kind = g.Kind,
+        AssetType = g.AssetType,
+        Certainty = g.Certainty,
+        Visibility = "public",
+        Version = 1,
+        FirstYear = g.Quantities[0].Year,
+        MunicipalityCode = g.Municipality.Code,
+        ProvinceCode = g.Municipality.ProvinceCode,
+        ResRegionCode = g.Municipality.ResRegionCode,
+        OtherMunicipalityCodes = "[]",
+        Geometry = g.Geometry,
+        QuantitiesJson = JsonSerializer.Serialize(g.Quantities, DevelopmentMapping.StoredJson),
+        EnergyJson = "[]",
+        CarriersJson = "[\"electricity\"]",
+        SourceJson = "{}",
+        ContentHash = "",
+        ChangedBy = "bench",
+        ChangeKind = "created",
     };
 
     /// <summary>Energy areas: Voronoi cells around points placed like developments (denser where municipalities are smaller), clipped to the land.</summary>
@@ -334,100 +262,6 @@ public static class AnalysisBench
             result.Add(cell);
         }
         return [.. result.OrderBy(c => c.Centroid.Y).ThenBy(c => c.Centroid.X)];
-    }
-
-    /// <summary>
-    /// The same aggregation in PostGIS: developments joined to energy areas with ST_Intersects (a polygon by its area
-    /// share), the quantity in force per year from the JSON, times the rule, summed per area and year with the
-    /// sectors' simultaneity. One scenario (everything), no bottlenecks: less work than the hub's recompute.
-    /// </summary>
-    private static async Task<double> PostgisAsync(string connection, List<DevelopmentVersion> rows, List<GridArea> areas, CalculationRuleSet rules)
-    {
-        var db = $"datahub_analysis_bench_{Guid.NewGuid():N}";
-        await using (var admin = new NpgsqlConnection(connection))
-        {
-            await admin.OpenAsync();
-            await new NpgsqlCommand($"CREATE DATABASE {db}", admin).ExecuteNonQueryAsync();
-        }
-        try
-        {
-            var builder = new NpgsqlDataSourceBuilder(new NpgsqlConnectionStringBuilder(connection) { Database = db, CommandTimeout = 0 }.ToString());
-            builder.UseNetTopologySuite();
-            await using var source = builder.Build();
-            await using var c = await source.OpenConnectionAsync();
-            async Task Exec(string sql) { await using var cmd = new NpgsqlCommand(sql, c) { CommandTimeout = 0 }; await cmd.ExecuteNonQueryAsync(); }
-            await Exec("""
-                CREATE EXTENSION postgis;
-                CREATE TABLE energy_areas (id uuid PRIMARY KEY, geom geometry(Geometry, 4326) NOT NULL);
-                CREATE TABLE developments (id uuid PRIMARY KEY, sector text, kind text, quantities jsonb, geom geometry(Geometry, 4326) NOT NULL);
-                CREATE TABLE rules (kind text, unit text, peak_offtake_mw float8, peak_feed_in_mw float8, annual_mwh float8);
-                CREATE TABLE simultaneity (sector text PRIMARY KEY, factor float8);
-                """);
-            await c.ReloadTypesAsync(); // the geometry type exists only now
-            await using (var w = await c.BeginBinaryImportAsync("COPY energy_areas (id, geom) FROM STDIN (FORMAT BINARY)"))
-            {
-                foreach (var a in areas) { await w.StartRowAsync(); await w.WriteAsync(a.Id); await w.WriteAsync(a.Boundary); }
-                await w.CompleteAsync();
-            }
-            await using (var w = await c.BeginBinaryImportAsync("COPY developments (id, sector, kind, quantities, geom) FROM STDIN (FORMAT BINARY)"))
-            {
-                foreach (var r in rows)
-                {
-                    await w.StartRowAsync();
-                    await w.WriteAsync(r.DevelopmentId); await w.WriteAsync(r.Sector); await w.WriteAsync(r.Kind);
-                    await w.WriteAsync(r.QuantitiesJson, NpgsqlDbType.Jsonb); await w.WriteAsync(r.Geometry);
-                }
-                await w.CompleteAsync();
-            }
-            foreach (var r in rules.Rules.Where(r => r.Carrier == "electricity"))
-                await Exec(string.Create(CultureInfo.InvariantCulture,
-                    $"INSERT INTO rules VALUES ('{r.Kind}', '{r.Unit}', {r.PeakOfftakeMw ?? 0}, {r.PeakFeedInMw ?? 0}, {r.AnnualEnergyMwh ?? 0})"));
-            foreach (var s in CodeLists.Sectors)
-                await Exec(string.Create(CultureInfo.InvariantCulture, $"INSERT INTO simultaneity VALUES ('{s}', {rules.SimultaneityOf(s)})"));
-            await Exec("CREATE INDEX ON energy_areas USING gist (geom); CREATE INDEX ON developments USING gist (geom); ANALYZE;");
-
-            const string query = """
-                WITH assigned AS (
-                  SELECT a.id AS area, d.sector, d.kind, d.quantities,
-                         CASE WHEN GeometryType(d.geom) = 'POINT' THEN 1.0
-                              ELSE ST_Area(ST_Intersection(a.geom, d.geom)) / ST_Area(d.geom) END AS share
-                  FROM developments d JOIN energy_areas a ON ST_Intersects(a.geom, d.geom)
-                ), in_force AS (
-                  SELECT s.area, s.sector, s.kind, s.share, y.year, q.unit, q.value
-                  FROM assigned s CROSS JOIN generate_series(2025, 2050) AS y(year)
-                  CROSS JOIN LATERAL (
-                    SELECT DISTINCT ON (e->>'unit') e->>'unit' AS unit, (e->>'value')::float8 AS value
-                    FROM jsonb_array_elements(s.quantities) e WHERE (e->>'year')::int <= y.year
-                    ORDER BY e->>'unit', (e->>'year')::int DESC) q
-                )
-                SELECT i.area, i.year,
-                       sum(i.share * i.value * r.peak_offtake_mw * m.factor) AS peak_offtake_mw,
-                       sum(i.share * i.value * r.peak_feed_in_mw * m.factor) AS peak_feed_in_mw,
-                       sum(i.share * i.value * r.annual_mwh) AS annual_mwh
-                FROM in_force i JOIN rules r ON r.kind = i.kind AND r.unit = i.unit JOIN simultaneity m ON m.sector = i.sector
-                GROUP BY i.area, i.year
-                """;
-            var times = new List<double>();
-            var count = 0;
-            for (var run = 0; run < 2; run++)
-            {
-                var timer = Stopwatch.StartNew();
-                await using var cmd = new NpgsqlCommand(query, c) { CommandTimeout = 0 };
-                await using var reader = await cmd.ExecuteReaderAsync();
-                count = 0;
-                while (await reader.ReadAsync()) count++;
-                times.Add(timer.Elapsed.TotalMilliseconds);
-            }
-            Console.WriteLine($"PostGIS query: {count:N0} area × year rows; runs {string.Join(", ", times.Select(t => $"{t:0} ms"))}");
-            return times.Min();
-        }
-        finally
-        {
-            NpgsqlConnection.ClearAllPools();
-            await using var admin = new NpgsqlConnection(connection);
-            await admin.OpenAsync();
-            await new NpgsqlCommand($"DROP DATABASE IF EXISTS {db} WITH (FORCE)", admin).ExecuteNonQueryAsync();
-        }
     }
 
     private static long PeakRss()
