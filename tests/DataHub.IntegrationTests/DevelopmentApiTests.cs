@@ -90,26 +90,38 @@ public abstract class DevelopmentApiTests(Hub hub)
     }
 
     [Fact]
-    public async Task Update_requires_if_match_rejects_a_stale_etag_and_keeps_every_version()
+    public async Task An_update_without_If_Match_is_refused_with_428_and_one_with_a_stale_ETag_with_412()
     {
         var client = hub.Client(Utrecht);
         var ext = Id();
-        var created = await client.PostAsync("/api/v1/developments", Http.GeoJson(Point(ext)));
-        var id = (await created.Body())["id"]!.GetValue<string>();
-        var url = $"/api/v1/developments/{id}";
+        var url = await CreatedAsync(client, ext);
         var changed = Point(ext, props: p => p["certainty"] = "realised");
-
         await (await client.Send(HttpMethod.Put, url, Http.GeoJson(changed))).Problem(HttpStatusCode.PreconditionRequired);
-        var stale = await client.Send(HttpMethod.Put, url, Http.GeoJson(changed), "\"7\"");
-        await stale.Problem(HttpStatusCode.PreconditionFailed);
+        await (await client.Send(HttpMethod.Put, url, Http.GeoJson(changed), "\"7\"")).Problem(HttpStatusCode.PreconditionFailed);
+        Assert.Equal("permitted", (await (await client.GetAsync(url)).Body())["properties"]!["certainty"]!.GetValue<string>());
+    }
 
-        var ok = await client.Send(HttpMethod.Put, url, Http.GeoJson(changed), "\"1\"");
+    [Fact]
+    public async Task Of_two_writers_with_the_same_ETag_the_first_wins_and_the_second_is_told_it_is_stale()
+    {
+        var client = hub.Client(Utrecht);
+        var ext = Id();
+        var url = await CreatedAsync(client, ext);
+        var ok = await client.Send(HttpMethod.Put, url, Http.GeoJson(Point(ext, props: p => p["certainty"] = "realised")), "\"1\"");
         Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
         Assert.Equal("\"2\"", ok.Headers.ETag?.Tag);
         Assert.Equal("realised", (await ok.Body())["properties"]!["certainty"]!.GetValue<string>());
-
-        // The same ETag again is stale now: the first writer won.
         await (await client.Send(HttpMethod.Put, url, Http.GeoJson(Point(ext)), "\"1\"")).Problem(HttpStatusCode.PreconditionFailed);
+        Assert.Equal("realised", (await (await client.GetAsync(url)).Body())["properties"]!["certainty"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task An_update_keeps_every_version_and_asOf_reads_the_one_in_force_then()
+    {
+        var client = hub.Client(Utrecht);
+        var ext = Id();
+        var url = await CreatedAsync(client, ext);
+        Assert.Equal(HttpStatusCode.OK, (await client.Send(HttpMethod.Put, url, Http.GeoJson(Point(ext, props: p => p["certainty"] = "realised")), "\"1\"")).StatusCode);
 
         var versions = await (await client.GetAsync($"{url}/versions")).Body();
         var features = versions["features"]!.AsArray();
@@ -119,13 +131,21 @@ public abstract class DevelopmentApiTests(Hub hub)
         var firstValidTo = features[0]!["properties"]!["validTo"]!.GetValue<DateTime>();
         Assert.Equal(firstValidTo, features[1]!["properties"]!["updatedAt"]!.GetValue<DateTime>());
 
-        // asOf a moment inside version 1's validity gives version 1.
+        // asOf a moment inside version 1's validity gives version 1; before it, there was no record.
         var v1From = features[0]!["properties"]!["updatedAt"]!.GetValue<DateTime>();
         var between = v1From + (firstValidTo - v1From) / 2;
         var asOf = await (await client.GetAsync($"{url}?asOf={Uri.EscapeDataString(between.ToUniversalTime().ToString("O"))}")).Body();
         Assert.Equal(1, asOf["properties"]!["version"]!.GetValue<int>());
         var before = await client.GetAsync($"{url}?asOf={Uri.EscapeDataString(v1From.AddSeconds(-5).ToUniversalTime().ToString("O"))}");
         await before.Problem(HttpStatusCode.NotFound);
+    }
+
+    /// <summary>A permitted development of Utrecht's, created; its URL.</summary>
+    private static async Task<string> CreatedAsync(HttpClient client, string ext)
+    {
+        var created = await client.PostAsync("/api/v1/developments", Http.GeoJson(Point(ext)));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        return $"/api/v1/developments/{(await created.Body())["id"]!.GetValue<string>()}";
     }
 
     [Fact]
@@ -216,7 +236,7 @@ public abstract class DevelopmentApiTests(Hub hub)
     }
 
     [Fact]
-    public async Task Only_the_owner_changes_a_development_and_others_cannot_see_its_confidential_ones()
+    public async Task Others_cannot_see_a_confidential_development_on_any_read_and_cannot_write_it()
     {
         var owner = hub.Client("CLUSTER6");
         var ext = Id();
@@ -233,7 +253,13 @@ public abstract class DevelopmentApiTests(Hub hub)
         var list = await (await other.GetAsync($"/api/v1/developments?externalId={ext}")).Body();
         Assert.Equal(0, list["numberMatched"]!.GetValue<int>());
         await (await other.Send(HttpMethod.Put, $"/api/v1/developments/{id}", Http.GeoJson(confidential), "\"1\"")).Problem(HttpStatusCode.NotFound);
+    }
 
+    [Fact]
+    public async Task Others_see_a_public_development_but_only_its_owner_may_change_it()
+    {
+        var owner = hub.Client("CLUSTER6");
+        var other = hub.Client(Utrecht);
         var publicOne = await (await owner.PostAsync("/api/v1/developments", Http.GeoJson(Point(Id(), props: p => p["visibility"] = "public")))).Body();
         var publicId = publicOne["id"]!.GetValue<string>();
         Assert.Equal(HttpStatusCode.OK, (await other.GetAsync($"/api/v1/developments/{publicId}")).StatusCode);
