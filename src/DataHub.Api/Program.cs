@@ -7,6 +7,7 @@ using DataHub.Api.Features.Changes;
 using DataHub.Api.Features.DevelopmentImports;
 using DataHub.Api.Features.Developments;
 using DataHub.Api.Features.Grid;
+using DataHub.Api.Features.Ogc;
 using DataHub.Api.Features.Organisations;
 using DataHub.Api.Features.Plans;
 using DataHub.Api.Features.Programme;
@@ -38,6 +39,7 @@ builder.Services.AddDataHubRateLimits(builder.Configuration);
 builder.Services.ConfigureHttpJsonOptions(o => GeoJson.Configure(o.SerializerOptions));
 builder.Services.AddDataHubOpenApi();
 builder.Services.AddDataHubGraphQL(builder.Configuration);
+builder.Services.AddOgcFeatures(); // OGC API – Features collections over the features' reads
 builder.Services.AddDataHubHealthProbes();
 builder.Services.AddDataHubTelemetry(builder.Configuration);
 builder.Services.AddDataHubCompression();
@@ -85,6 +87,7 @@ api.MapMiekProgress();
 api.MapMiekFiche();
 api.MapMiekOverview();
 api.MapDataHubGraphQL();
+app.MapOgcFeatures(); // GIS clients by URL, under /ogc/v1
 
 await app.PrepareDatabaseAsync();
 if (!app.Environment.IsEnvironment("Testing"))

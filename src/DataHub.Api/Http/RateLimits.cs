@@ -27,7 +27,8 @@ public sealed class DataHubRateLimiter
         _options = options;
         Limiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
         {
-            if (!http.Request.Path.StartsWithSegments("/api")) return RateLimitPartition.GetNoLimiter("static");
+            if (!http.Request.Path.StartsWithSegments("/api") && !http.Request.Path.StartsWithSegments(Features.Ogc.OgcEndpoints.BasePath))
+                return RateLimitPartition.GetNoLimiter("static");
             return RateLimitPartition.GetTokenBucketLimiter(Key(http), _ => new TokenBucketRateLimiterOptions
             {
                 TokenLimit = options.BucketSize,

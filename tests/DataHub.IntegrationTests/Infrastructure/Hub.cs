@@ -91,8 +91,33 @@ public abstract class Hub : IAsyncLifetime
         foreach (var (k, v) in _settings) b.UseSetting(k, v);
     });
 
+    /// <summary>
+    /// Another node on the same database listening on a real port (Kestrel, port chosen by the system), for clients
+    /// that cannot use the in-process test server (GDAL); its base URL. Disposed with the hub.
+    /// </summary>
+    public string ListeningNode()
+    {
+        if (SkipReason is not null) Assert.Skip(SkipReason);
+        lock (_settings)
+        {
+            if (_listening is null)
+            {
+                var node = Node();
+                node.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0)); // a free port, also when two classes start nodes at once
+                node.StartServer();
+                var addresses = node.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features
+                    .Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses;
+                _listening = (node, addresses.First().Replace("[::]", "localhost").Replace("0.0.0.0", "localhost").Replace("127.0.0.1", "localhost").TrimEnd('/'));
+            }
+            return _listening.Value.BaseUrl;
+        }
+    }
+
+    private (WebApplicationFactory<Program> Node, string BaseUrl)? _listening;
+
     public async ValueTask DisposeAsync()
     {
+        if (_listening is { } listening) await listening.Node.DisposeAsync();
         if (_factory is not null) await _factory.DisposeAsync();
         if (_sqliteDir is not null)
         {

@@ -1,0 +1,124 @@
+using System.Globalization;
+using DataHub.Api.Spatial;
+using NetTopologySuite.Geometries;
+
+namespace DataHub.Api.Features.Ogc;
+
+/// <summary>
+/// An items request of OGC API – Features (Part 1 Core, Part 2 CRS), read from the query string with OGC's own
+/// parameter names: <c>limit</c> (clamped to <see cref="MaxLimit"/>, never refused for being large), <c>bbox</c> and
+/// <c>bbox-crs</c>, <c>datetime</c> (an instant or an interval, open ends as <c>..</c>), <c>crs</c>, <c>cursor</c> (from
+/// a next link), <c>f</c> (json or html), and a <c>name=value</c> equality filter per queryable (comma-separated values:
+/// any of them). Any other parameter is an error naming it: a typo must not widen a GIS layer silently.
+/// </summary>
+public sealed record OgcItemsQuery
+{
+    public const int DefaultLimit = 100;
+    /// <summary>The largest page (GDAL pages at up to 1,000 unless the API declares more; QGIS asks for what it is told).</summary>
+    public const int MaxLimit = 10_000;
+
+    public int Limit { get; init; } = DefaultLimit;
+    /// <summary>The box in CRS84.</summary>
+    public Envelope? Bbox { get; init; }
+    public Crs ResponseCrs { get; init; } = Crs.Crs84;
+    /// <summary>The interval asked for (both ends inclusive; null: open).</summary>
+    public DateTime? From { get; init; }
+    public DateTime? To { get; init; }
+    public bool HasDatetime => From is not null || To is not null;
+    public string? Cursor { get; init; }
+    /// <summary>OgcProperty → the values any of which it must equal.</summary>
+    public IReadOnlyDictionary<string, string[]> PropertyEquals { get; init; } = new Dictionary<string, string[]>();
+    public bool Html { get; init; }
+
+    private static readonly string[] Known = ["limit", "bbox", "bbox-crs", "datetime", "crs", "cursor", "f"];
+
+    /// <summary>Reads the query; every bad parameter is an error naming it.</summary>
+    public static (OgcItemsQuery? Query, List<FieldError> Errors) Parse(IEnumerable<KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>> query,
+        IReadOnlyCollection<string> queryables)
+    {
+        var errors = new List<FieldError>();
+        void Error(string parameter, string code, string message) => errors.Add(new FieldError("", code, message) { Parameter = parameter });
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var equals = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var (name, value) in query)
+        {
+            if (value.Count > 1) { Error(name, "repeated", $"{name} is given more than once"); continue; }
+            if (Array.IndexOf(Known, name) >= 0) values[name] = value.ToString();
+            else if (queryables.Contains(name))
+                equals[name] = value.ToString().Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            else
+                Error(name, "unknownParameter", $"{name} is not a parameter of this collection's items; use {string.Join(", ", Known)} or a queryable ({string.Join(", ", queryables)})");
+        }
+
+        var limit = DefaultLimit;
+        if (values.TryGetValue("limit", out var l))
+        {
+            if (!int.TryParse(l, NumberStyles.Integer, CultureInfo.InvariantCulture, out limit) || limit < 1)
+                Error("limit", "outOfRange", $"limit is a whole number of at least 1 (at most {MaxLimit} are returned)");
+            limit = Math.Min(Math.Max(limit, 1), MaxLimit);
+        }
+
+        var crs = Crs.Crs84;
+        if (values.TryGetValue("crs", out var c) && (Crs.Parse(c) is not { } parsedCrs ? (Crs?)null : crs = parsedCrs) is null)
+            Error("crs", "unknownCrs", $"crs '{c}' is not offered; use one of {Crs.SupportedList}");
+        var bboxCrs = Crs.Crs84;
+        if (values.TryGetValue("bbox-crs", out var bc) && (Crs.Parse(bc) is not { } parsedBboxCrs ? (Crs?)null : bboxCrs = parsedBboxCrs) is null)
+            Error("bbox-crs", "unknownCrs", $"bbox-crs '{bc}' is not offered; use one of {Crs.SupportedList}");
+
+        Envelope? bbox = null;
+        if (values.TryGetValue("bbox", out var b))
+        {
+            var n = b.Split(',').Select(p => double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d) ? d : (double?)null).ToArray();
+            if (n.Length is not (4 or 6) || n.Any(x => x is null))
+                Error("bbox", "invalidFormat", "bbox is four numbers: minX,minY,maxX,maxY in bbox-crs (CRS84: lon,lat)");
+            else
+            {
+                // Six numbers carry heights, which the hub's data has none of: the plane box of their corners.
+                var (x1, y1, x2, y2) = n.Length == 4 ? (n[0]!.Value, n[1]!.Value, n[2]!.Value, n[3]!.Value) : (n[0]!.Value, n[1]!.Value, n[3]!.Value, n[4]!.Value);
+                // CRS84 boxes may cross the antimeridian (minX > maxX); none crosses the Netherlands, so only the y order is checked there.
+                if (y1 > y2 || (x1 > x2 && !ReferenceEquals(bboxCrs, Crs.Crs84)))
+                    Error("bbox", "invalidRange", "bbox lists the lower-left corner before the upper-right one");
+                else
+                {
+                    // In the CRS's own axis order (Part 2): an EPSG:4258 box is lat,lon, which BoxToCrs84 reads as such.
+                    bbox = x1 > x2 ? new Envelope(-180, 180, y1, y2) : Developments.DevelopmentFilter.BoxToCrs84(bboxCrs, x1, y1, x2, y2);
+                }
+            }
+        }
+
+        DateTime? from = null, to = null;
+        if (values.TryGetValue("datetime", out var dt))
+        {
+            var parts = dt.Split('/');
+            DateTime? End(string part, bool isEnd)
+            {
+                if (part is ".." or "") return null;
+                if (DateTimeOffset.TryParse(part, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t)) return t.UtcDateTime;
+                if (DateOnly.TryParseExact(part, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+                    return (isEnd ? d.ToDateTime(new TimeOnly(23, 59, 59)) : d.ToDateTime(TimeOnly.MinValue)).ToUniversalTime();
+                Error("datetime", "invalidFormat", "datetime is an RFC 3339 date-time or date, or an interval of two, either end open as '..' (e.g. 2030-01-01/..)");
+                return null;
+            }
+            if (parts.Length == 1 && parts[0] != "..") from = to = End(parts[0], false) is { } instant ? instant : null;
+            else if (parts.Length == 2 && !(parts[0] is ".." or "" && parts[1] is ".." or ""))
+            {
+                from = End(parts[0], false);
+                to = End(parts[1], true);
+                if (from > to) Error("datetime", "invalidRange", "datetime's interval starts after it ends");
+            }
+            else Error("datetime", "invalidFormat", "datetime is an instant or an interval start/end with at most one end open ('..')");
+        }
+
+        var html = false;
+        if (values.TryGetValue("f", out var f))
+        {
+            if (f is "html") html = true;
+            else if (f is not ("json" or "geojson")) Error("f", "unknownCode", "f is json or html");
+        }
+        var cursor = values.TryGetValue("cursor", out var cur) && cur.Length > 0 ? cur : null;
+        return errors.Count > 0 ? (null, errors) : (new OgcItemsQuery
+        {
+            Limit = limit, Bbox = bbox, ResponseCrs = crs, From = from, To = to, Cursor = cursor, PropertyEquals = equals, Html = html,
+        }, errors);
+    }
+}

@@ -1,0 +1,67 @@
+using System.Text.Json.Nodes;
+
+namespace DataHub.Api.Features.Ogc;
+
+/// <summary>
+/// A collection's features as JSON Schema 2020-12 (OGC API – Features Part 5 "schemas"; GDAL takes the layer's
+/// fields from it): the primary geometry and every property with its type; the queryables are the same document
+/// over the filterable properties only (Part 3).
+/// </summary>
+public static class OgcSchema
+{
+    /// <summary>
+    /// The schema of one item as GeoJSON (a Feature whose <c>properties</c> object holds the typed columns): what a
+    /// collection's <c>describedby</c> link names, and what GDAL before 3.8 reads its field types from.
+    /// </summary>
+    public static JsonObject Feature(IOgcCollection c, string baseUrl)
+    {
+        var properties = new JsonObject();
+        foreach (var q in c.Properties)
+        {
+            var p = new JsonObject { ["description"] = q.Description, ["type"] = q.Type };
+            if (q.Format is not null) p["format"] = q.Format;
+            properties[q.Name] = p;
+        }
+        return new JsonObject
+        {
+            ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
+            ["$id"] = $"{baseUrl}/collections/{c.Id}/feature-schema",
+            ["title"] = $"{c.Title}: one feature (GeoJSON)",
+            ["type"] = "object",
+            ["required"] = new JsonArray("type", "id", "geometry", "properties"),
+            ["properties"] = new JsonObject
+            {
+                ["type"] = new JsonObject { ["type"] = "string", ["enum"] = new JsonArray("Feature") },
+                ["id"] = new JsonObject { ["type"] = "string" },
+                ["geometry"] = new JsonObject { ["type"] = new JsonArray("object", "null"), ["description"] = $"GeoJSON geometry ({c.GeometryType})" },
+                ["properties"] = new JsonObject { ["type"] = "object", ["properties"] = properties },
+            },
+        };
+    }
+
+    public static JsonObject Of(IOgcCollection c, string baseUrl, bool queryablesOnly)
+    {
+        var properties = new JsonObject();
+        if (!queryablesOnly)
+            properties["geometry"] = new JsonObject
+            {
+                ["format"] = $"geometry-{c.GeometryType}", ["x-ogc-role"] = "primary-geometry", ["description"] = "the feature's geometry",
+            };
+        foreach (var q in c.Properties.Where(q => !queryablesOnly || q.Filterable))
+        {
+            var p = new JsonObject { ["title"] = q.Name, ["description"] = q.Description, ["type"] = q.Type };
+            if (q.Format is not null) p["format"] = q.Format;
+            properties[q.Name] = p;
+        }
+        return new JsonObject
+        {
+            ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
+            ["$id"] = $"{baseUrl}/collections/{c.Id}/{(queryablesOnly ? "queryables" : "schema")}",
+            ["type"] = "object",
+            ["title"] = c.Title,
+            ["description"] = queryablesOnly ? $"The properties of {c.Id} to filter on with name=value (any of comma-separated values)." : c.Description,
+            ["properties"] = properties,
+            ["additionalProperties"] = !queryablesOnly,
+        };
+    }
+}
