@@ -17,6 +17,10 @@ using Npgsql;
 //   dotnet run -c Release --project bench/DataHub.Bench -- map [--developments 250000] [--areas 3000] [--runs 5]
 // GraphQL benchmark (application-core issue): GraphQL against REST's equivalent, latency and allocations, in process.
 //   dotnet run -c Release --project bench/DataHub.Bench -- graphql [--requests 2000] [--no-answer-cache]
+// RD New accuracy (GIS issue): the hub's RD New transformation against GDAL/PROJ on points across the country.
+//   dotnet run -c Release --project bench/DataHub.Bench -- rd-accuracy [--points 1000]
+if (args.FirstOrDefault() == "rd-accuracy")
+    return await RdAccuracyBench.RunAsync(Arg("--points", 1_000));
 if (args.FirstOrDefault() == "graphql")
     return await GraphQLBench.RunAsync(Arg("--requests", 2_000), FindRoot(), answerCache: !args.Contains("--no-answer-cache"));
 if (args.FirstOrDefault() == "map")
