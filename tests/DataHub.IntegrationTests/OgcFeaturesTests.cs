@@ -83,7 +83,7 @@ public abstract class OgcFeaturesTests(Hub hub)
     public async Task Each_collection_says_its_CRSs_storage_CRS_and_links_its_items_schema_and_queryables()
     {
         var collections = (await Get(hub.Client(), $"{Base}/collections"))["collections"]!.AsArray();
-        Assert.Equal(["developments", "energy-areas", "stations"], collections.Select(c => c!["id"]!.GetValue<string>()));
+        Assert.Equal(["developments", "energy-areas", "stations", "area-capacity", "bottlenecks"], collections.Select(c => c!["id"]!.GetValue<string>()));
         foreach (var c in collections)
         {
             Assert.Equal("http://www.opengis.net/def/crs/OGC/1.3/CRS84", c!["storageCrs"]!.GetValue<string>());
@@ -197,13 +197,71 @@ public abstract class OgcFeaturesTests(Hub hub)
         }
     }
 
+    /// <summary>
+    /// A STEDIN energy area of its own (2 MW offtake from 2025) with 1,500 homes from 2027 in it (2.4 MW): short in the
+    /// committed scenario from 2027. Its short code.
+    /// </summary>
+    private async Task<string> ShortAreaAsync()
+    {
+        var shortCode = $"OS OGC {Id()}";
+        // Each call's area lies apart from the others' (a point is assigned to one area): 0.1° further east each time.
+        var west = 5.6 + 0.1 * Interlocked.Increment(ref _areas);
+        var stedin = hub.Client("STEDIN", "Submitter");
+        var map = $$"""{"conforms_to":"http://data.netbeheernederland.nl/capaciteitskaart/v1.3.0","creator":"t","identifier":"{{shortCode}}","issued":"2026-11-01","energy_areas":[{"short_code":"{{shortCode}}","works":[]}]}""";
+        Assert.Equal(HttpStatusCode.Created, (await stedin.PostAsync("/api/v1/capacity-map-imports", new StringContent(map, Encoding.UTF8, "application/json"))).StatusCode);
+        var areas = FormattableString.Invariant($$$"""
+            {"type":"FeatureCollection","features":[{"type":"Feature",
+              "geometry":{"type":"Polygon","coordinates":[[[{{{west}}},52.30],[{{{west + 0.05}}},52.30],[{{{west + 0.05}}},52.33],[{{{west}}},52.33],[{{{west}}},52.30]]]},
+              "properties":{"shortCode":"{{{shortCode}}}","capacity":[{"year":2025,"offtakeMw":2,"feedInMw":20}]}}]}
+            """);
+        Assert.Equal(HttpStatusCode.OK, (await stedin.PostAsync("/api/v1/energy-area-imports", Http.GeoJson(areas))).StatusCode);
+        var homes = Point(Id(), west + 0.02, 52.31, p =>
+        {
+            p["visibility"] = "public"; p["certainty"] = "permitted";
+            p["quantities"] = new JsonArray(new JsonObject { ["year"] = 2027, ["value"] = 1500, ["unit"] = "homes" });
+        });
+        Assert.Equal(HttpStatusCode.Created, (await hub.Client("GM0034").PostAsync("/api/v1/developments", Http.GeoJson(homes))).StatusCode);
+        return shortCode;
+    }
+
+    private static int _areas;
+
+    [Fact]
+    public async Task Capacity_per_year_maps_an_areas_headroom_in_a_year_as_one_feature_per_scenario_and_direction()
+    {
+        var shortCode = await ShortAreaAsync();
+        var features = await AllItems(hub.Client(), "area-capacity", $"shortCode={Uri.EscapeDataString(shortCode)}&year=2031&scenario=committed");
+        Assert.Equal(["feedIn", "offtake"], features.Select(f => f["properties"]!["direction"]!.GetValue<string>()).Order());
+        var offtake = features.Single(f => f["properties"]!["direction"]!.GetValue<string>() == "offtake")["properties"]!;
+        Assert.Equal(2031, offtake["year"]!.GetValue<int>());
+        Assert.Equal(2, offtake["capacityMw"]!.GetValue<double>());
+        Assert.True(offtake["short"]!.GetValue<bool>());
+        Assert.True(offtake["headroomMw"]!.GetValue<double>() < 0);
+        Assert.Equal("Polygon", features[0]["geometry"]!["type"]!.GetValue<string>());
+        // datetime picks the year as well; 2026 is before the homes.
+        var before = await AllItems(hub.Client(), "area-capacity", $"shortCode={Uri.EscapeDataString(shortCode)}&datetime=2026-06-01&scenario=committed&direction=offtake");
+        Assert.False(Assert.Single(before)["properties"]!["short"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task Bottlenecks_are_features_with_their_first_year_and_area_boundary()
+    {
+        var shortCode = await ShortAreaAsync();
+        var bottleneck = Assert.Single(await AllItems(hub.Client(), "bottlenecks", $"shortCode={Uri.EscapeDataString(shortCode)}&scenario=committed"));
+        Assert.Equal(2027, bottleneck["properties"]!["firstYear"]!.GetValue<int>());
+        Assert.Equal("offtake", bottleneck["properties"]!["direction"]!.GetValue<string>());
+        Assert.True(bottleneck["properties"]!["maxShortfallMw"]!.GetValue<double>() > 0);
+        var one = await Get(hub.Client(), $"{Base}/collections/bottlenecks/items/{bottleneck["id"]!.GetValue<string>()}", "application/geo+json");
+        Assert.Equal(shortCode, one["properties"]!["shortCode"]!.GetValue<string>());
+    }
+
     [Fact]
     public async Task GDAL_lists_every_collection_and_copies_a_whole_collection_through_paging_with_no_feature_lost_or_repeated()
     {
         var (owner, _, _, _, mine) = await SeedAsync();
         var url = hub.ListeningNode() + Base;
         var info = await Gdal("ogrinfo", "-ro", "-q", $"OAPIF:{url}");
-        foreach (var id in new[] { "developments", "energy-areas", "stations" }) Assert.Contains(id, info);
+        foreach (var id in new[] { "developments", "energy-areas", "stations", "area-capacity", "bottlenecks" }) Assert.Contains(id, info);
         // As the owner (Bearer token by header), page size 2: every one of the owner's four, once.
         var token = Hub.Token(owner, [Roles.Submitter]);
         var dir = Directory.CreateTempSubdirectory("datahub-ogc-gdal-");

@@ -8,6 +8,8 @@ public static class OgcSetup
         services.AddScoped<IOgcCollection, Developments.DevelopmentOgcCollection>();
         services.AddScoped<IOgcCollection, Grid.EnergyAreaOgcCollection>();
         services.AddScoped<IOgcCollection, Grid.StationOgcCollection>();
+        services.AddScoped<IOgcCollection, Analysis.AreaCapacityOgcCollection>();
+        services.AddScoped<IOgcCollection, Analysis.BottleneckOgcCollection>();
         return services;
     }
 }

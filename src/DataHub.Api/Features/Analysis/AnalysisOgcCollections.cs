@@ -1,0 +1,133 @@
+using System.Globalization;
+using DataHub.Api.Features.Ogc;
+using DataHub.Api.Spatial;
+
+namespace DataHub.Api.Features.Analysis;
+
+/// <summary>
+/// Capacity against load per energy area, year, scenario and direction, as an OGC API – Features collection over
+/// <see cref="GridAnalysisReads.AreaLoadsAsync"/> (disclosure control as in GET /area-loads): one feature per area ×
+/// year × scenario × direction, with the area's boundary, so a GIS user maps the headroom of 2031 with
+/// <c>year=2031</c> (or <c>datetime=2031-01-01</c>). Years 2025–2040 unless asked otherwise.
+/// </summary>
+public sealed class AreaCapacityOgcCollection(GridAnalysisReads reads) : IOgcCollection
+{
+    public string Id => "area-capacity";
+    public string Title => "Capaciteit per jaar";
+    public string Description => "Per energy area, year, scenario and direction (offtake = afname, feedIn = invoeding): the peak load of the developments, the available capacity and the headroom (capacity − load; negative: short).";
+    public string GeometryType => "polygon";
+    public string? Temporal => "the year of the figures";
+
+    public IReadOnlyList<OgcProperty> Properties { get; } =
+    [
+        new("operator", "string", "grid operator code", Filterable: true),
+        new("shortCode", "string", "the operator's short code of the area", Filterable: true),
+        new("year", "integer", $"the year ({AnalysisWindow.DefaultFrom}–{AnalysisWindow.DefaultTo} unless datetime asks for others)", Filterable: true),
+        new("scenario", "string", "committed, expected or ambition", Filterable: true),
+        new("direction", "string", "offtake (afname) or feedIn (invoeding)", Filterable: true),
+        new("loadMw", "number", "peak load of the developments (MW)"),
+        new("capacityMw", "number", "available capacity (MW); empty when the operator states none"),
+        new("headroomMw", "number", "capacity − load (MW); negative: a shortfall"),
+        new("short", "boolean", "whether the load exceeds the capacity"),
+        new("aggregateOnlyWithheldBecause", "string", "why developments the caller may count only in totals are left out (disclosure control)"),
+    ];
+
+    public async Task<Outcome<OgcPage>> ItemsAsync(AccessScope scope, OgcItemsQuery query, CancellationToken ct)
+    {
+        var years = query.PropertyEquals.TryGetValue("year", out var y) ? y.Select(v => int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : -1).ToList() : null;
+        if (years?.Any(n => n < CodeLists.MinYear || n > CodeLists.MaxYear) == true)
+            return Problems.Validation([new FieldError("", "outOfRange", $"year is a whole number from {CodeLists.MinYear} to {CodeLists.MaxYear}") { Parameter = "year" }]);
+        var from = years?.Min() ?? query.From?.Year ?? AnalysisWindow.DefaultFrom;
+        var to = years?.Max() ?? query.To?.Year ?? (query.From is null ? AnalysisWindow.DefaultTo : Math.Max(from, AnalysisWindow.DefaultTo));
+        var (window, errors) = AnalysisWindow.Read(null, query.PropertyEquals.TryGetValue("scenario", out var s) ? string.Join(",", s) : null, from, to);
+        if (window is null) return Problems.Validation([.. errors.Select(e => e with { Parameter = e.Parameter is "fromYear" or "toYear" ? "datetime" : e.Parameter })]);
+        var model = await reads.ModelAsync(null, ct);
+        var result = await reads.AreaLoadsAsync(scope, window, AreaSelection.All, contributions: false, null, ct, model);
+        var features = new List<OgcFeature>();
+        foreach (var item in result.Items)
+        {
+            var index = model.Grid.IndexOf(item.Area.Id);
+            var boundary = index < 0 ? null : model.Grid.Areas[index].Boundary;
+            foreach (var (direction, load, capacity) in new[] { (GridAnalysis.Offtake, item.PeakOfftakeMw, item.AvailableOfftakeMw), (GridAnalysis.FeedIn, item.PeakFeedInMw, item.AvailableFeedInMw) })
+            {
+                var feature = new OgcFeature($"{item.Area.Id}:{item.Year}:{item.Scenario}:{direction}", boundary is null ? null : CrsTransform.FromCrs84(query.ResponseCrs, boundary),
+                    new Dictionary<string, object?>
+                    {
+                        ["operator"] = item.Area.Operator, ["shortCode"] = item.Area.ShortCode, ["year"] = item.Year, ["scenario"] = item.Scenario, ["direction"] = direction,
+                        ["loadMw"] = Math.Round(load, 3), ["capacityMw"] = capacity, ["headroomMw"] = capacity is { } c ? Math.Round(c - load, 3) : null,
+                        ["short"] = capacity is { } cap && load > cap, ["aggregateOnlyWithheldBecause"] = item.AggregateOnlyWithheldBecause,
+                    });
+                if ((years is null || years.Contains(item.Year)) && OgcListPaging.InBox(boundary, query) && OgcListPaging.Matches(feature, query with { PropertyEquals = Without(query, "year") }))
+                    features.Add(feature);
+            }
+        }
+        return OgcListPaging.Page(features, query);
+    }
+
+    private static Dictionary<string, string[]> Without(OgcItemsQuery query, string name) => query.PropertyEquals.Where(p => p.Key != name).ToDictionary();
+
+    public async Task<OgcFeature?> ItemAsync(AccessScope scope, string id, Crs crs, CancellationToken ct)
+    {
+        var parts = id.Split(':');
+        if (parts.Length != 4 || !Guid.TryParse(parts[0], out _) || !int.TryParse(parts[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var year)) return null;
+        var page = await ItemsAsync(scope, new OgcItemsQuery
+        {
+            ResponseCrs = crs, Limit = OgcItemsQuery.MaxLimit,
+            PropertyEquals = new Dictionary<string, string[]> { ["year"] = [parts[1]], ["scenario"] = [parts[2]], ["direction"] = [parts[3]] },
+        }, ct);
+        return year is < CodeLists.MinYear or > CodeLists.MaxYear ? null : page.Value?.Features.FirstOrDefault(f => f.Id == id);
+    }
+}
+
+/// <summary>
+/// Bottlenecks as an OGC API – Features collection over <see cref="GridAnalysisReads.BottlenecksAsync"/>: one feature
+/// per energy area × direction × scenario that runs short, with the area's boundary, its first year short and the
+/// largest shortfall; the shortfall per year and the relieving works as JSON text.
+/// </summary>
+public sealed class BottleneckOgcCollection(GridAnalysisReads reads) : IOgcCollection
+{
+    public string Id => "bottlenecks";
+    public string Title => "Knelpunten";
+    public string Description => "Energy areas where the load of the developments exceeds the capacity: per direction and scenario, the first year short, the largest shortfall and the works that relieve it (years 2025–2040).";
+    public string GeometryType => "polygon";
+    public string? Temporal => null;
+
+    public IReadOnlyList<OgcProperty> Properties { get; } =
+    [
+        new("operator", "string", "grid operator code", Filterable: true),
+        new("shortCode", "string", "the operator's short code of the area", Filterable: true),
+        new("direction", "string", "offtake or feedIn", Filterable: true),
+        new("scenario", "string", "committed, expected or ambition", Filterable: true),
+        new("firstYear", "integer", "the first year the load exceeds the capacity", Filterable: true),
+        new("maxShortfallMw", "number", "the largest shortfall in the years (MW)"),
+        new("shortfall", "string", "the shortfall per year as JSON: [{year, shortfallMw}]"),
+        new("causedByCount", "integer", "developments the caller sees in detail that load the area in the first year short"),
+        new("works", "string", "the works that relieve it as JSON: [{projectName, description, completionYear, inTime}]"),
+    ];
+
+    public async Task<Outcome<OgcPage>> ItemsAsync(AccessScope scope, OgcItemsQuery query, CancellationToken ct)
+    {
+        var (window, _) = AnalysisWindow.Read(null, null, (int?)null, null);
+        var model = await reads.ModelAsync(null, ct);
+        var result = await reads.BottlenecksAsync(scope, window!, AreaSelection.All, null, ct, model);
+        var features = new List<OgcFeature>();
+        foreach (var b in result.Items)
+        {
+            var index = model.Grid.IndexOf(b.Area.Id);
+            var boundary = index < 0 ? null : model.Grid.Areas[index].Boundary;
+            var feature = new OgcFeature($"{b.Area.Id}:{b.Direction}:{b.Scenario}", boundary is null ? null : CrsTransform.FromCrs84(query.ResponseCrs, boundary),
+                new Dictionary<string, object?>
+                {
+                    ["operator"] = b.Area.Operator, ["shortCode"] = b.Area.ShortCode, ["direction"] = b.Direction, ["scenario"] = b.Scenario, ["firstYear"] = b.FirstYear,
+                    ["maxShortfallMw"] = b.Shortfall.Count == 0 ? 0 : Math.Round(b.Shortfall.Max(x => x.ShortfallMw), 3),
+                    ["shortfall"] = JsonSerializer.Serialize(b.Shortfall, GeoJson.Options), ["causedByCount"] = b.CausedBy.Count,
+                    ["works"] = JsonSerializer.Serialize(b.Works, GeoJson.Options),
+                });
+            if (OgcListPaging.InBox(boundary, query) && OgcListPaging.Matches(feature, query)) features.Add(feature);
+        }
+        return OgcListPaging.Page(features, query);
+    }
+
+    public async Task<OgcFeature?> ItemAsync(AccessScope scope, string id, Crs crs, CancellationToken ct) =>
+        (await ItemsAsync(scope, new OgcItemsQuery { ResponseCrs = crs, Limit = OgcItemsQuery.MaxLimit }, ct)).Value?.Features.FirstOrDefault(f => f.Id == id);
+}
