@@ -71,7 +71,7 @@ public abstract class AccessMatrixTests(Hub hub)
         "confidential detailByType  gemeente   no  no",
     ];
 
-    public static readonly string[] Endpoints = ["get", "list", "versions", "graphqlGet", "graphqlList", "ogcItem", "ogcItems"];
+    public static readonly string[] Endpoints = ["get", "list", "versions", "graphqlGet", "graphqlList", "ogcItem", "ogcItems", "ogcExport"];
 
     public static TheoryData<string, string> Setups()
     {
@@ -167,6 +167,12 @@ public abstract class AccessMatrixTests(Hub hub)
                 var count = body["numberMatched"]!.GetValue<int>();
                 Assert.Equal(count, body["features"]!.AsArray().Count); // never a count that betrays a hidden record
                 return count == 0 ? null : body["features"]![0];
+            }
+            case "ogcExport":
+            {
+                var r = await client.GetAsync($"/ogc/v1/collections/developments/export?externalId={ext}&owner={Owner}&f=geojson");
+                Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+                return JsonNode.Parse(await r.Content.ReadAsStringAsync())!["features"]!.AsArray().FirstOrDefault();
             }
             case "graphqlGet":
             case "graphqlList":

@@ -280,6 +280,55 @@ public abstract class OgcFeaturesTests(Hub hub)
         finally { dir.Delete(true); }
     }
 
+    [Fact]
+    public async Task An_export_is_the_whole_query_as_GeoJSON_with_a_file_name_and_only_what_the_caller_may_see()
+    {
+        var (owner, publicOnes, _, _, mine) = await SeedAsync();
+        var anonymous = await hub.Client().GetAsync($"{Base}/collections/developments/export?{mine}&f=geojson");
+        Assert.Equal("application/geo+json", anonymous.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("attachment; filename=\"developments-", anonymous.Content.Headers.ContentDisposition?.ToString());
+        var features = JsonNode.Parse(await anonymous.Content.ReadAsStringAsync())!["features"]!.AsArray();
+        Assert.Equal(publicOnes.Order(), features.Select(f => f!["properties"]!["externalId"]!.GetValue<string>()).Order());
+        var asOwner = JsonNode.Parse(await (await hub.Client(owner).GetAsync($"{Base}/collections/developments/export?{mine}")).Content.ReadAsStringAsync())!;
+        Assert.Equal(4, asOwner["features"]!.AsArray().Count);
+        await (await hub.Client().GetAsync($"{Base}/collections/developments/export?{mine}&f=xlsx")).Problem(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task A_CSV_export_escapes_formulas_and_gives_RD_coordinates_as_x_and_y()
+    {
+        var owner = hub.Client("GM0344");
+        var ext = Id();
+        Assert.Equal(HttpStatusCode.Created, (await owner.PostAsync("/api/v1/developments", Http.GeoJson(Point(ext, props: p => p["name"] = "=HYPERLINK(\"http://evil\")")))).StatusCode);
+        var csv = await (await owner.GetAsync($"{Base}/collections/developments/export?externalId={ext}&f=csv&coordinates=xy&crs=http://www.opengis.net/def/crs/EPSG/0/28992")).Content.ReadAsStringAsync();
+        var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("id,externalId,owner,name,", lines[0]);
+        Assert.EndsWith("x,y", lines[0].TrimEnd('\r'));
+        Assert.Contains("'=HYPERLINK", lines[1]);
+        var cells = lines[1].TrimEnd('\r').Split(',');
+        Assert.InRange(double.Parse(cells[^2], System.Globalization.CultureInfo.InvariantCulture), 136_000, 137_000); // the Domplein in RD New
+        Assert.InRange(double.Parse(cells[^1], System.Globalization.CultureInfo.InvariantCulture), 455_000, 456_000);
+    }
+
+    [Fact]
+    public async Task A_GeoPackage_export_opens_in_GDAL_with_every_feature_its_field_types_and_RD_New()
+    {
+        var (owner, _, _, _, mine) = await SeedAsync();
+        var response = await hub.Client(owner).GetAsync($"{Base}/collections/developments/export?{mine}&f=gpkg&crs=http://www.opengis.net/def/crs/EPSG/0/28992");
+        Assert.Equal("application/geopackage+sqlite3", response.Content.Headers.ContentType?.MediaType);
+        var dir = Directory.CreateTempSubdirectory("datahub-ogc-gpkg-");
+        try
+        {
+            var file = Path.Combine(dir.FullName, "export.gpkg");
+            await File.WriteAllBytesAsync(file, await response.Content.ReadAsByteArrayAsync());
+            var summary = await Gdal("ogrinfo", "-ro", "-al", "-so", file);
+            Assert.True(summary.Contains("Feature Count: 4") && summary.Contains("commissioningYear: Integer") && summary.Contains("Amersfoort / RD New"), summary);
+            var check = await Gdal("ogrinfo", "-ro", "-q", "-sql", "SELECT MIN(ST_X(geom)) AS x FROM developments", file);
+            Assert.Contains("x (Real) = 13", check); // RD New easting near Utrecht, 13x xxx m
+        }
+        finally { dir.Delete(true); }
+    }
+
     private static async Task<string> Gdal(string tool, params string[] args)
     {
         var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };

@@ -54,7 +54,7 @@ public static class CrsTransform
 {
     // Amersfoort / RD New with the 7-parameter datum shift to WGS 84 (EPSG:15739-style TOWGS84):
     // sub-metre agreement with RDNAPTRANS for planning-scale data.
-    private const string RdNewWkt =
+    internal const string RdNewWkt =
         "PROJCS[\"Amersfoort / RD New\",GEOGCS[\"Amersfoort\",DATUM[\"Amersfoort\"," +
         "SPHEROID[\"Bessel 1841\",6377397.155,299.1528128,AUTHORITY[\"EPSG\",\"7004\"]]," +
         "TOWGS84[565.2369,50.0087,465.658,-0.406857,0.350733,-1.87035,4.0812],AUTHORITY[\"EPSG\",\"6289\"]]," +

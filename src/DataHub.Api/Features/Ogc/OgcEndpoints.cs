@@ -43,6 +43,7 @@ public static class OgcEndpoints
             Find(all, collectionId) is { } c ? Results.Text(OgcSchema.Of(c, Base(http), queryablesOnly: true).ToJsonString(), "application/schema+json") : NoCollection(collectionId));
         ogc.MapGet("/collections/{collectionId}/items", Items);
         ogc.MapGet("/collections/{collectionId}/items/{featureId}", Item);
+        ogc.MapGet("/collections/{collectionId}/export", Export);
         return app;
     }
 
@@ -145,7 +146,10 @@ public static class OgcEndpoints
                 // "describedBy" as GDAL before 3.8 spells it (link relations compare case-insensitively): one item as GeoJSON.
                 Link($"{url}/feature-schema", "describedBy", "application/schema+json", "the schema of one feature as GeoJSON"),
                 Link($"{url}/schema", "http://www.opengis.net/def/rel/ogc/1.0/schema", "application/schema+json", "the schema of the features (Part 5)"),
-                Link($"{url}/queryables", "http://www.opengis.net/def/rel/ogc/1.0/queryables", "application/schema+json", "the properties to filter on")),
+                Link($"{url}/queryables", "http://www.opengis.net/def/rel/ogc/1.0/queryables", "application/schema+json", "the properties to filter on"),
+                Link($"{url}/export?f=gpkg", "enclosure", OgcExport.MediaType("gpkg"), "all features as a GeoPackage (the items' filters apply)"),
+                Link($"{url}/export?f=csv", "enclosure", OgcExport.MediaType("csv"), "all features as CSV"),
+                Link($"{url}/export?f=geojson", "enclosure", OgcExport.MediaType("geojson"), "all features as one GeoJSON file")),
             ["extent"] = extent,
             ["itemType"] = "feature",
             ["crs"] = new JsonArray([.. Crs.All.Select(x => (JsonNode)x.Uri)]),
@@ -153,7 +157,7 @@ public static class OgcEndpoints
         };
     }
 
-    private static async Task<IResult> Items(string collectionId, HttpContext http, IEnumerable<IOgcCollection> all, AccessScopes access, CancellationToken ct)
+    private static async Task<IResult> Items(string collectionId, HttpContext http, IEnumerable<IOgcCollection> all, AccessScopes access, TimeProvider clock, CancellationToken ct)
     {
         if (Find(all, collectionId) is not { } c) return NoCollection(collectionId);
         var (query, errors) = OgcItemsQuery.Parse(http.Request.Query, [.. c.Properties.Where(q => q.Filterable).Select(q => q.Name)]);
@@ -171,7 +175,23 @@ public static class OgcEndpoints
         if (page.NextCursor is { } next)
             links.Add(Link(url + QueryString(http.Request, query.Html ? "html" : "json", next), "next", query.Html ? "text/html" : GeoJson.MediaType, "the next page"));
         http.Response.Headers["Content-Crs"] = $"<{query.ResponseCrs.Uri}>";
-        return query.Html ? OgcHtml.Items(c, page, links) : new OgcItemsResult(page, links, TimeProvider.System.GetUtcNow().UtcDateTime);
+        return query.Html ? OgcHtml.Items(c, page, links) : new OgcItemsResult(page, links, clock.GetUtcNow().UtcDateTime);
+    }
+
+    /// <summary>
+    /// The whole query as a file (<c>f=geojson|csv|gpkg</c>; CSV with <c>coordinates=wkt|xy</c>): the items' filters and
+    /// CRS without paging. The first page is read before the answer starts, so a bad query is still a 400.
+    /// </summary>
+    private static async Task<IResult> Export(string collectionId, HttpContext http, IEnumerable<IOgcCollection> all, AccessScopes access, TimeProvider clock, CancellationToken ct)
+    {
+        if (Find(all, collectionId) is not { } c) return NoCollection(collectionId);
+        var (query, errors) = OgcItemsQuery.Parse(http.Request.Query, [.. c.Properties.Where(q => q.Filterable).Select(q => q.Name)], export: true);
+        if (query is null) return Problems.Validation(errors, "The query is not valid");
+        if (query.HasDatetime && c.Temporal is null) query = query with { From = null, To = null };
+        var scope = await access.CurrentAsync(ct);
+        var first = await c.ItemsAsync(scope, query with { Limit = 1 }, ct);
+        if (first.Failed(out var problem, out _)) return problem;
+        return new OgcExport(c, scope, query, clock.GetUtcNow().UtcDateTime);
     }
 
     /// <summary>The request's own query with the format and (for a next link) the cursor set: a next page asks what this one asked.</summary>

@@ -28,14 +28,23 @@ public sealed record OgcItemsQuery
     public string? Cursor { get; init; }
     /// <summary>OgcProperty → the values any of which it must equal.</summary>
     public IReadOnlyDictionary<string, string[]> PropertyEquals { get; init; } = new Dictionary<string, string[]>();
-    public bool Html { get; init; }
+    public bool Html => Format == "html";
+    /// <summary>The <c>f</c> asked for: json (geojson) or html for items; geojson, csv or gpkg for an export.</summary>
+    public string Format { get; init; } = "json";
+    /// <summary>For a CSV export: the geometry as <c>wkt</c> (default) or as an <c>xy</c> point (a polygon's interior point).</summary>
+    public string Coordinates { get; init; } = "wkt";
 
     private static readonly string[] Known = ["limit", "bbox", "bbox-crs", "datetime", "crs", "cursor", "f"];
+    private static readonly string[] ItemFormats = ["json", "geojson", "html"];
+    private static readonly string[] ExportKnown = ["bbox", "bbox-crs", "datetime", "crs", "f", "coordinates"];
+    public static readonly string[] ExportFormats = ["geojson", "csv", "gpkg"];
 
     /// <summary>Reads the query; every bad parameter is an error naming it.</summary>
     public static (OgcItemsQuery? Query, List<FieldError> Errors) Parse(IEnumerable<KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>> query,
-        IReadOnlyCollection<string> queryables)
+        IReadOnlyCollection<string> queryables, bool export = false)
     {
+        var known = export ? ExportKnown : Known;
+        var formats = export ? ExportFormats : ItemFormats;
         var errors = new List<FieldError>();
         void Error(string parameter, string code, string message) => errors.Add(new FieldError("", code, message) { Parameter = parameter });
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -43,11 +52,11 @@ public sealed record OgcItemsQuery
         foreach (var (name, value) in query)
         {
             if (value.Count > 1) { Error(name, "repeated", $"{name} is given more than once"); continue; }
-            if (Array.IndexOf(Known, name) >= 0) values[name] = value.ToString();
+            if (Array.IndexOf(known, name) >= 0) values[name] = value.ToString();
             else if (queryables.Contains(name))
                 equals[name] = value.ToString().Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             else
-                Error(name, "unknownParameter", $"{name} is not a parameter of this collection's items; use {string.Join(", ", Known)} or a queryable ({string.Join(", ", queryables)})");
+                Error(name, "unknownParameter", $"{name} is not a parameter of this collection's {(export ? "export" : "items")}; use {string.Join(", ", known)} or a queryable ({string.Join(", ", queryables)})");
         }
 
         var limit = DefaultLimit;
@@ -109,16 +118,22 @@ public sealed record OgcItemsQuery
             else Error("datetime", "invalidFormat", "datetime is an instant or an interval start/end with at most one end open ('..')");
         }
 
-        var html = false;
+        var format = export ? "geojson" : "json";
         if (values.TryGetValue("f", out var f))
         {
-            if (f is "html") html = true;
-            else if (f is not ("json" or "geojson")) Error("f", "unknownCode", "f is json or html");
+            if (Array.IndexOf(formats, f) >= 0) format = f;
+            else Error("f", "unknownCode", $"f is one of {string.Join(", ", formats)}");
+        }
+        var coordinates = "wkt";
+        if (values.TryGetValue("coordinates", out var co))
+        {
+            if (co is "wkt" or "xy") coordinates = co;
+            else Error("coordinates", "unknownCode", "coordinates is wkt (the geometry as WKT) or xy (a point: x and y columns)");
         }
         var cursor = values.TryGetValue("cursor", out var cur) && cur.Length > 0 ? cur : null;
         return errors.Count > 0 ? (null, errors) : (new OgcItemsQuery
         {
-            Limit = limit, Bbox = bbox, ResponseCrs = crs, From = from, To = to, Cursor = cursor, PropertyEquals = equals, Html = html,
+            Limit = limit, Bbox = bbox, ResponseCrs = crs, From = from, To = to, Cursor = cursor, PropertyEquals = equals, Format = format, Coordinates = coordinates,
         }, errors);
     }
 }

@@ -42,7 +42,7 @@ public sealed class OgcItemsResult(OgcPage page, IReadOnlyList<JsonObject> links
         json.WriteEndArray();
     }
 
-    private static void WriteFeature(Utf8JsonWriter json, OgcFeature feature, IReadOnlyList<JsonObject>? links)
+    internal static void WriteFeature(Utf8JsonWriter json, OgcFeature feature, IReadOnlyList<JsonObject>? links)
     {
         json.WriteStartObject();
         json.WriteString("type", "Feature");
