@@ -281,6 +281,36 @@ public abstract class OgcFeaturesTests(Hub hub)
     }
 
     [Fact]
+    public async Task GDAL_sends_a_queryable_filter_and_a_bbox_to_the_server_and_its_RD_New_is_within_1_cm_of_the_hubs()
+    {
+        var (owner, publicOnes, _, _, mine) = await SeedAsync();
+        var url = hub.ListeningNode() + Base;
+        var dir = Directory.CreateTempSubdirectory("datahub-ogc-gdal-");
+        try
+        {
+            var file = Path.Combine(dir.FullName, "rd.geojson");
+            // The two westmost of the owner's public developments: owner= and bbox= travel in the items URL (GDAL's HTTP debug log shows it).
+            var (_, log) = await GdalWithLog("ogr2ogr", "-f", "GeoJSON", file, $"OAPIF:{url}/collections/developments", "-where", $"owner = '{owner}'",
+                "-spat", "5.105", "52.0", "5.125", "52.2", "-t_srs", "EPSG:28992", "--debug", "on");
+            // (GDAL's first items fetch, limit=10 without filters, only samples the layer's fields.)
+            Assert.True(log.Split('\n').Any(l => l.Contains("Fetch(", StringComparison.Ordinal) && l.Contains("/items?", StringComparison.Ordinal)
+                && l.Contains($"owner={owner}", StringComparison.Ordinal) && l.Contains("bbox=", StringComparison.Ordinal)), log);
+            var gdal = JsonNode.Parse(await File.ReadAllTextAsync(file))!["features"]!.AsArray()
+                .Where(f => publicOnes.Contains(f!["properties"]!["externalId"]!.GetValue<string>())).ToList();
+            Assert.Equal(2, gdal.Count);
+            var hubRd = await Get(hub.Client(), $"{Base}/collections/developments/items?{mine}&crs=http://www.opengis.net/def/crs/EPSG/0/28992", "application/geo+json");
+            foreach (var f in gdal)
+            {
+                var mineRd = hubRd["features"]!.AsArray().Single(h => h!["id"]!.GetValue<string>() == f!["properties"]!["id"]!.GetValue<string>())!["geometry"]!["coordinates"]!.AsArray();
+                var theirs = f!["geometry"]!["coordinates"]!.AsArray();
+                var distance = Math.Sqrt(Math.Pow(mineRd[0]!.GetValue<double>() - theirs[0]!.GetValue<double>(), 2) + Math.Pow(mineRd[1]!.GetValue<double>() - theirs[1]!.GetValue<double>(), 2));
+                Assert.True(distance < 0.01, $"GDAL/PROJ and the hub differ by {distance:0.000} m in RD New");
+            }
+        }
+        finally { dir.Delete(true); }
+    }
+
+    [Fact]
     public async Task An_export_is_the_whole_query_as_GeoJSON_with_a_file_name_and_only_what_the_caller_may_see()
     {
         var (owner, publicOnes, _, _, mine) = await SeedAsync();
@@ -329,7 +359,10 @@ public abstract class OgcFeaturesTests(Hub hub)
         finally { dir.Delete(true); }
     }
 
-    private static async Task<string> Gdal(string tool, params string[] args)
+    private static async Task<string> Gdal(string tool, params string[] args) => (await GdalWithLog(tool, args)).Output;
+
+    /// <summary>Runs a GDAL tool; its standard output and its log (standard error: debug lines, warnings).</summary>
+    private static async Task<(string Output, string Log)> GdalWithLog(string tool, params string[] args)
     {
         var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in args) start.ArgumentList.Add(a);
@@ -338,7 +371,7 @@ public abstract class OgcFeaturesTests(Hub hub)
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         Assert.True(process.ExitCode == 0, $"{tool} {string.Join(' ', args)}: {await error}");
-        return await output;
+        return (await output, await error);
     }
 }
 
