@@ -17,6 +17,10 @@ using Npgsql;
 //   dotnet run -c Release --project bench/DataHub.Bench -- map [--developments 250000] [--areas 3000] [--runs 5]
 // GraphQL benchmark (application-core issue): GraphQL against REST's equivalent, latency and allocations, in process.
 //   dotnet run -c Release --project bench/DataHub.Bench -- graphql [--requests 2000] [--no-answer-cache]
+// OGC API – Features (GIS issue): items pages with wrk and a full ogr2ogr copy of a national set; see OgcBench.
+//   dotnet run -c Release --project bench/DataHub.Bench -- ogc [--developments 250000] [--seconds 15]
+if (args.FirstOrDefault() == "ogc")
+    return await OgcBench.RunAsync(FindRoot(), Arg("--developments", 250_000), Arg("--seconds", 15));
 // RD New accuracy (GIS issue): the hub's RD New transformation against GDAL/PROJ on points across the country.
 //   dotnet run -c Release --project bench/DataHub.Bench -- rd-accuracy [--points 1000]
 if (args.FirstOrDefault() == "rd-accuracy")

@@ -32,7 +32,8 @@ builder.Services.AddScoped<AuditTrail>();
 builder.Services.AddSingleton<AuditGroupCommit>(); // read audit events, committed in groups
 builder.Services.AddSingleton<GrantSets>(); // callers' grants per organisation, day and data head
 builder.Services.AddSingleton<DataHub.Api.Http.AnswerCache>(); // serialised answers of hot reads, keyed on data head and caller scope
-builder.Services.AddSingleton<GridModelCache>(); // the analysis model of the current data, shared by all requests
+builder.Services.AddSingleton<GridModelCache>();
+builder.Services.AddSingleton<MatchCounts>(); // how many developments a filter matches, per data head and caller scope // the analysis model of the current data, shared by all requests
 builder.Services.AddDataHubAuthentication(builder.Configuration, builder.Environment);
 builder.Services.AddDataHubCors(builder.Configuration);
 builder.Services.AddDataHubRateLimits(builder.Configuration);

@@ -84,6 +84,13 @@ public sealed record DevelopmentFilter
     /// <summary>... whose sort value was this (the name, or the update time in ticks), for the sorted orders.</summary>
     public string? CursorValue { get; init; }
 
+    /// <summary>What decides which rows match (not the page: cursor, size, order, CRS), as text: the key of a kept count.</summary>
+    public string MatchKey => string.Join('|', Bbox is { } b ? FormattableString.Invariant($"{b.MinX},{b.MinY},{b.MaxX},{b.MaxY}") : "",
+        J(Municipality), J(Province), J(ResRegion), J(PlanType), J(Sector), J(Kind), J(Certainty), J(Owner), J(ExternalId),
+        ActiveInYear, FromYear, ToYear, UpdatedSince?.Ticks, AsOf?.Ticks, IncludeRetired);
+
+    private static string J(string[]? values) => values is null ? "-" : string.Join(',', values);
+
     /// <summary>Reads the list's query (REST's query string, GraphQL's arguments by the same names); every bad parameter becomes an error naming it.</summary>
     public static (DevelopmentFilter? Filter, List<FieldError> Errors) Parse(DevelopmentListQuery q, LimitOptions limits, TimeProvider clock)
     {

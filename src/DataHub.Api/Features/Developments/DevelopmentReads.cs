@@ -14,7 +14,7 @@ public sealed record DevelopmentPage(IReadOnlyList<DevelopmentVersion> Rows, lon
 /// The reads of developments, for every surface: a filtered page (keyset cursors), one development now or asOf, and
 /// its versions. Each asks the access policy and audits what the caller was shown of others' non-public data.
 /// </summary>
-public sealed class DevelopmentReads(DataHubDb db, ISpatialQuery spatial, AuditTrail audit)
+public sealed class DevelopmentReads(DataHubDb db, ISpatialQuery spatial, AuditTrail audit, MatchCounts counts)
 {
     /// <summary>A page of the developments the filter matches and the caller may see, audited.</summary>
     public async Task<DevelopmentPage> ListAsync(AccessScope scope, DevelopmentFilter filter, CancellationToken ct)
@@ -31,7 +31,9 @@ public sealed class DevelopmentReads(DataHubDb db, ISpatialQuery spatial, AuditT
     public async Task<DevelopmentPage> FindAsync(AccessScope scope, DevelopmentFilter filter, CancellationToken ct)
     {
         var rows = await DevelopmentQueries.FilterAsync(db, spatial, filter, scope, ct);
-        var matched = await rows.LongCountAsync(ct);
+        // Counting every matching row costs as much as the filter's whole result; the count is kept per data head,
+        // caller scope and filter, so the pages after the first (and the same question again) do not count again.
+        var matched = await counts.GetOrCountAsync(db, scope, filter.MatchKey, () => rows.LongCountAsync(ct), ct);
         var (page, hasMore) = await DevelopmentPaging.PageAsync(rows, filter, ct);
         return new DevelopmentPage(page, matched, hasMore, filter);
     }
