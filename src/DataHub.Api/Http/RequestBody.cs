@@ -31,13 +31,13 @@ public static class RequestBody
     /// whole body in memory, and it starts its write transaction only once the client has sent everything (a slow
     /// upload must not hold the database's write lock).
     /// </summary>
-    public static async Task<(Stream? Body, ProblemResult? Problem)> SpoolAsync(HttpRequest request, long limit, CancellationToken ct)
+    public static async Task<(Stream? Body, ProblemResult? Problem)> SpoolAsync(HttpRequest request, long limit, CancellationToken ct, bool binary = false)
     {
         var file = new FileStream(Path.Combine(Path.GetTempPath(), $"datahub-upload-{Guid.NewGuid():N}"), FileMode.CreateNew, FileAccess.ReadWrite,
             FileShare.None, 1 << 16, FileOptions.DeleteOnClose | FileOptions.Asynchronous | FileOptions.SequentialScan);
         try
         {
-            var problem = await CopyAsync(request, file, limit, ct);
+            var problem = await CopyAsync(request, file, limit, ct, binary);
             if (problem is not null)
             {
                 await file.DisposeAsync();
@@ -55,9 +55,10 @@ public static class RequestBody
 
     /// <summary>
     /// Copies the body to <paramref name="destination"/>, checking on the way its size (413), that it is not empty and
-    /// that it holds no NUL character (400), also an escaped one split over two reads.
+    /// that it holds no NUL character (400), also an escaped one split over two reads. A binary body (a GeoPackage) is
+    /// not checked for NUL bytes: its reader checks the text values it takes from it.
     /// </summary>
-    private static async Task<ProblemResult?> CopyAsync(HttpRequest request, Stream destination, long limit, CancellationToken ct)
+    private static async Task<ProblemResult?> CopyAsync(HttpRequest request, Stream destination, long limit, CancellationToken ct, bool binary = false)
     {
         if (request.ContentLength > limit)
             return Problems.TooLarge($"The body is {request.ContentLength} bytes; at most {limit} are accepted here.");
@@ -69,7 +70,7 @@ public static class RequestBody
         {
             length += read;
             if (length > limit) return Problems.TooLarge($"The body exceeds {limit} bytes, the most accepted here.");
-            if (HasNul(chunk.AsSpan(0, carry + read))) return NulProblem();
+            if (!binary && HasNul(chunk.AsSpan(0, carry + read))) return NulProblem();
             await destination.WriteAsync(chunk.AsMemory(carry, read), ct);
             var kept = Math.Min(EscapedNul.Length - 1, carry + read);
             Buffer.BlockCopy(chunk, carry + read - kept, chunk, 0, kept);

@@ -54,7 +54,8 @@ public static class CsvDevelopments
         }
     }
 
-    private static Row ToFeature(int row, Dictionary<string, string> v, bool hasWkt)
+    /// <summary>A row as a development Feature; <paramref name="quantitiesJson"/>: the quantities as a JSON array (a GeoPackage export's column) instead of the series text.</summary>
+    internal static Row ToFeature(int row, Dictionary<string, string> v, bool hasWkt, JsonElement? quantitiesJson = null)
     {
         var errors = new List<FieldError>();
         void Error(string column, string code, string message) => errors.Add(new FieldError("", code, message) { Row = row, Column = column });
@@ -78,16 +79,24 @@ public static class CsvDevelopments
                 foreach (var c in carriers.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)) w.WriteStringValue(c);
                 w.WriteEndArray();
             }
-            w.WriteStartArray("quantities");
-            foreach (var (year, value) in Series(Get("quantities"), "quantities", Error))
+            if (quantitiesJson is { } json)
             {
-                w.WriteStartObject();
-                w.WriteNumber("year", year);
-                w.WriteNumber("value", value);
-                w.WriteString("unit", Get("unit"));
-                w.WriteEndObject();
+                w.WritePropertyName("quantities");
+                json.WriteTo(w); // read by the shared validator as any Feature's quantities
             }
-            w.WriteEndArray();
+            else
+            {
+                w.WriteStartArray("quantities");
+                foreach (var (year, value) in Series(Get("quantities"), "quantities", Error))
+                {
+                    w.WriteStartObject();
+                    w.WriteNumber("year", year);
+                    w.WriteNumber("value", value);
+                    w.WriteString("unit", Get("unit"));
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+            }
             var energy = new SortedDictionary<int, Dictionary<string, double>>();
             foreach (var c in EnergyColumns)
                 foreach (var (year, value) in Series(Get(c), c, Error))

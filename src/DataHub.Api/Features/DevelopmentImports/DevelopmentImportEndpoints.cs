@@ -9,9 +9,9 @@ public static class DevelopmentImportEndpoints
     {
         var g = api.MapGroup("/development-imports").WithTags("Development imports");
         g.MapPost("", Create).WithName("createDevelopmentImport").RequireGate(RoleGates.Submitter)
-            .WithSummary("Bulk upsert of developments (GeoJSON FeatureCollection or CSV), all or nothing, keyed on (owner, externalId)")
-            .Accepts<DevelopmentCollection>("application/geo+json", "application/json", "text/csv")
-            .WithHeader("Content-Crs", "CRS of the coordinates (GeoJSON) or of the wkt / x,y columns (CSV)")
+            .WithSummary("Bulk upsert of developments (GeoJSON FeatureCollection, CSV or GeoPackage), all or nothing, keyed on (owner, externalId)")
+            .Accepts<DevelopmentCollection>("application/geo+json", "application/json", "text/csv", GeoPackageDevelopments.MediaType)
+            .WithHeader("Content-Crs", "CRS of the coordinates (GeoJSON) or of the wkt / x,y columns (CSV); a GeoPackage states its own")
             
             .WithProblems(400, 401, 403, 409, 413, 415);
         g.MapGet("", List).WithName("listDevelopmentImports").RequireGate(RoleGates.SignedIn)
@@ -38,15 +38,22 @@ public static class DevelopmentImportEndpoints
     {
         var scope = await access.CurrentAsync(ct);
         var dryRun = query.DryRun ?? false;
-        var (mediaType, typeProblem) = RequestBody.MediaType(http.Request, [.. RequestBody.GeoJsonTypes, "text/csv"]);
+        var (mediaType, typeProblem) = RequestBody.MediaType(http.Request, [.. RequestBody.GeoJsonTypes, "text/csv", GeoPackageDevelopments.MediaType]);
         if (typeProblem is not null) return typeProblem;
         var (crs, crsProblem) = RequestBody.ContentCrs(http.Request);
         if (crsProblem is not null) return crsProblem;
-        var (body, sizeProblem) = await RequestBody.SpoolAsync(http.Request, options.Value.Limits.MaxImportBodyBytes, ct);
+        var (body, sizeProblem) = await RequestBody.SpoolAsync(http.Request, options.Value.Limits.MaxImportBodyBytes, ct, binary: mediaType == GeoPackageDevelopments.MediaType);
         if (sizeProblem is not null) return sizeProblem;
         await using (body)
         {
-            var format = mediaType == "text/csv" ? "csv" : "geojson";
+            var format = mediaType switch { "text/csv" => "csv", GeoPackageDevelopments.MediaType => "gpkg", _ => "geojson" };
+            if (format == "gpkg")
+            {
+                // The file says its CRS; it is checked (one feature table, a supported SRS) before the import begins.
+                var (layer, fileProblem) = GeoPackageDevelopments.Describe(((FileStream)body!).Name);
+                if (fileProblem is not null) return fileProblem;
+                crs = layer!.Crs;
+            }
             if ((await importer.ImportAsync(scope, format, body!, crs!, dryRun, ct)).Failed(out var refused, out var done)) return refused;
             var report = DevelopmentImportReads.ToReport(done.Import, PageLinks.BaseUrl(http.Request), dryRun, done.FeatureCount);
             return dryRun ? TypedResults.Ok(report) : TypedResults.Created($"/api/v1/development-imports/{done.Import.Id}", report);

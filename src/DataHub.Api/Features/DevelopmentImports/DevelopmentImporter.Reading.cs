@@ -21,9 +21,12 @@ public sealed partial class DevelopmentImporter
             if (index >= limits.MaxImportFeatures)
                 throw new DocumentProblem(Problems.TooLarge($"The import has more than {limits.MaxImportFeatures} features; at most that many per import."));
         }
-        if (format == "csv")
+        if (ByRow(format))
         {
-            foreach (var row in CsvDevelopments.Read(body))
+            // A GeoPackage arrives as a file (SQLite reads it by path); its layer was checked before the import began.
+            var rows = format == "gpkg" && body is FileStream file && GeoPackageDevelopments.Describe(file.Name) is ({ } layer, null)
+                ? GeoPackageDevelopments.Read(file.Name, layer) : CsvDevelopments.Read(body);
+            foreach (var row in rows)
             {
                 if (row.Feature is not null) CheckLimit();
                 batch.Add(new SourceFeature(index, row.Number, row.Feature, row.Errors));
@@ -48,6 +51,9 @@ public sealed partial class DevelopmentImporter
         }
         if (batch.Count > 0) yield return batch;
     }
+
+    /// <summary>Formats whose errors are located by row and column (CSV, GeoPackage) rather than by JSON pointer.</summary>
+    private static bool ByRow(string format) => format is "csv" or "gpkg";
 
     private static ProblemResult NotAFeatureCollection() =>
         Problems.Validation([new FieldError("/type", "invalidValue", "an import is a GeoJSON FeatureCollection")]);
@@ -74,9 +80,9 @@ public sealed partial class DevelopmentImporter
                 read[i] = new ReadFeature(null, source.Errors, []);
                 return;
             }
-            var collector = new ErrorCollector(format == "csv" ? "" : $"/features/{source.Index}");
+            var collector = new ErrorCollector(ByRow(format) ? "" : $"/features/{source.Index}");
             var input = DevelopmentReader.Read(document.RootElement, crs, owner, collector);
-            var own = format == "csv"
+            var own = ByRow(format)
                 ? collector.Errors.Select(e => e with { Row = source.Row, Column = ColumnOf(e.Pointer) }).ToList()
                 : collector.Errors.Select(e => e with { Index = source.Index }).ToList();
             var rules = input is null ? [] : SubmissionRules.Check(input, organisationType).Select(e => Locate(e, source, format)).ToList();
@@ -101,7 +107,7 @@ public sealed partial class DevelopmentImporter
         };
     }
 
-    private static FieldError Locate(FieldError e, SourceFeature f, string format) => format == "csv"
+    private static FieldError Locate(FieldError e, SourceFeature f, string format) => ByRow(format)
         ? e with { Row = f.Row, Column = ColumnOf(e.Pointer) }
         : e with { Pointer = $"/features/{f.Index}{e.Pointer}", Index = f.Index };
 }

@@ -34,8 +34,9 @@ public sealed partial class DevelopmentImporter(DataHubDb db, DevelopmentStore s
     }
 
     /// <summary>
-    /// Imports a GeoJSON FeatureCollection or a CSV (<paramref name="format"/> geojson or csv) whose coordinates are in
-    /// <paramref name="crs"/> for the caller's organisation; a dry run validates and counts, and stores nothing.
+    /// Imports a GeoJSON FeatureCollection, a CSV or a GeoPackage (<paramref name="format"/> geojson, csv or gpkg: a
+    /// <see cref="FileStream"/>) whose coordinates are in <paramref name="crs"/> for the caller's organisation; a dry
+    /// run validates and counts, and stores nothing.
     /// </summary>
     public async Task<Outcome<ImportDone>> ImportAsync(AccessScope scope, string format, Stream body, Crs crs, bool dryRun, CancellationToken ct)
     {
@@ -141,7 +142,7 @@ public sealed partial class DevelopmentImporter(DataHubDb db, DevelopmentStore s
                     if (read[i].Input is not { } input) continue;
                     if (firstSeen.TryGetValue(input.ExternalId, out var earlier))
                         read[i].Cross.Add(Locate(new FieldError("/properties/externalId", "duplicateExternalId",
-                            $"externalId '{input.ExternalId}' also appears at {(format == "csv" ? $"row {earlier.Row}" : $"feature {earlier.Index}")}"), batch[i], format));
+                            $"externalId '{input.ExternalId}' also appears at {(ByRow(format) ? $"row {earlier.Row}" : $"feature {earlier.Index}")}"), batch[i], format));
                     else firstSeen[input.ExternalId] = (batch[i].Index, batch[i].Row);
                     if (input.Plan is { } planRef && (planIds[i] = plans(planRef)) is null)
                         read[i].Late.Add(Locate(new FieldError("/properties/plan", "unknownPlan", $"no plan '{planRef}' of {owner}"), batch[i], format));
@@ -151,7 +152,8 @@ public sealed partial class DevelopmentImporter(DataHubDb db, DevelopmentStore s
                 if (errors.Total == 0) await valid.WriteAsync(Derive(read, planIds, owner), ct);
                 else if (before == 0) await valid.WriteAsync([], ct);
             }
-            if (count == 0 && errors.Total == 0 && format == "csv") errors.Add([new FieldError("", "empty", "the CSV has no data rows") { Row = 2 }]);
+            if (count == 0 && errors.Total == 0 && ByRow(format))
+                errors.Add([new FieldError("", "empty", format == "csv" ? "the CSV has no data rows" : "the GeoPackage's feature table has no rows") { Row = format == "csv" ? 2 : 1 }]);
             return (count, errors.Total > 0 ? Rejected(errors) : null);
         }
         catch (DocumentProblem p)
