@@ -27,7 +27,7 @@ public sealed class DataHubRateLimiter
         _options = options;
         Limiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
         {
-            if (!http.Request.Path.StartsWithSegments("/api") && !http.Request.Path.StartsWithSegments(Features.Ogc.OgcEndpoints.BasePath))
+            if (!http.Request.Path.StartsWithSegments("/api") && !http.Request.Path.StartsWithSegments(Features.Ogc.OgcApi.BasePath))
                 return RateLimitPartition.GetNoLimiter("static");
             return RateLimitPartition.GetTokenBucketLimiter(Key(http), _ => new TokenBucketRateLimiterOptions
             {

@@ -18,7 +18,7 @@ public static class WebApp
         "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     public static bool IsApp(HttpRequest request) =>
-        !request.Path.StartsWithSegments("/api") && !request.Path.StartsWithSegments("/health") && !request.Path.StartsWithSegments(Features.Ogc.OgcEndpoints.BasePath);
+        !request.Path.StartsWithSegments("/api") && !request.Path.StartsWithSegments("/health") && !request.Path.StartsWithSegments(Features.Ogc.OgcApi.BasePath);
 
     public static WebApplication UseDataHubWebApp(this WebApplication app)
     {

@@ -5,29 +5,16 @@ namespace DataHub.Api.Features.Ogc;
 
 /// <summary>
 /// OGC API – Features (Part 1 Core, Part 2 CRS by reference, Part 3's queryables with their query parameters) under
-/// <see cref="BasePath"/>, for GIS clients (QGIS, GDAL, ArcGIS, FME) by URL: landing page, conformance, collections,
+/// <see cref="OgcApi.BasePath"/>, for GIS clients (QGIS, GDAL, ArcGIS, FME) by URL: landing page, conformance, collections,
 /// items and item, each as JSON and as HTML a person can browse. Routing and mapping only: the collections call their
 /// features' read operations, which apply the access policy and audit. Its own OpenAPI document is its service-desc;
 /// OGC's parameter names (<c>bbox-crs</c>) stay out of the main REST document.
 /// </summary>
 public static class OgcEndpoints
 {
-    public const string BasePath = "/ogc/v1";
-
-    public static readonly string[] ConformsTo =
-    [
-        "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
-        "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
-        "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
-        "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
-        "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs",
-        "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables",
-        "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables-query-parameters",
-    ];
-
     public static IEndpointRouteBuilder MapOgcFeatures(this IEndpointRouteBuilder app)
     {
-        var ogc = app.MapGroup(BasePath).ExcludeFromDescription(); // described by its own document (OgcOpenApi), not the REST one
+        var ogc = app.MapGroup(OgcApi.BasePath).ExcludeFromDescription(); // described by its own document (OgcOpenApi), not the REST one
         ogc.MapGet("/", Landing);
         ogc.MapGet("/conformance", Conformance);
         ogc.MapGet("/api", (HttpContext http, IEnumerable<IOgcCollection> all) => WantsHtml(http.Request)
@@ -47,11 +34,11 @@ public static class OgcEndpoints
         return app;
     }
 
-    private static string Base(HttpContext http) => PageLinks.BaseUrl(http.Request) + BasePath;
+    private static string Base(HttpContext http) => PageLinks.BaseUrl(http.Request) + OgcApi.BasePath;
 
     private static IOgcCollection? Find(IEnumerable<IOgcCollection> all, string id) => all.FirstOrDefault(c => c.Id == id);
 
-    private static IResult NoCollection(string id) => Problems.NotFound($"There is no collection '{id}'; the list is at {BasePath}/collections.");
+    private static IResult NoCollection(string id) => Problems.NotFound($"There is no collection '{id}'; the list is at {OgcApi.BasePath}/collections.");
 
     /// <summary>HTML when asked with f=html, or when a browser prefers it (Accept: text/html before any JSON).</summary>
     private static bool WantsHtml(HttpRequest request)
@@ -96,8 +83,8 @@ public static class OgcEndpoints
 
     private static IResult Conformance(HttpContext http)
     {
-        var doc = new JsonObject { ["conformsTo"] = new JsonArray([.. ConformsTo.Select(c => (JsonNode)c)]) };
-        return WantsHtml(http.Request) ? OgcHtml.Conformance(ConformsTo) : Results.Json(doc, contentType: "application/json");
+        var doc = new JsonObject { ["conformsTo"] = new JsonArray([.. OgcApi.ConformsTo.Select(c => (JsonNode)c)]) };
+        return WantsHtml(http.Request) ? OgcHtml.Conformance(OgcApi.ConformsTo) : Results.Json(doc, contentType: "application/json");
     }
 
     private static IResult Collections(HttpContext http, IEnumerable<IOgcCollection> all)

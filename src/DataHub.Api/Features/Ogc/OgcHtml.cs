@@ -18,7 +18,7 @@ public static class OgcHtml
         <html lang="nl">
         <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{E(title)} – DataHub OGC API</title></head>
         <body>
-        <header><nav aria-label="OGC API"><a href="{OgcEndpoints.BasePath}/?f=html">DataHub OGC API</a> · <a href="{OgcEndpoints.BasePath}/collections?f=html">Collecties</a> · <a href="{OgcEndpoints.BasePath}/conformance?f=html">Conformiteit</a></nav></header>
+        <header><nav aria-label="OGC API"><a href="{OgcApi.BasePath}/?f=html">DataHub OGC API</a> · <a href="{OgcApi.BasePath}/collections?f=html">Collecties</a> · <a href="{OgcApi.BasePath}/conformance?f=html">Conformiteit</a></nav></header>
         <main>
         <h1>{E(title)}</h1>
         {body}
@@ -35,7 +35,7 @@ public static class OgcHtml
 
     /// <summary>The API's documentation page (its service-doc): every path of the OpenAPI document with its parameters.</summary>
     public static IResult Api(JsonObject openApi) => Page("API-beschrijving",
-        $"<p>{E(openApi["info"]!["description"]!.GetValue<string>())} De machineleesbare beschrijving: <a href=\"{OgcEndpoints.BasePath}/api\">OpenAPI 3.0</a>.</p>"
+        $"<p>{E(openApi["info"]!["description"]!.GetValue<string>())} De machineleesbare beschrijving: <a href=\"{OgcApi.BasePath}/api\">OpenAPI 3.0</a>.</p>"
         + string.Concat(openApi["paths"]!.AsObject().Select(p =>
             $"<h2><code>GET {E(p.Key)}</code></h2><p>{E(p.Value!["get"]!["summary"]!.GetValue<string>())}</p><ul>"
             + string.Concat(p.Value["get"]!["parameters"]!.AsArray().Select(x => $"<li><code>{E(x!["name"]!.GetValue<string>())}</code> ({E(x["in"]!.GetValue<string>())}): {E(x["description"]!.GetValue<string>())}</li>"))
@@ -64,7 +64,7 @@ public static class OgcHtml
         html.Append("</tr></thead><tbody>");
         foreach (var f in page.Features)
         {
-            html.Append($"<tr><th scope=\"row\"><a href=\"{OgcEndpoints.BasePath}/collections/{E(c.Id)}/items/{E(Uri.EscapeDataString(f.Id))}?f=html\">{E(f.Id)}</a></th>");
+            html.Append($"<tr><th scope=\"row\"><a href=\"{OgcApi.BasePath}/collections/{E(c.Id)}/items/{E(Uri.EscapeDataString(f.Id))}?f=html\">{E(f.Id)}</a></th>");
             foreach (var col in columns) html.Append("<td>").Append(E(Convert.ToString(f.Properties.GetValueOrDefault(col), System.Globalization.CultureInfo.InvariantCulture))).Append("</td>");
             html.Append("</tr>");
         }

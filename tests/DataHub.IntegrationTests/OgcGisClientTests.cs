@@ -1,0 +1,148 @@
+using DataHub.Api.Access;
+using static DataHub.IntegrationTests.Infrastructure.Ogc;
+
+namespace DataHub.IntegrationTests;
+
+/// <summary>
+/// What a GIS user does with the OGC API: the analysis layers (capacity per year, bottlenecks), GDAL's OAPIF driver
+/// and ogr2ogr as real clients, and exports to GeoJSON, CSV and GeoPackage.
+/// </summary>
+public abstract class OgcGisClientTests(Hub hub)
+{
+    [Fact]
+    public async Task Capacity_per_year_maps_an_areas_headroom_in_a_year_as_one_feature_per_scenario_and_direction()
+    {
+        var shortCode = await hub.ShortAreaAsync();
+        var features = await AllItems(hub.Client(), "area-capacity", $"shortCode={Uri.EscapeDataString(shortCode)}&year=2031&scenario=committed");
+        Assert.Equal(["feedIn", "offtake"], features.Select(f => f["properties"]!["direction"]!.GetValue<string>()).Order());
+        var offtake = features.Single(f => f["properties"]!["direction"]!.GetValue<string>() == "offtake")["properties"]!;
+        Assert.Equal(2031, offtake["year"]!.GetValue<int>());
+        Assert.Equal(2, offtake["capacityMw"]!.GetValue<double>());
+        Assert.True(offtake["short"]!.GetValue<bool>());
+        Assert.True(offtake["headroomMw"]!.GetValue<double>() < 0);
+        Assert.Equal("Polygon", features[0]["geometry"]!["type"]!.GetValue<string>());
+        // datetime picks the year as well; 2026 is before the homes.
+        var before = await AllItems(hub.Client(), "area-capacity", $"shortCode={Uri.EscapeDataString(shortCode)}&datetime=2026-06-01&scenario=committed&direction=offtake");
+        Assert.False(Assert.Single(before)["properties"]!["short"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task Bottlenecks_are_features_with_their_first_year_and_area_boundary()
+    {
+        var shortCode = await hub.ShortAreaAsync();
+        var bottleneck = Assert.Single(await AllItems(hub.Client(), "bottlenecks", $"shortCode={Uri.EscapeDataString(shortCode)}&scenario=committed"));
+        Assert.Equal(2027, bottleneck["properties"]!["firstYear"]!.GetValue<int>());
+        Assert.Equal("offtake", bottleneck["properties"]!["direction"]!.GetValue<string>());
+        Assert.True(bottleneck["properties"]!["maxShortfallMw"]!.GetValue<double>() > 0);
+        var one = await Get(hub.Client(), $"{Base}/collections/bottlenecks/items/{bottleneck["id"]!.GetValue<string>()}", "application/geo+json");
+        Assert.Equal(shortCode, one["properties"]!["shortCode"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task GDAL_lists_every_collection_and_copies_a_whole_collection_through_paging_with_no_feature_lost_or_repeated()
+    {
+        var (owner, _, _, _, mine) = await hub.OgcSeedAsync();
+        var url = hub.ListeningNode() + Base;
+        var info = await Gdal("ogrinfo", "-ro", "-q", $"OAPIF:{url}");
+        foreach (var id in new[] { "developments", "energy-areas", "stations", "area-capacity", "bottlenecks" }) Assert.Contains(id, info);
+        // As the owner (Bearer token by header), page size 2: every one of the owner's four, once.
+        var token = Hub.Token(owner, [Roles.Submitter]);
+        var dir = Directory.CreateTempSubdirectory("datahub-ogc-gdal-");
+        try
+        {
+            var gpkg = Path.Combine(dir.FullName, "copy.gpkg");
+            await Gdal("ogr2ogr", "-f", "GPKG", gpkg, $"OAPIF:{url}/collections/developments", "-oo", "PAGE_SIZE=2", "-where", $"owner = '{owner}' AND externalId IN ({string.Join(",", mine.Split("externalId=")[1].Split(',').Select(e => $"'{e}'"))})",
+                "--config", "GDAL_HTTP_HEADERS", $"Authorization: Bearer {token}");
+            var summary = await Gdal("ogrinfo", "-ro", "-al", "-so", gpkg);
+            Assert.True(summary.Contains("Feature Count: 4"), summary);
+            Assert.True(summary.Contains("commissioningYear: Integer"), summary);
+            Assert.Contains("planType: String", summary);
+            var ids = await Gdal("ogrinfo", "-ro", "-q", "-sql", "SELECT COUNT(DISTINCT externalId) AS n FROM developments", gpkg);
+            Assert.Contains("n (Integer) = 4", ids);
+        }
+        finally { dir.Delete(true); }
+    }
+
+    [Fact]
+    public async Task GDAL_sends_a_queryable_filter_and_a_bbox_to_the_server_and_its_RD_New_is_within_1_cm_of_the_hubs()
+    {
+        var (owner, publicOnes, _, _, mine) = await hub.OgcSeedAsync();
+        var url = hub.ListeningNode() + Base;
+        var dir = Directory.CreateTempSubdirectory("datahub-ogc-gdal-");
+        try
+        {
+            var file = Path.Combine(dir.FullName, "rd.geojson");
+            // The two westmost of the owner's public developments: owner= and bbox= travel in the items URL (GDAL's HTTP debug log shows it).
+            var (_, log) = await GdalWithLog("ogr2ogr", "-f", "GeoJSON", file, $"OAPIF:{url}/collections/developments", "-where", $"owner = '{owner}'",
+                "-spat", "5.105", "52.0", "5.125", "52.2", "-t_srs", "EPSG:28992", "--debug", "on");
+            // (GDAL's first items fetch, limit=10 without filters, only samples the layer's fields.)
+            Assert.True(log.Split('\n').Any(l => l.Contains("Fetch(", StringComparison.Ordinal) && l.Contains("/items?", StringComparison.Ordinal)
+                && l.Contains($"owner={owner}", StringComparison.Ordinal) && l.Contains("bbox=", StringComparison.Ordinal)), log);
+            var gdal = JsonNode.Parse(await File.ReadAllTextAsync(file))!["features"]!.AsArray()
+                .Where(f => publicOnes.Contains(f!["properties"]!["externalId"]!.GetValue<string>())).ToList();
+            Assert.Equal(2, gdal.Count);
+            var hubRd = await Get(hub.Client(), $"{Base}/collections/developments/items?{mine}&crs=http://www.opengis.net/def/crs/EPSG/0/28992", "application/geo+json");
+            foreach (var f in gdal)
+            {
+                var mineRd = hubRd["features"]!.AsArray().Single(h => h!["id"]!.GetValue<string>() == f!["properties"]!["id"]!.GetValue<string>())!["geometry"]!["coordinates"]!.AsArray();
+                var theirs = f!["geometry"]!["coordinates"]!.AsArray();
+                var distance = Math.Sqrt(Math.Pow(mineRd[0]!.GetValue<double>() - theirs[0]!.GetValue<double>(), 2) + Math.Pow(mineRd[1]!.GetValue<double>() - theirs[1]!.GetValue<double>(), 2));
+                Assert.True(distance < 0.01, $"GDAL/PROJ and the hub differ by {distance:0.000} m in RD New");
+            }
+        }
+        finally { dir.Delete(true); }
+    }
+
+    [Fact]
+    public async Task An_export_is_the_whole_query_as_GeoJSON_with_a_file_name_and_only_what_the_caller_may_see()
+    {
+        var (owner, publicOnes, _, _, mine) = await hub.OgcSeedAsync();
+        var anonymous = await hub.Client().GetAsync($"{Base}/collections/developments/export?{mine}&f=geojson");
+        Assert.Equal("application/geo+json", anonymous.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("attachment; filename=\"developments-", anonymous.Content.Headers.ContentDisposition?.ToString());
+        var features = JsonNode.Parse(await anonymous.Content.ReadAsStringAsync())!["features"]!.AsArray();
+        Assert.Equal(publicOnes.Order(), features.Select(f => f!["properties"]!["externalId"]!.GetValue<string>()).Order());
+        var asOwner = JsonNode.Parse(await (await hub.Client(owner).GetAsync($"{Base}/collections/developments/export?{mine}")).Content.ReadAsStringAsync())!;
+        Assert.Equal(4, asOwner["features"]!.AsArray().Count);
+        await (await hub.Client().GetAsync($"{Base}/collections/developments/export?{mine}&f=xlsx")).Problem(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task A_CSV_export_escapes_formulas_and_gives_RD_coordinates_as_x_and_y()
+    {
+        var owner = hub.Client("GM0344");
+        var ext = Id();
+        Assert.Equal(HttpStatusCode.Created, (await owner.PostAsync("/api/v1/developments", Http.GeoJson(Point(ext, props: p => p["name"] = "=HYPERLINK(\"http://evil\")")))).StatusCode);
+        var csv = await (await owner.GetAsync($"{Base}/collections/developments/export?externalId={ext}&f=csv&coordinates=xy&crs=http://www.opengis.net/def/crs/EPSG/0/28992")).Content.ReadAsStringAsync();
+        var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("id,externalId,owner,name,", lines[0]);
+        Assert.EndsWith("x,y", lines[0].TrimEnd('\r'));
+        Assert.Contains("'=HYPERLINK", lines[1]);
+        var cells = lines[1].TrimEnd('\r').Split(',');
+        Assert.InRange(double.Parse(cells[^2], System.Globalization.CultureInfo.InvariantCulture), 136_000, 137_000); // the Domplein in RD New
+        Assert.InRange(double.Parse(cells[^1], System.Globalization.CultureInfo.InvariantCulture), 455_000, 456_000);
+    }
+
+    [Fact]
+    public async Task A_GeoPackage_export_opens_in_GDAL_with_every_feature_its_field_types_and_RD_New()
+    {
+        var (owner, _, _, _, mine) = await hub.OgcSeedAsync();
+        var response = await hub.Client(owner).GetAsync($"{Base}/collections/developments/export?{mine}&f=gpkg&crs=http://www.opengis.net/def/crs/EPSG/0/28992");
+        Assert.Equal("application/geopackage+sqlite3", response.Content.Headers.ContentType?.MediaType);
+        var dir = Directory.CreateTempSubdirectory("datahub-ogc-gpkg-");
+        try
+        {
+            var file = Path.Combine(dir.FullName, "export.gpkg");
+            await File.WriteAllBytesAsync(file, await response.Content.ReadAsByteArrayAsync());
+            var summary = await Gdal("ogrinfo", "-ro", "-al", "-so", file);
+            Assert.True(summary.Contains("Feature Count: 4") && summary.Contains("commissioningYear: Integer") && summary.Contains("Amersfoort / RD New"), summary);
+            var check = await Gdal("ogrinfo", "-ro", "-q", "-sql", "SELECT MIN(ST_X(geom)) AS x FROM developments", file);
+            Assert.Contains("x (Real) = 13", check); // RD New easting near Utrecht, 13x xxx m
+        }
+        finally { dir.Delete(true); }
+    }
+}
+
+public sealed class OgcGisClientOnSqlite(SqliteHub hub) : OgcGisClientTests(hub), IClassFixture<SqliteHub>;
+
+public sealed class OgcGisClientOnPostgis(PostgresHub hub) : OgcGisClientTests(hub), IClassFixture<PostgresHub>;
