@@ -141,6 +141,36 @@ public abstract class OgcGisClientTests(Hub hub)
         }
         finally { dir.Delete(true); }
     }
+    [Fact]
+    public async Task A_vector_tile_decodes_in_GDAL_with_the_features_the_caller_may_see()
+    {
+        var (owner, publicOnes, _, _, _) = await hub.OgcSeedAsync();
+        // The WebMercatorQuad tile at zoom 12 around the Domplein holds all four (5.11–5.14°E, 52.09°N).
+        const int z = 12;
+        var x = (int)Math.Floor((5.12 + 180) / 360 * (1 << z));
+        var lat = 52.09 * Math.PI / 180;
+        var y = (int)Math.Floor((1 - Math.Log(Math.Tan(lat) + 1 / Math.Cos(lat)) / Math.PI) / 2 * (1 << z));
+        var dir = Directory.CreateTempSubdirectory("datahub-ogc-tile-");
+        try
+        {
+            async Task<List<string>> DecodedAsync(HttpClient client, string who)
+            {
+                var response = await client.GetAsync($"{Base}/collections/developments/tiles/WebMercatorQuad/{z}/{y}/{x}?owner={owner}");
+                Assert.Equal("application/vnd.mapbox-vector-tile", response.Content.Headers.ContentType?.MediaType);
+                var file = Path.Combine(dir.FullName, who, $"{z}", $"{x}", $"{y}.pbf");
+                Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+                await File.WriteAllBytesAsync(file, await response.Content.ReadAsByteArrayAsync());
+                var info = await Gdal("ogrinfo", "-ro", "-al", file);
+                return [.. info.Split('\n').Where(l => l.TrimStart().StartsWith("externalId (String) = ", StringComparison.Ordinal)).Select(l => l.Split(" = ")[1].Trim())];
+            }
+            var anonymous = await DecodedAsync(hub.Client(), "anonymous");
+            Assert.Equal(publicOnes.Order(), anonymous.Where(e => e.StartsWith(publicOnes[0][..12], StringComparison.Ordinal)).Order());
+            var asOwner = await DecodedAsync(hub.Client(owner), "owner");
+            Assert.Equal(4, asOwner.Count(e => e.StartsWith(publicOnes[0][..12], StringComparison.Ordinal)));
+        }
+        finally { dir.Delete(true); }
+        await (await hub.Client().GetAsync($"{Base}/collections/developments/tiles/WebMercatorQuad/3/9/9")).Problem(HttpStatusCode.NotFound);
+    }
 }
 
 public sealed class OgcGisClientOnSqlite(SqliteHub hub) : OgcGisClientTests(hub), IClassFixture<SqliteHub>;

@@ -31,6 +31,10 @@ public static class OgcEndpoints
         ogc.MapGet("/collections/{collectionId}/items", Items);
         ogc.MapGet("/collections/{collectionId}/items/{featureId}", Item);
         ogc.MapGet("/collections/{collectionId}/export", Export);
+        ogc.MapGet("/tileMatrixSets", (HttpContext http) => Results.Json(new JsonObject { ["tileMatrixSets"] = new JsonArray(OgcTiles.TileMatrixSet(Base(http))) }));
+        ogc.MapGet($"/tileMatrixSets/{OgcTiles.WebMercatorQuad}", (HttpContext http) => Results.Json(OgcTiles.TileMatrixSet(Base(http))));
+        ogc.MapGet("/collections/{collectionId}/tiles", Tilesets);
+        ogc.MapGet("/collections/{collectionId}/tiles/{tileMatrixSetId}/{z:int}/{y:int}/{x:int}", Tile);
         return app;
     }
 
@@ -76,7 +80,8 @@ public static class OgcEndpoints
                 Link($"{b}/api", "service-desc", OgcOpenApi.MediaType, "the API definition (OpenAPI 3.0)"),
                 Link($"{b}/api?f=html", "service-doc", "text/html", "the API documentation"),
                 Link($"{b}/conformance", "conformance", "application/json", "the conformance classes implemented"),
-                Link($"{b}/collections", "data", "application/json", "the collections")]),
+                Link($"{b}/collections", "data", "application/json", "the collections"),
+                Link($"{b}/tileMatrixSets", "http://www.opengis.net/def/rel/ogc/1.0/tiling-schemes", "application/json", "the tile matrix sets of the vector tiles")]),
         };
         return html ? OgcHtml.Landing(doc) : Results.Json(doc, contentType: "application/json");
     }
@@ -134,6 +139,7 @@ public static class OgcEndpoints
                 Link($"{url}/feature-schema", "describedBy", "application/schema+json", "the schema of one feature as GeoJSON"),
                 Link($"{url}/schema", "http://www.opengis.net/def/rel/ogc/1.0/schema", "application/schema+json", "the schema of the features (Part 5)"),
                 Link($"{url}/queryables", "http://www.opengis.net/def/rel/ogc/1.0/queryables", "application/schema+json", "the properties to filter on"),
+                Link($"{url}/tiles", "http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector", "application/json", "vector tiles of the features (Mapbox, WebMercatorQuad)"),
                 Link($"{url}/export?f=gpkg", "enclosure", OgcExport.MediaType("gpkg"), "all features as a GeoPackage (the items' filters apply)"),
                 Link($"{url}/export?f=csv", "enclosure", OgcExport.MediaType("csv"), "all features as CSV"),
                 Link($"{url}/export?f=geojson", "enclosure", OgcExport.MediaType("geojson"), "all features as one GeoJSON file")),
@@ -163,6 +169,42 @@ public static class OgcEndpoints
             links.Add(Link(url + QueryString(http.Request, query.Html ? "html" : "json", next), "next", query.Html ? "text/html" : GeoJson.MediaType, "the next page"));
         http.Response.Headers["Content-Crs"] = $"<{query.ResponseCrs.Uri}>";
         return query.Html ? OgcHtml.Items(c, page, links) : new OgcItemsResult(page, links, clock.GetUtcNow().UtcDateTime);
+    }
+
+    private static IResult Tilesets(string collectionId, HttpContext http, IEnumerable<IOgcCollection> all)
+    {
+        if (Find(all, collectionId) is not { } c) return NoCollection(collectionId);
+        var url = $"{Base(http)}/collections/{c.Id}/tiles";
+        return Results.Json(new JsonObject
+        {
+            ["links"] = new JsonArray(Link(url, "self", "application/json", "the tilesets")),
+            ["tilesets"] = new JsonArray(new JsonObject
+            {
+                ["title"] = $"{c.Title} ({OgcTiles.WebMercatorQuad})",
+                ["dataType"] = "vector",
+                ["crs"] = "http://www.opengis.net/def/crs/EPSG/0/3857",
+                ["tileMatrixSetURI"] = "http://www.opengis.net/def/tilematrixset/OGC/1.0/WebMercatorQuad",
+                ["links"] = new JsonArray(
+                    Link($"{Base(http)}/tileMatrixSets/{OgcTiles.WebMercatorQuad}", "http://www.opengis.net/def/rel/ogc/1.0/tiling-scheme", "application/json", "the tile matrix set"),
+                    Link($"{url}/{OgcTiles.WebMercatorQuad}/{{tileMatrix}}/{{tileRow}}/{{tileCol}}", "item", OgcTiles.MediaType, "a tile (the collection's queryables and datetime filter it)")),
+            }),
+        });
+    }
+
+    /// <summary>One vector tile of a collection: its features in the tile's box, read as items are (access policy, audit), filtered by queryables and datetime.</summary>
+    private static async Task<IResult> Tile(string collectionId, string tileMatrixSetId, int z, int y, int x, HttpContext http, IEnumerable<IOgcCollection> all,
+        AccessScopes access, CancellationToken ct)
+    {
+        if (Find(all, collectionId) is not { } c) return NoCollection(collectionId);
+        if (tileMatrixSetId != OgcTiles.WebMercatorQuad) return Problems.NotFound($"There is no tile matrix set '{tileMatrixSetId}'; this hub offers {OgcTiles.WebMercatorQuad}.");
+        if (!OgcTiles.Valid(z, x, y)) return Problems.NotFound($"There is no tile {z}/{y}/{x} in {OgcTiles.WebMercatorQuad}.");
+        var (query, errors) = OgcItemsQuery.Parse(http.Request.Query.Where(q => q.Key is not ("f")), [.. c.Properties.Where(q => q.Filterable).Select(q => q.Name)]);
+        if (query is null) return Problems.Validation(errors, "The query is not valid");
+        if (query.HasDatetime && c.Temporal is null) query = query with { From = null, To = null };
+        var outcome = await c.ItemsAsync(await access.CurrentAsync(ct), query with { Bbox = OgcTiles.Bounds(z, x, y), Limit = OgcTiles.MaxFeatures, Cursor = null, ResponseCrs = Crs.Crs84 }, ct);
+        if (outcome.Failed(out var problem, out var page)) return problem;
+        if (page.NextCursor is not null) http.Response.Headers["X-Tile-Truncated"] = $"the first {OgcTiles.MaxFeatures} features";
+        return Results.Bytes(OgcTiles.Encode(c.Id, z, x, y, page.Features), OgcTiles.MediaType);
     }
 
     /// <summary>
