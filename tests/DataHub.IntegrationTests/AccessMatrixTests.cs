@@ -71,7 +71,7 @@ public abstract class AccessMatrixTests(Hub hub)
         "confidential detailByType  gemeente   no  no",
     ];
 
-    public static readonly string[] Endpoints = ["get", "list", "versions", "graphqlGet", "graphqlList", "ogcItem", "ogcItems", "ogcExport"];
+    public static readonly string[] Endpoints = ["get", "list", "versions", "graphqlGet", "graphqlList", "ogcItem", "ogcItems", "ogcExport", "ogcTile"];
 
     public static TheoryData<string, string> Setups()
     {
@@ -167,6 +167,22 @@ public abstract class AccessMatrixTests(Hub hub)
                 var count = body["numberMatched"]!.GetValue<int>();
                 Assert.Equal(count, body["features"]!.AsArray().Count); // never a count that betrays a hidden record
                 return count == 0 ? null : body["features"]![0];
+            }
+            case "ogcTile":
+            {
+                // The zoom-12 tile around the record (5.09°E, 52.03°N), decoded; the record's attributes as a Feature's properties.
+                const int z = 12;
+                var x = (int)Math.Floor((5.09 + 180) / 360 * (1 << z));
+                var lat = 52.03 * Math.PI / 180;
+                var y = (int)Math.Floor((1 - Math.Log(Math.Tan(lat) + 1 / Math.Cos(lat)) / Math.PI) / 2 * (1 << z));
+                var r = await client.GetAsync($"/ogc/v1/collections/developments/tiles/WebMercatorQuad/{z}/{y}/{x}?externalId={ext}");
+                Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+                var tile = new NetTopologySuite.IO.VectorTiles.Mapbox.MapboxTileReader().Read(await r.Content.ReadAsStreamAsync(), new NetTopologySuite.IO.VectorTiles.Tiles.Tile(x, y, z));
+                var feature = tile.Layers.SelectMany(l => l.Features).FirstOrDefault(f => f.Attributes.Exists("externalId") && (string)f.Attributes["externalId"] == ext);
+                if (feature is null) return null;
+                var properties = new JsonObject();
+                foreach (var name in feature.Attributes.GetNames()) properties[name] = feature.Attributes[name]?.ToString();
+                return new JsonObject { ["properties"] = properties };
             }
             case "ogcExport":
             {
