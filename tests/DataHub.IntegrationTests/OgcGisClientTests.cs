@@ -44,7 +44,7 @@ public abstract class OgcGisClientTests(Hub hub)
         var (owner, _, _, _, mine) = await hub.OgcSeedAsync();
         var url = hub.ListeningNode() + Base;
         var info = await Gdal("ogrinfo", "-ro", "-q", $"OAPIF:{url}");
-        foreach (var id in new[] { "developments", "energy-areas", "stations", "area-capacity", "bottlenecks" }) Assert.Contains(id, info);
+        foreach (var id in new[] { "developments", "energy-areas", "stations", "area-capacity", "bottlenecks", "miek-projects" }) Assert.Contains(id, info);
         // As the owner (Bearer token by header), page size 2: every one of the owner's four, once.
         var token = Hub.Token(owner, [Roles.Submitter]);
         var dir = Directory.CreateTempSubdirectory("datahub-ogc-gdal-");
@@ -170,6 +170,24 @@ public abstract class OgcGisClientTests(Hub hub)
         }
         finally { dir.Delete(true); }
         await (await hub.Client().GetAsync($"{Base}/collections/developments/tiles/WebMercatorQuad/3/9/9")).Problem(HttpStatusCode.NotFound);
+    }
+    [Fact]
+    public async Task MIEK_projects_are_a_layer_for_exactly_the_callers_who_read_the_provinces_programme()
+    {
+        var cycle = await hub.CycleAsync("PV26");
+        var coordinator = hub.Client("PV26", "ProgrammeCoordinator");
+        var created = await coordinator.PostAsync("/api/v1/miek-projects", Json(Programme.Project(cycle).ToJsonString()));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var (id, code) = ((await created.Body())["id"]!.GetValue<string>(), (await created.Body())["code"]!.GetValue<string>());
+        async Task<bool> Sees(HttpClient client) =>
+            (await AllItems(client, "miek-projects", $"province=PV26&code={code}")).Any(f => f["id"]!.GetValue<string>() == id);
+        Assert.True(await Sees(hub.Client("PV26", "Reader")));
+        Assert.True(await Sees(hub.Client("GM0344", "Reader"))); // a municipality in the province
+        Assert.False(await Sees(hub.Client("PV27", "Reader")));
+        Assert.False(await Sees(hub.Client()));
+        await (await hub.Client("PV27", "Reader").GetAsync($"{Base}/collections/miek-projects/items/{id}")).Problem(HttpStatusCode.NotFound);
+        var one = await Get(hub.Client("PV26", "Reader"), $"{Base}/collections/miek-projects/items/{id}", "application/geo+json");
+        Assert.Equal("Point", one["geometry"]!["type"]!.GetValue<string>());
     }
 }
 
