@@ -17,6 +17,7 @@ public static class OgcEndpoints
         var ogc = app.MapGroup(OgcApi.BasePath).ExcludeFromDescription(); // described by its own document (OgcOpenApi), not the REST one
         ogc.MapGet("/", Landing);
         ogc.MapGet("/conformance", Conformance);
+        ogc.MapGet("/style.css", () => Results.Text(OgcHtml.Stylesheet, "text/css; charset=utf-8"));
         ogc.MapGet("/api", (HttpContext http, IEnumerable<IOgcCollection> all) => WantsHtml(http.Request)
             ? OgcHtml.Api(OgcOpenApi.Document(Base(http), all))
             : Results.Text(OgcOpenApi.Document(Base(http), all).ToJsonString(), OgcOpenApi.MediaType));
