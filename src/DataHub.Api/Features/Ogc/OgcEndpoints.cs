@@ -157,6 +157,7 @@ public static class OgcEndpoints
         var (query, errors) = OgcItemsQuery.Parse(http.Request.Query, [.. c.Properties.Where(q => q.Filterable).Select(q => q.Name)]);
         if (query is null) return Problems.Validation(errors, "The query is not valid");
         if (query.HasDatetime && c.Temporal is null) query = query with { From = null, To = null };
+        if (!http.Request.Query.ContainsKey("f") && WantsHtml(http.Request)) query = query with { Format = "html" }; // a browser, as the other pages
         var outcome = await c.ItemsAsync(await access.CurrentAsync(ct), query, ct);
         if (outcome.Failed(out var problem, out var page)) return problem;
         var url = $"{Base(http)}/collections/{c.Id}/items";
