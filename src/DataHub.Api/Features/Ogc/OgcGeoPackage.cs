@@ -73,8 +73,10 @@ public sealed class OgcGeoPackage : IAsyncDisposable
 
     public void Add(OgcFeature feature)
     {
-        if (feature.Geometry is { } g)
+        if (feature.Geometry is { } shown)
         {
+            // The blob carries the SRS id; a geometry of another SRID (a shared one: the analysis model's area) is not changed, but copied.
+            var g = shown.SRID == _srsId ? shown : shown.Copy();
             g.SRID = _srsId;
             _insert.Parameters["$geom"].Value = _writer.Write(g);
             _extent.ExpandToInclude(g.EnvelopeInternal);

@@ -39,7 +39,7 @@ public static class OgcTiles
         foreach (var f in features)
         {
             if (f.Geometry is null) continue;
-            var geometry = f.Geometry is Point || buffered.Contains(f.Geometry.EnvelopeInternal) ? f.Geometry : f.Geometry.Intersection(clip);
+            var geometry = f.Geometry is Point || buffered.Contains(f.Geometry.EnvelopeInternal) ? f.Geometry : Clip(f.Geometry, clip);
             if (geometry.IsEmpty) continue;
             var attributes = new NetTopologySuite.Features.AttributesTable { { "id", f.Id } };
             foreach (var (name, value) in f.Properties)
@@ -51,6 +51,13 @@ public static class OgcTiles
         using var bytes = new MemoryStream();
         tile.Write(bytes, 4096, 2, 1); // extent 4096; lines under 2 and areas under 1 tile unit are left out
         return bytes.ToArray();
+    }
+
+    /// <summary>The part of a geometry in the tile; an invalid one that cannot be intersected goes whole (the tile's renderer clips it).</summary>
+    private static Geometry Clip(Geometry geometry, Geometry tile)
+    {
+        try { return geometry.Intersection(tile); }
+        catch (TopologyException) { return geometry; }
     }
 
     /// <summary>The tile matrix set's description (OGC Two Dimensional Tile Matrix Set: the well-known WebMercatorQuad).</summary>
