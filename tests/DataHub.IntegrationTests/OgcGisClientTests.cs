@@ -44,7 +44,7 @@ public abstract class OgcGisClientTests(Hub hub)
         var (owner, _, _, _, mine) = await hub.OgcSeedAsync();
         var url = hub.ListeningNode() + Base;
         var info = await Gdal("ogrinfo", "-ro", "-q", $"OAPIF:{url}");
-        foreach (var id in new[] { "developments", "energy-areas", "stations", "area-capacity", "bottlenecks", "miek-projects" }) Assert.Contains(id, info);
+        foreach (var id in new[] { "developments", "energy-areas", "stations", "area-capacity", "bottlenecks", "area-loads", "miek-projects" }) Assert.Contains(id, info);
         // As the owner (Bearer token by header), page size 2: every one of the owner's four, once.
         var token = Hub.Token(owner, [Roles.Submitter]);
         var dir = Directory.CreateTempSubdirectory("datahub-ogc-gdal-");
@@ -188,6 +188,23 @@ public abstract class OgcGisClientTests(Hub hub)
         await (await hub.Client("PV27", "Reader").GetAsync($"{Base}/collections/miek-projects/items/{id}")).Problem(HttpStatusCode.NotFound);
         var one = await Get(hub.Client("PV26", "Reader"), $"{Base}/collections/miek-projects/items/{id}", "application/geo+json");
         Assert.Equal("Point", one["geometry"]!["type"]!.GetValue<string>());
+    }
+    [Fact]
+    public async Task Load_per_municipality_is_a_layer_of_the_municipalitys_boundary_per_year_scenario_carrier_and_sector()
+    {
+        const string owner = "GM0344"; // Utrecht, its own developments: detail, no disclosure control
+        var client = hub.Client(owner);
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsync("/api/v1/developments", Http.GeoJson(Point(Id())))).StatusCode);
+        var features = await AllItems(client, "area-loads", "level=municipality&area=GM0344&year=2030&scenario=expected&sector=housing");
+        Assert.NotEmpty(features);
+        Assert.All(features, f =>
+        {
+            Assert.Equal(("GM0344", 2030, "expected"), (f["properties"]!["area"]!.GetValue<string>(), f["properties"]!["year"]!.GetValue<int>(), f["properties"]!["scenario"]!.GetValue<string>()));
+            Assert.Contains(f["geometry"]!["type"]!.GetValue<string>(), new[] { "Polygon", "MultiPolygon" });
+        });
+        Assert.Contains(features, f => f["properties"]!["peakOfftakeMw"]?.GetValue<double>() > 0);
+        var problem = await (await client.GetAsync($"{Base}/collections/area-loads/items?level=national")).Problem(HttpStatusCode.BadRequest);
+        Assert.Equal("level", problem["errors"]![0]!["parameter"]!.GetValue<string>());
     }
 }
 

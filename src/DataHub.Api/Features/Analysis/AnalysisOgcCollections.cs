@@ -131,3 +131,81 @@ public sealed class BottleneckOgcCollection(GridAnalysisReads reads) : IOgcColle
     public async Task<OgcFeature?> ItemAsync(AccessScope scope, string id, Crs crs, CancellationToken ct) =>
         (await ItemsAsync(scope, new OgcItemsQuery { ResponseCrs = crs, Limit = OgcItemsQuery.MaxLimit }, ct)).Value?.Features.FirstOrDefault(f => f.Id == id);
 }
+
+/// <summary>
+/// Load per municipality, RES region or province as an OGC API – Features collection, over
+/// <see cref="GridAnalysisReads.DevelopmentLoadsAsync"/> (disclosure control as in GET /development-loads): one feature
+/// per area × year × scenario × carrier × sector, with the area's CBS boundary. <c>level</c> picks the kind of area
+/// (municipality unless asked), <c>year</c> or <c>datetime</c> the years (2025–2040 unless asked).
+/// </summary>
+public sealed class AdminAreaLoadOgcCollection(GridAnalysisReads reads) : IOgcCollection
+{
+    public string Id => "area-loads";
+    public string Title => "Belasting per gemeente, RES-regio en provincie";
+    public string Description => "The peak load and energy of the developments per municipality, RES region or province, year, scenario, carrier and sector; cells under disclosure control are marked, not zeroed.";
+    public string GeometryType => "multipolygon";
+    public string? Temporal => "the year of the figures";
+
+    public IReadOnlyList<OgcProperty> Properties { get; } =
+    [
+        new("level", "string", "municipality (default), resRegion or province", Filterable: true),
+        new("area", "string", "CBS code of the area (GM…, ES…, PV…)", Filterable: true),
+        new("areaName", "string", "the area's name"),
+        new("year", "integer", $"the year ({AnalysisWindow.DefaultFrom}–{AnalysisWindow.DefaultTo} unless datetime asks for others)", Filterable: true),
+        new("scenario", "string", "committed, expected or ambition", Filterable: true),
+        new("carrier", "string", "energy carrier", Filterable: true),
+        new("sector", "string", "sector", Filterable: true),
+        new("peakOfftakeMw", "number", "peak offtake (MW); empty when suppressed"),
+        new("peakFeedInMw", "number", "peak feed-in (MW); empty when suppressed"),
+        new("annualEnergyMwh", "number", "energy per year (MWh); empty when suppressed"),
+        new("developments", "integer", "developments counted; empty when suppressed"),
+        new("suppressed", "boolean", "whether disclosure control withholds the figures"),
+        new("suppressedBecause", "string", "why they are withheld"),
+    ];
+
+    public async Task<Outcome<OgcPage>> ItemsAsync(AccessScope scope, OgcItemsQuery query, CancellationToken ct)
+    {
+        var levels = query.PropertyEquals.TryGetValue("level", out var l) ? l : ["municipality"];
+        if (levels.Length != 1 || levels[0] is not ("municipality" or "resRegion" or "province"))
+            return Problems.Validation([new FieldError("", "unknownCode", "level is one of municipality, resRegion, province (one at a time)") { Parameter = "level" }]);
+        var years = query.PropertyEquals.TryGetValue("year", out var y) ? y.Select(v => int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : -1).ToList() : null;
+        if (years?.Any(n => n < CodeLists.MinYear || n > CodeLists.MaxYear) == true)
+            return Problems.Validation([new FieldError("", "outOfRange", $"year is a whole number from {CodeLists.MinYear} to {CodeLists.MaxYear}") { Parameter = "year" }]);
+        var from = years?.Min() ?? query.From?.Year ?? AnalysisWindow.DefaultFrom;
+        var to = years?.Max() ?? query.To?.Year ?? (query.From is null ? AnalysisWindow.DefaultTo : Math.Max(from, AnalysisWindow.DefaultTo));
+        var (window, errors) = AnalysisWindow.Read(null, query.PropertyEquals.TryGetValue("scenario", out var s) ? string.Join(",", s) : null, from, to);
+        if (window is null) return Problems.Validation([.. errors.Select(e => e with { Parameter = e.Parameter is "fromYear" or "toYear" ? "datetime" : e.Parameter })]);
+        var areas = query.PropertyEquals.TryGetValue("area", out var a) ? a : null;
+        if ((await reads.DevelopmentLoadsAsync(scope, levels[0], window, areas, null, ct)).Failed(out var problem, out var result)) return problem.Problem;
+        var rest = query with { PropertyEquals = query.PropertyEquals.Where(p => p.Key is not ("level" or "year" or "area" or "scenario")).ToDictionary() };
+        var features = new List<OgcFeature>();
+        foreach (var item in result.Items)
+        {
+            if (years is not null && !years.Contains(item.Year)) continue;
+            var info = AreaCatalogue.Instance.ByCode.GetValueOrDefault(item.Area);
+            var feature = new OgcFeature($"{levels[0]}:{item.Area}:{item.Year}:{item.Scenario}:{item.Carrier}:{item.Sector}",
+                info is null ? null : CrsTransform.FromCrs84(query.ResponseCrs, info.Boundary),
+                new Dictionary<string, object?>
+                {
+                    ["level"] = levels[0], ["area"] = item.Area, ["areaName"] = info?.Name, ["year"] = item.Year, ["scenario"] = item.Scenario,
+                    ["carrier"] = item.Carrier, ["sector"] = item.Sector, ["peakOfftakeMw"] = item.PeakOfftakeMw, ["peakFeedInMw"] = item.PeakFeedInMw,
+                    ["annualEnergyMwh"] = item.AnnualEnergyMwh, ["developments"] = item.Developments, ["suppressed"] = item.Suppressed,
+                    ["suppressedBecause"] = item.SuppressedBecause,
+                });
+            if (OgcListPaging.InBox(info?.Boundary, query) && OgcListPaging.Matches(feature, rest)) features.Add(feature);
+        }
+        return OgcListPaging.Page(features, query);
+    }
+
+    public async Task<OgcFeature?> ItemAsync(AccessScope scope, string id, Crs crs, CancellationToken ct)
+    {
+        var parts = id.Split(':');
+        if (parts.Length != 6) return null;
+        var page = await ItemsAsync(scope, new OgcItemsQuery
+        {
+            ResponseCrs = crs, Limit = OgcItemsQuery.MaxLimit,
+            PropertyEquals = new Dictionary<string, string[]> { ["level"] = [parts[0]], ["area"] = [parts[1]], ["year"] = [parts[2]], ["scenario"] = [parts[3]] },
+        }, ct);
+        return page.Value?.Features.FirstOrDefault(f => f.Id == id);
+    }
+}

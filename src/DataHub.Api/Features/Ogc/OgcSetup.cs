@@ -32,6 +32,7 @@ public static class OgcSetup
         services.AddScoped<IOgcCollection, Grid.StationOgcCollection>();
         services.AddScoped<IOgcCollection, Analysis.AreaCapacityOgcCollection>();
         services.AddScoped<IOgcCollection, Analysis.BottleneckOgcCollection>();
+        services.AddScoped<IOgcCollection, Analysis.AdminAreaLoadOgcCollection>();
         services.AddScoped<IOgcCollection, Programme.MiekProjectOgcCollection>();
         return services;
     }
