@@ -17,13 +17,12 @@ public static class OgcHtml
 
     /// <summary>The pages' stylesheet: readable on a phone; a wide table scrolls inside its own region.</summary>
     public const string Stylesheet = """
-        body { font-family: system-ui, sans-serif; margin: 1rem; max-width: 72rem; line-height: 1.4; overflow-wrap: anywhere; word-break: break-word; }
+        body { font-family: system-ui, sans-serif; margin: 1rem; max-width: 72rem; line-height: 1.4; overflow-wrap: break-word; }
         ul { padding-left: 1.25rem; }
         nav a { margin-right: .5rem; }
         .scroll { overflow-x: auto; max-width: 100%; }
         table { border-collapse: collapse; }
         th, td { border: 1px solid #767676; padding: .25rem .5rem; text-align: left; vertical-align: top; }
-        p, li, dd, td, code, a { overflow-wrap: anywhere; word-break: break-all; }
         dd { margin: 0 0 .5rem 1rem; }
         """;
 
