@@ -34,15 +34,10 @@ public sealed class AreaCapacityOgcCollection(GridAnalysisReads reads) : IOgcCol
 
     public async Task<Outcome<OgcPage>> ItemsAsync(AccessScope scope, OgcItemsQuery query, CancellationToken ct)
     {
-        var years = query.PropertyEquals.TryGetValue("year", out var y) ? y.Select(v => int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : -1).ToList() : null;
-        if (years?.Any(n => n < CodeLists.MinYear || n > CodeLists.MaxYear) == true)
-            return Problems.Validation([new FieldError("", "outOfRange", $"year is a whole number from {CodeLists.MinYear} to {CodeLists.MaxYear}") { Parameter = "year" }]);
-        var from = years?.Min() ?? query.From?.Year ?? AnalysisWindow.DefaultFrom;
-        var to = years?.Max() ?? query.To?.Year ?? (query.From is null ? AnalysisWindow.DefaultTo : Math.Max(from, AnalysisWindow.DefaultTo));
-        var (window, errors) = AnalysisWindow.Read(null, query.PropertyEquals.TryGetValue("scenario", out var s) ? string.Join(",", s) : null, from, to);
-        if (window is null) return Problems.Validation([.. errors.Select(e => e with { Parameter = e.Parameter is "fromYear" or "toYear" ? "datetime" : e.Parameter })]);
+        var (window, years, invalid) = OgcAnalysisWindow.Read(query);
+        if (invalid is not null) return invalid.Problem;
         var model = await reads.ModelAsync(null, ct);
-        var result = await reads.AreaLoadsAsync(scope, window, AreaSelection.All, contributions: false, null, ct, model);
+        var result = await reads.AreaLoadsAsync(scope, window!, AreaSelection.All, contributions: false, null, ct, model);
         var features = new List<OgcFeature>();
         foreach (var item in result.Items)
         {
@@ -168,15 +163,10 @@ public sealed class AdminAreaLoadOgcCollection(GridAnalysisReads reads) : IOgcCo
         var levels = query.PropertyEquals.TryGetValue("level", out var l) ? l : ["municipality"];
         if (levels.Length != 1 || levels[0] is not ("municipality" or "resRegion" or "province"))
             return Problems.Validation([new FieldError("", "unknownCode", "level is one of municipality, resRegion, province (one at a time)") { Parameter = "level" }]);
-        var years = query.PropertyEquals.TryGetValue("year", out var y) ? y.Select(v => int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : -1).ToList() : null;
-        if (years?.Any(n => n < CodeLists.MinYear || n > CodeLists.MaxYear) == true)
-            return Problems.Validation([new FieldError("", "outOfRange", $"year is a whole number from {CodeLists.MinYear} to {CodeLists.MaxYear}") { Parameter = "year" }]);
-        var from = years?.Min() ?? query.From?.Year ?? AnalysisWindow.DefaultFrom;
-        var to = years?.Max() ?? query.To?.Year ?? (query.From is null ? AnalysisWindow.DefaultTo : Math.Max(from, AnalysisWindow.DefaultTo));
-        var (window, errors) = AnalysisWindow.Read(null, query.PropertyEquals.TryGetValue("scenario", out var s) ? string.Join(",", s) : null, from, to);
-        if (window is null) return Problems.Validation([.. errors.Select(e => e with { Parameter = e.Parameter is "fromYear" or "toYear" ? "datetime" : e.Parameter })]);
+        var (window, years, invalid) = OgcAnalysisWindow.Read(query);
+        if (invalid is not null) return invalid.Problem;
         var areas = query.PropertyEquals.TryGetValue("area", out var a) ? a : null;
-        if ((await reads.DevelopmentLoadsAsync(scope, levels[0], window, areas, null, ct)).Failed(out var problem, out var result)) return problem.Problem;
+        if ((await reads.DevelopmentLoadsAsync(scope, levels[0], window!, areas, null, ct)).Failed(out var problem, out var result)) return problem.Problem;
         var rest = query with { PropertyEquals = query.PropertyEquals.Where(p => p.Key is not ("level" or "year" or "area" or "scenario")).ToDictionary() };
         var features = new List<OgcFeature>();
         foreach (var item in result.Items)
@@ -207,5 +197,25 @@ public sealed class AdminAreaLoadOgcCollection(GridAnalysisReads reads) : IOgcCo
             PropertyEquals = new Dictionary<string, string[]> { ["level"] = [parts[0]], ["area"] = [parts[1]], ["year"] = [parts[2]], ["scenario"] = [parts[3]] },
         }, ct);
         return page.Value?.Features.FirstOrDefault(f => f.Id == id);
+    }
+}
+
+/// <summary>
+/// The analysis window of an OGC request on the analysis collections: the years from <c>year</c> (any of a list) or
+/// <c>datetime</c> (2025–2040 when neither), the scenarios from <c>scenario</c>; bad values named by OGC's parameters.
+/// </summary>
+internal static class OgcAnalysisWindow
+{
+    public static (AnalysisWindow? Window, List<int>? Years, ProblemResult? Problem) Read(OgcItemsQuery query)
+    {
+        var years = query.PropertyEquals.TryGetValue("year", out var y) ? y.Select(v => int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : -1).ToList() : null;
+        if (years?.Any(n => n < CodeLists.MinYear || n > CodeLists.MaxYear) == true)
+            return (null, null, Problems.Validation([new FieldError("", "outOfRange", $"year is a whole number from {CodeLists.MinYear} to {CodeLists.MaxYear}") { Parameter = "year" }]));
+        var from = years?.Min() ?? query.From?.Year ?? AnalysisWindow.DefaultFrom;
+        var to = years?.Max() ?? query.To?.Year ?? (query.From is null ? AnalysisWindow.DefaultTo : Math.Max(from, AnalysisWindow.DefaultTo));
+        var (window, errors) = AnalysisWindow.Read(null, query.PropertyEquals.TryGetValue("scenario", out var s) ? string.Join(",", s) : null, from, to);
+        return window is null
+            ? (null, null, Problems.Validation([.. errors.Select(e => e with { Parameter = e.Parameter is "fromYear" or "toYear" ? "datetime" : e.Parameter })]))
+            : (window, years, null);
     }
 }
