@@ -23,13 +23,18 @@ public abstract class OgcFeaturesTests(Hub hub)
     }
 
     [Fact]
-    public async Task Conformance_lists_core_GeoJSON_HTML_OpenAPI_CRS_and_queryables_but_not_CQL2_filtering()
+    public async Task Conformance_lists_core_GeoJSON_HTML_OpenAPI_CRS_queryables_and_the_CQL2_classes_that_work()
     {
         var classes = (await Get(hub.Client(), $"{Base}/conformance"))["conformsTo"]!.AsArray().Select(c => c!.GetValue<string>()).ToList();
         Assert.Contains("http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core", classes);
         Assert.Contains("http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs", classes);
         Assert.Contains("http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables-query-parameters", classes);
-        Assert.DoesNotContain(classes, c => c.EndsWith("/conf/filter", StringComparison.Ordinal) || c.EndsWith("/conf/features-filter", StringComparison.Ordinal));
+        Assert.Contains("http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/features-filter", classes);
+        Assert.Contains("http://www.opengis.net/spec/cql2/1.0/conf/cql2-text", classes);
+        Assert.Contains("http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions-plus", classes);
+        // What does not work is not listed (QGIS would send it and get a 400).
+        Assert.DoesNotContain(classes, c => c.EndsWith("/cql2-json", StringComparison.Ordinal) || c.EndsWith("/temporal-functions", StringComparison.Ordinal)
+            || c.EndsWith("/arithmetic", StringComparison.Ordinal) || c.EndsWith("/property-property", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -51,7 +56,8 @@ public abstract class OgcFeaturesTests(Hub hub)
         Assert.Equal("integer", schema["properties"]!["commissioningYear"]!["type"]!.GetValue<string>());
         var queryables = await Get(hub.Client(), $"{Base}/collections/developments/queryables", "application/schema+json");
         Assert.NotNull(queryables["properties"]!["planType"]);
-        Assert.Null(queryables["properties"]!["name"]); // a property, not a queryable
+        Assert.Equal("primary-geometry", queryables["properties"]!["geometry"]!["x-ogc-role"]!.GetValue<string>()); // for S_INTERSECTS
+        Assert.Null(queryables["properties"]!["quantities"]); // a property, not a queryable
     }
 
     [Fact]
@@ -99,7 +105,11 @@ public abstract class OgcFeaturesTests(Hub hub)
     [InlineData("crs=EPSG:3857", "crs")]
     [InlineData("datetime=yesterday", "datetime")]
     [InlineData("limit=0", "limit")]
-    [InlineData("name=x", "name")] // a property, but not a queryable
+    [InlineData("quantities=x", "quantities")] // a property, but not a queryable
+    [InlineData("commissioningYear=soon", "commissioningYear")] // a queryable, but not of its type
+    [InlineData("filter=colour%3D'red'", "filter")]
+    [InlineData("filter-lang=cql2-json&filter=%7B%7D", "filter-lang")]
+    [InlineData("filter-crs=EPSG:3857&filter=S_INTERSECTS(geometry,POINT(1%202))", "filter-crs")]
     public async Task An_unknown_or_invalid_parameter_is_400_naming_it(string query, string parameter)
     {
         var problem = await (await hub.Client().GetAsync($"{Base}/collections/developments/items?{query}")).Problem(HttpStatusCode.BadRequest);

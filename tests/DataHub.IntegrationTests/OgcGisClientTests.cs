@@ -64,7 +64,7 @@ public abstract class OgcGisClientTests(Hub hub)
     }
 
     [Fact]
-    public async Task GDAL_sends_a_queryable_filter_and_a_bbox_to_the_server_and_its_RD_New_is_within_1_cm_of_the_hubs()
+    public async Task GDAL_sends_its_where_clause_as_CQL_and_a_bbox_to_the_server_and_its_RD_New_is_within_1_cm_of_the_hubs()
     {
         var (owner, publicOnes, _, _, mine) = await hub.OgcSeedAsync();
         var url = hub.ListeningNode() + Base;
@@ -72,12 +72,12 @@ public abstract class OgcGisClientTests(Hub hub)
         try
         {
             var file = Path.Combine(dir.FullName, "rd.geojson");
-            // The two westmost of the owner's public developments: owner= and bbox= travel in the items URL (GDAL's HTTP debug log shows it).
+            // The two westmost of the owner's public developments: the filter (as CQL text) and bbox= travel in the items URL (GDAL's HTTP debug log shows it).
             var (_, log) = await GdalWithLog("ogr2ogr", "-f", "GeoJSON", file, $"OAPIF:{url}/collections/developments", "-where", $"owner = '{owner}'",
                 "-spat", "5.105", "52.0", "5.125", "52.2", "-t_srs", "EPSG:28992", "--debug", "on");
             // (GDAL's first items fetch, limit=10 without filters, only samples the layer's fields.)
             Assert.True(log.Split('\n').Any(l => l.Contains("Fetch(", StringComparison.Ordinal) && l.Contains("/items?", StringComparison.Ordinal)
-                && l.Contains($"owner={owner}", StringComparison.Ordinal) && l.Contains("bbox=", StringComparison.Ordinal)), log);
+                && l.Contains("filter=", StringComparison.Ordinal) && l.Contains(owner, StringComparison.Ordinal) && l.Contains("bbox=", StringComparison.Ordinal)), log);
             var gdal = JsonNode.Parse(await File.ReadAllTextAsync(file))!["features"]!.AsArray()
                 .Where(f => publicOnes.Contains(f!["properties"]!["externalId"]!.GetValue<string>())).ToList();
             Assert.Equal(2, gdal.Count);

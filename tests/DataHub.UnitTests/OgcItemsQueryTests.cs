@@ -7,7 +7,7 @@ namespace DataHub.UnitTests;
 /// <summary>OGC API – Features' items parameters: what a GIS client sends is read as the standard says, and anything else is named.</summary>
 public sealed class OgcItemsQueryTests
 {
-    private static readonly string[] Queryables = ["planType", "owner"];
+    private static readonly OgcProperty[] Queryables = [new("planType", "string", "plan type", Filterable: true), new("owner", "string", "owner", Filterable: true)];
 
     private static (OgcItemsQuery? Query, List<DataHub.Api.Http.FieldError> Errors) Parse(string query) =>
         OgcItemsQuery.Parse(Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(query), Queryables);

@@ -83,7 +83,8 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
     {
         using var cmd = connection.CreateCommand();
         // 32 MB page cache: bulk imports touch several indexes per row and thrash the 2 MB default.
-        cmd.CommandText = "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000; PRAGMA cache_size=-32768;";
+        // case_sensitive_like: LIKE compares case as PostgreSQL's does (CQL2 filters run on both; ILIKE ignores case on both).
+        cmd.CommandText = "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000; PRAGMA cache_size=-32768; PRAGMA case_sensitive_like=ON;";
         cmd.ExecuteNonQuery();
     }
 }

@@ -103,6 +103,17 @@ public static class CrsTransform
         return new Coordinate(x, y);
     });
 
+    /// <summary>Returns a copy in CRS84 of a geometry given in <paramref name="crs"/> (in its axis order).</summary>
+    public static Geometry ToCrs84(Crs crs, Geometry given)
+    {
+        if (ReferenceEquals(crs, Crs.Crs84)) return given.SRID == 4326 ? given : Crs84Factory.CreateGeometry(given);
+        return Map(given, Crs84Factory, c =>
+        {
+            var (lon, lat) = ToCrs84(crs, c.X, c.Y);
+            return new Coordinate(lon, lat);
+        });
+    }
+
     /// <summary>Returns a copy of a CRS84 geometry expressed in <paramref name="crs"/> for output.</summary>
     public static Geometry FromCrs84(Crs crs, Geometry crs84)
     {

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using NetTopologySuite.Geometries;
 
 namespace DataHub.Api.Spatial;
@@ -9,6 +10,12 @@ namespace DataHub.Api.Spatial;
 public interface ISpatialQuery
 {
     Task<IQueryable<DevelopmentVersion>> IntersectingAsync(DataHubDb db, IQueryable<DevelopmentVersion> rows, Envelope crs84Box, CancellationToken ct);
+
+    /// <summary>
+    /// A predicate that holds for exactly the versions among <paramref name="rows"/> whose geometry stands in the
+    /// relation to <paramref name="crs84"/> (a filter's literal), for use inside a larger condition.
+    /// </summary>
+    Task<Expression<Func<DevelopmentVersion, bool>>> RelatedAsync(DataHubDb db, IQueryable<DevelopmentVersion> rows, SpatialRelation relation, Geometry crs84, CancellationToken ct);
 
     /// <summary>Adds the versions written after <paramref name="afterRowId"/> to the spatial index, inside the caller's transaction.</summary>
     Task IndexNewVersionsAsync(DataHubDb db, long afterRowId, CancellationToken ct);
@@ -22,6 +29,19 @@ public sealed class PostgisSpatialQuery : ISpatialQuery
         var polygon = (Polygon)CrsTransform.Crs84Factory.ToGeometry(box);
         return Task.FromResult(rows.Where(d => d.Geometry.Intersects(polygon)));
     }
+
+    public Task<Expression<Func<DevelopmentVersion, bool>>> RelatedAsync(DataHubDb db, IQueryable<DevelopmentVersion> rows, SpatialRelation relation, Geometry g, CancellationToken ct) =>
+        Task.FromResult<Expression<Func<DevelopmentVersion, bool>>>(relation switch
+        {
+            SpatialRelation.Intersects => d => d.Geometry.Intersects(g),
+            SpatialRelation.Disjoint => d => d.Geometry.Disjoint(g),
+            SpatialRelation.Contains => d => d.Geometry.Contains(g),
+            SpatialRelation.Within => d => d.Geometry.Within(g),
+            SpatialRelation.Touches => d => d.Geometry.Touches(g),
+            SpatialRelation.Overlaps => d => d.Geometry.Overlaps(g),
+            SpatialRelation.Crosses => d => d.Geometry.Crosses(g),
+            _ => d => d.Geometry.EqualsTopologically(g),
+        });
 
     /// <summary>PostgreSQL maintains its GiST index itself.</summary>
     public Task IndexNewVersionsAsync(DataHubDb db, long afterRowId, CancellationToken ct) => Task.CompletedTask;
@@ -43,22 +63,33 @@ public sealed class DevelopmentBox
 /// </summary>
 public sealed class SqliteSpatialQuery : ISpatialQuery
 {
-    public async Task<IQueryable<DevelopmentVersion>> IntersectingAsync(DataHubDb db, IQueryable<DevelopmentVersion> rows, Envelope box, CancellationToken ct)
+    public async Task<IQueryable<DevelopmentVersion>> IntersectingAsync(DataHubDb db, IQueryable<DevelopmentVersion> rows, Envelope box, CancellationToken ct) =>
+        rows.Where(await RelatedAsync(db, rows, SpatialRelation.Intersects, CrsTransform.Crs84Factory.ToGeometry(box), ct));
+
+    /// <summary>
+    /// Candidates are the R*Tree boxes that meet the literal's box; NetTopologySuite decides among them. For a box
+    /// literal, versions whose box lies wholly inside intersect without a test. Disjoint is the rest of intersecting.
+    /// </summary>
+    public async Task<Expression<Func<DevelopmentVersion, bool>>> RelatedAsync(DataHubDb db, IQueryable<DevelopmentVersion> rows, SpatialRelation relation, Geometry g, CancellationToken ct)
     {
+        var test = relation == SpatialRelation.Disjoint ? SpatialRelation.Intersects : relation;
+        var box = g.EnvelopeInternal;
         var boxes = db.Set<DevelopmentBox>();
-        var inside = boxes
-            .Where(r => r.MinX >= box.MinX && r.MaxX <= box.MaxX && r.MinY >= box.MinY && r.MaxY <= box.MaxY)
-            .Select(r => r.Id);
         var overlapping = boxes
             .Where(r => r.MinX <= box.MaxX && r.MaxX >= box.MinX && r.MinY <= box.MaxY && r.MaxY >= box.MinY)
             .Select(r => r.Id);
-        var polygon = CrsTransform.Crs84Factory.ToGeometry(box);
+        var isBox = test == SpatialRelation.Intersects && g.IsRectangle;
+        var inside = boxes
+            .Where(r => isBox && r.MinX >= box.MinX && r.MaxX <= box.MaxX && r.MinY >= box.MinY && r.MaxY <= box.MaxY)
+            .Select(r => r.Id);
         var partial = await rows
             .Where(d => overlapping.Contains(d.RowId) && !inside.Contains(d.RowId))
             .Select(d => new { d.RowId, d.Geometry })
             .ToListAsync(ct);
-        var exact = partial.Where(p => p.Geometry.Intersects(polygon)).Select(p => p.RowId).ToArray();
-        return rows.Where(d => inside.Contains(d.RowId) || exact.Contains(d.RowId));
+        var exact = partial.Where(p => test.Holds(p.Geometry, g)).Select(p => p.RowId).ToArray();
+        return relation == SpatialRelation.Disjoint
+            ? d => !(inside.Contains(d.RowId) || exact.Contains(d.RowId))
+            : d => inside.Contains(d.RowId) || exact.Contains(d.RowId);
     }
 
     /// <summary>One set-based insert after the versions: R*Tree inserts cost half as much this way as from a per-row trigger.</summary>

@@ -25,10 +25,10 @@ public sealed class AreaCapacityOgcCollection(GridAnalysisReads reads) : IOgcCol
         new("year", "integer", $"the year ({AnalysisWindow.DefaultFrom}–{AnalysisWindow.DefaultTo} unless datetime asks for others)", Filterable: true),
         new("scenario", "string", "committed, expected or ambition", Filterable: true),
         new("direction", "string", "offtake (afname) or feedIn (invoeding)", Filterable: true),
-        new("loadMw", "number", "peak load of the developments (MW)"),
-        new("capacityMw", "number", "available capacity (MW); empty when the operator states none"),
-        new("headroomMw", "number", "capacity − load (MW); negative: a shortfall"),
-        new("short", "boolean", "whether the load exceeds the capacity"),
+        new("loadMw", "number", "peak load of the developments (MW)", Filterable: true),
+        new("capacityMw", "number", "available capacity (MW); empty when the operator states none", Filterable: true),
+        new("headroomMw", "number", "capacity − load (MW); negative: a shortfall", Filterable: true),
+        new("short", "boolean", "whether the load exceeds the capacity", Filterable: true),
         new("aggregateOnlyWithheldBecause", "string", "why developments the caller may count only in totals are left out (disclosure control)"),
     ];
 
@@ -45,21 +45,18 @@ public sealed class AreaCapacityOgcCollection(GridAnalysisReads reads) : IOgcCol
             var boundary = index < 0 ? null : model.Grid.Areas[index].Boundary;
             foreach (var (direction, load, capacity) in new[] { (GridAnalysis.Offtake, item.PeakOfftakeMw, item.AvailableOfftakeMw), (GridAnalysis.FeedIn, item.PeakFeedInMw, item.AvailableFeedInMw) })
             {
-                var feature = new OgcFeature($"{item.Area.Id}:{item.Year}:{item.Scenario}:{direction}", boundary is null ? null : CrsTransform.FromCrs84(query.ResponseCrs, boundary),
+                var feature = new OgcFeature($"{item.Area.Id}:{item.Year}:{item.Scenario}:{direction}", boundary,
                     new Dictionary<string, object?>
                     {
                         ["operator"] = item.Area.Operator, ["shortCode"] = item.Area.ShortCode, ["year"] = item.Year, ["scenario"] = item.Scenario, ["direction"] = direction,
                         ["loadMw"] = Math.Round(load, 3), ["capacityMw"] = capacity, ["headroomMw"] = capacity is { } c ? Math.Round(c - load, 3) : null,
                         ["short"] = capacity is { } cap && load > cap, ["aggregateOnlyWithheldBecause"] = item.AggregateOnlyWithheldBecause,
                     });
-                if ((years is null || years.Contains(item.Year)) && OgcListPaging.InBox(boundary, query) && OgcListPaging.Matches(feature, query with { PropertyEquals = Without(query, "year") }))
-                    features.Add(feature);
+                if ((years is null || years.Contains(item.Year)) && OgcListPaging.Matches(feature, query)) features.Add(feature);
             }
         }
         return OgcListPaging.Page(features, query);
     }
-
-    private static Dictionary<string, string[]> Without(OgcItemsQuery query, string name) => query.PropertyEquals.Where(p => p.Key != name).ToDictionary();
 
     public async Task<OgcFeature?> ItemAsync(AccessScope scope, string id, Crs crs, CancellationToken ct)
     {
@@ -94,9 +91,9 @@ public sealed class BottleneckOgcCollection(GridAnalysisReads reads) : IOgcColle
         new("direction", "string", "offtake or feedIn", Filterable: true),
         new("scenario", "string", "committed, expected or ambition", Filterable: true),
         new("firstYear", "integer", "the first year the load exceeds the capacity", Filterable: true),
-        new("maxShortfallMw", "number", "the largest shortfall in the years (MW)"),
+        new("maxShortfallMw", "number", "the largest shortfall in the years (MW)", Filterable: true),
         new("shortfall", "string", "the shortfall per year as JSON: [{year, shortfallMw}]"),
-        new("causedByCount", "integer", "developments the caller sees in detail that load the area in the first year short"),
+        new("causedByCount", "integer", "developments the caller sees in detail that load the area in the first year short", Filterable: true),
         new("works", "string", "the works that relieve it as JSON: [{projectName, description, completionYear, inTime}]"),
     ];
 
@@ -110,7 +107,7 @@ public sealed class BottleneckOgcCollection(GridAnalysisReads reads) : IOgcColle
         {
             var index = model.Grid.IndexOf(b.Area.Id);
             var boundary = index < 0 ? null : model.Grid.Areas[index].Boundary;
-            var feature = new OgcFeature($"{b.Area.Id}:{b.Direction}:{b.Scenario}", boundary is null ? null : CrsTransform.FromCrs84(query.ResponseCrs, boundary),
+            var feature = new OgcFeature($"{b.Area.Id}:{b.Direction}:{b.Scenario}", boundary,
                 new Dictionary<string, object?>
                 {
                     ["operator"] = b.Area.Operator, ["shortCode"] = b.Area.ShortCode, ["direction"] = b.Direction, ["scenario"] = b.Scenario, ["firstYear"] = b.FirstYear,
@@ -118,7 +115,7 @@ public sealed class BottleneckOgcCollection(GridAnalysisReads reads) : IOgcColle
                     ["shortfall"] = JsonSerializer.Serialize(b.Shortfall, GeoJson.Options), ["causedByCount"] = b.CausedBy.Count,
                     ["works"] = JsonSerializer.Serialize(b.Works, GeoJson.Options),
                 });
-            if (OgcListPaging.InBox(boundary, query) && OgcListPaging.Matches(feature, query)) features.Add(feature);
+            if (OgcListPaging.Matches(feature, query)) features.Add(feature);
         }
         return OgcListPaging.Page(features, query);
     }
@@ -145,16 +142,16 @@ public sealed class AdminAreaLoadOgcCollection(GridAnalysisReads reads) : IOgcCo
     [
         new("level", "string", "municipality (default), resRegion or province", Filterable: true),
         new("area", "string", "CBS code of the area (GM…, ES…, PV…)", Filterable: true),
-        new("areaName", "string", "the area's name"),
+        new("areaName", "string", "the area's name", Filterable: true),
         new("year", "integer", $"the year ({AnalysisWindow.DefaultFrom}–{AnalysisWindow.DefaultTo} unless datetime asks for others)", Filterable: true),
         new("scenario", "string", "committed, expected or ambition", Filterable: true),
         new("carrier", "string", "energy carrier", Filterable: true),
         new("sector", "string", "sector", Filterable: true),
-        new("peakOfftakeMw", "number", "peak offtake (MW); empty when suppressed"),
-        new("peakFeedInMw", "number", "peak feed-in (MW); empty when suppressed"),
-        new("annualEnergyMwh", "number", "energy per year (MWh); empty when suppressed"),
-        new("developments", "integer", "developments counted; empty when suppressed"),
-        new("suppressed", "boolean", "whether disclosure control withholds the figures"),
+        new("peakOfftakeMw", "number", "peak offtake (MW); empty when suppressed", Filterable: true),
+        new("peakFeedInMw", "number", "peak feed-in (MW); empty when suppressed", Filterable: true),
+        new("annualEnergyMwh", "number", "energy per year (MWh); empty when suppressed", Filterable: true),
+        new("developments", "integer", "developments counted; empty when suppressed", Filterable: true),
+        new("suppressed", "boolean", "whether disclosure control withholds the figures", Filterable: true),
         new("suppressedBecause", "string", "why they are withheld"),
     ];
 
@@ -167,14 +164,13 @@ public sealed class AdminAreaLoadOgcCollection(GridAnalysisReads reads) : IOgcCo
         if (invalid is not null) return invalid.Problem;
         var areas = query.PropertyEquals.TryGetValue("area", out var a) ? a : null;
         if ((await reads.DevelopmentLoadsAsync(scope, levels[0], window!, areas, null, ct)).Failed(out var problem, out var result)) return problem.Problem;
-        var rest = query with { PropertyEquals = query.PropertyEquals.Where(p => p.Key is not ("level" or "year" or "area" or "scenario")).ToDictionary() };
         var features = new List<OgcFeature>();
         foreach (var item in result.Items)
         {
             if (years is not null && !years.Contains(item.Year)) continue;
             var info = AreaCatalogue.Instance.ByCode.GetValueOrDefault(item.Area);
             var feature = new OgcFeature($"{levels[0]}:{item.Area}:{item.Year}:{item.Scenario}:{item.Carrier}:{item.Sector}",
-                info is null ? null : CrsTransform.FromCrs84(query.ResponseCrs, info.Boundary),
+                info?.Boundary,
                 new Dictionary<string, object?>
                 {
                     ["level"] = levels[0], ["area"] = item.Area, ["areaName"] = info?.Name, ["year"] = item.Year, ["scenario"] = item.Scenario,
@@ -182,7 +178,7 @@ public sealed class AdminAreaLoadOgcCollection(GridAnalysisReads reads) : IOgcCo
                     ["annualEnergyMwh"] = item.AnnualEnergyMwh, ["developments"] = item.Developments, ["suppressed"] = item.Suppressed,
                     ["suppressedBecause"] = item.SuppressedBecause,
                 });
-            if (OgcListPaging.InBox(info?.Boundary, query) && OgcListPaging.Matches(feature, rest)) features.Add(feature);
+            if (OgcListPaging.Matches(feature, query)) features.Add(feature);
         }
         return OgcListPaging.Page(features, query);
     }

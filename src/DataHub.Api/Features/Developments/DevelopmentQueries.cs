@@ -55,6 +55,9 @@ public sealed record DevelopmentListQuery(
     private static string? Text(int? value) => value?.ToString(CultureInfo.InvariantCulture);
 }
 
+/// <summary>A condition on the versions in force that the caller may see (<paramref name="rows"/>), which may ask the spatial seam first.</summary>
+public delegate Task<IQueryable<DevelopmentVersion>> DevelopmentCondition(DataHubDb db, ISpatialQuery spatial, IQueryable<DevelopmentVersion> rows, CancellationToken ct);
+
 /// <summary>The filters of GET /developments, parsed and checked. Code filters take comma-separated lists.</summary>
 public sealed record DevelopmentFilter
 {
@@ -84,10 +87,15 @@ public sealed record DevelopmentFilter
     /// <summary>... whose sort value was this (the name, or the update time in ticks), for the sorted orders.</summary>
     public string? CursorValue { get; init; }
 
+    /// <summary>A further condition a surface adds (OGC's CQL2 filter), built with the database's spatial seam; <see cref="ConditionKey"/> says what it is.</summary>
+    public DevelopmentCondition? Condition { get; init; }
+    /// <summary>The condition as text (its canonical CQL2): part of <see cref="MatchKey"/>.</summary>
+    public string? ConditionKey { get; init; }
+
     /// <summary>What decides which rows match (not the page: cursor, size, order, CRS), as text: the key of a kept count.</summary>
     public string MatchKey => string.Join('|', Bbox is { } b ? FormattableString.Invariant($"{b.MinX},{b.MinY},{b.MaxX},{b.MaxY}") : "",
         J(Municipality), J(Province), J(ResRegion), J(PlanType), J(Sector), J(Kind), J(Certainty), J(Owner), J(ExternalId),
-        ActiveInYear, FromYear, ToYear, UpdatedSince?.Ticks, AsOf?.Ticks, IncludeRetired);
+        ActiveInYear, FromYear, ToYear, UpdatedSince?.Ticks, AsOf?.Ticks, IncludeRetired, ConditionKey);
 
     private static string J(string[]? values) => values is null ? "-" : string.Join(',', values);
 
@@ -256,6 +264,7 @@ public static class DevelopmentQueries
         if (f.ToYear is { } to) rows = rows.Where(v => v.FirstYear <= to);
         if (f.UpdatedSince is { } since) rows = rows.Where(v => v.ValidFrom >= since);
         if (f.Bbox is { } box) rows = await spatial.IntersectingAsync(db, rows, box, ct);
+        if (f.Condition is { } condition) rows = await condition(db, spatial, rows, ct);
         return rows;
     }
 }

@@ -21,24 +21,23 @@ public sealed class EnergyAreaOgcCollection(EnergyAreaReads reads) : IOgcCollect
         new("operator", "string", "grid operator code", Filterable: true),
         new("shortCode", "string", "the operator's short code of the area", Filterable: true),
         new("kind", "string", "energy_area or congestion_area", Filterable: true),
-        new("description", "string", "the operator's name of the area"),
-        new("demandAvailableMw", "number", "available offtake capacity (MW)"),
+        new("description", "string", "the operator's name of the area", Filterable: true),
+        new("demandAvailableMw", "number", "available offtake capacity (MW)", Filterable: true),
         new("demandConstraint", "string", "offtake constraint colour", Filterable: true),
-        new("demandAlleviationYear", "integer", "year offtake congestion is expected to be relieved"),
-        new("generationAvailableMw", "number", "available feed-in capacity (MW)"),
+        new("demandAlleviationYear", "integer", "year offtake congestion is expected to be relieved", Filterable: true),
+        new("generationAvailableMw", "number", "available feed-in capacity (MW)", Filterable: true),
         new("generationConstraint", "string", "feed-in constraint colour", Filterable: true),
-        new("generationAlleviationYear", "integer", "year feed-in congestion is expected to be relieved"),
+        new("generationAlleviationYear", "integer", "year feed-in congestion is expected to be relieved", Filterable: true),
         new("capacity", "string", "available offtake and feed-in per year as JSON: [{year, offtakeMw, feedInMw}]"),
-        new("version", "integer", "version number"),
-        new("updatedAt", "string", "when this version was written", "date-time"),
+        new("version", "integer", "version number", Filterable: true),
+        new("updatedAt", "string", "when this version was written", "date-time", Filterable: true),
     ];
 
     public async Task<Outcome<OgcPage>> ItemsAsync(AccessScope scope, OgcItemsQuery query, CancellationToken ct)
     {
         var rows = await reads.ListAsync(null, null, null, query.To, ct);
         if (rows.Failed(out var problem, out var areas)) return problem.Problem;
-        var features = areas.Where(a => OgcListPaging.InBox(a.Geometry, query)).Select(a => ToFeature(a, query.ResponseCrs))
-            .Where(f => OgcListPaging.Matches(f, query)).ToList();
+        var features = areas.Select(a => ToFeature(a, Crs.Crs84)).Where(f => OgcListPaging.Matches(f, query)).ToList();
         return OgcListPaging.Page(features, query);
     }
 
@@ -68,18 +67,17 @@ public sealed class StationOgcCollection(StationReads reads) : IOgcCollection
     [
         new("operator", "string", "grid operator code", Filterable: true),
         new("code", "string", "the operator's station code", Filterable: true),
-        new("name", "string", "name"),
+        new("name", "string", "name", Filterable: true),
         new("voltagesKv", "string", "voltages (kV), comma-separated"),
         new("energyAreaShortCode", "string", "the energy area it feeds", Filterable: true),
-        new("version", "integer", "version number"),
-        new("updatedAt", "string", "when this version was written", "date-time"),
+        new("version", "integer", "version number", Filterable: true),
+        new("updatedAt", "string", "when this version was written", "date-time", Filterable: true),
     ];
 
     public async Task<Outcome<OgcPage>> ItemsAsync(AccessScope scope, OgcItemsQuery query, CancellationToken ct)
     {
         var list = await reads.ListAsync(null, query.To, ct);
-        var features = list.Items.Where(s => OgcListPaging.InBox(s.Geometry, query)).Select(s => ToFeature(s, query.ResponseCrs))
-            .Where(f => OgcListPaging.Matches(f, query)).ToList();
+        var features = list.Items.Select(s => ToFeature(s, Crs.Crs84)).Where(f => OgcListPaging.Matches(f, query)).ToList();
         return OgcListPaging.Page(features, query);
     }
 

@@ -40,10 +40,13 @@ public interface IOgcCollection
     Task<OgcFeature?> ItemAsync(AccessScope scope, string id, Crs crs, CancellationToken ct);
 }
 
-/// <summary>Keyset paging over a list the read operation answers whole (grid data: thousands of rows, not millions).</summary>
+/// <summary>
+/// Keyset paging over a list the read operation answers whole (grid data: thousands of rows, not millions). The
+/// features are built in CRS84, filtered with <see cref="Matches"/>, and only the page is turned into the response CRS.
+/// </summary>
 public static class OgcListPaging
 {
-    /// <summary>The page of <paramref name="features"/> (in a stable order) behind the feature whose id is the cursor.</summary>
+    /// <summary>The page of <paramref name="features"/> (in a stable order, in CRS84) behind the feature whose id is the cursor, in the response CRS.</summary>
     public static Outcome<OgcPage> Page(IReadOnlyList<OgcFeature> features, OgcItemsQuery query)
     {
         var start = 0;
@@ -54,17 +57,14 @@ public static class OgcListPaging
             if (at < 0) return Problems.Validation([new FieldError("", "invalidFormat", "cursor is taken from a next link of this collection") { Parameter = "cursor" }]);
             start = at + 1;
         }
-        var page = features.Skip(start).Take(query.Limit).ToList();
+        var page = features.Skip(start).Take(query.Limit)
+            .Select(f => f.Geometry is null ? f : f with { Geometry = CrsTransform.FromCrs84(query.ResponseCrs, f.Geometry) }).ToList();
         var more = start + page.Count < features.Count;
         return new OgcPage(page, features.Count, more ? page[^1].Id : null);
     }
 
-    /// <summary>Whether a feature passes the <c>name=value</c> filters (a value compares as text, numbers invariantly).</summary>
+    /// <summary>Whether a feature (in CRS84, as stored) passes the request's box and filters (name=value and CQL2).</summary>
     public static bool Matches(OgcFeature feature, OgcItemsQuery query) =>
-        query.PropertyEquals.All(f => feature.Properties.TryGetValue(f.Key, out var v) && v is not null
-            && f.Value.Contains(Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture), StringComparer.Ordinal));
-
-    /// <summary>Whether a geometry (CRS84) meets the box (CRS84).</summary>
-    public static bool InBox(Geometry? geometry, OgcItemsQuery query) =>
-        query.Bbox is not { } box || (geometry is not null && box.Intersects(geometry.EnvelopeInternal) && geometry.Intersects(geometry.Factory.ToGeometry(box)));
+        (query.Bbox is not { } box || (feature.Geometry is { } g && box.Intersects(g.EnvelopeInternal) && g.Intersects(g.Factory.ToGeometry(box))))
+        && (query.Filter is not { } filter || Cql2Evaluator.Matches(filter, feature.Properties, feature.Geometry));
 }

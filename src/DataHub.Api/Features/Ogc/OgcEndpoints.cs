@@ -154,7 +154,7 @@ public static class OgcEndpoints
     private static async Task<IResult> Items(string collectionId, HttpContext http, IEnumerable<IOgcCollection> all, AccessScopes access, TimeProvider clock, CancellationToken ct)
     {
         if (Find(all, collectionId) is not { } c) return NoCollection(collectionId);
-        var (query, errors) = OgcItemsQuery.Parse(http.Request.Query, [.. c.Properties.Where(q => q.Filterable).Select(q => q.Name)]);
+        var (query, errors) = OgcItemsQuery.Parse(http.Request.Query, c.Properties);
         if (query is null) return Problems.Validation(errors, "The query is not valid");
         if (query.HasDatetime && c.Temporal is null) query = query with { From = null, To = null };
         if (!http.Request.Query.ContainsKey("f") && WantsHtml(http.Request)) query = query with { Format = "html" }; // a browser, as the other pages
@@ -200,7 +200,7 @@ public static class OgcEndpoints
         if (Find(all, collectionId) is not { } c) return NoCollection(collectionId);
         if (tileMatrixSetId != OgcTiles.WebMercatorQuad) return Problems.NotFound($"There is no tile matrix set '{tileMatrixSetId}'; this hub offers {OgcTiles.WebMercatorQuad}.");
         if (!OgcTiles.Valid(z, x, y)) return Problems.NotFound($"There is no tile {z}/{y}/{x} in {OgcTiles.WebMercatorQuad}.");
-        var (query, errors) = OgcItemsQuery.Parse(http.Request.Query.Where(q => q.Key is not ("f")), [.. c.Properties.Where(q => q.Filterable).Select(q => q.Name)]);
+        var (query, errors) = OgcItemsQuery.Parse(http.Request.Query.Where(q => q.Key is not ("f")), c.Properties);
         if (query is null) return Problems.Validation(errors, "The query is not valid");
         if (query.HasDatetime && c.Temporal is null) query = query with { From = null, To = null };
         var outcome = await c.ItemsAsync(await access.CurrentAsync(ct), query with { Bbox = OgcTiles.Bounds(z, x, y), Limit = OgcTiles.MaxFeatures, Cursor = null, ResponseCrs = Crs.Crs84 }, ct);
@@ -216,7 +216,7 @@ public static class OgcEndpoints
     private static async Task<IResult> Export(string collectionId, HttpContext http, IEnumerable<IOgcCollection> all, AccessScopes access, TimeProvider clock, CancellationToken ct)
     {
         if (Find(all, collectionId) is not { } c) return NoCollection(collectionId);
-        var (query, errors) = OgcItemsQuery.Parse(http.Request.Query, [.. c.Properties.Where(q => q.Filterable).Select(q => q.Name)], export: true);
+        var (query, errors) = OgcItemsQuery.Parse(http.Request.Query, c.Properties, export: true);
         if (query is null) return Problems.Validation(errors, "The query is not valid");
         if (query.HasDatetime && c.Temporal is null) query = query with { From = null, To = null };
         var scope = await access.CurrentAsync(ct);

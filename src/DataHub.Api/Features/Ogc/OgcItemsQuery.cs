@@ -8,8 +8,9 @@ namespace DataHub.Api.Features.Ogc;
 /// An items request of OGC API – Features (Part 1 Core, Part 2 CRS), read from the query string with OGC's own
 /// parameter names: <c>limit</c> (clamped to <see cref="MaxLimit"/>, never refused for being large), <c>bbox</c> and
 /// <c>bbox-crs</c>, <c>datetime</c> (an instant or an interval, open ends as <c>..</c>), <c>crs</c>, <c>cursor</c> (from
-/// a next link), <c>f</c> (json or html), and a <c>name=value</c> equality filter per queryable (comma-separated values:
-/// any of them). Any other parameter is an error naming it: a typo must not widen a GIS layer silently.
+/// a next link), <c>f</c> (json or html), a <c>name=value</c> equality filter per queryable (comma-separated values:
+/// any of them), and a CQL2 <c>filter</c> (Part 3) with <c>filter-lang</c> and <c>filter-crs</c>. Any other parameter
+/// is an error naming it: a typo must not widen a GIS layer silently.
 /// </summary>
 public sealed record OgcItemsQuery
 {
@@ -26,23 +27,35 @@ public sealed record OgcItemsQuery
     public DateTime? To { get; init; }
     public bool HasDatetime => From is not null || To is not null;
     public string? Cursor { get; init; }
-    /// <summary>OgcProperty → the values any of which it must equal.</summary>
+    /// <summary>OgcProperty → the values any of which it must equal, as given (for reads that take them directly).</summary>
     public IReadOnlyDictionary<string, string[]> PropertyEquals { get; init; } = new Dictionary<string, string[]>();
+    /// <summary>The same <c>name=value</c> filters as typed CQL2 (<c>name IN (…)</c>), by property.</summary>
+    public IReadOnlyDictionary<string, Cql2Node> PropertyFilters { get; init; } = new Dictionary<string, Cql2Node>();
+    /// <summary>The <c>filter</c> parameter, parsed and checked against the queryables.</summary>
+    public Cql2Node? Cql { get; init; }
+    /// <summary>Everything a feature must pass besides the box and datetime: the name=value filters and the CQL2 filter.</summary>
+    public Cql2Node? Filter => FilterExcept();
+
+    /// <summary>The filter without the name=value filters a read already applied itself (<paramref name="applied"/>).</summary>
+    public Cql2Node? FilterExcept(params string[] applied) =>
+        Cql2.All([.. PropertyFilters.Where(p => Array.IndexOf(applied, p.Key) < 0).Select(p => p.Value), Cql]);
     public bool Html => Format == "html";
     /// <summary>The <c>f</c> asked for: json (geojson) or html for items; geojson, csv or gpkg for an export.</summary>
     public string Format { get; init; } = "json";
     /// <summary>For a CSV export: the geometry as <c>wkt</c> (default) or as an <c>xy</c> point (a polygon's interior point).</summary>
     public string Coordinates { get; init; } = "wkt";
 
-    private static readonly string[] Known = ["limit", "bbox", "bbox-crs", "datetime", "crs", "cursor", "f"];
+    private static readonly string[] Known = ["limit", "bbox", "bbox-crs", "datetime", "crs", "cursor", "f", "filter", "filter-lang", "filter-crs"];
     private static readonly string[] ItemFormats = ["json", "geojson", "html"];
-    private static readonly string[] ExportKnown = ["bbox", "bbox-crs", "datetime", "crs", "f", "coordinates"];
+    private static readonly string[] ExportKnown = ["bbox", "bbox-crs", "datetime", "crs", "f", "coordinates", "filter", "filter-lang", "filter-crs"];
     public static readonly string[] ExportFormats = ["geojson", "csv", "gpkg"];
 
     /// <summary>Reads the query; every bad parameter is an error naming it.</summary>
     public static (OgcItemsQuery? Query, List<FieldError> Errors) Parse(IEnumerable<KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>> query,
-        IReadOnlyCollection<string> queryables, bool export = false)
+        IReadOnlyList<OgcProperty> properties, bool export = false)
     {
+        var filterable = properties.Where(p => p.Filterable).ToList();
+        var queryables = filterable.Select(p => p.Name).ToList();
         var known = export ? ExportKnown : Known;
         var formats = export ? ExportFormats : ItemFormats;
         var errors = new List<FieldError>();
@@ -130,10 +143,43 @@ public sealed record OgcItemsQuery
             if (co is "wkt" or "xy") coordinates = co;
             else Error("coordinates", "unknownCode", "coordinates is wkt (the geometry as WKT) or xy (a point: x and y columns)");
         }
+        var propertyFilters = new Dictionary<string, Cql2Node>(StringComparer.Ordinal);
+        foreach (var (name, given) in equals)
+        {
+            // The same checks as CQL2's: `year=abc` is an error, not an empty answer.
+            var text = string.Join(" OR ", given.Select(v => $"\"{name}\" = {Literal(filterable.First(p => p.Name == name), v)}"));
+            var (node, error) = given.Length == 0 ? (null, $"{name} needs a value") : Cql2Parser.Parse(text, filterable, Crs.Crs84);
+            if (node is not null) propertyFilters[name] = node;
+            else Error(name, "invalidValue", $"{name}: {error?.Split(" (at character")[0]}");
+        }
+
+        Cql2Node? cql = null;
+        var languageKnown = !values.TryGetValue("filter-lang", out var lang) || Array.IndexOf(Cql2.Languages, lang) >= 0;
+        if (!languageKnown) Error("filter-lang", "unknownCode", $"filter-lang '{lang}' is not supported; use cql2-text (or cql-text, its draft name)");
+        var filterCrs = Crs.Crs84;
+        if (values.TryGetValue("filter-crs", out var fc) && (Crs.Parse(fc) is not { } parsedFilterCrs ? (Crs?)null : filterCrs = parsedFilterCrs) is null)
+            Error("filter-crs", "unknownCrs", $"filter-crs '{fc}' is not offered; use one of {Crs.SupportedList}");
+        if (languageKnown && values.TryGetValue("filter", out var filterText) && !string.IsNullOrWhiteSpace(filterText))
+        {
+            var (node, error) = Cql2Parser.Parse(filterText, filterable, filterCrs);
+            if (node is null) Error("filter", "invalidFilter", error!);
+            cql = node;
+        }
+
         var cursor = values.TryGetValue("cursor", out var cur) && cur.Length > 0 ? cur : null;
         return errors.Count > 0 ? (null, errors) : (new OgcItemsQuery
         {
             Limit = limit, Bbox = bbox, ResponseCrs = crs, From = from, To = to, Cursor = cursor, PropertyEquals = equals, Format = format, Coordinates = coordinates,
+            PropertyFilters = propertyFilters, Cql = cql,
         }, errors);
     }
+
+    /// <summary>A name=value value as the CQL2 literal of the property's type (text quoted; numbers, booleans and times as written).</summary>
+    private static string Literal(OgcProperty property, string value) => property.Type switch
+    {
+        "integer" or "number" when double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _) => value,
+        "integer" or "number" => $"'{value.Replace("'", "''")}'",
+        "boolean" when value is "true" or "false" => value,
+        _ => $"'{value.Replace("'", "''")}'",
+    };
 }

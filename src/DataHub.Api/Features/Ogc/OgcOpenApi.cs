@@ -48,6 +48,10 @@ public static class OgcOpenApi
             Parameter("datetime", "an instant or interval (RFC 3339, '..' for an open end)", Text()),
             Crs(),
             Parameter("cursor", "where the page starts; take it from a next link", Text()),
+            Parameter("filter", "a CQL2 text filter on the queryables and geometry (Part 3): comparisons, AND/OR/NOT, LIKE, BETWEEN, IN, IS NULL, S_INTERSECTS and the other spatial functions", Text()),
+            // "cql-text" is the draft's name, which GDAL before 3.7 looks for before it sends a filter to the server.
+            Parameter("filter-lang", "the language of filter", new JsonObject { ["type"] = "string", ["enum"] = new JsonArray([.. Cql2.Languages.Select(l => (JsonNode)l)]), ["default"] = "cql2-text" }),
+            Parameter("filter-crs", "the CRS of the filter's geometry literals (default CRS84)", new JsonObject { ["type"] = "string", ["format"] = "uri", ["enum"] = new JsonArray([.. Spatial.Crs.All.Select(c => (JsonNode)c.Uri)]) }),
             F(),
         ];
         var document = new JsonObject
@@ -56,7 +60,7 @@ public static class OgcOpenApi
             ["info"] = new JsonObject
             {
                 ["title"] = "DataHub OGC API Features", ["version"] = HttpPipeline.ApiVersion,
-                ["description"] = "OGC API – Features Parts 1 and 2, with Part 3's queryables as query parameters. Bearer tokens as in the REST API; without one, public records only.",
+                ["description"] = "OGC API – Features Parts 1 and 2, and Part 3: queryables as query parameters and CQL2 text filters. Bearer tokens as in the REST API; without one, public records only.",
                 ["contact"] = new JsonObject { ["name"] = "DataHub", ["url"] = baseUrl },
             },
             ["servers"] = new JsonArray(new JsonObject { ["url"] = baseUrl }),

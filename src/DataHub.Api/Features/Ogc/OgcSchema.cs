@@ -41,12 +41,15 @@ public static class OgcSchema
 
     public static JsonObject Of(IOgcCollection c, string baseUrl, bool queryablesOnly)
     {
-        var properties = new JsonObject();
-        if (!queryablesOnly)
-            properties["geometry"] = new JsonObject
+        var properties = new JsonObject
+        {
+            // In the queryables too: CQL2's spatial functions filter on it (S_INTERSECTS(geometry, …)).
+            [Cql2.GeometryProperty] = new JsonObject
             {
-                ["format"] = $"geometry-{c.GeometryType}", ["x-ogc-role"] = "primary-geometry", ["description"] = "the feature's geometry",
-            };
+                ["format"] = $"geometry-{c.GeometryType}", ["x-ogc-role"] = "primary-geometry",
+                ["description"] = queryablesOnly ? "the feature's geometry: filter with CQL2's spatial functions" : "the feature's geometry",
+            },
+        };
         foreach (var q in c.Properties.Where(q => !queryablesOnly || q.Filterable))
         {
             var p = new JsonObject { ["title"] = q.Name, ["description"] = q.Description, ["type"] = q.Type };
@@ -59,7 +62,7 @@ public static class OgcSchema
             ["$id"] = $"{baseUrl}/collections/{c.Id}/{(queryablesOnly ? "queryables" : "schema")}",
             ["type"] = "object",
             ["title"] = c.Title,
-            ["description"] = queryablesOnly ? $"The properties of {c.Id} to filter on with name=value (any of comma-separated values)." : c.Description,
+            ["description"] = queryablesOnly ? $"The properties of {c.Id} to filter on: in a CQL2 filter, or as name=value (any of comma-separated values)." : c.Description,
             ["properties"] = properties,
             ["additionalProperties"] = !queryablesOnly,
         };

@@ -19,22 +19,22 @@ public sealed class MiekProjectOgcCollection(MiekProjectReads reads) : IOgcColle
     public IReadOnlyList<OgcProperty> Properties { get; } =
     [
         new("province", "string", "the province whose programme it is (PV…)", Filterable: true),
-        new("cycle", "string", "the programme cycle's id"),
+        new("cycle", "string", "the programme cycle's id", Filterable: true),
         new("code", "string", "the project's code in its cycle", Filterable: true),
-        new("name", "string", "name"),
+        new("name", "string", "name", Filterable: true),
         new("infrastructureType", "string", "infrastructure type", Filterable: true),
         new("carrier", "string", "energy carrier", Filterable: true),
         new("projectType", "string", "concrete or search area", Filterable: true),
         new("status", "string", "status in the programme", Filterable: true),
         new("decision", "string", "prioritised, included or notIncluded", Filterable: true),
         new("decisionReason", "string", "the reason of the decision"),
-        new("capacityMw", "number", "capacity (MW)"),
-        new("investmentEurMillions", "number", "investment (million euro)"),
-        new("indicativeDelivery", "integer", "indicative delivery year"),
-        new("sectors", "string", "sectors served, comma-separated"),
+        new("capacityMw", "number", "capacity (MW)", Filterable: true),
+        new("investmentEurMillions", "number", "investment (million euro)", Filterable: true),
+        new("indicativeDelivery", "integer", "indicative delivery year", Filterable: true),
+        new("sectors", "string", "sectors served, comma-separated", Filterable: true),
         new("parties", "string", "parties and their roles, semicolon-separated"),
-        new("version", "integer", "version number"),
-        new("updatedAt", "string", "when this version was written", "date-time"),
+        new("version", "integer", "version number", Filterable: true),
+        new("updatedAt", "string", "when this version was written", "date-time", Filterable: true),
     ];
 
     public async Task<Outcome<OgcPage>> ItemsAsync(AccessScope scope, OgcItemsQuery query, CancellationToken ct)
@@ -42,8 +42,7 @@ public sealed class MiekProjectOgcCollection(MiekProjectReads reads) : IOgcColle
         var province = query.PropertyEquals.TryGetValue("province", out var p) && p.Length == 1 ? p[0] : null;
         if ((await reads.ListAsync(scope, new MiekProjectQuery(null, null, province, null, query.To), null, [], ct)).Failed(out var problem, out var listed))
             return problem.Problem;
-        var features = listed.Items.Where(x => !x.Retired && OgcListPaging.InBox(x.Geometry, query)).Select(x => ToFeature(x, query.ResponseCrs))
-            .Where(f => OgcListPaging.Matches(f, query)).ToList();
+        var features = listed.Items.Where(x => !x.Retired).Select(x => ToFeature(x, Crs.Crs84)).Where(f => OgcListPaging.Matches(f, query)).ToList();
         return OgcListPaging.Page(features, query);
     }
 
