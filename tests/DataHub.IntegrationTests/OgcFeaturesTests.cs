@@ -41,7 +41,7 @@ public abstract class OgcFeaturesTests(Hub hub)
     public async Task Each_collection_says_its_CRSs_storage_CRS_and_links_its_items_schema_and_queryables()
     {
         var collections = (await Get(hub.Client(), $"{Base}/collections"))["collections"]!.AsArray();
-        Assert.Equal(["developments", "energy-areas", "stations", "area-capacity", "bottlenecks", "area-loads", "miek-projects"], collections.Select(c => c!["id"]!.GetValue<string>()));
+        Assert.Equal(["developments", "energy-areas", "stations", "works", "area-capacity", "bottlenecks", "area-loads", "miek-projects"], collections.Select(c => c!["id"]!.GetValue<string>()));
         foreach (var c in collections)
         {
             Assert.Equal("http://www.opengis.net/def/crs/OGC/1.3/CRS84", c!["storageCrs"]!.GetValue<string>());

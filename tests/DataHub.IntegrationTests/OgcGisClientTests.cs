@@ -27,6 +27,25 @@ public abstract class OgcGisClientTests(Hub hub)
     }
 
     [Fact]
+    public async Task Works_are_features_with_their_areas_boundary_and_the_years_their_schedule_starts_and_completes()
+    {
+        const string works = """
+            [{"project_name":"Nieuw onderstation","description":"150/20 kV","time_schedules":[{"schedule_interval":{"start":"2026-03-01","end":"2028-06-30"}}]},
+             {"project_name":"Extra transformator","time_schedules":[{"schedule_interval":{"year":2030,"quarter":2}},{"schedule_interval":{"year":2031,"quarter":1}}]}]
+            """;
+        var shortCode = await hub.ShortAreaAsync(works.ReplaceLineEndings(""));
+        var features = await AllItems(hub.Client(), "works", $"shortCode={Uri.EscapeDataString(shortCode)}");
+        Assert.Equal(["Nieuw onderstation", "Extra transformator"], features.Select(f => f["properties"]!["projectName"]!.GetValue<string>()));
+        Assert.Equal([2026, 2030], features.Select(f => f["properties"]!["startYear"]!.GetValue<int>()));
+        Assert.Equal([2028, 2031], features.Select(f => f["properties"]!["completionYear"]!.GetValue<int>()));
+        Assert.All(features, f => Assert.Equal("Polygon", f["geometry"]!["type"]!.GetValue<string>()));
+        var before2029 = await AllItems(hub.Client(), "works", $"filter={Uri.EscapeDataString($"shortCode = '{shortCode}' AND completionYear < 2029")}");
+        Assert.Equal("Nieuw onderstation", Assert.Single(before2029)["properties"]!["projectName"]!.GetValue<string>());
+        var one = await Get(hub.Client(), $"{Base}/collections/works/items/{Uri.EscapeDataString(features[1]["id"]!.GetValue<string>())}", "application/geo+json");
+        Assert.Equal("Extra transformator", one["properties"]!["projectName"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Bottlenecks_are_features_with_their_first_year_and_area_boundary()
     {
         var shortCode = await hub.ShortAreaAsync();
@@ -44,7 +63,7 @@ public abstract class OgcGisClientTests(Hub hub)
         var (owner, _, _, _, mine) = await hub.OgcSeedAsync();
         var url = hub.ListeningNode() + Base;
         var info = await Gdal("ogrinfo", "-ro", "-q", $"OAPIF:{url}");
-        foreach (var id in new[] { "developments", "energy-areas", "stations", "area-capacity", "bottlenecks", "area-loads", "miek-projects" }) Assert.Contains(id, info);
+        foreach (var id in new[] { "developments", "energy-areas", "stations", "works", "area-capacity", "bottlenecks", "area-loads", "miek-projects" }) Assert.Contains(id, info);
         // As the owner (Bearer token by header), page size 2: every one of the owner's four, once.
         var token = Hub.Token(owner, [Roles.Submitter]);
         var dir = Directory.CreateTempSubdirectory("datahub-ogc-gdal-");

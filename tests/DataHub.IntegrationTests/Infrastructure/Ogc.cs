@@ -56,15 +56,15 @@ public static class Ogc
 
     /// <summary>
     /// A STEDIN energy area of its own (2 MW offtake from 2025) with 1,500 homes from 2027 in it (2.4 MW): short in the
-    /// committed scenario from 2027. Its short code.
+    /// committed scenario from 2027, with the capacity map's <paramref name="works"/> (JSON). Its short code.
     /// </summary>
-    public static async Task<string> ShortAreaAsync(this Hub hub)
+    public static async Task<string> ShortAreaAsync(this Hub hub, string works = "[]")
     {
         var shortCode = $"OS OGC {Id()}";
         // Each call's area lies apart from the others' (a point is assigned to one area): 0.1° further east each time.
         var west = 5.6 + 0.1 * Interlocked.Increment(ref _areas);
         var stedin = hub.Client("STEDIN", "Submitter");
-        var map = $$"""{"conforms_to":"http://data.netbeheernederland.nl/capaciteitskaart/v1.3.0","creator":"t","identifier":"{{shortCode}}","issued":"2026-11-01","energy_areas":[{"short_code":"{{shortCode}}","works":[]}]}""";
+        var map = $$"""{"conforms_to":"http://data.netbeheernederland.nl/capaciteitskaart/v1.3.0","creator":"t","identifier":"{{shortCode}}","issued":"2026-11-01","energy_areas":[{"short_code":"{{shortCode}}","works":{{works}}}]}""";
         Assert.Equal(HttpStatusCode.Created, (await stedin.PostAsync("/api/v1/capacity-map-imports", new StringContent(map, Encoding.UTF8, "application/json"))).StatusCode);
         var areas = FormattableString.Invariant($$$"""
             {"type":"FeatureCollection","features":[{"type":"Feature",

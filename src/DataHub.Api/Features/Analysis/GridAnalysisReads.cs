@@ -137,25 +137,8 @@ public sealed class GridAnalysisReads(DataHubDb db, GridModelCache models, Audit
         await db.EnergyAreaVersions.AsNoTracking().InForceAt(asOf).Where(a => areas.Contains(a.AreaId)).ToDictionaryAsync(a => a.AreaId, a => a.WorksJson, ct);
 
     /// <summary>The area's works with the year they complete, and whether that is before the bottleneck's first year.</summary>
-    private static IReadOnlyList<RelievingWork> Works(string worksJson, int firstYear)
-    {
-        var works = new List<RelievingWork>();
-        foreach (var w in JsonDocument.Parse(worksJson).RootElement.EnumerateArray())
-        {
-            int? completion = null;
-            var schedules = w.TryGetProperty("time_schedules", out var ts) && ts.ValueKind == JsonValueKind.Array ? ts.EnumerateArray().ToList() : [];
-            foreach (var s in schedules)
-            {
-                if (!s.TryGetProperty("schedule_interval", out var i)) continue;
-                int? year = i.TryGetProperty("end", out var end) && DateOnly.TryParse(end.GetString(), System.Globalization.CultureInfo.InvariantCulture, out var d) ? d.Year
-                    : i.TryGetProperty("year", out var y) && y.TryGetInt32(out var yy) ? yy : null;
-                if (year is not null) completion = Math.Max(completion ?? year.Value, year.Value);
-            }
-            works.Add(new RelievingWork(w.GetProperty("project_name").GetString()!, w.TryGetProperty("description", out var desc) ? desc.GetString() : null,
-                completion, completion is not null && completion <= firstYear));
-        }
-        return works;
-    }
+    private static IReadOnlyList<RelievingWork> Works(string worksJson, int firstYear) =>
+        [.. Grid.GridWorks.Read(worksJson).Select(w => new RelievingWork(w.ProjectName, w.Description, w.CompletionYear, w.CompletionYear is { } c && c <= firstYear))];
 
     private static AreaRef Ref(GridArea a) => new(a.Id, a.Operator, a.ShortCode);
 

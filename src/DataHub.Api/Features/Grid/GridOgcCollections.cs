@@ -91,3 +91,54 @@ public sealed class StationOgcCollection(StationReads reads) : IOgcCollection
             ["energyAreaShortCode"] = s.EnergyAreaShortCode, ["version"] = s.Version, ["updatedAt"] = DateTime.SpecifyKind(s.UpdatedAt, DateTimeKind.Utc),
         });
 }
+
+/// <summary>
+/// The grid operators' works (reinforcements) as an OGC API – Features collection, over <see cref="EnergyAreaReads"/>
+/// (public, as the capacity map): one feature per work, with the boundary of the energy area it relieves (the
+/// capacity map gives works no geometry of their own), its start and completion year and its schedules.
+/// </summary>
+public sealed class WorkOgcCollection(EnergyAreaReads reads) : IOgcCollection
+{
+    public string Id => "works";
+    public string Title => "Netverzwaringen";
+    public string Description => "The works the grid operators plan in their energy areas (capacity map), with the area's boundary and the years they start and complete.";
+    public string GeometryType => "polygon";
+    public string? Temporal => "the version in force: the works as the areas stated them at the end of the interval";
+
+    public IReadOnlyList<OgcProperty> Properties { get; } =
+    [
+        new("operator", "string", "grid operator code", Filterable: true),
+        new("shortCode", "string", "the operator's short code of the energy area the work relieves", Filterable: true),
+        new("projectName", "string", "the work's project name", Filterable: true),
+        new("description", "string", "what the work is", Filterable: true),
+        new("startYear", "integer", "the first year of its schedule", Filterable: true),
+        new("completionYear", "integer", "the last year of its schedule: when it relieves the area", Filterable: true),
+        new("schedules", "string", "its schedule as the capacity map states it, as JSON"),
+        new("updatedAt", "string", "when the area's version stating it was written", "date-time", Filterable: true),
+    ];
+
+    public async Task<Outcome<OgcPage>> ItemsAsync(AccessScope scope, OgcItemsQuery query, CancellationToken ct)
+    {
+        var rows = await reads.ListAsync(null, null, null, query.To, ct);
+        if (rows.Failed(out var problem, out var areas)) return problem.Problem;
+        var features = areas.SelectMany(ToFeatures).Where(f => OgcListPaging.Matches(f, query)).ToList();
+        return OgcListPaging.Page(features, query);
+    }
+
+    public async Task<OgcFeature?> ItemAsync(AccessScope scope, string id, Crs crs, CancellationToken ct)
+    {
+        var parts = id.Split(':');
+        if (parts.Length != 2 || !Guid.TryParse(parts[0], out var area) || (await reads.GetAsync(area, ct)).Value is not { } row) return null;
+        return ToFeatures(row).FirstOrDefault(f => f.Id == id) is { } feature
+            ? feature with { Geometry = feature.Geometry is null ? null : CrsTransform.FromCrs84(crs, feature.Geometry) } : null;
+    }
+
+    /// <summary>An area's works in CRS84, each identified by the area and its place in the list.</summary>
+    private static IEnumerable<OgcFeature> ToFeatures(EnergyAreaVersion a) => GridWorks.Read(a.WorksJson).Select((w, i) => new OgcFeature($"{a.AreaId}:{i}", a.Geometry,
+        new Dictionary<string, object?>
+        {
+            ["operator"] = a.OperatorCode, ["shortCode"] = a.ShortCode, ["projectName"] = w.ProjectName, ["description"] = w.Description,
+            ["startYear"] = w.StartYear, ["completionYear"] = w.CompletionYear, ["schedules"] = w.SchedulesJson,
+            ["updatedAt"] = DateTime.SpecifyKind(a.ValidFrom, DateTimeKind.Utc),
+        }));
+}

@@ -31,6 +31,7 @@ public static class OgcSetup
         services.AddScoped<IOgcCollection, Developments.DevelopmentOgcCollection>();
         services.AddScoped<IOgcCollection, Grid.EnergyAreaOgcCollection>();
         services.AddScoped<IOgcCollection, Grid.StationOgcCollection>();
+        services.AddScoped<IOgcCollection, Grid.WorkOgcCollection>();
         services.AddScoped<IOgcCollection, Analysis.AreaCapacityOgcCollection>();
         services.AddScoped<IOgcCollection, Analysis.BottleneckOgcCollection>();
         services.AddScoped<IOgcCollection, Analysis.AdminAreaLoadOgcCollection>();
