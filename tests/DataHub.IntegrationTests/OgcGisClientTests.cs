@@ -180,6 +180,14 @@ public abstract class OgcGisClientTests(Hub hub)
                 Directory.CreateDirectory(Path.GetDirectoryName(file)!);
                 await File.WriteAllBytesAsync(file, await response.Content.ReadAsByteArrayAsync());
                 var info = await Gdal("ogrinfo", "-ro", "-al", file);
+                if (who == "anonymous")
+                {
+                    // GDAL places the first public one (5.11°E, 52.09°N) in Web Mercator metres, within a tile unit (2.4 m at zoom 12).
+                    var (mx, my) = (5.11 / 180 * 20037508.3427892, Math.Log(Math.Tan((90 + 52.09) * Math.PI / 360)) / Math.PI * 20037508.3427892);
+                    var points = System.Text.RegularExpressions.Regex.Matches(info, @"POINT \(([\d.]+) ([\d.]+)\)")
+                        .Select(m => (X: double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), Y: double.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture)));
+                    Assert.Contains(points, p => Math.Abs(p.X - mx) < 3 && Math.Abs(p.Y - my) < 3);
+                }
                 return [.. info.Split('\n').Where(l => l.TrimStart().StartsWith("externalId (String) = ", StringComparison.Ordinal)).Select(l => l.Split(" = ")[1].Trim())];
             }
             var anonymous = await DecodedAsync(hub.Client(), "anonymous");
@@ -189,6 +197,51 @@ public abstract class OgcGisClientTests(Hub hub)
         }
         finally { dir.Delete(true); }
         await (await hub.Client().GetAsync($"{Base}/collections/developments/tiles/WebMercatorQuad/3/9/9")).Problem(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_tile_in_the_Dutch_RD_grid_decodes_in_GDAL_at_the_RD_New_coordinates_of_the_features()
+    {
+        var (owner, _, _, _, mine) = await hub.OgcSeedAsync();
+        var set = await Get(hub.Client(), $"{Base}/tileMatrixSets/NetherlandsRDNewQuad");
+        Assert.Equal("http://www.opengis.net/def/crs/EPSG/0/28992", set["crs"]!.GetValue<string>());
+        var level = set["tileMatrices"]!.AsArray()[9]!;
+        var (originX, originY) = (level["pointOfOrigin"]![0]!.GetValue<double>(), level["pointOfOrigin"]![1]!.GetValue<double>());
+        var span = level["cellSize"]!.GetValue<double>() * 256;
+        Assert.Equal(3440.64 / 512 * 256, span, 6);
+        var hubRd = (await AllItems(hub.Client(owner), "developments", $"{mine}&crs={Uri.EscapeDataString("http://www.opengis.net/def/crs/EPSG/0/28992")}"))
+            .ToDictionary(f => f["properties"]!["externalId"]!.GetValue<string>(), f => (X: f["geometry"]!["coordinates"]![0]!.GetValue<double>(), Y: f["geometry"]!["coordinates"]![1]!.GetValue<double>()));
+        // The level-9 tile (1,720 m a side) of the westmost; GDAL reads the grid from the metadata file its own MVT writer makes for custom grids.
+        var first = hubRd.Values.MinBy(p => p.X);
+        var (x, y) = ((int)Math.Floor((first.X - originX) / span), (int)Math.Floor((originY - first.Y) / span));
+        var dir = Directory.CreateTempSubdirectory("datahub-ogc-rdtile-");
+        try
+        {
+            var response = await hub.Client(owner).GetAsync($"{Base}/collections/developments/tiles/NetherlandsRDNewQuad/9/{y}/{x}?{mine}");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var file = Path.Combine(dir.FullName, "9", $"{x}", $"{y}.pbf");
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            await File.WriteAllBytesAsync(file, await response.Content.ReadAsByteArrayAsync());
+            var metadata = Path.Combine(dir.FullName, "metadata.json");
+            await File.WriteAllTextAsync(metadata, FormattableString.Invariant($$"""
+                {"name":"developments","format":"pbf","crs":"EPSG:28992","tile_origin_upper_left_x":{{originX}},"tile_origin_upper_left_y":{{originY}},"tile_dimension_zoom_0":{{span * 512}}}
+                """));
+            var info = await Gdal("ogrinfo", "-ro", "-al", "-oo", $"METADATA_FILE={metadata}", file);
+            Assert.Contains("Amersfoort / RD New", info);
+            var decoded = System.Text.RegularExpressions.Regex.Matches(info, @"externalId \(String\) = (\S+)\s+.*?POINT \(([\d.]+) ([\d.]+)\)", System.Text.RegularExpressions.RegexOptions.Singleline)
+                .ToDictionary(m => m.Groups[1].Value, m => (X: double.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture), Y: double.Parse(m.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture)));
+            var inTile = hubRd.Where(p => p.Value.X >= originX + x * span && p.Value.X < originX + (x + 1) * span && p.Value.Y <= originY - y * span && p.Value.Y > originY - (y + 1) * span).ToList();
+            Assert.NotEmpty(inTile);
+            foreach (var (ext, p) in inTile)
+            {
+                Assert.True(decoded.TryGetValue(ext, out var d), $"{ext} is not in the tile: {info}");
+                // One tile unit is 1,720 m / 4096 = 0.42 m.
+                Assert.True(Math.Abs(d.X - p.X) < 0.5 && Math.Abs(d.Y - p.Y) < 0.5, $"{ext}: GDAL {d}, hub {p}");
+            }
+        }
+        finally { dir.Delete(true); }
+        var unknown = await (await hub.Client().GetAsync($"{Base}/collections/developments/tiles/EuropeanETRS89_LAEAQuad/3/1/1")).Problem(HttpStatusCode.NotFound);
+        Assert.Contains("NetherlandsRDNewQuad", unknown["detail"]!.GetValue<string>());
     }
     [Fact]
     public async Task MIEK_projects_are_a_layer_for_exactly_the_callers_who_read_the_provinces_programme()

@@ -32,8 +32,10 @@ public static class OgcEndpoints
         ogc.MapGet("/collections/{collectionId}/items", Items);
         ogc.MapGet("/collections/{collectionId}/items/{featureId}", Item);
         ogc.MapGet("/collections/{collectionId}/export", Export);
-        ogc.MapGet("/tileMatrixSets", (HttpContext http) => Results.Json(new JsonObject { ["tileMatrixSets"] = new JsonArray(OgcTiles.TileMatrixSet(Base(http))) }));
-        ogc.MapGet($"/tileMatrixSets/{OgcTiles.WebMercatorQuad}", (HttpContext http) => Results.Json(OgcTiles.TileMatrixSet(Base(http))));
+        ogc.MapGet("/tileMatrixSets", (HttpContext http) =>
+            Results.Json(new JsonObject { ["tileMatrixSets"] = new JsonArray([.. OgcTiles.Sets.Select(s => (JsonNode)OgcTiles.Describe(s, Base(http), withMatrices: false))]) }));
+        ogc.MapGet("/tileMatrixSets/{tileMatrixSetId}", (string tileMatrixSetId, HttpContext http) =>
+            OgcTiles.Find(tileMatrixSetId) is { } set ? Results.Json(OgcTiles.Describe(set, Base(http))) : NoTileMatrixSet(tileMatrixSetId));
         ogc.MapGet("/collections/{collectionId}/tiles", Tilesets);
         ogc.MapGet("/collections/{collectionId}/tiles/{tileMatrixSetId}/{z:int}/{y:int}/{x:int}", Tile);
         return app;
@@ -44,6 +46,9 @@ public static class OgcEndpoints
     private static IOgcCollection? Find(IEnumerable<IOgcCollection> all, string id) => all.FirstOrDefault(c => c.Id == id);
 
     private static IResult NoCollection(string id) => Problems.NotFound($"There is no collection '{id}'; the list is at {OgcApi.BasePath}/collections.");
+
+    private static IResult NoTileMatrixSet(string id) =>
+        Problems.NotFound($"There is no tile matrix set '{id}'; this hub offers {string.Join(" and ", OgcTiles.Sets.Select(s => s.Id))}.");
 
     /// <summary>HTML when asked with f=html, or when a browser prefers it (Accept: text/html before any JSON).</summary>
     private static bool WantsHtml(HttpRequest request)
@@ -140,7 +145,7 @@ public static class OgcEndpoints
                 Link($"{url}/feature-schema", "describedBy", "application/schema+json", "the schema of one feature as GeoJSON"),
                 Link($"{url}/schema", "http://www.opengis.net/def/rel/ogc/1.0/schema", "application/schema+json", "the schema of the features (Part 5)"),
                 Link($"{url}/queryables", "http://www.opengis.net/def/rel/ogc/1.0/queryables", "application/schema+json", "the properties to filter on"),
-                Link($"{url}/tiles", "http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector", "application/json", "vector tiles of the features (Mapbox, WebMercatorQuad)"),
+                Link($"{url}/tiles", "http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector", "application/json", "vector tiles of the features (Mapbox; WebMercatorQuad and NetherlandsRDNewQuad)"),
                 Link($"{url}/export?f=gpkg", "enclosure", OgcExport.MediaType("gpkg"), "all features as a GeoPackage (the items' filters apply)"),
                 Link($"{url}/export?f=csv", "enclosure", OgcExport.MediaType("csv"), "all features as CSV"),
                 Link($"{url}/export?f=geojson", "enclosure", OgcExport.MediaType("geojson"), "all features as one GeoJSON file")),
@@ -180,33 +185,33 @@ public static class OgcEndpoints
         return Results.Json(new JsonObject
         {
             ["links"] = new JsonArray(Link(url, "self", "application/json", "the tilesets")),
-            ["tilesets"] = new JsonArray(new JsonObject
+            ["tilesets"] = new JsonArray([.. OgcTiles.Sets.Select(set => (JsonNode)new JsonObject
             {
-                ["title"] = $"{c.Title} ({OgcTiles.WebMercatorQuad})",
+                ["title"] = $"{c.Title} ({set.Id})",
                 ["dataType"] = "vector",
-                ["crs"] = "http://www.opengis.net/def/crs/EPSG/0/3857",
-                ["tileMatrixSetURI"] = "http://www.opengis.net/def/tilematrixset/OGC/1.0/WebMercatorQuad",
+                ["crs"] = set.CrsUri,
+                ["tileMatrixSetURI"] = set.Uri,
                 ["links"] = new JsonArray(
-                    Link($"{Base(http)}/tileMatrixSets/{OgcTiles.WebMercatorQuad}", "http://www.opengis.net/def/rel/ogc/1.0/tiling-scheme", "application/json", "the tile matrix set"),
-                    Link($"{url}/{OgcTiles.WebMercatorQuad}/{{tileMatrix}}/{{tileRow}}/{{tileCol}}", "item", OgcTiles.MediaType, "a tile (the collection's queryables and datetime filter it)")),
-            }),
+                    Link($"{Base(http)}/tileMatrixSets/{set.Id}", "http://www.opengis.net/def/rel/ogc/1.0/tiling-scheme", "application/json", "the tile matrix set"),
+                    Link($"{url}/{set.Id}/{{tileMatrix}}/{{tileRow}}/{{tileCol}}", "item", OgcTiles.MediaType, "a tile (the collection's queryables, filter and datetime filter it)")),
+            })]),
         });
     }
 
-    /// <summary>One vector tile of a collection: its features in the tile's box, read as items are (access policy, audit), filtered by queryables and datetime.</summary>
+    /// <summary>One vector tile of a collection: its features in the tile's box, read as items are (access policy, audit), filtered by queryables, filter and datetime.</summary>
     private static async Task<IResult> Tile(string collectionId, string tileMatrixSetId, int z, int y, int x, HttpContext http, IEnumerable<IOgcCollection> all,
         AccessScopes access, CancellationToken ct)
     {
         if (Find(all, collectionId) is not { } c) return NoCollection(collectionId);
-        if (tileMatrixSetId != OgcTiles.WebMercatorQuad) return Problems.NotFound($"There is no tile matrix set '{tileMatrixSetId}'; this hub offers {OgcTiles.WebMercatorQuad}.");
-        if (!OgcTiles.Valid(z, x, y)) return Problems.NotFound($"There is no tile {z}/{y}/{x} in {OgcTiles.WebMercatorQuad}.");
+        if (OgcTiles.Find(tileMatrixSetId) is not { } set) return NoTileMatrixSet(tileMatrixSetId);
+        if (!set.Valid(z, x, y)) return Problems.NotFound($"There is no tile {z}/{y}/{x} in {set.Id} (levels 0–{set.MaxZoom}, 2^level rows and columns).");
         var (query, errors) = OgcItemsQuery.Parse(http.Request.Query.Where(q => q.Key is not ("f")), c.Properties);
         if (query is null) return Problems.Validation(errors, "The query is not valid");
         if (query.HasDatetime && c.Temporal is null) query = query with { From = null, To = null };
-        var outcome = await c.ItemsAsync(await access.CurrentAsync(ct), query with { Bbox = OgcTiles.Bounds(z, x, y), Limit = OgcTiles.MaxFeatures, Cursor = null, ResponseCrs = Crs.Crs84 }, ct);
+        var outcome = await c.ItemsAsync(await access.CurrentAsync(ct), query with { Bbox = OgcTiles.ReadBox(set, z, x, y), Limit = OgcTiles.MaxFeatures, Cursor = null, ResponseCrs = Crs.Crs84 }, ct);
         if (outcome.Failed(out var problem, out var page)) return problem;
         if (page.NextCursor is not null) http.Response.Headers["X-Tile-Truncated"] = $"the first {OgcTiles.MaxFeatures} features";
-        return Results.Bytes(OgcTiles.Encode(c.Id, z, x, y, page.Features), OgcTiles.MediaType);
+        return Results.Bytes(OgcTiles.Encode(c.Id, set, z, x, y, page.Features), OgcTiles.MediaType);
     }
 
     /// <summary>
