@@ -4,7 +4,7 @@ import './style.css';
 import type Feature from 'ol/Feature';
 import { api, ApiError, setSession, signedIn, VIA_KEY } from './api';
 import { type AreaLoad, CONDITIONS, type Condition, headroomOf, mw } from './headroom';
-import { createMap, DECISION_MARKS, readFeatures, readGeometry, SECTOR_COLOURS, STATUS_LABELS, type Status } from './map';
+import { createMap, DECISION_MARKS, developmentTilesUrl, readFeatures, readGeometry, SECTOR_COLOURS, STATUS_LABELS, type Status } from './map';
 import { type Layer, readState, type Scenario, type View, type ViewState, writeState } from './state';
 import FeatureClass from 'ol/Feature';
 import { type EnergyArea, showDevelopment, showPassport } from './passport';
@@ -36,6 +36,9 @@ const DEVELOPMENTS_AT_ONCE = 1000;
 /** The widest view (metres) in which developments are drawn at national scale. */
 const DEVELOPMENTS_VIEW_WIDTH = 60_000;
 let developmentsByView = false;
+/** Set while the map is too wide for the developments themselves: they are drawn as the hub's vector tiles instead. */
+let developmentsAsTiles = false;
+let developmentsMatched = 0;
 let areas: EnergyArea[] = [];
 let stations: Station[] = [];
 let fitted = false;
@@ -97,8 +100,8 @@ function bindControls() {
     if (pickPlace) { const resolve = pickPlace; pickPlace = null; resolve([e.coordinate[0], e.coordinate[1]]); return; }
     const project = map.forEachFeatureAtPixel(e.pixel, f => f, { layerFilter: l => l === layers.projects });
     if (project) { state.project = String(project.getId()); showView('pmiek'); return; }
-    const development = map.forEachFeatureAtPixel(e.pixel, f => f, { layerFilter: l => l === layers.developments });
-    if (development) { void openDevelopment(String(development.getId())); return; }
+    const development = map.forEachFeatureAtPixel(e.pixel, f => f, { layerFilter: l => l === layers.developments || l === layers.developmentTiles });
+    if (development) { void openDevelopment(String(development.getId() ?? development.get('id'))); return; }
     const hit = map.forEachFeatureAtPixel(e.pixel, f => f, { layerFilter: l => l === layers.areas });
     if (hit) select(hit.get('id') as string, false);
   });
@@ -229,7 +232,8 @@ function watchBaseMap() {
 function applyLayers() {
   layers.baseMap.setVisible(state.layers.has('achtergrond') && !$('achtergrond-melding').textContent);
   layers.areas.setVisible(state.layers.has('gebieden'));
-  layers.developments.setVisible(state.layers.has('ontwikkelingen'));
+  layers.developments.setVisible(state.layers.has('ontwikkelingen') && !developmentsAsTiles);
+  layers.developmentTiles.setVisible(state.layers.has('ontwikkelingen') && developmentsAsTiles);
   layers.stations.setVisible(state.layers.has('stations'));
   layers.provinces.setVisible(state.layers.has('provincies'));
   layers.municipalities.setVisible(state.layers.has('gemeenten'));
@@ -357,7 +361,8 @@ async function loadDevelopments() {
     const extent = map.getView().calculateExtent(map.getSize());
     if (extent[2] - extent[0] > DEVELOPMENTS_VIEW_WIDTH) {
       source.clear();
-      $('ontwikkelingen-aantal').textContent = 'Zoom in tot een gebied van hooguit 60 km breed om de ontwikkelingen op de kaart en in de lijst te zien.';
+      showDevelopmentTiles(true);
+      $('ontwikkelingen-aantal').textContent = `${developmentsMatched} ontwikkelingen, op deze schaal als tegels op de kaart. Zoom in tot een gebied van hooguit 60 km breed voor de lijst.`;
       $('ontwikkelingen-rijen').replaceChildren();
       return;
     }
@@ -374,9 +379,11 @@ async function loadDevelopments() {
   const features = readFeatures(collection);
   if (!developmentsByView && (collection.numberMatched ?? 0) > DEVELOPMENTS_AT_ONCE) {
     developmentsByView = true;
+    developmentsMatched = collection.numberMatched ?? 0;
     await loadDevelopments();
     return;
   }
+  showDevelopmentTiles(false);
   source.clear();
   source.addFeatures(features);
   const matched = collection.numberMatched ?? features.length;
@@ -391,6 +398,13 @@ async function loadDevelopments() {
       <td class="utrecht-table__cell">${escapeHtml(String(f.get('firstYear') ?? ''))}</td>
     </tr>`).join('');
   for (const b of document.querySelectorAll<HTMLButtonElement>('button[data-development]')) b.addEventListener('click', () => void openDevelopment(b.dataset.development!));
+}
+
+/** Draws the developments as the hub's vector tiles (national scale) or as features (zoomed in), with the filters. */
+function showDevelopmentTiles(on: boolean) {
+  if (on) layers.developmentTiles.getSource()!.setUrl(developmentTilesUrl(state.filters));
+  developmentsAsTiles = on;
+  applyLayers();
 }
 
 /** Offline search: a municipality, RES region or energy area by name; the map zooms to it. */
