@@ -21,6 +21,11 @@ using Npgsql;
 //   dotnet run -c Release --project bench/DataHub.Bench -- ogc [--developments 250000] [--seconds 15]
 if (args.FirstOrDefault() == "ogc")
     return await OgcBench.RunAsync(FindRoot(), Arg("--developments", 250_000), Arg("--seconds", 15));
+// OGC API – Features against MapServer 8's OGC API on the same PostGIS data (GIS issue); see OgcReferenceBench.
+//   dotnet run -c Release --project bench/DataHub.Bench -- ogc-reference [--developments 250000] [--seconds 15] [--postgres "<conn>"]
+if (args.FirstOrDefault() == "ogc-reference")
+    return await OgcReferenceBench.RunAsync(FindRoot(), Arg("--developments", 250_000), Arg("--seconds", 15),
+        ArgString("--postgres") ?? Environment.GetEnvironmentVariable("DATAHUB_TEST_POSTGRES"));
 // RD New accuracy (GIS issue): the hub's RD New transformation against GDAL/PROJ on points across the country.
 //   dotnet run -c Release --project bench/DataHub.Bench -- rd-accuracy [--points 1000]
 if (args.FirstOrDefault() == "rd-accuracy")

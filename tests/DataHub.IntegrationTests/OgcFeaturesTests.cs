@@ -145,6 +145,18 @@ public abstract class OgcFeaturesTests(Hub hub)
     }
 
     [Fact]
+    public async Task A_retired_development_is_neither_an_item_nor_in_the_items()
+    {
+        var client = hub.Client("GM0344");
+        var ext = Id();
+        var id = (await (await client.PostAsync("/api/v1/developments", Http.GeoJson(Point(ext, 5.12, 52.09, p => p["visibility"] = "public")))).Body())["id"]!.GetValue<string>();
+        await Get(client, $"{Base}/collections/developments/items/{id}", "application/geo+json");
+        Assert.Equal(HttpStatusCode.NoContent, (await client.Send(HttpMethod.Delete, $"/api/v1/developments/{id}", null, "\"1\"")).StatusCode);
+        await (await client.GetAsync($"{Base}/collections/developments/items/{id}")).Problem(HttpStatusCode.NotFound);
+        Assert.Empty(await AllItems(client, "developments", $"externalId={ext}"));
+    }
+
+    [Fact]
     public async Task A_person_can_browse_every_page_as_HTML()
     {
         var (owner, _, _, _, mine) = await hub.OgcSeedAsync();

@@ -80,8 +80,9 @@ public sealed class DevelopmentOgcCollection(DevelopmentReads reads) : IOgcColle
         return rows.Where(Cql2Linq.Where(condition, Columns, predicates));
     }
 
+    /// <summary>A development in force; a retired one is not in the collection (as in its items), so it answers as missing.</summary>
     public async Task<OgcFeature?> ItemAsync(AccessScope scope, string id, Crs crs, CancellationToken ct) =>
-        Guid.TryParse(id, out var guid) && (await reads.GetAsync(scope, guid, null, ct)).Value is { } row ? ToFeature(row, crs) : null;
+        Guid.TryParse(id, out var guid) && (await reads.GetAsync(scope, guid, null, ct)).Value is { IsRetired: false } row ? ToFeature(row, crs) : null;
 
     private static OgcFeature ToFeature(DevelopmentVersion r, Crs crs) => new(r.DevelopmentId.ToString(), CrsTransform.FromCrs84(crs, r.Geometry),
         new Dictionary<string, object?>
