@@ -127,6 +127,27 @@ public abstract class OgcGisClientTests(Hub hub)
     }
 
     [Fact]
+    public async Task An_export_reads_and_audits_each_of_another_owners_records_once()
+    {
+        const string owner = "WESTLANDINFRA";
+        var admin = hub.Client(owner, "Submitter", "OrgAdmin");
+        var ext = Id();
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsync("/api/v1/developments", Http.GeoJson(Point(ext, 5.2, 52.1, p => p["visibility"] = "shared")))).StatusCode);
+        var agreement = new JsonObject
+        {
+            ["recipients"] = new JsonArray(new JsonObject { ["organisation"] = "COTEQ" }), ["scope"] = new JsonObject(),
+            ["level"] = "detail", ["purpose"] = "test", ["validFrom"] = "2026-01-01", ["status"] = "active",
+        };
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsync("/api/v1/sharing-agreements", Json(agreement))).StatusCode);
+        async Task<int> RecordsRead() => (await (await admin.GetAsync("/api/v1/audit-events?limit=1000")).Body())["items"]!.AsArray()
+            .Where(e => e!["organisation"]?.GetValue<string>() == "COTEQ" && e["action"]!.GetValue<string>() == "read").Sum(e => e!["recordCount"]!.GetValue<int>());
+        var before = await RecordsRead();
+        var export = await (await hub.Client("COTEQ", "Reader").GetAsync($"{Base}/collections/developments/export?owner={owner}&externalId={ext}&f=geojson")).Body();
+        Assert.Single(export["features"]!.AsArray());
+        Assert.Equal(before + 1, await RecordsRead());
+    }
+
+    [Fact]
     public async Task A_CSV_export_escapes_formulas_and_gives_RD_coordinates_as_x_and_y()
     {
         var owner = hub.Client("GM0344");

@@ -216,7 +216,8 @@ public static class OgcEndpoints
 
     /// <summary>
     /// The whole query as a file (<c>f=geojson|csv|gpkg</c>; CSV with <c>coordinates=wkt|xy</c>): the items' filters and
-    /// CRS without paging. The first page is read before the answer starts, so a bad query is still a 400.
+    /// CRS without paging. The first page is read before the answer starts, so a bad query is still a 400; the export
+    /// goes on from it, so each record is read (and audited) once.
     /// </summary>
     private static async Task<IResult> Export(string collectionId, HttpContext http, IEnumerable<IOgcCollection> all, AccessScopes access, TimeProvider clock, CancellationToken ct)
     {
@@ -225,9 +226,8 @@ public static class OgcEndpoints
         if (query is null) return Problems.Validation(errors, "The query is not valid");
         if (query.HasDatetime && c.Temporal is null) query = query with { From = null, To = null };
         var scope = await access.CurrentAsync(ct);
-        var first = await c.ItemsAsync(scope, query with { Limit = 1 }, ct);
-        if (first.Failed(out var problem, out _)) return problem;
-        return new OgcExport(c, scope, query, clock.GetUtcNow().UtcDateTime);
+        if ((await c.ItemsAsync(scope, OgcExport.Read(query), ct)).Failed(out var problem, out var first)) return problem;
+        return new OgcExport(c, scope, query, first, clock.GetUtcNow().UtcDateTime);
     }
 
     /// <summary>The request's own query with the format and (for a next link) the cursor set: a next page asks what this one asked.</summary>

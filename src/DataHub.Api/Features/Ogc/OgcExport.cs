@@ -12,7 +12,7 @@ namespace DataHub.Api.Features.Ogc;
 /// GeoPackage (an SQLite file) is written to a temporary file first and then sent. Coordinates in files are
 /// x = easting or longitude, y = northing or latitude, whatever the CRS's axis order.
 /// </summary>
-public sealed class OgcExport(IOgcCollection collection, AccessScope scope, OgcItemsQuery query, DateTime now) : IResult
+public sealed class OgcExport(IOgcCollection collection, AccessScope scope, OgcItemsQuery query, OgcPage first, DateTime now) : IResult
 {
     /// <summary>Features per read: large pages, few round trips, bounded memory.</summary>
     public const int PageSize = 5_000;
@@ -26,18 +26,26 @@ public sealed class OgcExport(IOgcCollection collection, AccessScope scope, OgcI
 
     public string FileName => $"{collection.Id}-{now:yyyyMMdd-HHmm}.{query.Format switch { "csv" => "csv", "gpkg" => "gpkg", _ => "geojson" }}";
 
-    /// <summary>The features of the whole query, page after page (the file's CRS numbers in x/y order).</summary>
+    /// <summary>
+    /// The read of an export's pages: <see cref="PageSize"/> at a time, in the file's CRS numbers (ETRS89 is written
+    /// with CRS84's numbers, treated as equal, in x/y order, and labelled EPSG:4258). The endpoint reads the first page
+    /// with it before the answer begins (a bad query is still a 400) and hands it over, so no page is read twice.
+    /// </summary>
+    public static OgcItemsQuery Read(OgcItemsQuery query) =>
+        query with { Limit = PageSize, Cursor = null, ResponseCrs = query.ResponseCrs.IsRdNew ? Crs.RdNew : Crs.Crs84 };
+
+    /// <summary>The features of the whole query, page after page: the first as read by the endpoint, then the rest.</summary>
     private async IAsyncEnumerable<IReadOnlyList<OgcFeature>> PagesAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
-        // ETRS89 is written with CRS84's numbers (treated as equal, in x/y order), labelled EPSG:4258.
-        var read = query with { Limit = PageSize, Cursor = null, ResponseCrs = query.ResponseCrs.IsRdNew ? Crs.RdNew : Crs.Crs84 };
+        var page = first;
+        var read = Read(query);
         while (true)
         {
-            var page = await collection.ItemsAsync(scope, read, ct);
-            if (page.Failed(out var problem, out var features)) throw new InvalidOperationException(problem.Problem.Detail); // the first page was checked before the answer began
-            yield return features.Features;
-            if (features.NextCursor is not { } next) yield break;
+            yield return page.Features;
+            if (page.NextCursor is not { } next) yield break;
             read = read with { Cursor = next };
+            if ((await collection.ItemsAsync(scope, read, ct)).Failed(out var problem, out page))
+                throw new InvalidOperationException(problem.Problem.Detail); // the query was checked with the first page
         }
     }
 
