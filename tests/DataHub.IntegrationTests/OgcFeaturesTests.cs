@@ -53,6 +53,9 @@ public abstract class OgcFeaturesTests(Hub hub)
         }
         var schema = await Get(hub.Client(), $"{Base}/collections/developments/schema", "application/schema+json");
         Assert.Equal("primary-geometry", schema["properties"]!["geometry"]!["x-ogc-role"]!.GetValue<string>());
+        Assert.Equal("geometry-any", schema["properties"]!["geometry"]!["format"]!.GetValue<string>()); // points and polygons (Part 5's formats)
+        var areas = await Get(hub.Client(), $"{Base}/collections/energy-areas/schema", "application/schema+json");
+        Assert.Equal("geometry-polygon-or-multipolygon", areas["properties"]!["geometry"]!["format"]!.GetValue<string>());
         Assert.Equal("integer", schema["properties"]!["commissioningYear"]!["type"]!.GetValue<string>());
         var queryables = await Get(hub.Client(), $"{Base}/collections/developments/queryables", "application/schema+json");
         Assert.NotNull(queryables["properties"]!["planType"]);

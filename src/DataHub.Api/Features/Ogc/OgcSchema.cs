@@ -39,6 +39,17 @@ public static class OgcSchema
         };
     }
 
+    /// <summary>
+    /// Part 5's format of the primary geometry: any type for mixed layers; areas may be multipart (a boundary in
+    /// several pieces), so polygon layers say polygon-or-multipolygon.
+    /// </summary>
+    public static string GeometryFormat(string geometryType) => geometryType switch
+    {
+        "geometry" => "geometry-any",
+        "polygon" => "geometry-polygon-or-multipolygon",
+        _ => $"geometry-{geometryType}",
+    };
+
     public static JsonObject Of(IOgcCollection c, string baseUrl, bool queryablesOnly)
     {
         var properties = new JsonObject
@@ -46,7 +57,7 @@ public static class OgcSchema
             // In the queryables too: CQL2's spatial functions filter on it (S_INTERSECTS(geometry, …)).
             [Cql2.GeometryProperty] = new JsonObject
             {
-                ["format"] = $"geometry-{c.GeometryType}", ["x-ogc-role"] = "primary-geometry",
+                ["format"] = GeometryFormat(c.GeometryType), ["x-ogc-role"] = "primary-geometry",
                 ["description"] = queryablesOnly ? "the feature's geometry: filter with CQL2's spatial functions" : "the feature's geometry",
             },
         };
