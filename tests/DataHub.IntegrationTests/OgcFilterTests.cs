@@ -131,6 +131,13 @@ public abstract class OgcFilterTests(Hub hub)
             new NetTopologySuite.IO.VectorTiles.Tiles.Tile(TileColumn(5.12, 10), TileRow(52.09, 10), 10));
         var inTile = tile.Layers.SelectMany(l => l.Features).Select(f => ids.Single(i => i.Value == (string)f.Attributes["externalId"]).Key).Order();
         Assert.Equal("bc", string.Concat(inTile));
+        // Only the properties asked for (and the id), as a map that styles by them asks.
+        var slim = await hub.Client().GetAsync($"{Base}/collections/developments/tiles/WebMercatorQuad/10/{TileRow(52.09, 10)}/{TileColumn(5.12, 10)}?{scope}&filter={filter}&properties=externalId,sector");
+        var slimTile = new NetTopologySuite.IO.VectorTiles.Mapbox.MapboxTileReader().Read(await slim.Content.ReadAsStreamAsync(),
+            new NetTopologySuite.IO.VectorTiles.Tiles.Tile(TileColumn(5.12, 10), TileRow(52.09, 10), 10));
+        Assert.All(slimTile.Layers.SelectMany(l => l.Features), f => Assert.Equal(["externalId", "id", "sector"], f.Attributes.GetNames().Order()));
+        var unknown = await (await hub.Client().GetAsync($"{Base}/collections/developments/tiles/WebMercatorQuad/10/0/0?properties=colour")).Problem(HttpStatusCode.BadRequest);
+        Assert.Contains(unknown["errors"]!.AsArray(), e => e!["parameter"]!.GetValue<string>() == "properties");
     }
 
     private static int TileColumn(double lon, int z) => (int)Math.Floor((lon + 180) / 360 * (1 << z));

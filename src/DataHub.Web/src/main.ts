@@ -4,7 +4,7 @@ import './style.css';
 import type Feature from 'ol/Feature';
 import { api, ApiError, setSession, signedIn, VIA_KEY } from './api';
 import { type AreaLoad, CONDITIONS, type Condition, headroomOf, mw } from './headroom';
-import { createMap, DECISION_MARKS, developmentTilesUrl, readFeatures, readGeometry, SECTOR_COLOURS, STATUS_LABELS, type Status } from './map';
+import { createMap, DECISION_MARKS, readFeatures, readGeometry, SECTOR_COLOURS, STATUS_LABELS, type Status } from './map';
 import { type Layer, readState, type Scenario, type View, type ViewState, writeState } from './state';
 import FeatureClass from 'ol/Feature';
 import { type EnergyArea, showDevelopment, showPassport } from './passport';
@@ -38,6 +38,8 @@ const DEVELOPMENTS_VIEW_WIDTH = 60_000;
 let developmentsByView = false;
 /** Set while the map is too wide for the developments themselves: they are drawn as the hub's vector tiles instead. */
 let developmentsAsTiles = false;
+/** The tile layer, made (and its code loaded) the first time it is needed. */
+let developmentTileLayer: import('ol/layer/VectorTile').default | undefined;
 let developmentsMatched = 0;
 let areas: EnergyArea[] = [];
 let stations: Station[] = [];
@@ -100,7 +102,7 @@ function bindControls() {
     if (pickPlace) { const resolve = pickPlace; pickPlace = null; resolve([e.coordinate[0], e.coordinate[1]]); return; }
     const project = map.forEachFeatureAtPixel(e.pixel, f => f, { layerFilter: l => l === layers.projects });
     if (project) { state.project = String(project.getId()); showView('pmiek'); return; }
-    const development = map.forEachFeatureAtPixel(e.pixel, f => f, { layerFilter: l => l === layers.developments || l === layers.developmentTiles });
+    const development = map.forEachFeatureAtPixel(e.pixel, f => f, { layerFilter: l => l === layers.developments || l === developmentTileLayer });
     if (development) { void openDevelopment(String(development.getId() ?? development.get('id'))); return; }
     const hit = map.forEachFeatureAtPixel(e.pixel, f => f, { layerFilter: l => l === layers.areas });
     if (hit) select(hit.get('id') as string, false);
@@ -233,7 +235,7 @@ function applyLayers() {
   layers.baseMap.setVisible(state.layers.has('achtergrond') && !$('achtergrond-melding').textContent);
   layers.areas.setVisible(state.layers.has('gebieden'));
   layers.developments.setVisible(state.layers.has('ontwikkelingen') && !developmentsAsTiles);
-  layers.developmentTiles.setVisible(state.layers.has('ontwikkelingen') && developmentsAsTiles);
+  developmentTileLayer?.setVisible(state.layers.has('ontwikkelingen') && developmentsAsTiles);
   layers.stations.setVisible(state.layers.has('stations'));
   layers.provinces.setVisible(state.layers.has('provincies'));
   layers.municipalities.setVisible(state.layers.has('gemeenten'));
@@ -361,7 +363,7 @@ async function loadDevelopments() {
     const extent = map.getView().calculateExtent(map.getSize());
     if (extent[2] - extent[0] > DEVELOPMENTS_VIEW_WIDTH) {
       source.clear();
-      showDevelopmentTiles(true);
+      await showDevelopmentTiles(true);
       $('ontwikkelingen-aantal').textContent = `${developmentsMatched} ontwikkelingen, op deze schaal als tegels op de kaart. Zoom in tot een gebied van hooguit 60 km breed voor de lijst.`;
       $('ontwikkelingen-rijen').replaceChildren();
       return;
@@ -383,7 +385,7 @@ async function loadDevelopments() {
     await loadDevelopments();
     return;
   }
-  showDevelopmentTiles(false);
+  await showDevelopmentTiles(false);
   source.clear();
   source.addFeatures(features);
   const matched = collection.numberMatched ?? features.length;
@@ -401,8 +403,15 @@ async function loadDevelopments() {
 }
 
 /** Draws the developments as the hub's vector tiles (national scale) or as features (zoomed in), with the filters. */
-function showDevelopmentTiles(on: boolean) {
-  if (on) layers.developmentTiles.getSource()!.setUrl(developmentTilesUrl(state.filters));
+async function showDevelopmentTiles(on: boolean) {
+  if (on) {
+    const tiles = await import('./tiles');
+    if (!developmentTileLayer) {
+      developmentTileLayer = tiles.developmentTiles();
+      map.getLayers().insertAt(map.getLayers().getArray().indexOf(layers.developments), developmentTileLayer);
+    }
+    developmentTileLayer.getSource()!.setUrl(tiles.developmentTilesUrl(state.filters));
+  }
   developmentsAsTiles = on;
   applyLayers();
 }

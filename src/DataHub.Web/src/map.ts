@@ -16,12 +16,7 @@ import ScaleLine from 'ol/control/ScaleLine';
 import TileLayer from 'ol/layer/Tile';
 import XYZ from 'ol/source/XYZ';
 import TileGrid from 'ol/tilegrid/TileGrid';
-import VectorTileLayer from 'ol/layer/VectorTile';
-import VectorTileSource from 'ol/source/VectorTile';
-import MVT from 'ol/format/MVT';
 import type { FeatureLike } from 'ol/Feature';
-import type VectorTile from 'ol/VectorTile';
-import { authorization } from './api';
 import proj4 from 'proj4';
 import { CONDITIONS, type Condition, type Headroom, mw } from './headroom';
 
@@ -160,7 +155,7 @@ export function workStyle(feature: Feature): Style {
  * be reached; the hub's own CBS boundaries are the base without it (offline, or when PDOK is down).
  */
 /** The Dutch tile grid (NetherlandsRDNewQuad): PDOK's base map and the hub's own vector tiles share it. */
-function rdTileGrid(levels: number): TileGrid {
+export function rdTileGrid(levels: number): TileGrid {
   const resolutions = Array.from({ length: levels }, (_, z) => 3440.64 / 2 ** z);
   return new TileGrid({ extent: RD.getExtent()!, origin: [-285401.92, 903401.92], resolutions, tileSize: 256 });
 }
@@ -177,33 +172,6 @@ export function pdokBaseMap(): TileLayer<XYZ> {
   });
 }
 
-/** The URL of the hub's development tiles in the Dutch grid, with the map's filters (OGC's queryables of the same names). */
-export function developmentTilesUrl(filters: Record<string, string>): string {
-  const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(filters)) if (value) query.set(key, value);
-  const rest = query.toString();
-  return `/ogc/v1/collections/developments/tiles/NetherlandsRDNewQuad/{z}/{y}/{x}${rest ? `?${rest}` : ''}`;
-}
-
-/**
- * Developments as the hub's vector tiles (OGC API – Tiles, NetherlandsRDNewQuad): at national scale, where tens of
- * thousands would not fit in one answer, the map draws them tile by tile. Each tile is read with the user's token, so
- * it holds what the user may see.
- */
-function developmentTiles(): VectorTileLayer {
-  const source = new VectorTileSource({ format: new MVT({ idProperty: 'id' }), projection: RD, tileGrid: rdTileGrid(17) });
-  source.setTileLoadFunction((tile, url) => {
-    const vectorTile = tile as VectorTile<FeatureLike>;
-    vectorTile.setLoader((extent, _resolution, projection) => {
-      fetch(url, { headers: authorization() })
-        .then(response => response.ok ? response.arrayBuffer() : Promise.reject(new Error(`${response.status}`)))
-        .then(data => vectorTile.setFeatures(vectorTile.getFormat().readFeatures(data, { extent, featureProjection: projection }) as FeatureLike[]))
-        .catch(() => vectorTile.setFeatures([])); // an empty tile, not a broken map
-    });
-  });
-  return new VectorTileLayer({ source, style: f => developmentStyle(f), visible: false, properties: { title: 'Ontwikkelingen (tegels)' } });
-}
-
 export interface Layers {
   baseMap: TileLayer<XYZ>;
   quickscan: VectorLayer<VectorSource>;
@@ -215,7 +183,6 @@ export interface Layers {
   municipalities: VectorLayer<VectorSource>;
   areas: VectorLayer<VectorSource>;
   developments: VectorLayer<VectorSource>;
-  developmentTiles: VectorTileLayer;
 }
 
 export function createMap(target: HTMLElement, selectedArea: () => string | undefined): { map: Map; layers: Layers } {
@@ -228,14 +195,13 @@ export function createMap(target: HTMLElement, selectedArea: () => string | unde
     works: new VectorLayer({ source: new VectorSource(), style: f => workStyle(f as Feature), properties: { title: 'Werken' }, declutter: true }),
     areas: new VectorLayer({ source: new VectorSource(), style: (f, resolution) => areaStyle(f as Feature, f.get('id') === selectedArea(), resolution), properties: { title: 'Energiegebieden' } }),
     developments: new VectorLayer({ source: new VectorSource(), style: f => developmentStyle(f as Feature), properties: { title: 'Ontwikkelingen' } }),
-    developmentTiles: developmentTiles(),
     stations: new VectorLayer({ source: new VectorSource(), style: f => stationStyle(f as Feature), properties: { title: 'Stations' }, declutter: true }),
     projects: new VectorLayer({ source: new VectorSource(), style: f => projectStyle(f as Feature), properties: { title: 'pMIEK-projecten' } }),
     quickscan: new VectorLayer({ source: new VectorSource(), style: f => quickscanStyle(f as Feature), properties: { title: 'Quickscan' } }),
   };
   const map = new Map({
     target,
-    layers: [layers.baseMap, layers.municipalities, layers.resRegions, layers.provinces, layers.areas, layers.developmentTiles, layers.developments, layers.stations, layers.works, layers.projects, layers.quickscan],
+    layers: [layers.baseMap, layers.municipalities, layers.resRegions, layers.provinces, layers.areas, layers.developments, layers.stations, layers.works, layers.projects, layers.quickscan],
     view: new View({ projection: RD, center: [155000, 463000], zoom: 8, minZoom: 0, maxZoom: 18 }),
     interactions: defaultInteractions({ keyboard: true }),
     controls: defaultControls().extend([new ScaleLine()]),

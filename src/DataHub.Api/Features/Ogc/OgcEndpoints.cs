@@ -193,7 +193,7 @@ public static class OgcEndpoints
                 ["tileMatrixSetURI"] = set.Uri,
                 ["links"] = new JsonArray(
                     Link($"{Base(http)}/tileMatrixSets/{set.Id}", "http://www.opengis.net/def/rel/ogc/1.0/tiling-scheme", "application/json", "the tile matrix set"),
-                    Link($"{url}/{set.Id}/{{tileMatrix}}/{{tileRow}}/{{tileCol}}", "item", OgcTiles.MediaType, "a tile (the collection's queryables, filter and datetime filter it)")),
+                    Link($"{url}/{set.Id}/{{tileMatrix}}/{{tileRow}}/{{tileCol}}", "item", OgcTiles.MediaType, "a tile (the collection's queryables, filter and datetime filter it; properties=a,b keeps only those attributes)")),
             })]),
         });
     }
@@ -205,13 +205,17 @@ public static class OgcEndpoints
         if (Find(all, collectionId) is not { } c) return NoCollection(collectionId);
         if (OgcTiles.Find(tileMatrixSetId) is not { } set) return NoTileMatrixSet(tileMatrixSetId);
         if (!set.Valid(z, x, y)) return Problems.NotFound($"There is no tile {z}/{y}/{x} in {set.Id} (levels 0–{set.MaxZoom}, 2^level rows and columns).");
-        var (query, errors) = OgcItemsQuery.Parse(http.Request.Query.Where(q => q.Key is not ("f")), c.Properties);
-        if (query is null) return Problems.Validation(errors, "The query is not valid");
+        var (query, errors) = OgcItemsQuery.Parse(http.Request.Query.Where(q => q.Key is not ("f" or "properties")), c.Properties);
+        // Part 6's property selection: a map that styles by two properties need not download the other twenty.
+        var properties = http.Request.Query["properties"].ToString() is { Length: > 0 } p ? p.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : null;
+        foreach (var unknown in properties?.Where(n => c.Properties.All(q => q.Name != n)) ?? [])
+            errors.Add(new FieldError("", "unknownProperty", $"'{unknown}' is not a property of {c.Id}; use {string.Join(", ", c.Properties.Select(q => q.Name))}") { Parameter = "properties" });
+        if (query is null || errors.Count > 0) return Problems.Validation(errors, "The query is not valid");
         if (query.HasDatetime && c.Temporal is null) query = query with { From = null, To = null };
         var outcome = await c.ItemsAsync(await access.CurrentAsync(ct), query with { Bbox = OgcTiles.ReadBox(set, z, x, y), Limit = OgcTiles.MaxFeatures, Cursor = null, ResponseCrs = Crs.Crs84 }, ct);
         if (outcome.Failed(out var problem, out var page)) return problem;
         if (page.NextCursor is not null) http.Response.Headers["X-Tile-Truncated"] = $"the first {OgcTiles.MaxFeatures} features";
-        return Results.Bytes(OgcTiles.Encode(c.Id, set, z, x, y, page.Features), OgcTiles.MediaType);
+        return Results.Bytes(OgcTiles.Encode(c.Id, set, z, x, y, page.Features, properties), OgcTiles.MediaType);
     }
 
     /// <summary>

@@ -73,8 +73,11 @@ public static class OgcTiles
     private static double Lat(double mercatorY) => Math.Atan(Math.Sinh(mercatorY / MercatorHalf * Math.PI)) * 180 / Math.PI;
     private static double MercatorY(double lat) => Math.Log(Math.Tan((90 + lat) * Math.PI / 360)) / Math.PI * MercatorHalf;
 
-    /// <summary>The tile as Mapbox vector tile bytes: one layer, the features (in CRS84) clipped to the tile with a small buffer.</summary>
-    public static byte[] Encode(string layerName, OgcTileMatrixSet set, int z, int x, int y, IEnumerable<OgcFeature> features)
+    /// <summary>
+    /// The tile as Mapbox vector tile bytes: one layer, the features (in CRS84) clipped to the tile with a small
+    /// buffer, with their id and their properties (only <paramref name="properties"/> when given).
+    /// </summary>
+    public static byte[] Encode(string layerName, OgcTileMatrixSet set, int z, int x, int y, IEnumerable<OgcFeature> features, IReadOnlyCollection<string>? properties = null)
     {
         var tile = new VectorTile { TileId = new NetTopologySuite.IO.VectorTiles.Tiles.Tile(x, y, z).Id };
         var layer = new Layer { Name = layerName };
@@ -97,7 +100,8 @@ public static class OgcTiles
                 Lat(wm.MaxY - (box.MaxY - c.Y) / box.Height * wm.Height)));
             var attributes = new NetTopologySuite.Features.AttributesTable { { "id", f.Id } };
             foreach (var (name, value) in f.Properties)
-                if (value is string or int or long or double or bool) attributes.Add(name, value);
+                if (properties is not null && !properties.Contains(name)) continue;
+                else if (value is string or int or long or double or bool) attributes.Add(name, value);
                 else if (value is DateTime d) attributes.Add(name, d.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
             layer.Features.Add(new NetTopologySuite.Features.Feature(forEncoder, attributes));
         }
