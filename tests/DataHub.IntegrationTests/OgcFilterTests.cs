@@ -50,6 +50,8 @@ public abstract class OgcFilterTests(Hub hub)
     [InlineData("commissioningYear BETWEEN 2027 AND 2031", "abe")]
     [InlineData("certainty IN ('planned', 'realised')", "ac")]
     [InlineData("certainty NOT IN ('planned', 'realised')", "bde")]
+    [InlineData("commissioningYear IN (2027, 2035, 2040)", "ac")]
+    [InlineData("commissioningYear IN (2027.5, 2031)", "b")]
     [InlineData("name LIKE '%Zonnepark%'", "a")] // LIKE minds case on both databases
     [InlineData("name ILIKE '%zonnepark%'", "ab")]
     [InlineData("name LIKE '%O''Brien'", "d")]

@@ -130,11 +130,12 @@ public sealed class Cql2Tests
     }
 
     [Fact]
-    public void A_filter_nested_too_deeply_is_refused_not_a_stack_overflow()
+    public void A_filter_too_deep_too_long_or_too_wide_is_refused_not_a_stack_overflow()
     {
         var deep = new string('(', 2_000) + "year = 1" + new string(')', 2_000);
         Assert.Contains("nests more than", Error(deep));
         Assert.Contains("nests more than", Error(string.Concat(Enumerable.Repeat("NOT ", 2_000)) + "year = 1"));
         Assert.Contains("longer than", Error(new string(' ', Cql2Parser.MaxLength) + "year = 1"));
+        Assert.Contains("more than 256 comparisons", Error(string.Join(" OR ", Enumerable.Repeat("year = 1", 300))));
     }
 }

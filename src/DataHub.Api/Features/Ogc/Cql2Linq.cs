@@ -100,7 +100,7 @@ public static class Cql2Linq
                 case Cql2In @in:
                 {
                     var column = Column(@in.Property);
-                    return Guarded(column, @in.Values.Select(v => Comparison(column, Cql2Comparison.Equal, v)).Aggregate(Expression.OrElse));
+                    return Guarded(column, Among(column, @in.Values));
                 }
                 case Cql2Like like:
                 {
@@ -134,6 +134,23 @@ public static class Cql2Linq
             var present = Expression.NotEqual(column, Expression.Constant(null, column.Type));
             return (Expression.AndAlso(present, test), Expression.AndAlso(present, Expression.Not(test)));
         }
+
+        /// <summary>
+        /// The column among the values: one <c>Contains</c> on a list parameter (SQL's <c>IN</c> or <c>= ANY</c>), not a
+        /// chain of a thousand ORs for the SQL generator to recurse through.
+        /// </summary>
+        private static Expression Among(Expression column, IReadOnlyList<object> values)
+        {
+            if (column.Type == typeof(string)) return Contains(values.Cast<string>().ToList(), column);
+            if (values.All(v => v is double d && d == Math.Floor(d) && d is >= int.MinValue and <= int.MaxValue) && Nullable.GetUnderlyingType(column.Type) == typeof(int))
+                return Contains(values.Select(v => (int?)(int)(double)v).ToList(), column);
+            if (values.All(v => v is double)) return Contains(values.Select(v => (double?)(double)v).ToList(), Expression.Convert(column, typeof(double?)));
+            // Times and truth values: few, so a chain of equalities is fine.
+            return values.Select(v => Comparison(column, Cql2Comparison.Equal, v)).Aggregate(Expression.OrElse);
+        }
+
+        private static Expression Contains<TValue>(List<TValue> values, Expression column) =>
+            Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(TValue)], AsParameter(values), column.Type == typeof(TValue) ? column : Expression.Convert(column, typeof(TValue)));
 
         private static Expression Comparison(Expression column, Cql2Comparison op, object value)
         {

@@ -9,6 +9,7 @@ public sealed partial class Cql2Parser
 {
     private Cql2Node Spatial(SpatialRelation relation)
     {
+        Count();
         var name = Advance().Value.ToUpperInvariant();
         Expect("(", $"after {name}");
         var (firstIsProperty, first) = GeometryOperand();

@@ -15,6 +15,8 @@ public sealed partial class Cql2Parser
     public const int MaxLength = 20_000;
     private const int MaxDepth = 64;
     private const int MaxInValues = 1_000;
+    /// <summary>Comparisons and spatial tests in one filter: enough for any GIS client's, and a bound on the query built from it.</summary>
+    private const int MaxPredicates = 256;
     private static readonly string[] GeometryWords = ["POINT", "LINESTRING", "POLYGON", "MULTIPOINT", "MULTILINESTRING", "MULTIPOLYGON", "GEOMETRYCOLLECTION"];
     private static readonly string[] Unsupported = ["CASEI", "ACCENTI", "INTERVAL", "DIV"];
 
@@ -23,6 +25,7 @@ public sealed partial class Cql2Parser
     private readonly Crs _crs;
     private int _pos;
     private int _depth;
+    private int _predicates;
     private Token _token;
 
     private Cql2Parser(string text, IReadOnlyList<OgcProperty> queryables, Crs crs)
@@ -118,8 +121,14 @@ public sealed partial class Cql2Parser
     /// <summary>One side of a comparison: a queryable, or a literal (typed once the queryable on the other side is known).</summary>
     private readonly record struct Operand(OgcProperty? Property, object? Value, string Kind, int At);
 
+    private void Count()
+    {
+        if (++_predicates > MaxPredicates) throw Fail($"the filter has more than {MaxPredicates} comparisons; combine values with IN");
+    }
+
     private Cql2Node Predicate()
     {
+        Count();
         var left = Scalar();
         if (IsWord("IS"))
         {
