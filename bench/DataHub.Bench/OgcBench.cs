@@ -32,22 +32,8 @@ public static class OgcBench
             var file = Path.Combine(dir.FullName, "developments.geojson");
             NationalDevelopments.Write(file, developments - developments / 10, developments / 10, seed: 42);
             var connection = "Data Source=" + Path.Combine(dir.FullName, "hub.db");
-            await using var hub = await HubProcess.StartAsync("ogc", root, new()
-            {
-                ["DataHub__Database__Provider"] = "Sqlite",
-                ["DataHub__Database__ConnectionString"] = connection,
-                ["DataHub__Demo__Seed"] = "false",
-                ["DataHub__Limits__MaxImportFeatures"] = "2000000",
-            });
+            await using var hub = await StartWithImportAsync("ogc", root, file, developments, "Sqlite", connection, "SQLite");
             var clock = Stopwatch.StartNew();
-            await using (var stream = File.OpenRead(file))
-            {
-                var content = new StreamContent(stream);
-                content.Headers.ContentType = new("application/geo+json");
-                var imported = await hub.As("GM0344", Roles.Submitter).PostAsync("/api/v1/development-imports", content);
-                if (!imported.IsSuccessStatusCode) throw new InvalidOperationException($"import: {(int)imported.StatusCode} {await imported.Content.ReadAsStringAsync()}");
-            }
-            Console.WriteLine($"{developments:N0} developments imported in {clock.Elapsed.TotalSeconds:0} s (hub on SQLite, Release)");
             var province = hub.As("PV26", Roles.Reader);
             var token = province.DefaultRequestHeaders.Authorization!.Parameter!;
             var matched = (await province.GetFromJsonAsync<JsonObject>("/ogc/v1/collections/developments/items?limit=1"))!["numberMatched"]!.GetValue<long>();
@@ -97,6 +83,28 @@ public static class OgcBench
             return 0;
         }
         finally { dir.Delete(true); }
+    }
+
+    /// <summary>A Release hub without the demo on the given database, with the generated file imported (timed) as GM0344.</summary>
+    internal static async Task<HubProcess> StartWithImportAsync(string what, string root, string file, int developments, string provider, string connection, string label)
+    {
+        var hub = await HubProcess.StartAsync(what, root, new()
+        {
+            ["DataHub__Database__Provider"] = provider,
+            ["DataHub__Database__ConnectionString"] = connection,
+            ["DataHub__Demo__Seed"] = "false",
+            ["DataHub__Limits__MaxImportFeatures"] = "2000000",
+        });
+        var clock = Stopwatch.StartNew();
+        await using (var stream = File.OpenRead(file))
+        {
+            var content = new StreamContent(stream);
+            content.Headers.ContentType = new("application/geo+json");
+            var imported = await hub.As("GM0344", Roles.Submitter).PostAsync("/api/v1/development-imports", content);
+            if (!imported.IsSuccessStatusCode) throw new InvalidOperationException($"import: {(int)imported.StatusCode} {await imported.Content.ReadAsStringAsync()}");
+        }
+        Console.WriteLine($"{developments:N0} developments imported in {clock.Elapsed.TotalSeconds:0} s (hub on {label}, Release)");
+        return hub;
     }
 
     private static Task<(double Rps, double P50, double P99)> WrkAsync(HubProcess hub, string url, string token, int seconds) =>

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using DataHub.Api.Access;
 using Npgsql;
 
 namespace DataHub.Bench;
@@ -36,22 +35,7 @@ public static class OgcReferenceBench
             var file = Path.Combine(dir.FullName, "developments.geojson");
             // Points only: a MapServer layer has one geometry type (a POLYGON layer drops points, a POINT layer polygons).
             NationalDevelopments.Write(file, developments, 0, seed: 42);
-            await using var hub = await HubProcess.StartAsync("ogc-reference", root, new()
-            {
-                ["DataHub__Database__Provider"] = "Postgres",
-                ["DataHub__Database__ConnectionString"] = db.ConnectionString,
-                ["DataHub__Demo__Seed"] = "false",
-                ["DataHub__Limits__MaxImportFeatures"] = "2000000",
-            });
-            var clock = Stopwatch.StartNew();
-            await using (var stream = File.OpenRead(file))
-            {
-                var content = new StreamContent(stream);
-                content.Headers.ContentType = new("application/geo+json");
-                var imported = await hub.As("GM0344", Roles.Submitter).PostAsync("/api/v1/development-imports", content);
-                if (!imported.IsSuccessStatusCode) throw new InvalidOperationException($"import: {(int)imported.StatusCode} {await imported.Content.ReadAsStringAsync()}");
-            }
-            Console.WriteLine($"{developments:N0} developments imported in {clock.Elapsed.TotalSeconds:0} s (hub on PostgreSQL 15 + PostGIS, Release)");
+            await using var hub = await OgcBench.StartWithImportAsync("ogc-reference", root, file, developments, "Postgres", db.ConnectionString, "PostgreSQL 15 + PostGIS");
             await ExecuteAsync(db.ConnectionString, """
                 CREATE VIEW reference_developments AS
                 SELECT row_id, development_id::text AS id, external_id, owner_code AS owner, name, plan_type, sector, kind, asset_type, certainty,

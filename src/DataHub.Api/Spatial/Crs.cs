@@ -127,7 +127,8 @@ public static class CrsTransform
         });
     }
 
-    private static Geometry Map(Geometry source, GeometryFactory factory, Func<Coordinate, Coordinate> map)
+    /// <summary>A copy of a geometry made by <paramref name="factory"/> with every coordinate mapped.</summary>
+    public static Geometry Map(Geometry source, GeometryFactory factory, Func<Coordinate, Coordinate> map)
     {
         var copy = factory.CreateGeometry(source);
         copy.Apply(new CoordinateMapper(map));

@@ -113,26 +113,7 @@ public static class OgcTiles
         return bytes.ToArray();
     }
 
-    private static Geometry Map(Geometry source, Func<Coordinate, Coordinate> map)
-    {
-        var copy = source.Copy();
-        copy.Apply(new CoordinateMapper(map));
-        copy.GeometryChanged();
-        return copy;
-    }
-
-    private sealed class CoordinateMapper(Func<Coordinate, Coordinate> map) : ICoordinateSequenceFilter
-    {
-        public void Filter(CoordinateSequence seq, int i)
-        {
-            var mapped = map(seq.GetCoordinate(i));
-            seq.SetX(i, mapped.X);
-            seq.SetY(i, mapped.Y);
-        }
-
-        public bool Done => false;
-        public bool GeometryChanged => true;
-    }
+    private static Geometry Map(Geometry source, Func<Coordinate, Coordinate> map) => CrsTransform.Map(source, source.Factory, map);
 
     /// <summary>The part of a geometry in the tile; an invalid one that cannot be intersected goes whole (the tile's renderer clips it).</summary>
     private static Geometry Clip(Geometry geometry, Geometry tile)
