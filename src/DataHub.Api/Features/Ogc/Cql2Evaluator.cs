@@ -61,7 +61,7 @@ public static class Cql2Evaluator
             case Cql2Like like:
                 return Value(like.Property) is { } text ? LikeRegex(like).IsMatch(Convert.ToString(text, CultureInfo.InvariantCulture)!) : null;
             case Cql2Spatial spatial:
-                return geometry is null ? null : spatial.Relation.Holds(geometry, spatial.Geometry);
+                return geometry is null ? null : Tests.GetValue(spatial, s => new Holder(s.Relation.Against(s.Geometry))).Test(geometry);
             default:
                 throw new InvalidOperationException($"unknown filter node {node.GetType().Name}");
         }
@@ -82,6 +82,11 @@ public static class Cql2Evaluator
         DateTime t => ((DateTime)stored).ToUniversalTime().CompareTo(t),
         _ => throw new InvalidOperationException($"a literal of type {literal.GetType().Name}"),
     };
+
+    /// <summary>Each spatial node's test, its literal prepared once for all the features it is asked about.</summary>
+    private static readonly ConditionalWeakTable<Cql2Spatial, Holder> Tests = new();
+
+    private sealed record Holder(Func<Geometry, bool> Test);
 
     private static readonly ConditionalWeakTable<Cql2Like, Regex> Patterns = new();
 
