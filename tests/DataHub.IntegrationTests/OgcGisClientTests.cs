@@ -64,6 +64,12 @@ public abstract class OgcGisClientTests(Hub hub)
         var url = hub.ListeningNode() + Base;
         var info = await Gdal("ogrinfo", "-ro", "-q", $"OAPIF:{url}");
         foreach (var id in new[] { "developments", "energy-areas", "stations", "works", "area-capacity", "bottlenecks", "area-loads", "miek-projects" }) Assert.Contains(id, info);
+        // ogrinfo -al -so straight on the OGC API: the count the hub matches (numberMatched) and the typed fields.
+        var developmentsSummary = await Gdal("ogrinfo", "-ro", "-so", "-al", $"OAPIF:{url}/collections/developments");
+        var matched = (await Get(hub.Client(), $"{Base}/collections/developments/items?limit=1", "application/geo+json"))["numberMatched"]!.GetValue<int>();
+        Assert.Contains($"Feature Count: {matched}", developmentsSummary);
+        Assert.Contains("commissioningYear: Integer", developmentsSummary);
+        Assert.Contains("updatedAt: DateTime", developmentsSummary);
         // As the owner (Bearer token by header), page size 2: every one of the owner's four, once.
         var token = Hub.Token(owner, [Roles.Submitter]);
         var dir = Directory.CreateTempSubdirectory("datahub-ogc-gdal-");
