@@ -29,7 +29,7 @@ public sealed record OgcItemsQuery
     public string? Cursor { get; init; }
     /// <summary>OgcProperty → the values any of which it must equal, as given (for reads that take them directly).</summary>
     public IReadOnlyDictionary<string, string[]> PropertyEquals { get; init; } = new Dictionary<string, string[]>();
-    /// <summary>The same <c>name=value</c> filters as typed CQL2 (<c>name IN (…)</c>), by property.</summary>
+    /// <summary>The same <c>name=value</c> filters as typed CQL2 (<c>name = a OR name = b</c>), by property.</summary>
     public IReadOnlyDictionary<string, Cql2Node> PropertyFilters { get; init; } = new Dictionary<string, Cql2Node>();
     /// <summary>The <c>filter</c> parameter, parsed and checked against the queryables.</summary>
     public Cql2Node? Cql { get; init; }
