@@ -105,7 +105,7 @@ public static class MapBench
             await using var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 } });
             var page = await context.NewPageAsync();
             var responses = new List<IResponse>();
-            page.Response += (_, r) => responses.Add(r);
+            page.Response += (_, r) => { lock (responses) responses.Add(r); };
             await page.GotoAsync(hub.Http.BaseAddress + path.TrimStart('/'));
             await page.WaitForSelectorAsync("body[data-ready]", new() { Timeout = 180_000 });
             if (await page.GetAttributeAsync("body", "data-ready") != "true")
@@ -115,7 +115,10 @@ public static class MapBench
             times.Add(readyAt);
             long b = 0, d = 0;
             var slowest = new List<(double Ms, long Bytes, string Url)>();
-            foreach (var r in responses)
+            // Tiles may still arrive after the map says it is drawn: count what had come by then, not a moving list.
+            List<IResponse> arrived;
+            lock (responses) arrived = [.. responses];
+            foreach (var r in arrived)
             {
                 var size = (await r.Request.SizesAsync()).ResponseBodySize;
                 b += size;
